@@ -1,0 +1,523 @@
+//! `AppTest`: run an app headless, set widget values, read what it shows.
+//!
+//! Every rerun is explicit, and values set between runs travel to the engine
+//! exactly as the page would send them, so callbacks and buttons behave as
+//! in the browser.
+//!
+//! ```
+//! use wasmlit::prelude::*;
+//!
+//! fn app(ui: &Ui) -> Result {
+//!     let state = ui.session_state();
+//!     state.get_or_insert_with("beans", || 0)?;
+//!     let add = ui.add(NumberInput::int("Beans to add").min(0));
+//!     if ui.button("Count") {
+//!         state.update("beans", |b: &mut i64| *b += add)?;
+//!     }
+//!     ui.markdown(format!("Beans counted: {}", state.get::<i64>("beans")?));
+//!     Ok(())
+//! }
+//! let mut at = AppTest::new(app);
+//! at.run();
+//! at.number_input(0).increment().run();
+//! at.button(0).click().run();
+//! assert_eq!(at.markdown(0).text(), "Beans counted: 1");
+//! ```
+
+use std::any::Any;
+
+use crate::element::{Block, BlockKind, Element, Node, Root, WidgetEvent, WidgetValue};
+use crate::error::IntoScriptResult;
+use crate::runtime::{RerunRequest, RunStatus, Session};
+use crate::session_state::SessionState;
+use crate::ui::Ui;
+
+/// Runs an app without a browser.
+pub struct AppTest {
+    session: Session,
+    pending: RerunRequest,
+    status: Option<RunStatus>,
+}
+
+/// How many `rerun()` calls in a row one [`AppTest::run`] follows before giving up.
+const MAX_RERUNS: usize = 100;
+
+impl AppTest {
+    /// A test of the app `script` (Streamlit's `AppTest.from_function`).
+    pub fn new<F, R>(script: F) -> Self
+    where
+        F: Fn(&Ui) -> R + 'static,
+        R: IntoScriptResult,
+    {
+        AppTest { session: Session::new(script), pending: RerunRequest::default(), status: None }
+    }
+
+    /// Runs the script once with the values set since the last run; follows
+    /// `rerun()` requests like the browser does.
+    pub fn run(&mut self) -> &mut Self {
+        let mut request = std::mem::take(&mut self.pending);
+        for _ in 0..MAX_RERUNS {
+            let status = self.session.run(std::mem::take(&mut request));
+            self.status = Some(status);
+            if status != RunStatus::RerunRequested {
+                return self;
+            }
+        }
+        panic!("the app called rerun() {MAX_RERUNS} times in a row");
+    }
+
+    /// How the last run ended.
+    pub fn status(&self) -> Option<RunStatus> {
+        self.status
+    }
+
+    /// How many script runs have started.
+    pub fn runs(&self) -> u64 {
+        self.session.runs()
+    }
+
+    /// The session state; set values here before [`run`](Self::run) to start in a given state.
+    pub fn session_state(&self) -> SessionState {
+        self.session.session_state()
+    }
+
+    /// The element tree of the last run.
+    pub fn tree(&self) -> crate::element::ElementTree {
+        self.session.tree()
+    }
+
+    fn scope_of(&mut self, elements: Vec<Element>) -> Scope<'_> {
+        Scope { at: self, elements }
+    }
+
+    /// Only the main area.
+    pub fn main(&mut self) -> Scope<'_> {
+        let elements = self.session.with_tree(|t| t.main.elements().into_iter().cloned().collect());
+        self.scope_of(elements)
+    }
+
+    /// Only the sidebar.
+    pub fn sidebar(&mut self) -> Scope<'_> {
+        let elements = self.session.with_tree(|t| t.sidebar.elements().into_iter().cloned().collect());
+        self.scope_of(elements)
+    }
+
+    fn block(&mut self, what: &str, index: usize, matches: fn(&BlockKind) -> bool) -> Scope<'_> {
+        let found = self.session.with_tree(|tree| {
+            let blocks: Vec<&Block> = [Root::Main, Root::Sidebar]
+                .into_iter()
+                .flat_map(|root| tree.root(root).blocks())
+                .filter(|b| matches(&b.kind))
+                .collect();
+            let count = blocks.len();
+            blocks.get(index).map(|b| b.elements().into_iter().cloned().collect::<Vec<_>>()).ok_or(count)
+        });
+        match found {
+            Ok(elements) => self.scope_of(elements),
+            Err(count) => panic!("no {what} at index {index}: the app has {count}"),
+        }
+    }
+
+    /// The `index`-th column, counting all column rows in display order.
+    pub fn column(&mut self, index: usize) -> Scope<'_> {
+        self.block("column", index, |k| matches!(k, BlockKind::Column { .. }))
+    }
+
+    /// The body of the `index`-th tab, counting all tab bars in display order.
+    pub fn tab(&mut self, index: usize) -> Scope<'_> {
+        let bodies = self.session.with_tree(|tree| {
+            let mut bodies = Vec::new();
+            for root in [Root::Main, Root::Sidebar] {
+                for block in tree.root(root).blocks() {
+                    if let BlockKind::Tabs { .. } = block.kind {
+                        for child in &block.children {
+                            if let Node::Block(body) = child {
+                                bodies.push(body.elements().into_iter().cloned().collect::<Vec<_>>());
+                            }
+                        }
+                    }
+                }
+            }
+            bodies
+        });
+        let count = bodies.len();
+        match bodies.into_iter().nth(index) {
+            Some(elements) => self.scope_of(elements),
+            None => panic!("no tab at index {index}: the app has {count}"),
+        }
+    }
+
+    /// The `index`-th expander.
+    pub fn expander(&mut self, index: usize) -> Scope<'_> {
+        self.block("expander", index, |k| matches!(k, BlockKind::Expander { .. }))
+    }
+
+    /// The `index`-th `container()` (plain or bordered).
+    pub fn container(&mut self, index: usize) -> Scope<'_> {
+        self.block("container", index, |k| matches!(k, BlockKind::Vertical | BlockKind::Container { .. }))
+    }
+
+    fn all(&mut self) -> Scope<'_> {
+        let elements = self.session.elements();
+        self.scope_of(elements)
+    }
+}
+
+/// A part of the page: the whole app, the sidebar, a column, a tab, ...
+pub struct Scope<'a> {
+    at: &'a mut AppTest,
+    elements: Vec<Element>,
+}
+
+/// Picks one widget: by index (`0`), by [`key`] or by [`label`].
+#[derive(Clone, Debug)]
+pub enum Selector {
+    Index(usize),
+    Key(String),
+    Label(String),
+}
+
+impl From<usize> for Selector {
+    fn from(index: usize) -> Self {
+        Selector::Index(index)
+    }
+}
+
+/// Selects the widget with this key: `at.button(key("submit"))`.
+pub fn key(key: impl Into<String>) -> Selector {
+    Selector::Key(key.into())
+}
+
+/// Selects the widget with this label: `at.slider(label("Hour"))`.
+pub fn label(label: impl Into<String>) -> Selector {
+    Selector::Label(label.into())
+}
+
+macro_rules! element_accessors {
+    ($($method:ident => $kind:literal),* $(,)?) => {
+        impl Scope<'_> {$(
+            #[doc = concat!("The `index`-th `", $kind, "` element, in display order.")]
+            pub fn $method(&self, index: usize) -> ElementView {
+                self.nth($kind, index)
+            }
+        )*}
+        impl AppTest {$(
+            #[doc = concat!("The `index`-th `", $kind, "` element, in display order.")]
+            pub fn $method(&mut self, index: usize) -> ElementView {
+                self.all().$method(index)
+            }
+        )*}
+    };
+}
+
+element_accessors! {
+    title => "title", header => "header", subheader => "subheader", markdown => "markdown",
+    text => "text", caption => "caption", code => "code", divider => "divider",
+    success => "success", info => "info", warning => "warning", error => "error",
+    exception => "exception", progress => "progress",
+}
+
+macro_rules! widget_accessors {
+    ($($method:ident => $kind:literal),* $(,)?) => {
+        impl<'a> Scope<'a> {$(
+            #[doc = concat!("The `", $kind, "` widget picked by `selector`.")]
+            pub fn $method(self, selector: impl Into<Selector>) -> WidgetRef<'a> {
+                self.widget($kind, selector.into())
+            }
+        )*}
+        impl AppTest {$(
+            #[doc = concat!("The `", $kind, "` widget picked by `selector`.")]
+            pub fn $method(&mut self, selector: impl Into<Selector>) -> WidgetRef<'_> {
+                self.all().$method(selector)
+            }
+        )*}
+    };
+}
+
+widget_accessors! {
+    button => "button", checkbox => "checkbox", toggle => "toggle", radio => "radio",
+    selectbox => "selectbox", multiselect => "multiselect", slider => "slider",
+    text_input => "text_input", text_area => "text_area", number_input => "number_input",
+}
+
+impl AppTest {
+    /// All elements of the last run, in display order.
+    pub fn elements(&self) -> Vec<Element> {
+        self.session.elements()
+    }
+
+    /// All elements of one kind (`"slider"`, `"markdown"`, ...), in display order.
+    pub fn get(&self, kind: &str) -> Vec<Element> {
+        self.elements().into_iter().filter(|e| e.kind() == kind).collect()
+    }
+}
+
+impl<'a> Scope<'a> {
+    /// All elements of one kind in this scope.
+    pub fn get(&self, kind: &str) -> Vec<Element> {
+        self.elements.iter().filter(|e| e.kind() == kind).cloned().collect()
+    }
+
+    fn nth(&self, kind: &str, index: usize) -> ElementView {
+        let all = self.get(kind);
+        match all.get(index) {
+            Some(element) => ElementView { element: element.clone() },
+            None => panic!(
+                "no {kind} at index {index}: this scope has {} ({:?})",
+                all.len(),
+                all.iter().map(Element::text).collect::<Vec<_>>()
+            ),
+        }
+    }
+
+    fn widget(self, kind: &str, selector: Selector) -> WidgetRef<'a> {
+        let all = self.get(kind);
+        let found = match &selector {
+            Selector::Index(i) => all.get(*i),
+            Selector::Key(k) => all.iter().find(|e| e.widget().and_then(|w| w.key.as_deref()) == Some(k)),
+            Selector::Label(l) => all.iter().find(|e| e.widget().map(|w| w.label.as_str()) == Some(l)),
+        };
+        match found {
+            Some(element) => WidgetRef { at: self.at, element: element.clone() },
+            None => panic!(
+                "no {kind} matching {selector:?}: this scope has {} ({:?})",
+                all.len(),
+                all.iter().map(Element::text).collect::<Vec<_>>()
+            ),
+        }
+    }
+}
+
+/// A display element as the last run drew it.
+#[derive(Clone, Debug)]
+pub struct ElementView {
+    element: Element,
+}
+
+impl ElementView {
+    /// The element's text (for an exception: `"Kind: message"`).
+    pub fn text(&self) -> String {
+        self.element.text()
+    }
+
+    /// The element itself.
+    pub fn element(&self) -> &Element {
+        &self.element
+    }
+}
+
+/// A value to set on a widget in a test; converted as the page would send it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TestValue {
+    Bool(bool),
+    Number(f64),
+    Pair(f64, f64),
+    Text(String),
+    Texts(Vec<String>),
+}
+
+impl From<bool> for TestValue {
+    fn from(value: bool) -> Self {
+        TestValue::Bool(value)
+    }
+}
+impl From<&str> for TestValue {
+    fn from(value: &str) -> Self {
+        TestValue::Text(value.into())
+    }
+}
+impl From<String> for TestValue {
+    fn from(value: String) -> Self {
+        TestValue::Text(value)
+    }
+}
+impl<S: AsRef<str>> From<Vec<S>> for TestValue {
+    fn from(values: Vec<S>) -> Self {
+        TestValue::Texts(values.iter().map(|s| s.as_ref().to_string()).collect())
+    }
+}
+macro_rules! test_value_number {
+    ($($t:ty),*) => {$(
+        impl From<$t> for TestValue {
+            fn from(value: $t) -> Self { TestValue::Number(value as f64) }
+        }
+        impl From<($t, $t)> for TestValue {
+            fn from((low, high): ($t, $t)) -> Self { TestValue::Pair(low as f64, high as f64) }
+        }
+    )*};
+}
+test_value_number!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64);
+
+/// A widget of the last run, ready to be changed.
+pub struct WidgetRef<'a> {
+    at: &'a mut AppTest,
+    element: Element,
+}
+
+impl<'a> WidgetRef<'a> {
+    /// The widget as the last run drew it.
+    pub fn element(&self) -> &Element {
+        &self.element
+    }
+
+    /// The widget's label.
+    pub fn label(&self) -> String {
+        self.element.text()
+    }
+
+    /// The options of a choice widget, as shown (stringified).
+    pub fn options(&self) -> Vec<String> {
+        match &self.element {
+            Element::Radio(p) => p.options.clone(),
+            Element::Selectbox(p) => p.options.clone(),
+            Element::Multiselect(p) => p.options.clone(),
+            other => panic!("a {} has no options", other.kind()),
+        }
+    }
+
+    fn wire(&self) -> WidgetValue {
+        match &self.element {
+            Element::Button(p) => WidgetValue::Trigger(p.clicked),
+            Element::Checkbox(p) | Element::Toggle(p) => WidgetValue::Bool(p.value),
+            Element::Radio(p) => WidgetValue::Index(p.index),
+            Element::Selectbox(p) => WidgetValue::Index(p.index),
+            Element::Multiselect(p) => WidgetValue::Indices(p.indices.clone()),
+            Element::Slider(p) => match p.value.as_slice() {
+                [low, high] => WidgetValue::NumberPair(*low, *high),
+                [x] => WidgetValue::Number(*x),
+                _ => WidgetValue::NoNumber,
+            },
+            Element::TextInput(p) => WidgetValue::Text(p.value.clone()),
+            Element::TextArea(p) => WidgetValue::Text(p.value.clone()),
+            Element::NumberInput(p) => WidgetValue::Number(p.value),
+            other => panic!("a {} is not a widget", other.kind()),
+        }
+    }
+
+    /// The value the script got from this widget in the last run.
+    pub fn value<T: Any + Clone>(&self) -> T {
+        let Some(common) = self.element.widget() else { panic!("not a widget") };
+        let value = self
+            .at
+            .session
+            .decode_widget(common.id, &self.wire())
+            .unwrap_or_else(|| panic!("the {} \"{}\" is gone", self.element.kind(), common.label));
+        value.coerce::<T>().unwrap_or_else(|| {
+            panic!("the {} \"{}\" holds a `{}`, not a `{}`", self.element.kind(), common.label, value.type_name(), std::any::type_name::<T>())
+        })
+    }
+
+    fn send(self, value: WidgetValue) -> Self {
+        let Some(common) = self.element.widget() else { panic!("not a widget") };
+        self.at.pending.push(WidgetEvent { id: common.id, value });
+        self
+    }
+
+    fn option_index(&self, option: &str) -> usize {
+        let options = self.options();
+        options
+            .iter()
+            .position(|o| o == option)
+            .unwrap_or_else(|| panic!("\"{option}\" is not one of the options {options:?}"))
+    }
+
+    /// Sets the value the next run sees, converted as the page would send it.
+    pub fn set_value(self, value: impl Into<TestValue>) -> Self {
+        let value = value.into();
+        let wire = match (&self.element, value) {
+            (Element::Button(_), TestValue::Bool(b)) => WidgetValue::Trigger(b),
+            (Element::Checkbox(_) | Element::Toggle(_), TestValue::Bool(b)) => WidgetValue::Bool(b),
+            (Element::Slider(_) | Element::NumberInput(_), TestValue::Number(x)) => WidgetValue::Number(x),
+            (Element::Slider(_), TestValue::Pair(low, high)) => WidgetValue::NumberPair(low, high),
+            (Element::TextInput(_) | Element::TextArea(_), TestValue::Text(text)) => WidgetValue::Text(text),
+            (Element::Radio(_) | Element::Selectbox(_), TestValue::Text(option)) => {
+                WidgetValue::Index(Some(self.option_index(&option)))
+            }
+            (Element::Multiselect(_), TestValue::Texts(options)) => {
+                WidgetValue::Indices(options.iter().map(|o| self.option_index(o)).collect())
+            }
+            (element, value) => panic!("a {} cannot take {value:?}", element.kind()),
+        };
+        self.send(wire)
+    }
+
+    /// Presses a button.
+    pub fn click(self) -> Self {
+        self.set_value(true)
+    }
+
+    /// Checks a checkbox or switches a toggle on.
+    pub fn check(self) -> Self {
+        self.set_value(true)
+    }
+
+    /// Unchecks a checkbox or switches a toggle off.
+    pub fn uncheck(self) -> Self {
+        self.set_value(false)
+    }
+
+    /// Picks an option (by its shown text) in a radio, selectbox or multiselect.
+    pub fn select(self, option: &str) -> Self {
+        match &self.element {
+            Element::Multiselect(p) => {
+                let mut indices = p.indices.clone();
+                let index = self.option_index(option);
+                if !indices.contains(&index) {
+                    indices.push(index);
+                }
+                self.send(WidgetValue::Indices(indices))
+            }
+            _ => self.set_value(option),
+        }
+    }
+
+    /// Picks the option at `index`.
+    pub fn select_index(self, index: usize) -> Self {
+        self.send(WidgetValue::Index(Some(index)))
+    }
+
+    /// Removes an option from a multiselect.
+    pub fn unselect(self, option: &str) -> Self {
+        let Element::Multiselect(p) = &self.element else { panic!("only a multiselect can unselect") };
+        let index = self.option_index(option);
+        let indices = p.indices.iter().copied().filter(|&i| i != index).collect();
+        self.send(WidgetValue::Indices(indices))
+    }
+
+    /// Types `text` into a text input or text area (committed, as on Enter).
+    pub fn input(self, text: &str) -> Self {
+        self.set_value(text)
+    }
+
+    /// Sets both ends of a range slider.
+    pub fn set_range(self, low: f64, high: f64) -> Self {
+        self.set_value((low, high))
+    }
+
+    /// Clicks the + of a number input (stopping at its maximum).
+    pub fn increment(self) -> Self {
+        self.step_by(1.0)
+    }
+
+    /// Clicks the − of a number input (stopping at its minimum).
+    pub fn decrement(self) -> Self {
+        self.step_by(-1.0)
+    }
+
+    fn step_by(self, direction: f64) -> Self {
+        let Element::NumberInput(p) = &self.element else { panic!("only a number input has steppers") };
+        let mut next = p.value + direction * p.step;
+        if let Some(max) = p.max {
+            next = next.min(max);
+        }
+        if let Some(min) = p.min {
+            next = next.max(min);
+        }
+        self.send(WidgetValue::Number(next))
+    }
+
+    /// Runs the app again.
+    pub fn run(self) -> &'a mut AppTest {
+        self.at.run()
+    }
+}

@@ -1,0 +1,109 @@
+//! Errors and control flow that travel through `?`.
+//!
+//! A script returns [`Result`]. An ordinary error becomes an exception element
+//! in place; [`Ui::stop`](crate::Ui::stop) and [`Ui::rerun`](crate::Ui::rerun)
+//! return special errors that end the run early without being shown.
+
+use std::fmt;
+
+/// The result type of scripts and fallible calls.
+pub type Result<T = (), E = Error> = std::result::Result<T, E>;
+
+/// Why a script run ended early.
+///
+/// Converts from any `std::error::Error`, so `?` works on everything:
+///
+/// ```
+/// use wasmlit::prelude::*;
+///
+/// fn app(ui: &Ui) -> Result {
+///     let n: i32 = "12x".parse()?;
+///     ui.write(n);
+///     Ok(())
+/// }
+/// let mut at = AppTest::new(app);
+/// at.run();
+/// assert!(at.exception(0).text().contains("invalid digit"));
+/// ```
+pub struct Error {
+    kind: ErrorKind,
+}
+
+pub(crate) enum ErrorKind {
+    /// `ui.stop()`: end the run, skip widget cleanup.
+    Stop,
+    /// `ui.rerun()`: end the run and start a new one.
+    Rerun,
+    /// Anything else: shown as an exception element.
+    Script { kind: String, message: String },
+}
+
+impl Error {
+    /// An error with a message, shown as an exception element.
+    pub fn msg(message: impl fmt::Display) -> Self {
+        Error { kind: ErrorKind::Script { kind: "Error".into(), message: message.to_string() } }
+    }
+
+    pub(crate) fn stop() -> Self {
+        Error { kind: ErrorKind::Stop }
+    }
+
+    pub(crate) fn rerun() -> Self {
+        Error { kind: ErrorKind::Rerun }
+    }
+
+    pub(crate) fn into_kind(self) -> ErrorKind {
+        self.kind
+    }
+
+    /// True for the error `ui.stop()` returns.
+    pub fn is_stop(&self) -> bool {
+        matches!(self.kind, ErrorKind::Stop)
+    }
+
+    /// True for the error `ui.rerun()` returns.
+    pub fn is_rerun(&self) -> bool {
+        matches!(self.kind, ErrorKind::Rerun)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::Stop => f.write_str("the script called stop()"),
+            ErrorKind::Rerun => f.write_str("the script called rerun()"),
+            ErrorKind::Script { kind, message } => write!(f, "{kind}: {message}"),
+        }
+    }
+}
+
+impl<E: std::error::Error> From<E> for Error {
+    fn from(error: E) -> Self {
+        let full = std::any::type_name::<E>();
+        let kind = full.rsplit("::").next().unwrap_or(full).to_string();
+        Error { kind: ErrorKind::Script { kind, message: error.to_string() } }
+    }
+}
+
+/// What a script function may return: `()` or a `Result`.
+pub trait IntoScriptResult {
+    fn into_script_result(self) -> Result;
+}
+
+impl IntoScriptResult for () {
+    fn into_script_result(self) -> Result {
+        Ok(())
+    }
+}
+
+impl<E: Into<Error>> IntoScriptResult for std::result::Result<(), E> {
+    fn into_script_result(self) -> Result {
+        self.map_err(Into::into)
+    }
+}

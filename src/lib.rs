@@ -1,0 +1,67 @@
+//! wasmlit: Streamlit's app model in Rust, running entirely in the browser.
+//!
+//! An app is a function — the *script* — that runs top to bottom on every
+//! interaction. Widget calls return plain values; session state keeps what
+//! must survive between runs.
+//!
+//! ```
+//! use wasmlit::prelude::*;
+//!
+//! fn app(ui: &Ui) {
+//!     ui.title("Squares");
+//!     let x = ui.slider("x", 0..=100);
+//!     ui.write(format!("{x} squared is {}", x * x));
+//! }
+//!
+//! // In the browser: `fn main() { wasmlit::run(app) }`. Headless:
+//! let mut at = AppTest::new(app);
+//! at.run();
+//! at.slider(0).set_value(12).run();
+//! assert_eq!(at.markdown(0).text(), "12 squared is 144");
+//! ```
+//!
+//! The engine (everything but [`web`]) is plain Rust and never touches the
+//! DOM; `ARCHITECTURE.md` draws the map.
+
+pub mod app_test;
+pub mod element;
+pub mod error;
+pub mod identity;
+pub mod markdown;
+pub mod runtime;
+pub mod session_state;
+pub mod ui;
+pub mod widgets;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use app_test::AppTest;
+pub use element::{Element, ElementTree, WidgetEvent, WidgetValue};
+pub use error::{Error, Result};
+pub use runtime::{RerunRequest, RunStatus, Session};
+pub use session_state::{SessionState, StateError};
+pub use ui::Ui;
+
+#[cfg(target_arch = "wasm32")]
+pub use web::run;
+
+/// Everything a script needs: `use wasmlit::prelude::*;`.
+pub mod prelude {
+    pub use crate::app_test::{key, label, AppTest};
+    pub use crate::element::{Gap, LabelVisibility};
+    pub use crate::error::{Error, Result};
+    pub use crate::session_state::SessionState;
+    pub use crate::ui::{Command, Container, Expander, Ui};
+    pub use crate::widgets::button::{Button, ButtonKind};
+    pub use crate::widgets::checkbox::Checkbox;
+    pub use crate::widgets::multiselect::Multiselect;
+    pub use crate::widgets::number_input::NumberInput;
+    pub use crate::widgets::radio::Radio;
+    pub use crate::widgets::selectbox::Selectbox;
+    pub use crate::widgets::slider::Slider;
+    pub use crate::widgets::text_area::TextArea;
+    pub use crate::widgets::text_input::TextInput;
+    pub use crate::widgets::toggle::Toggle;
+    pub use crate::widgets::WidgetOptions;
+}

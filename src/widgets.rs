@@ -1,0 +1,302 @@
+//! Widgets: one file each, all registered through [`register`].
+//!
+//! A widget file holds its builder, its identity call, its `Ui` shortcut and
+//! its unit tests. This module holds what they share: common options, the
+//! number types sliders accept, and the life-cycle rules of Streamlit 1.55.
+
+pub mod button;
+pub mod checkbox;
+pub mod multiselect;
+pub mod number_input;
+pub mod radio;
+pub mod selectbox;
+pub mod slider;
+pub mod text_area;
+pub mod text_input;
+pub mod toggle;
+
+use std::any::Any;
+use std::fmt::Display;
+use std::rc::Rc;
+
+use crate::element::{LabelVisibility, WidgetCommon, WidgetValue};
+use crate::error::IntoScriptResult;
+use crate::identity::{Identity, WidgetId};
+use crate::runtime::Phase;
+use crate::session_state::{Callback, Value, WidgetRecord};
+use crate::ui::Ui;
+
+/// Options every widget takes; set through [`WidgetOptions`] methods.
+#[derive(Clone, Default)]
+pub struct CommonOptions {
+    pub(crate) key: Option<String>,
+    pub(crate) help: Option<String>,
+    pub(crate) disabled: bool,
+    pub(crate) label_visibility: LabelVisibility,
+    pub(crate) callback: Option<Callback>,
+}
+
+impl CommonOptions {
+    pub(crate) fn common(&self, id: WidgetId, label: &str) -> WidgetCommon {
+        WidgetCommon {
+            id,
+            label: label.to_string(),
+            key: self.key.clone(),
+            help: self.help.clone(),
+            disabled: self.disabled,
+            label_visibility: self.label_visibility,
+        }
+    }
+}
+
+/// Builder methods every widget has: `key`, `help`, `disabled`, `on_change`, ...
+pub trait WidgetOptions: Sized {
+    #[doc(hidden)]
+    fn options_mut(&mut self) -> &mut CommonOptions;
+
+    /// Names the widget: the key is its identity and its session-state key.
+    fn key(mut self, key: impl Into<String>) -> Self {
+        self.options_mut().key = Some(key.into());
+        self
+    }
+
+    /// A tooltip next to the label.
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.options_mut().help = Some(help.into());
+        self
+    }
+
+    /// Greys the widget out; it keeps its value.
+    fn disabled(mut self, disabled: bool) -> Self {
+        self.options_mut().disabled = disabled;
+        self
+    }
+
+    /// Shows, hides (keeping its space) or collapses the label.
+    fn label_visibility(mut self, visibility: LabelVisibility) -> Self {
+        self.options_mut().label_visibility = visibility;
+        self
+    }
+
+    /// Runs `callback` before the next run whenever the user changes the value.
+    ///
+    /// The closure's captures are what they were when the widget was drawn.
+    fn on_change<F, R>(mut self, callback: F) -> Self
+    where
+        F: Fn(&Ui) -> R + 'static,
+        R: IntoScriptResult,
+    {
+        self.options_mut().callback = Some(Rc::new(move |ui: &Ui| callback(ui).into_script_result()));
+        self
+    }
+}
+
+/// Number types that sliders and number inputs accept.
+pub trait Number: Copy + PartialOrd + Display + 'static {
+    /// Integers get integer steps and formatting.
+    const IS_INT: bool;
+    fn to_f64(self) -> f64;
+    fn from_f64(value: f64) -> Self;
+    /// Streamlit's default step: 1 for integers, 0.01 for floats.
+    fn default_step() -> Self;
+}
+
+macro_rules! number_int {
+    ($($t:ty),*) => {$(
+        impl Number for $t {
+            const IS_INT: bool = true;
+            fn to_f64(self) -> f64 { self as f64 }
+            fn from_f64(value: f64) -> Self { value.round() as $t }
+            fn default_step() -> Self { 1 }
+        }
+    )*};
+}
+number_int!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+
+macro_rules! number_float {
+    ($($t:ty),*) => {$(
+        impl Number for $t {
+            const IS_INT: bool = false;
+            fn to_f64(self) -> f64 { self as f64 }
+            fn from_f64(value: f64) -> Self { value as $t }
+            fn default_step() -> Self { 0.01 }
+        }
+    )*};
+}
+number_float!(f32, f64);
+
+/// How a widget's value moves between the script, the page and session state.
+pub(crate) struct Spec<T> {
+    pub kind: &'static str,
+    /// Identity parts; `register` adds form and page.
+    pub identity: Identity,
+    pub default: WidgetValue,
+    /// The wire value as the script's type; `None` if the page sent nonsense.
+    pub decode: Rc<dyn Fn(&WidgetValue) -> Option<T>>,
+    /// A value set through session state, as a wire value.
+    pub encode: Box<dyn Fn(&T) -> Result<WidgetValue, String>>,
+}
+
+/// What [`register`] hands back to the widget.
+pub(crate) struct Registered<T> {
+    pub id: WidgetId,
+    pub value: T,
+    pub wire: WidgetValue,
+}
+
+/// Registers a widget for this run and returns its current value.
+///
+/// This is Streamlit's widget life cycle: a new widget starts at its default
+/// or at a value set for its key; an existing one keeps its value; a key set
+/// before the widget in this run sets the value; a second widget with the same
+/// id is a `DuplicateWidgetID` error.
+pub(crate) fn register<T: Any + Clone>(
+    ui: &Ui,
+    label: &str,
+    options: &CommonOptions,
+    spec: Spec<T>,
+) -> Result<Registered<T>, (String, String)> {
+    let Spec { kind, identity, default, decode, encode } = spec;
+    // Form and page enter identity; both are fixed until forms and pages exist.
+    let id = identity.opt_text("form", None).text("page", "").finish();
+    let is_trigger = matches!(default, WidgetValue::Trigger(_));
+    if ui.phase() == Phase::Callbacks {
+        return Err(api(format!("Widgets cannot be drawn inside a callback (the {kind} \"{label}\").")));
+    }
+    let mut runtime = ui.runtime.borrow_mut();
+    let store = &mut runtime.store;
+    if store.seen_set.contains(&id) {
+        let what = match &options.key {
+            Some(key) => format!("with key \"{key}\""),
+            None => format!("with label \"{label}\""),
+        };
+        return Err((
+            "DuplicateWidgetID".into(),
+            format!(
+                "There are multiple identical {kind} widgets {what}. To fix this, \
+                 please pass a unique key argument to each {kind}, e.g. `.key(\"{kind}_1\")`."
+            ),
+        ));
+    }
+
+    // A value set for the key through session state (and not yet taken by a widget).
+    let set_value = match &options.key {
+        Some(key) => match store.user.get(key) {
+            Some(_) if is_trigger => {
+                return Err(api(format!(
+                    "The value of the {kind} with key \"{key}\" cannot be set using st.session_state."
+                )));
+            }
+            Some(value) => match value.coerce::<T>() {
+                Some(typed) => Some(encode(&typed).map_err(|message| {
+                    api(format!("st.session_state[\"{key}\"] is not a valid value for the {kind} \"{label}\": {message}"))
+                })?),
+                None => {
+                    return Err(api(format!(
+                        "st.session_state[\"{key}\"] holds a `{}`, but the {kind} \"{label}\" takes `{}`.",
+                        value.type_name(),
+                        std::any::type_name::<T>()
+                    )))
+                }
+            },
+            None => None,
+        },
+        None => None,
+    };
+
+    let existing = store.widgets.get(&id);
+    // A value the page sent that this widget cannot hold is refused: the
+    // widget keeps its previous value, or its default.
+    let candidates = [
+        set_value,
+        existing.map(|record| record.value.clone()),
+        existing.map(|record| record.previous.clone()),
+        Some(default),
+    ];
+    let Some((value, wire)) = candidates.into_iter().flatten().find_map(|wire| decode(&wire).map(|v| (v, wire))) else {
+        return Err(api(format!("The {kind} \"{label}\" has no valid value.")));
+    };
+    if let Some(key) = &options.key {
+        store.user.remove(key);
+        store.keys.insert(key.clone(), id);
+    }
+    let typed_decode = decode.clone();
+    store.widgets.insert(
+        id,
+        WidgetRecord {
+            kind,
+            key: options.key.clone(),
+            value: wire.clone(),
+            previous: wire.clone(),
+            decode: Rc::new(move |wire| match typed_decode(wire) {
+                Some(value) => Value::new(value),
+                None => Value::new(()),
+            }),
+            callback: options.callback.clone(),
+        },
+    );
+    store.seen.push(id);
+    store.seen_set.insert(id);
+    Ok(Registered { id, value, wire })
+}
+
+fn api(message: String) -> (String, String) {
+    ("StreamlitAPIException".into(), message)
+}
+
+/// Draws a widget's error in place of the widget.
+pub(crate) fn show_error(ui: &Ui, (kind, message): (String, String)) {
+    ui.push_exception(kind, message);
+}
+
+/// A widget's identity, stated in one call: `keyless` parts identify a widget
+/// without a key; with a key, the key plus the `value_domain` parts do (the
+/// parameters that constrain its value, such as a slider's bounds).
+pub(crate) fn identity(
+    kind: &str,
+    key: Option<&str>,
+    keyless: impl FnOnce(Identity) -> Identity,
+    value_domain: impl FnOnce(Identity) -> Identity,
+) -> Identity {
+    match key {
+        Some(key) => value_domain(Identity::new(kind).text("key", key)),
+        None => keyless(Identity::new(kind)),
+    }
+}
+
+/// The options of a choice widget (radio, selectbox, multiselect), with their labels.
+pub(crate) struct Choices<T> {
+    pub values: Rc<Vec<T>>,
+    pub labels: Vec<String>,
+}
+
+impl<T: Clone + PartialEq + 'static> Choices<T> {
+    pub fn new(values: Vec<T>, format: &dyn Fn(&T) -> String) -> Self {
+        let labels = values.iter().map(format).collect();
+        Choices { values: Rc::new(values), labels }
+    }
+
+    /// Decodes one selected index.
+    pub fn decode_one(&self) -> Rc<dyn Fn(&WidgetValue) -> Option<T>> {
+        let values = self.values.clone();
+        Rc::new(move |wire| match wire {
+            WidgetValue::Index(Some(i)) => values.get(*i).cloned(),
+            _ => None,
+        })
+    }
+
+    /// Encodes one value as its index.
+    pub fn encode_one(&self) -> Box<dyn Fn(&T) -> Result<WidgetValue, String>> {
+        let values = self.values.clone();
+        let labels = self.labels.clone();
+        Box::new(move |value| match values.iter().position(|v| v == value) {
+            Some(i) => Ok(WidgetValue::Index(Some(i))),
+            None => Err(format!("it is not one of the options {labels:?}")),
+        })
+    }
+}
+
+/// The default formatting of options: their `Display` text.
+pub(crate) fn display_format<T: Display>(value: &T) -> String {
+    value.to_string()
+}

@@ -1,0 +1,182 @@
+//! `button`: true for exactly the one run its click caused.
+
+use serde::{Deserialize, Serialize};
+
+use super::{identity, register, show_error, CommonOptions, Spec, WidgetOptions};
+use crate::element::{Element, WidgetCommon, WidgetValue};
+use crate::error::IntoScriptResult;
+use crate::ui::{Command, Ui};
+use std::rc::Rc;
+
+/// What the page shows for a button.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ButtonProps {
+    pub common: WidgetCommon,
+    pub kind: ButtonKind,
+    /// Whether this run was caused by a click on it.
+    pub clicked: bool,
+}
+
+/// A button's emphasis.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ButtonKind {
+    Primary,
+    #[default]
+    Secondary,
+}
+
+/// A button.
+///
+/// ```
+/// use wasmlit::prelude::*;
+/// let mut at = AppTest::new(|ui: &Ui| {
+///     if ui.button("Say hi") {
+///         ui.success("Hi!");
+///     }
+/// });
+/// at.run();
+/// at.button(0).click().run();
+/// assert_eq!(at.success(0).text(), "Hi!");
+/// at.run();
+/// assert!(at.get("success").is_empty(), "true for one run only");
+/// ```
+pub struct Button {
+    label: String,
+    kind: ButtonKind,
+    options: CommonOptions,
+}
+
+impl Button {
+    pub fn new(label: impl Into<String>) -> Self {
+        Button { label: label.into(), kind: ButtonKind::default(), options: CommonOptions::default() }
+    }
+
+    /// `ButtonKind::Primary` for the main action.
+    pub fn kind(mut self, kind: ButtonKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// Runs `callback` before the run the click causes.
+    pub fn on_click<F, R>(self, callback: F) -> Self
+    where
+        F: Fn(&Ui) -> R + 'static,
+        R: IntoScriptResult,
+    {
+        self.on_change(callback)
+    }
+}
+
+impl WidgetOptions for Button {
+    fn options_mut(&mut self) -> &mut CommonOptions {
+        &mut self.options
+    }
+}
+
+impl Command for Button {
+    type Output = bool;
+
+    fn show(self, ui: &Ui) -> bool {
+        let Button { label, kind, options } = self;
+        let spec = Spec {
+            kind: "button",
+            identity: identity(
+                "button",
+                options.key.as_deref(),
+                |id| id.text("label", &label).opt_text("help", options.help.as_deref()),
+                |id| id,
+            ),
+            default: WidgetValue::Trigger(false),
+            decode: Rc::new(|wire| match wire {
+                WidgetValue::Trigger(pressed) => Some(*pressed),
+                _ => None,
+            }),
+            encode: Box::new(|_| Err("a button's value cannot be set".into())),
+        };
+        match register(ui, &label, &options, spec) {
+            Ok(registered) => {
+                let common = options.common(registered.id, &label);
+                ui.push_element(Element::Button(ButtonProps { common, kind, clicked: registered.value }));
+                registered.value
+            }
+            Err(error) => {
+                show_error(ui, error);
+                false
+            }
+        }
+    }
+}
+
+impl Ui {
+    /// A button; returns true on the run its click caused.
+    pub fn button(&self, label: impl Into<String>) -> bool {
+        self.add(Button::new(label))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::prelude::*;
+
+    #[test]
+    fn identical_buttons_without_keys_are_a_duplicate_error() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.button("OK");
+            ui.button("OK");
+        });
+        at.run();
+        assert_eq!(at.get("button").len(), 1);
+        let error = at.exception(0).text();
+        assert!(error.starts_with("DuplicateWidgetID"), "{error}");
+        assert!(error.contains("\"OK\"") && error.contains("unique key"), "{error}");
+    }
+
+    #[test]
+    fn keys_tell_identical_buttons_apart() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let privacy = ui.add(Button::new("OK").key("privacy"));
+            let terms = ui.add(Button::new("OK").key("terms"));
+            ui.write(format!("{privacy} {terms}"));
+        });
+        at.run();
+        at.button(key("terms")).click().run();
+        assert_eq!(at.markdown(0).text(), "false true");
+    }
+
+    #[test]
+    fn a_button_value_cannot_be_set_through_session_state() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            if !ui.session_state().contains("go") {
+                ui.session_state().set("go", true)?;
+            }
+            ui.add(Button::new("Go").key("go"));
+            Ok::<_, Error>(())
+        });
+        at.run();
+        assert!(at.exception(0).text().contains("cannot be set using st.session_state"));
+    }
+
+    #[test]
+    fn on_click_runs_before_the_script_with_captured_arguments() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let state = ui.session_state();
+            state.get_or_insert_with("count", || 0)?;
+            let step = ui.add(NumberInput::int("Step").value(1));
+            ui.add(Button::new("Increment").on_click(move |ui: &Ui| {
+                ui.session_state().update("count", |c: &mut i64| *c += step)?;
+                Ok::<_, Error>(())
+            }));
+            ui.write(format!("Count = {}", state.get::<i64>("count")?));
+            Ok::<_, Error>(())
+        });
+        at.run();
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "Count = 1");
+        // The callback captured the step of the previous run (1), not the new one (5).
+        at.number_input(0).set_value(5);
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "Count = 2");
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "Count = 7");
+    }
+}

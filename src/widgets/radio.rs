@@ -1,0 +1,142 @@
+//! `radio`: one choice out of a few, all visible.
+
+use std::fmt::Display;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use super::{display_format, identity, register, show_error, Choices, CommonOptions, Spec, WidgetOptions};
+use crate::element::{Element, WidgetCommon, WidgetValue};
+use crate::ui::{Command, Ui};
+
+/// What the page shows for a radio group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RadioProps {
+    pub common: WidgetCommon,
+    pub options: Vec<String>,
+    pub index: Option<usize>,
+    pub horizontal: bool,
+}
+
+/// A radio group. Options are any values; the chosen value is returned.
+///
+/// ```
+/// use wasmlit::prelude::*;
+/// let mut at = AppTest::new(|ui: &Ui| {
+///     let house = ui.radio("Sorting hat", ["Gryffindor", "Ravenclaw", "Hufflepuff", "Slytherin"]);
+///     ui.write(format!("You are in {house} house!"));
+/// });
+/// at.run();
+/// assert_eq!(at.markdown(0).text(), "You are in Gryffindor house!");
+/// at.radio(0).select("Slytherin").run();
+/// assert_eq!(at.markdown(0).text(), "You are in Slytherin house!");
+/// ```
+pub struct Radio<T> {
+    label: String,
+    values: Vec<T>,
+    format: Rc<dyn Fn(&T) -> String>,
+    index: usize,
+    horizontal: bool,
+    options: CommonOptions,
+}
+
+impl<T: Clone + PartialEq + Default + Display + 'static> Radio<T> {
+    pub fn new(label: impl Into<String>, options: impl IntoIterator<Item = T>) -> Self {
+        Radio::with_format_func(label, options, display_format::<T>)
+    }
+}
+
+impl<T: Clone + PartialEq + Default + 'static> Radio<T> {
+    /// Options shown through `format` instead of `Display`.
+    pub fn with_format_func(
+        label: impl Into<String>,
+        options: impl IntoIterator<Item = T>,
+        format: impl Fn(&T) -> String + 'static,
+    ) -> Self {
+        Radio {
+            label: label.into(),
+            values: options.into_iter().collect(),
+            format: Rc::new(format),
+            index: 0,
+            horizontal: false,
+            options: CommonOptions::default(),
+        }
+    }
+
+    /// The option chosen on first run.
+    pub fn index(mut self, index: usize) -> Self {
+        self.index = index;
+        self
+    }
+
+    /// Lays the options out in a row.
+    pub fn horizontal(mut self, horizontal: bool) -> Self {
+        self.horizontal = horizontal;
+        self
+    }
+}
+
+impl<T> WidgetOptions for Radio<T> {
+    fn options_mut(&mut self) -> &mut CommonOptions {
+        &mut self.options
+    }
+}
+
+impl<T: Clone + PartialEq + Default + 'static> Command for Radio<T> {
+    type Output = T;
+
+    fn show(self, ui: &Ui) -> T {
+        let Radio { label, values, format, index, horizontal, options } = self;
+        let choices = Choices::new(values, &*format);
+        if choices.values.is_empty() {
+            ui.warning(format!("The radio \"{label}\" has no options to choose from."));
+            return T::default();
+        }
+        if index >= choices.values.len() {
+            show_error(ui, super::api(format!("Radio index must be between 0 and length of options ({}), got {index}.", choices.values.len())));
+            return choices.values[0].clone();
+        }
+        let spec = Spec {
+            kind: "radio",
+            identity: identity(
+                "radio",
+                options.key.as_deref(),
+                |id| {
+                    id.text("label", &label)
+                        .texts("options", &choices.labels)
+                        .number("index", index as f64)
+                        .opt_text("help", options.help.as_deref())
+                },
+                |id| id.texts("options", &choices.labels),
+            ),
+            default: WidgetValue::Index(Some(index)),
+            decode: choices.decode_one(),
+            encode: choices.encode_one(),
+        };
+        match register(ui, &label, &options, spec) {
+            Ok(registered) => {
+                let index = match registered.wire {
+                    WidgetValue::Index(chosen) => chosen,
+                    _ => Some(index),
+                };
+                let common = options.common(registered.id, &label);
+                ui.push_element(Element::Radio(RadioProps { common, options: choices.labels, index, horizontal }));
+                registered.value
+            }
+            Err(error) => {
+                show_error(ui, error);
+                choices.values[index].clone()
+            }
+        }
+    }
+}
+
+impl Ui {
+    /// A radio group; returns the chosen option (the first at first).
+    pub fn radio<T>(&self, label: impl Into<String>, options: impl IntoIterator<Item = T>) -> T
+    where
+        T: Clone + PartialEq + Default + Display + 'static,
+    {
+        self.add(Radio::new(label, options))
+    }
+}

@@ -1,0 +1,116 @@
+//! `text_area`: multi-line text, committed on Ctrl+Enter or when focus leaves.
+
+use serde::{Deserialize, Serialize};
+
+use super::text_input::text_spec;
+use super::{register, show_error, CommonOptions, WidgetOptions};
+use crate::element::{Element, WidgetCommon};
+use crate::ui::{Command, Ui};
+
+/// What the page shows for a text area.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TextAreaProps {
+    pub common: WidgetCommon,
+    pub value: String,
+    pub height: Option<u32>,
+    pub max_chars: Option<usize>,
+    pub placeholder: Option<String>,
+}
+
+/// A multi-line text input.
+///
+/// ```
+/// use wasmlit::prelude::*;
+/// let mut at = AppTest::new(|ui: &Ui| {
+///     let text = ui.text_area("Text to analyze");
+///     ui.write(format!("You wrote {} characters.", text.chars().count()));
+/// });
+/// at.run();
+/// at.text_area(0).input("It was the best of times").run();
+/// assert_eq!(at.markdown(0).text(), "You wrote 24 characters.");
+/// ```
+pub struct TextArea {
+    label: String,
+    value: String,
+    height: Option<u32>,
+    max_chars: Option<usize>,
+    placeholder: Option<String>,
+    options: CommonOptions,
+}
+
+impl TextArea {
+    pub fn new(label: impl Into<String>) -> Self {
+        TextArea {
+            label: label.into(),
+            value: String::new(),
+            height: None,
+            max_chars: None,
+            placeholder: None,
+            options: CommonOptions::default(),
+        }
+    }
+
+    /// The text on first run.
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = value.into();
+        self
+    }
+
+    /// The height in pixels.
+    pub fn height(mut self, pixels: u32) -> Self {
+        self.height = Some(pixels);
+        self
+    }
+
+    /// At most this many characters.
+    pub fn max_chars(mut self, max: usize) -> Self {
+        self.max_chars = Some(max);
+        self
+    }
+
+    /// Grey text shown while the area is empty.
+    pub fn placeholder(mut self, placeholder: impl Into<String>) -> Self {
+        self.placeholder = Some(placeholder.into());
+        self
+    }
+}
+
+impl WidgetOptions for TextArea {
+    fn options_mut(&mut self) -> &mut CommonOptions {
+        &mut self.options
+    }
+}
+
+impl Command for TextArea {
+    type Output = String;
+
+    fn show(self, ui: &Ui) -> String {
+        let TextArea { label, value, height, max_chars, placeholder, options } = self;
+        let registered = text_spec("text_area", &label, &value, max_chars, placeholder.as_deref(), &options)
+            .and_then(|spec| register(ui, &label, &options, spec));
+        match registered {
+            Ok(registered) => {
+                let common = options.common(registered.id, &label);
+                ui.push_element(Element::TextArea(TextAreaProps {
+                    common,
+                    value: registered.value.clone(),
+                    height,
+                    max_chars,
+                    placeholder,
+                }));
+                registered.value
+            }
+            Err(error) => {
+                show_error(ui, error);
+                value
+            }
+        }
+    }
+}
+
+impl Ui {
+    /// A multi-line text input, empty at first.
+    pub fn text_area(&self, label: impl Into<String>) -> String {
+        self.add(TextArea::new(label))
+    }
+}
