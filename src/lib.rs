@@ -65,3 +65,16 @@ pub mod prelude {
     pub use crate::widgets::toggle::Toggle;
     pub use crate::widgets::WidgetOptions;
 }
+
+/// Outside the browser there is nothing to mount: say how to run the app.
+///
+/// In a `wasm32` build this is [`web::run`], which mounts the app into the page.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run<F, R>(_script: F)
+where
+    F: Fn(&Ui) -> R + 'static,
+    R: error::IntoScriptResult,
+{
+    eprintln!("wasmlit apps run in the browser: build this one with `trunk serve` (or `cargo xtask serve`).");
+    std::process::exit(2);
+}
