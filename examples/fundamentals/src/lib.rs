@@ -1,0 +1,110 @@
+//! Streamlit's "Basic concepts" page, ported to wasmlit.
+//!
+//! <https://docs.streamlit.io/get-started/fundamentals/main-concepts>, section by
+//! section, as far as the engine goes (no data frames, charts or maps yet), plus
+//! the counter-with-a-callback example of the Session State page.
+//!
+//! Run it in the browser with `trunk serve` in this folder.
+
+use wasmlit::prelude::*;
+
+/// The app script: it runs top to bottom on every interaction.
+pub fn app(ui: &Ui) -> Result {
+    ui.title("Basic concepts");
+    ui.caption("Streamlit's *Basic concepts* page, ported to Rust: the script reruns on every interaction.");
+
+    widgets_as_variables(ui);
+    access_widgets_by_key(ui)?;
+    show_hide_data(ui);
+    selectbox_for_options(ui);
+    sidebar(ui);
+    columns(ui);
+    expander(ui);
+    counter_with_callback(ui)?;
+    Ok(())
+}
+
+/// `x = st.slider('x')`; `st.write(x, 'squared is', x * x)`.
+fn widgets_as_variables(ui: &Ui) {
+    ui.header("Widgets as variables");
+    let x = ui.slider("x", 0..=100);
+    ui.write(format!("{x} squared is {}", x * x));
+}
+
+/// `st.text_input("Your name", key="name")`, read back through `st.session_state.name`.
+fn access_widgets_by_key(ui: &Ui) -> Result {
+    ui.header("Access widgets by key");
+    ui.add(TextInput::new("Your name").key("name"));
+    let name: String = ui.session_state().get("name")?;
+    if !name.is_empty() {
+        ui.markdown(format!("Hello, {name}"));
+    }
+    Ok(())
+}
+
+/// A checkbox that shows or hides data (a Markdown table until data frames exist).
+fn show_hide_data(ui: &Ui) {
+    ui.header("Use checkboxes to show/hide data");
+    if ui.checkbox("Show dataframe") {
+        ui.markdown(
+            "| | first column | second column |\n\
+             |---:|---:|---:|\n\
+             | 0 | 1 | 10 |\n\
+             | 1 | 2 | 20 |\n\
+             | 2 | 3 | 30 |\n\
+             | 3 | 4 | 40 |",
+        );
+    }
+}
+
+/// `st.selectbox('Which number do you like best?', df['first column'])`.
+fn selectbox_for_options(ui: &Ui) {
+    ui.header("Use a selectbox for options");
+    let option = ui.selectbox("Which number do you like best?", [1, 2, 3, 4]);
+    ui.write(format!("You selected: {option}"));
+}
+
+/// `st.sidebar.selectbox(...)` and a range slider in the sidebar.
+fn sidebar(ui: &Ui) {
+    ui.header("Layout — sidebar");
+    let side = ui.sidebar();
+    let contact = side.selectbox("How would you like to be contacted?", ["Email", "Home phone", "Mobile phone"]);
+    let (low, high) = side.add(Slider::new("Select a range of values", 0.0..=100.0).value((25.0, 75.0)));
+    ui.write(format!("The sidebar on the left holds two widgets: contact by **{contact}**, range **{low} – {high}**."));
+}
+
+/// Two columns: a button on the left, the sorting hat on the right.
+fn columns(ui: &Ui) {
+    ui.header("Columns");
+    let [left, right] = ui.columns([1, 1]);
+    if left.button("Press me!") {
+        left.caption("Pressed!");
+    }
+    let house = right.radio("Sorting hat", ["Gryffindor", "Ravenclaw", "Hufflepuff", "Slytherin"]);
+    right.write(format!("You are in {house} house!"));
+}
+
+/// `with st.expander("See explanation"):` — the page puts a bar chart above it.
+fn expander(ui: &Ui) {
+    ui.header("Expander");
+    ui.write("Numbers I picked for you: 1, 5, 2, 6, 2, 1");
+    let explanation = ui.expander("See explanation");
+    explanation.write(
+        "The numbers above are some I picked for you. I rolled actual dice for these, \
+         so they're *guaranteed* to be random.",
+    );
+}
+
+/// The Session State page's counter: the callback runs before the rerun it causes.
+fn counter_with_callback(ui: &Ui) -> Result {
+    ui.header("Session state counter with a callback");
+    let state = ui.session_state();
+    state.get_or_insert_with("count", || 0_i64)?;
+    ui.add(
+        Button::new("Increment")
+            .on_click(|ui: &Ui| ui.session_state().update_or("count", 0_i64, |c| *c += 1).map(|_| ())),
+    );
+    let count: i64 = state.get("count")?;
+    ui.markdown(format!("Count = {count}"));
+    Ok(())
+}

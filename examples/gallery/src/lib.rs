@@ -1,0 +1,429 @@
+//! The wasmlit gallery: every element and widget the engine has, on one page,
+//! grouped like Streamlit's API reference.
+//!
+//! Each input widget shows the value the script got back right below it. The
+//! last section shows bad calls and a failing script: the errors render in
+//! place and the rest of the app keeps working.
+//!
+//! Run it in the browser with `trunk serve` at the repository root.
+
+use std::collections::BTreeMap;
+use std::fmt::{self, Debug};
+
+use wasmlit::prelude::*;
+
+/// The sections of the page, in order: (header, anchor of the header).
+pub const SECTIONS: [(&str, &str); 7] = [
+    ("Write and magic", "write-and-magic"),
+    ("Text elements", "text-elements"),
+    ("Input widgets", "input-widgets"),
+    ("Layouts and containers", "layouts-and-containers"),
+    ("Status elements", "status-elements"),
+    ("Session state and callbacks", "session-state-and-callbacks"),
+    ("Errors stay in place", "errors-stay-in-place"),
+];
+
+/// The app script: it runs top to bottom on every interaction.
+pub fn app(ui: &Ui) -> Result {
+    ui.title("wasmlit gallery");
+    ui.markdown(
+        "Every element and widget of **wasmlit**, Streamlit's app model in Rust. \
+         This whole page is a Rust function compiled to WebAssembly that reruns in your \
+         browser on every interaction — there is no server.",
+    );
+
+    let page = Page { show_values: sidebar(ui) };
+    write_and_magic(ui);
+    text_elements(ui);
+    page.input_widgets(ui);
+    layouts_and_containers(ui);
+    status_elements(ui);
+    session_state_and_callbacks(ui)?;
+    errors_stay_in_place(ui)
+}
+
+/// The sidebar: a table of contents and a couple of widgets. Returns whether
+/// the values of input widgets are shown.
+fn sidebar(ui: &Ui) -> bool {
+    let side = ui.sidebar();
+    let mut toc = String::from("**Contents**\n\n");
+    for (title, anchor) in SECTIONS {
+        toc.push_str(&format!("- [{title}](#{anchor})\n"));
+    }
+    side.markdown(toc);
+    side.divider();
+    let show_values = side.add(
+        Toggle::new("Show returned values")
+            .value(true)
+            .help("Show what each input widget returned to the script, right below it."),
+    );
+    let name = side.text_input("Your name");
+    if !name.is_empty() {
+        side.success(format!("Hello, {name}!"));
+    }
+    show_values
+}
+
+fn section(ui: &Ui, index: usize) {
+    ui.header(SECTIONS[index].0);
+}
+
+// ----- Write and magic ----------------------------------------------------
+
+/// Your own type: `write` takes anything `Display`, `write_debug` anything `Debug`.
+#[derive(Debug)]
+struct Point {
+    x: f64,
+    y: f64,
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the point *({}, {})*", self.x, self.y)
+    }
+}
+
+fn write_and_magic(ui: &Ui) {
+    section(ui, 0);
+    ui.write("`ui.write` takes anything that implements `Display` and renders it as **Markdown**.");
+    ui.write(42);
+    ui.write(1.5_f64);
+    ui.write(Point { x: 1.0, y: -2.5 });
+    ui.write("`ui.write_debug` pretty-prints anything that implements `Debug`:");
+    let mut scores = BTreeMap::new();
+    scores.insert("Ada", 36);
+    scores.insert("Grace", 85);
+    ui.write_debug(&scores);
+    ui.write_debug(&Point { x: 1.0, y: -2.5 });
+    ui.caption(
+        "Streamlit's *magic* (a bare expression on its own line is written) has no Rust \
+         equivalent: call `ui.write` instead.",
+    );
+}
+
+// ----- Text elements ------------------------------------------------------
+
+fn text_elements(ui: &Ui) {
+    section(ui, 1);
+    ui.title("This is a title");
+    ui.header("This is a header");
+    ui.subheader("This is a subheader");
+    ui.markdown(
+        [
+            "Markdown has *emphasis*, **strong**, ~~strikethrough~~, `code spans` and \
+             [links](https://docs.streamlit.io/develop/api-reference).",
+            "",
+            "- a list item",
+            "- another one, with `code`",
+            "  1. and a numbered",
+            "  2. sub-list",
+            "",
+            "| Element | Streamlit | wasmlit |",
+            "|---|---|---|",
+            "| title | `st.title` | `ui.title` |",
+            "| markdown | `st.markdown` | `ui.markdown` |",
+            "| code | `st.code` | `ui.code` |",
+            "",
+            "> A block quote.",
+        ]
+        .join("\n"),
+    );
+    ui.markdown(
+        "Raw HTML is escaped, so this is shown as text: <b>not bold</b> \
+         <script>alert('no XSS')</script>",
+    );
+    ui.markdown_unsafe_html("…unless the call opts in with `markdown_unsafe_html`: <b>bold through HTML</b>.");
+    ui.text("ui.text: fixed-width,\n    preformatted   text.");
+    ui.caption("ui.caption: small, muted text for notes and footnotes.");
+    ui.code(
+        "fn app(ui: &Ui) {\n    let x = ui.slider(\"x\", 0..=100);\n    ui.write(format!(\"{x} squared is {}\", x * x));\n}",
+        "rust",
+    );
+    ui.code("st.write('code without highlighting')", "");
+    ui.divider();
+}
+
+// ----- Input widgets --------------------------------------------------------
+
+/// A planet: selectboxes and radios take options of any type, shown through a format function.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Planet {
+    #[default]
+    Mercury,
+    Venus,
+    Earth,
+    Mars,
+}
+
+fn planet_name(planet: &Planet) -> String {
+    match planet {
+        Planet::Mercury => "☿ Mercury",
+        Planet::Venus => "♀ Venus",
+        Planet::Earth => "🌍 Earth",
+        Planet::Mars => "♂ Mars",
+    }
+    .to_string()
+}
+
+struct Page {
+    show_values: bool,
+}
+
+impl Page {
+    /// Shows what a widget returned, right below it.
+    fn value(&self, ui: &Ui, value: impl Debug) {
+        if self.show_values {
+            ui.caption(format!("value: {value:?}"));
+        }
+    }
+
+    fn input_widgets(&self, ui: &Ui) {
+        section(ui, 2);
+
+        ui.subheader("Buttons");
+        let clicked = ui.button("Click me");
+        self.value(ui, clicked);
+        let primary = ui.add(Button::new("Primary action").kind(ButtonKind::Primary));
+        self.value(ui, primary);
+        let disabled = ui.add(Button::new("Disabled button").disabled(true));
+        self.value(ui, disabled);
+
+        ui.subheader("Checkbox and toggle");
+        let agree = ui.checkbox("I agree");
+        self.value(ui, agree);
+        let feature = ui.add(Toggle::new("Activate feature").help("A toggle holds a bool, like a checkbox."));
+        self.value(ui, feature);
+
+        ui.subheader("Radio");
+        let genre = ui.radio("What's your favorite movie genre", ["Comedy", "Drama", "Documentary"]);
+        self.value(ui, genre);
+        let size = ui.add(Radio::new("T-shirt size", ["S", "M", "L", "XL"]).index(1).horizontal(true));
+        self.value(ui, size);
+
+        ui.subheader("Selectbox and multiselect");
+        let contact = ui.selectbox("How would you like to be contacted?", ["Email", "Home phone", "Mobile phone"]);
+        self.value(ui, contact);
+        let planet = ui.add(Selectbox::with_format_func(
+            "Options of any type, shown through a format function",
+            [Planet::Mercury, Planet::Venus, Planet::Earth, Planet::Mars],
+            planet_name,
+        ));
+        self.value(ui, planet);
+        let colors = ui.add(
+            Multiselect::new("What are your favorite colors (at most 3)", ["Green", "Yellow", "Red", "Blue"])
+                .default(["Yellow", "Red"])
+                .max_selections(3),
+        );
+        self.value(ui, colors);
+
+        ui.subheader("Sliders");
+        let age = ui.add(Slider::new("How old are you?", 0..=130).value(25));
+        self.value(ui, age);
+        let fraction = ui.add(Slider::new("A float slider", 0.0..=1.0).value(0.5).step(0.05));
+        self.value(ui, fraction);
+        let range = ui.add(Slider::new("An integer range", 0..=100).value((20, 80)));
+        self.value(ui, range);
+        let float_range = ui.add(Slider::new("A float range", 0.0..=100.0).value((25.0, 75.0)));
+        self.value(ui, float_range);
+
+        ui.subheader("Text input and text area");
+        let title = ui.add(TextInput::new("Movie title").value("Life of Brian"));
+        self.value(ui, title);
+        let password = ui.add(TextInput::new("Password").password());
+        self.value(ui, password.chars().map(|_| '•').collect::<String>());
+        let search = ui.add(TextInput::new("Search").placeholder("Type and press Enter…"));
+        self.value(ui, search);
+        let code = ui.add(TextInput::new("Promo code (at most 5 characters)").max_chars(5));
+        self.value(ui, code);
+        let locked = ui.add(TextInput::new("A disabled input").value("can't touch this").disabled(true));
+        self.value(ui, locked);
+        let hidden = ui.add(
+            TextInput::new("A text input with a collapsed label")
+                .placeholder("(the label is collapsed)")
+                .label_visibility(LabelVisibility::Collapsed),
+        );
+        self.value(ui, hidden);
+        let text = ui.add(
+            TextArea::new("Text to analyze").value("It was the best of times, it was the worst of times…").height(120),
+        );
+        self.value(ui, &text);
+        ui.write(format!("You wrote {} characters.", text.chars().count()));
+
+        ui.subheader("Number input");
+        let quantity = ui.add(NumberInput::int("Quantity (0 to 10)").min(0).max(10).value(1));
+        self.value(ui, quantity);
+        let weight = ui.add(NumberInput::new("Weight in kg").min(0.0).max(500.0).step(0.5).value(70.0));
+        self.value(ui, weight);
+    }
+}
+
+// ----- Layouts and containers -------------------------------------------------
+
+fn layouts_and_containers(ui: &Ui) {
+    section(ui, 3);
+
+    ui.subheader("Sidebar");
+    ui.write("The sidebar on the left holds the table of contents; any part of the script can write to it.");
+    ui.sidebar().caption("This caption was written from the *Layouts and containers* section.");
+
+    ui.subheader("Columns");
+    let [wide, narrow] = ui.columns([3, 1]);
+    wide.info("A column of weight 3…");
+    narrow.info("…next to one of weight 1.");
+    let cols = ui.columns_with_gap(3, Gap::Large);
+    for (i, col) in cols.iter().enumerate() {
+        col.markdown(format!("**Column {}**", i + 1));
+        col.caption("three equal columns, large gap");
+    }
+    let [a, b] = ui.columns_with_gap([1.0, 1.0], Gap::Medium);
+    let left = a.checkbox("A widget in a column");
+    b.write(format!("The checkbox next door is {}.", if left { "checked" } else { "unchecked" }));
+
+    ui.subheader("Tabs");
+    let [cat, dog, owl] = ui.tabs(["Cat", "Dog", "Owl"]);
+    cat.write("A cat. Every tab's body runs on every rerun; only one is visible.");
+    dog.write("A dog.");
+    owl.write("An owl.");
+
+    ui.subheader("Expander");
+    let more = ui.expander("See explanation");
+    more.write("An expander starts collapsed; its body runs whether it is open or not.");
+    let open = ui.add(Expander::new("An expander that starts open").expanded(true));
+    open.write("Open from the start.");
+
+    ui.subheader("Containers");
+    let boxed = ui.add(Container::new().border(true));
+    boxed.write("A container with a border.");
+    let scroll = ui.add(Container::new().height(160));
+    for line in 1..=20 {
+        scroll.text(format!("Line {line} of a container with a fixed height: it scrolls."));
+    }
+    let later = ui.container();
+    ui.caption("↑ This caption was written before the info box above it: containers allow out-of-order writes.");
+    later.info("Written after the caption below, shown above it.");
+
+    ui.subheader("Empty placeholder");
+    let slot = ui.empty();
+    slot.text("Loading…");
+    slot.success("An `empty()` slot holds one element: this one replaced a \"Loading…\" text.");
+    let group = ui.empty().container();
+    group.write("`empty().container()` holds a group of elements,");
+    group.write("all replaced together.");
+    let clearable = ui.empty();
+    clearable.warning("Check the box below to clear this placeholder.");
+    if ui.checkbox("Clear the placeholder") {
+        clearable.empty();
+    }
+}
+
+// ----- Status elements ---------------------------------------------------------
+
+fn status_elements(ui: &Ui) {
+    section(ui, 4);
+    ui.success("Success: everything worked.");
+    ui.info("Info: something you might want to know.");
+    ui.warning("Warning: something might be off.");
+    ui.error("Error: something went wrong.");
+    if let Err(error) = "12x".parse::<i32>() {
+        ui.exception(&error);
+    }
+
+    ui.subheader("Progress");
+    ui.progress(0);
+    ui.progress(25);
+    ui.progress(0.5);
+    ui.progress_with_text(100, "Done (100)");
+    let bar = ui.progress_with_text(0, "Updated in place");
+    for percent in (0..=70).step_by(10) {
+        bar.progress_with_text(percent, format!("Updated in place: {percent}%"));
+    }
+    let percent = ui.add(Slider::new("Drive a progress bar", 0..=100).value(40));
+    ui.progress_with_text(percent, format!("{percent}%"));
+}
+
+// ----- Session state and callbacks ----------------------------------------------
+
+fn session_state_and_callbacks(ui: &Ui) -> Result {
+    section(ui, 5);
+    let state = ui.session_state();
+
+    ui.subheader("A counter with callbacks");
+    state.get_or_insert_with("count", || 0_i64)?;
+    let step = ui.add(NumberInput::int("Step").min(1).max(10).value(1));
+    let [inc, reset] = ui.columns([1, 1]);
+    // A callback runs before the rerun the click causes; it sees the step of the run that drew it.
+    inc.add(
+        Button::new("Increment")
+            .on_click(move |ui: &Ui| ui.session_state().update_or("count", 0_i64, |c| *c += step).map(|_| ())),
+    );
+    reset.add(Button::new("Reset counter").on_click(|ui: &Ui| ui.session_state().set("count", 0_i64)));
+    ui.markdown(format!("Count = {}", state.get::<i64>("count")?));
+
+    ui.subheader("A keyed widget, read through session state");
+    ui.add(TextInput::new("Nickname").key("nickname").placeholder("e.g. Lovelace"));
+    let nickname: String = state.get("nickname")?;
+    ui.write(format!("`session_state[\"nickname\"]` = {nickname:?}"));
+
+    ui.subheader("Setting a widget's value before it is drawn");
+    if ui.button("Reset volume to 50") {
+        // Allowed: the slider with this key has not been drawn yet in this run.
+        state.set("volume", 50)?;
+    }
+    let volume = ui.add(Slider::new("Volume", 0..=100).value(50).key("volume"));
+    ui.write(format!("Volume: {volume}"));
+
+    ui.subheader("on_change");
+    let picked = ui.add(Selectbox::new("Pick a fruit", ["Apple", "Banana", "Cherry"]).key("fruit").on_change(
+        |ui: &Ui| -> Result {
+            let state = ui.session_state();
+            let fruit: String = state.get("fruit")?;
+            state.update_or("fruit_log", Vec::<String>::new(), |log| log.push(fruit))?;
+            Ok(())
+        },
+    ));
+    let log: Vec<String> = state.get_or_insert_with("fruit_log", Vec::new)?;
+    ui.write(format!(
+        "You picked {picked}. Changes so far: {}",
+        if log.is_empty() { "none".to_string() } else { log.join(" → ") }
+    ));
+
+    ui.subheader("All keys");
+    ui.write_debug(&state.keys());
+    Ok(())
+}
+
+// ----- Errors stay in place -----------------------------------------------------
+
+fn errors_stay_in_place(ui: &Ui) -> Result {
+    section(ui, 6);
+    ui.write("Bad calls show an error where they are; the rest of the app goes on.");
+
+    // Bounds usually come from data; here they are the wrong way round.
+    let (min, max) = (10, 0);
+    let broken = ui.slider("A slider with min > max", min..=max);
+    ui.caption(format!("…and the script went on: the broken slider returned {broken}."));
+
+    ui.button("OK");
+    ui.button("OK");
+    ui.caption("↑ Two identical buttons without keys: the second one is a DuplicateWidgetID error.");
+
+    ui.progress(150);
+    ui.caption("↑ A progress value over 100.");
+
+    let raw = ui.add(TextInput::new("A whole number").value("42"));
+    match raw.trim().parse::<i64>() {
+        Ok(n) => {
+            ui.write(format!("{n} doubled is {}", n * 2));
+        }
+        Err(error) => {
+            ui.exception(&error);
+        }
+    }
+
+    ui.write("A script returns `Result`: press the button to make it return `Err`.");
+    if ui.add(Button::new("Make the script fail").kind(ButtonKind::Primary)) {
+        return Err(Error::msg("the script returned Err after the button press; press anything else to recover"));
+    }
+    ui.caption("The end.");
+    Ok(())
+}

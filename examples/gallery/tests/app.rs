@@ -1,0 +1,300 @@
+//! The gallery, driven headless with `AppTest`.
+
+use wasmlit::prelude::*;
+
+fn started() -> AppTest {
+    let mut at = AppTest::new(gallery::app);
+    at.run();
+    at
+}
+
+/// The texts of all elements of `kind`, in display order.
+fn texts(at: &AppTest, kind: &str) -> Vec<String> {
+    at.get(kind).iter().map(|e| e.text()).collect()
+}
+
+fn shows(at: &AppTest, kind: &str, text: &str) -> bool {
+    texts(at, kind).iter().any(|t| t == text)
+}
+
+/// The "value: ..." caption right below the widget of `kind` labelled `label`.
+fn value_below(at: &AppTest, kind: &str, label: &str) -> String {
+    let elements = at.elements();
+    let at_widget = elements
+        .iter()
+        .position(|e| e.kind() == kind && e.widget().is_some_and(|w| w.label == label))
+        .unwrap_or_else(|| panic!("no {kind} labelled {label:?}"));
+    let next = &elements[at_widget + 1];
+    assert_eq!(next.kind(), "caption", "below the {kind} {label:?}");
+    next.text().strip_prefix("value: ").unwrap_or_else(|| panic!("not a value caption: {:?}", next.text())).to_string()
+}
+
+/// The exceptions the gallery shows on purpose on every run.
+const DELIBERATE: [&str; 4] = [
+    "Error: invalid digit found in string",
+    "StreamlitAPIException: Slider `min_value` must be less than or equal to the `max_value`.",
+    "DuplicateWidgetID: There are multiple identical button widgets with label \"OK\".",
+    "StreamlitAPIException: Progress Value has invalid value [0, 100]: 150",
+];
+
+fn assert_only_deliberate_exceptions(at: &AppTest) {
+    let exceptions = texts(at, "exception");
+    assert_eq!(exceptions.len(), DELIBERATE.len(), "{exceptions:#?}");
+    for (shown, expected) in exceptions.iter().zip(DELIBERATE) {
+        assert!(shown.starts_with(expected), "{shown:?} should start with {expected:?}");
+    }
+}
+
+#[test]
+fn every_section_is_there_in_order_with_only_deliberate_errors() {
+    let mut at = started();
+    let headers = texts(&at, "header");
+    let sections: Vec<&str> = gallery::SECTIONS.iter().map(|(title, _)| *title).collect();
+    let found: Vec<&str> = headers.iter().map(String::as_str).filter(|h| sections.contains(h)).collect();
+    assert_eq!(found, sections);
+    assert_only_deliberate_exceptions(&at);
+    assert_eq!(texts(&at, "title")[0], "wasmlit gallery");
+    let last = at.main().get("caption").last().map(|e| e.text());
+    assert_eq!(last.as_deref(), Some("The end."), "the script ran to its end");
+}
+
+#[test]
+fn every_element_and_widget_kind_is_shown() {
+    let at = started();
+    for kind in [
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "text",
+        "caption",
+        "code",
+        "divider",
+        "success",
+        "info",
+        "warning",
+        "error",
+        "exception",
+        "progress",
+        "button",
+        "checkbox",
+        "toggle",
+        "radio",
+        "selectbox",
+        "multiselect",
+        "slider",
+        "text_input",
+        "text_area",
+        "number_input",
+    ] {
+        assert!(!at.get(kind).is_empty(), "no {kind} in the gallery");
+    }
+}
+
+#[test]
+fn the_sidebar_has_a_table_of_contents_and_widgets() {
+    let mut at = started();
+    let sidebar = at.sidebar();
+    let toc = sidebar.markdown(0).text();
+    for (title, anchor) in gallery::SECTIONS {
+        assert!(toc.contains(&format!("[{title}](#{anchor})")), "{toc}");
+    }
+    assert_eq!(sidebar.get("toggle").len(), 1);
+    assert_eq!(sidebar.get("text_input").len(), 1);
+    at.sidebar().text_input(label("Your name")).input("Ada").run();
+    assert_eq!(at.sidebar().success(0).text(), "Hello, Ada!");
+}
+
+#[test]
+fn the_sidebar_toggle_hides_the_returned_values() {
+    let mut at = started();
+    assert!(texts(&at, "caption").iter().any(|c| c.starts_with("value: ")));
+    at.toggle(label("Show returned values")).set_value(false).run();
+    assert!(!texts(&at, "caption").iter().any(|c| c.starts_with("value: ")));
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn input_widgets_show_their_default_values() {
+    let at = started();
+    let expected = [
+        ("button", "Click me", "false"),
+        ("checkbox", "I agree", "false"),
+        ("toggle", "Activate feature", "false"),
+        ("radio", "What's your favorite movie genre", "\"Comedy\""),
+        ("radio", "T-shirt size", "\"M\""),
+        ("selectbox", "How would you like to be contacted?", "\"Email\""),
+        ("selectbox", "Options of any type, shown through a format function", "Mercury"),
+        ("multiselect", "What are your favorite colors (at most 3)", "[\"Yellow\", \"Red\"]"),
+        ("slider", "How old are you?", "25"),
+        ("slider", "A float slider", "0.5"),
+        ("slider", "An integer range", "(20, 80)"),
+        ("slider", "A float range", "(25.0, 75.0)"),
+        ("text_input", "Movie title", "\"Life of Brian\""),
+        ("text_input", "Search", "\"\""),
+        ("number_input", "Quantity (0 to 10)", "1"),
+        ("number_input", "Weight in kg", "70.0"),
+    ];
+    for (kind, label, value) in expected {
+        assert_eq!(value_below(&at, kind, label), value, "{kind} {label:?}");
+    }
+}
+
+#[test]
+fn input_widgets_return_what_the_user_set() {
+    let mut at = started();
+    at.button(label("Click me")).click().run();
+    assert_eq!(value_below(&at, "button", "Click me"), "true");
+    at.run();
+    assert_eq!(value_below(&at, "button", "Click me"), "false", "true for one run only");
+
+    at.checkbox(label("I agree")).check().run();
+    at.radio(label("T-shirt size")).select("XL").run();
+    at.selectbox(label("Options of any type, shown through a format function")).select("🌍 Earth").run();
+    at.multiselect(label("What are your favorite colors (at most 3)")).select("Blue").run();
+    at.slider(label("An integer range")).set_range(5.0, 10.0).run();
+    at.text_input(label("Password")).input("secret").run();
+    at.text_area(label("Text to analyze")).input("abc").run();
+    at.number_input(label("Quantity (0 to 10)")).increment().run();
+    at.number_input(label("Weight in kg")).set_value(72.5).run();
+
+    assert_eq!(value_below(&at, "checkbox", "I agree"), "true");
+    assert_eq!(value_below(&at, "radio", "T-shirt size"), "\"XL\"");
+    assert_eq!(value_below(&at, "selectbox", "Options of any type, shown through a format function"), "Earth");
+    assert_eq!(
+        value_below(&at, "multiselect", "What are your favorite colors (at most 3)"),
+        "[\"Yellow\", \"Red\", \"Blue\"]"
+    );
+    assert_eq!(value_below(&at, "slider", "An integer range"), "(5, 10)");
+    assert_eq!(value_below(&at, "text_input", "Password"), "\"••••••\"", "the password itself is not shown");
+    assert!(shows(&at, "markdown", "You wrote 3 characters."));
+    assert_eq!(value_below(&at, "number_input", "Quantity (0 to 10)"), "2");
+    assert_eq!(value_below(&at, "number_input", "Weight in kg"), "72.5");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn max_chars_and_bounds_refuse_bad_input() {
+    let mut at = started();
+    at.text_input(label("Promo code (at most 5 characters)")).input("TOOLONG").run();
+    assert_eq!(value_below(&at, "text_input", "Promo code (at most 5 characters)"), "\"\"");
+    at.number_input(label("Quantity (0 to 10)")).set_value(11).run();
+    assert_eq!(value_below(&at, "number_input", "Quantity (0 to 10)"), "1");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn layouts_and_containers() {
+    let mut at = started();
+    assert_eq!(at.column(0).info(0).text(), "A column of weight 3…");
+    assert_eq!(at.column(1).info(0).text(), "…next to one of weight 1.");
+    assert_eq!(at.column(4).markdown(0).text(), "**Column 3**");
+    at.checkbox(label("A widget in a column")).check().run();
+    assert!(shows(&at, "markdown", "The checkbox next door is checked."));
+
+    assert_eq!(at.tab(1).markdown(0).text(), "A dog.");
+    assert_eq!(at.expander(1).markdown(0).text(), "Open from the start.");
+    assert_eq!(at.sidebar().caption(0).text(), "This caption was written from the *Layouts and containers* section.");
+
+    // The "Loading…" text was replaced by a success box.
+    assert!(!shows(&at, "text", "Loading…"));
+    assert!(texts(&at, "success").iter().any(|s| s.starts_with("An `empty()` slot holds one element")));
+
+    let warning = "Check the box below to clear this placeholder.";
+    assert!(shows(&at, "warning", warning));
+    at.checkbox(label("Clear the placeholder")).check().run();
+    assert!(!shows(&at, "warning", warning));
+}
+
+#[test]
+fn the_out_of_order_container_shows_above_the_caption() {
+    let at = started();
+    let elements = at.elements();
+    let position = |text: &str| elements.iter().position(|e| e.text() == text).unwrap();
+    assert!(
+        position("Written after the caption below, shown above it.")
+            < position(
+                "↑ This caption was written before the info box above it: containers allow out-of-order writes."
+            )
+    );
+}
+
+#[test]
+fn progress_bars_update_in_place_and_follow_a_slider() {
+    let mut at = started();
+    assert!(shows(&at, "progress", "Updated in place: 70%"));
+    assert!(!texts(&at, "progress").iter().any(|t| t.starts_with("Updated in place: 0%")));
+    at.slider(label("Drive a progress bar")).set_value(90).run();
+    assert!(shows(&at, "progress", "90%"));
+}
+
+#[test]
+fn counter_with_callbacks() {
+    let mut at = started();
+    assert!(shows(&at, "markdown", "Count = 0"));
+    at.button(label("Increment")).click().run();
+    at.button(label("Increment")).click().run();
+    assert!(shows(&at, "markdown", "Count = 2"));
+    // The callback uses the step of the run that drew the button.
+    at.number_input(label("Step")).set_value(5).run();
+    at.button(label("Increment")).click().run();
+    assert!(shows(&at, "markdown", "Count = 7"));
+    at.button(label("Reset counter")).click().run();
+    assert!(shows(&at, "markdown", "Count = 0"));
+}
+
+#[test]
+fn keyed_widget_read_through_session_state() {
+    let mut at = started();
+    at.text_input(key("nickname")).input("Lovelace").run();
+    assert!(shows(&at, "markdown", "`session_state[\"nickname\"]` = \"Lovelace\""));
+}
+
+#[test]
+fn reset_button_sets_the_slider_through_its_key() {
+    let mut at = started();
+    at.slider(key("volume")).set_value(7).run();
+    assert!(shows(&at, "markdown", "Volume: 7"));
+    at.button(label("Reset volume to 50")).click().run();
+    assert!(shows(&at, "markdown", "Volume: 50"));
+    assert_eq!(at.slider(key("volume")).value::<i32>(), 50);
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn on_change_logs_the_picked_fruits() {
+    let mut at = started();
+    at.selectbox(key("fruit")).select("Cherry").run();
+    at.selectbox(key("fruit")).select("Banana").run();
+    at.run();
+    assert!(shows(&at, "markdown", "You picked Banana. Changes so far: Cherry → Banana"));
+}
+
+#[test]
+fn a_failing_script_shows_its_error_in_place_and_the_app_recovers() {
+    let mut at = started();
+    at.button(label("Make the script fail")).click().run();
+    let exceptions = texts(&at, "exception");
+    assert_eq!(exceptions.len(), DELIBERATE.len() + 1, "{exceptions:#?}");
+    assert!(exceptions.last().unwrap().contains("the script returned Err"), "{exceptions:#?}");
+    assert!(!shows(&at, "caption", "The end."), "the script stopped at the error");
+    // Everything above the error is still there and still works.
+    assert_eq!(texts(&at, "header").iter().filter(|h| gallery::SECTIONS.iter().any(|(t, _)| t == *h)).count(), 7);
+    at.slider(label("How old are you?")).set_value(40).run();
+    assert_eq!(value_below(&at, "slider", "How old are you?"), "40");
+    assert_only_deliberate_exceptions(&at);
+    assert!(shows(&at, "caption", "The end."));
+}
+
+#[test]
+fn a_bad_number_is_an_error_in_place() {
+    let mut at = started();
+    at.text_input(label("A whole number")).input("forty-two").run();
+    let exceptions = texts(&at, "exception");
+    assert_eq!(exceptions.len(), DELIBERATE.len() + 1, "{exceptions:#?}");
+    assert_eq!(exceptions[4], "Error: invalid digit found in string");
+    assert!(shows(&at, "caption", "The end."), "handled in place: the script goes on");
+    at.text_input(label("A whole number")).input("21").run();
+    assert!(shows(&at, "markdown", "21 doubled is 42"));
+    assert_only_deliberate_exceptions(&at);
+}
