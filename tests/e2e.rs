@@ -1,0 +1,451 @@
+//! End-to-end tests: the built apps in headless Chromium, driven like a person would.
+//!
+//! `cargo xtask test` (or `cargo xtask test e2e`) builds every app once with
+//! `trunk build --release` into `target/e2e/<app>/` and then runs
+//!
+//! ```text
+//! WASMLIT_E2E_DIST=$PWD/target/e2e cargo test --test e2e -- --ignored --test-threads=1
+//! ```
+//!
+//! which you can also run by hand after a build. Each test serves one built app with the static
+//! server in `tests/support/static_server.rs` on 127.0.0.1 (the gallery under `/wasmlit/`, as on
+//! GitHub Pages), starts its own `chromedriver` and talks WebDriver to it with `fantoccini`: an
+//! async WebDriver client that is maintained, works with Debian's `chromedriver`, and downloads
+//! no browser of its own, so the whole toolchain stays in Rust and Debian packages.
+//!
+//! The tests only rely on the web layer's DOM contract: the app mounts in `#wasmlit-app`; every
+//! element is a `div.wl-element.wl-<kind>[data-kind=<kind>]` (keyed widgets also get
+//! `st-key-<key>`); a widget's label is a `<label>`; widgets are real HTML controls.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/static_server.rs"]
+mod static_server;
+
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use static_server::StaticServer;
+
+/// How long a test waits for the page to show what it expects.
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// How often it looks.
+const POLL: Duration = Duration::from_millis(50);
+
+/// WebDriver's codes for special keys.
+const ENTER: &str = "\u{E007}";
+const ARROW_RIGHT: &str = "\u{E014}";
+
+/// Chrome's flags: headless, and what it needs to run as root in a container.
+const CHROME_ARGS: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--window-size=1280,1000",
+];
+
+// ---------------------------------------------------------------------------------------------
+// The fundamentals example (examples/fundamentals): Streamlit's "Basic concepts" page.
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn fundamentals_first_run_renders_without_exceptions() {
+    let app = App::open("fundamentals", "/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-title", "Basic concepts", TIMEOUT).await;
+    wait_for_text(c, ".wl-markdown", "0 squared is 0", TIMEOUT).await;
+    wait_for_text(c, ".wl-markdown", "You selected: 1", TIMEOUT).await;
+    wait_for_text(c, ".wl-markdown", "Count = 0", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    assert_eq!(c.title().await.unwrap(), "Basic concepts — wasmlit");
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn slider_moved_with_the_keyboard_reruns_the_script() {
+    let app = App::open("fundamentals", "/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-markdown", "0 squared is 0", TIMEOUT).await;
+    let slider = widget(c, "slider", "x").await;
+    let range = slider.find(Locator::Css("input[type='range']")).await.unwrap();
+    // Element Send Keys focuses the control first, as a Tab would (a click would jump the
+    // thumb to the middle); the arrow key fires `input` and `change`.
+    range.send_keys(ARROW_RIGHT).await.unwrap();
+    wait_for_text(c, ".wl-markdown", "1 squared is 1", TIMEOUT).await;
+    range.send_keys(ARROW_RIGHT).await.unwrap();
+    range.send_keys(ARROW_RIGHT).await.unwrap();
+    wait_for_text(c, ".wl-markdown", "3 squared is 9", TIMEOUT).await;
+    let shown = slider.find(Locator::Css(".wl-slider-value")).await.unwrap();
+    wait_until(TIMEOUT, "the slider shows 3", || async { shown.text().await.unwrap().trim() == "3" })
+        .await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn button_callback_increments_the_counter() {
+    let app = App::open("fundamentals", "/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-markdown", "Count = 0", TIMEOUT).await;
+    let button = button(c, "Increment").await;
+    button.click().await.unwrap();
+    wait_for_text(c, ".wl-markdown", "Count = 1", TIMEOUT).await;
+    button_again(c, "Increment").await.click().await.unwrap();
+    wait_for_text(c, ".wl-markdown", "Count = 2", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn text_input_commits_on_enter_and_is_read_by_key() {
+    let app = App::open("fundamentals", "/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-title", "Basic concepts", TIMEOUT).await;
+    let input = c
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css(".wl-text_input.st-key-name input[type='text']"))
+        .await
+        .expect("a text_input with key \"name\"");
+    assert!(label_of(c, "text_input", "Your name").await.is_some(), "no text_input labelled \"Your name\"");
+    input.send_keys("Ada").await.unwrap();
+    // Typing alone does not commit (Streamlit commits on Enter or blur).
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        !markdown_texts(c).await.iter().any(|t| t.contains("Hello, Ada")),
+        "the greeting appeared before Enter"
+    );
+    input.send_keys(ENTER).await.unwrap();
+    wait_for_text(c, ".wl-markdown", "Hello, Ada", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn selectbox_option_click_reruns_with_the_choice() {
+    let app = App::open("fundamentals", "/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-markdown", "You selected: 1", TIMEOUT).await;
+    let selectbox = widget(c, "selectbox", "Which number do you like best?").await;
+    let select = selectbox.find(Locator::Css("select")).await.unwrap();
+    select.select_by_label("3").await.unwrap();
+    wait_for_text(c, ".wl-markdown", "You selected: 3", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn radio_click_changes_the_house() {
+    let app = App::open("fundamentals", "/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-markdown", "You are in Gryffindor house!", TIMEOUT).await;
+    let radio = widget(c, "radio", "Sorting hat").await;
+    let option = radio
+        .find(Locator::XPath(
+            ".//label[normalize-space(.)='Ravenclaw'] | .//input[@type='radio' and @value='Ravenclaw']",
+        ))
+        .await
+        .expect("a Ravenclaw option in the Sorting hat radio");
+    option.click().await.unwrap();
+    wait_for_text(c, ".wl-markdown", "You are in Ravenclaw house!", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn sidebar_holds_its_widgets_and_main_does_not() {
+    let app = App::open("fundamentals", "/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-title", "Basic concepts", TIMEOUT).await;
+    let sidebar = c.find(Locator::Css("section.wl-sidebar")).await.expect("a sidebar section");
+    let labels = texts(&sidebar.find_all(Locator::Css("label")).await.unwrap()).await;
+    for expected in ["How would you like to be contacted?", "Select a range of values"] {
+        assert!(labels.iter().any(|l| l.contains(expected)), "sidebar labels {labels:?} lack {expected:?}");
+    }
+    let main = c.find(Locator::Css("section.wl-main")).await.expect("a main section");
+    let main_text = main.text().await.unwrap();
+    assert!(main_text.contains("0 squared is 0"), "main section text: {main_text}");
+    assert!(!main_text.contains("How would you like to be contacted?"));
+    // Changing a sidebar widget reruns the script and the main area follows.
+    let contact = sidebar
+        .find(Locator::XPath(".//select[option[normalize-space(.)='Mobile phone']]"))
+        .await
+        .expect("the contact selectbox");
+    contact.select_by_label("Mobile phone").await.unwrap();
+    wait_for_text(c, ".wl-main .wl-markdown", "contact by Mobile phone", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The gallery (examples/gallery via www/index.html), served under a sub-path like GitHub Pages.
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn gallery_loads_under_a_sub_path() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    let title = match c.wait().at_most(TIMEOUT).for_element(Locator::Css("#wasmlit-app .wl-title")).await {
+        Ok(title) => title,
+        Err(_) => panic!("no title element; the page says:\n{}", page_text(c).await),
+    };
+    assert!(title.is_displayed().await.unwrap(), "the title is not visible");
+    assert!(!title.text().await.unwrap().trim().is_empty(), "the title is empty");
+    // Let the first run settle, then nothing may have raised.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_no_exceptions(c).await;
+    let wasm: Vec<String> = serde_json::from_value(
+        c.execute(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('.wasm'))",
+            vec![],
+        )
+        .await
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(!wasm.is_empty(), "the page fetched no .wasm");
+    for url in &wasm {
+        assert!(url.starts_with(&app.url), "{url} is not under {}", app.url);
+    }
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The harness.
+// ---------------------------------------------------------------------------------------------
+
+/// One built app, served, in one fresh headless Chromium.
+struct App {
+    client: Client,
+    /// The app's URL, e.g. `http://127.0.0.1:PORT/wasmlit/`.
+    url: String,
+    _driver: ChromeDriver,
+    _server: StaticServer,
+}
+
+impl App {
+    /// Serves `$WASMLIT_E2E_DIST/<name>` under `prefix` and opens it.
+    async fn open(name: &str, prefix: &str) -> App {
+        let dist = std::env::var_os("WASMLIT_E2E_DIST")
+            .map(PathBuf::from)
+            .expect("WASMLIT_E2E_DIST is not set: build the apps first: cargo xtask test e2e");
+        let server = StaticServer::start(dist.join(name), prefix)
+            .unwrap_or_else(|e| panic!("cannot serve {name}: {e} (build the apps first: cargo xtask test e2e)"));
+        let driver = ChromeDriver::start();
+        let client = driver.connect().await;
+        let url = server.url();
+        client.goto(&url).await.unwrap();
+        App { client, url, _driver: driver, _server: server }
+    }
+
+    /// Ends the WebDriver session (which quits Chrome); the driver and server stop on drop.
+    async fn close(self) {
+        let App { client, _driver, _server, .. } = self;
+        let _ = client.close().await;
+    }
+}
+
+/// A `chromedriver` child in its own process group; the group (Chrome included) is killed on
+/// drop, so a failing test leaves no browser behind.
+struct ChromeDriver {
+    child: Child,
+    port: u16,
+}
+
+impl ChromeDriver {
+    fn start() -> ChromeDriver {
+        use std::os::unix::process::CommandExt;
+        let program = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = free_port();
+        let child = Command::new(&program)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {program}: {e}; install it with `apt-get install -y chromium chromium-driver`")
+            });
+        let driver = ChromeDriver { child, port };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not listen on port {port}");
+            std::thread::sleep(POLL);
+        }
+        driver
+    }
+
+    async fn connect(&self) -> Client {
+        let binary = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert("goog:chromeOptions".into(), json!({ "binary": binary, "args": CHROME_ARGS }));
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .unwrap_or_else(|e| panic!("cannot start a Chromium session ({binary}): {e}"))
+    }
+}
+
+impl Drop for ChromeDriver {
+    fn drop(&mut self) {
+        // The child leads its own process group: signal the whole group (driver and browser).
+        let _ = Command::new("kill")
+            .args(["-KILL", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Polls `ready` every [`POLL`] until it is true; panics with `what` after `timeout`.
+async fn wait_until<F, Fut>(timeout: Duration, what: &str, mut ready: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + timeout;
+    loop {
+        if ready().await {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out after {timeout:?} waiting until {what}");
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// Waits until some element matching `css` has a text containing `expected`; on timeout the
+/// panic shows what those elements said and the page's text.
+async fn wait_for_text(client: &Client, css: &str, expected: &str, timeout: Duration) {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let seen = match client.find_all(Locator::Css(css)).await {
+            Ok(elements) => texts(&elements).await,
+            Err(_) => Vec::new(),
+        };
+        if seen.iter().any(|t| t.contains(expected)) {
+            return;
+        }
+        if Instant::now() >= deadline {
+            panic!(
+                "timed out after {timeout:?} waiting for {expected:?} in `{css}`; those elements say {seen:?}\n\
+                 the page says:\n{}",
+                page_text(client).await
+            );
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// The visible text of the first element matching `css`.
+#[allow(dead_code)]
+async fn text_of(client: &Client, css: &str) -> String {
+    let element = client.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("no `{css}` element"));
+    element.text().await.unwrap()
+}
+
+async fn texts(elements: &[Element]) -> Vec<String> {
+    let mut out = Vec::with_capacity(elements.len());
+    for element in elements {
+        // An element can go away between find and read: a rerun replaced it.
+        if let Ok(text) = element.text().await {
+            out.push(text);
+        }
+    }
+    out
+}
+
+async fn markdown_texts(client: &Client) -> Vec<String> {
+    texts(&client.find_all(Locator::Css(".wl-markdown")).await.unwrap_or_default()).await
+}
+
+/// The app's text (or the body's, if it never mounted), for failure messages.
+async fn page_text(client: &Client) -> String {
+    client
+        .execute(
+            "const root = document.getElementById('wasmlit-app') || document.body; return root ? root.innerText : '(no body)'",
+            vec![],
+        )
+        .await
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "(could not read the page)".into())
+}
+
+/// The `<label>` of the first `kind` widget whose label text is `label`, if any.
+async fn label_of(client: &Client, kind: &str, label: &str) -> Option<Element> {
+    let elements = client.find_all(Locator::Css(&format!(".wl-element.wl-{kind}"))).await.ok()?;
+    for element in elements {
+        if let Ok(l) = element.find(Locator::Css("label")).await {
+            if l.text().await.map(|t| t.trim() == label).unwrap_or(false) {
+                return Some(l);
+            }
+        }
+    }
+    None
+}
+
+/// Waits for the `.wl-<kind>` element whose `<label>` says `label`.
+async fn widget(client: &Client, kind: &str, label: &str) -> Element {
+    let css = format!(".wl-element.wl-{kind}");
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        for element in client.find_all(Locator::Css(&css)).await.unwrap_or_default() {
+            if let Ok(l) = element.find(Locator::Css("label")).await {
+                if l.text().await.map(|t| t.trim() == label).unwrap_or(false) {
+                    return element;
+                }
+            }
+        }
+        if Instant::now() >= deadline {
+            panic!("no {kind} labelled {label:?}; the page says:\n{}", page_text(client).await);
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// Waits for the `<button>` (in a `.wl-button`) that says `text`.
+async fn button(client: &Client, text: &str) -> Element {
+    let xpath = format!(
+        "//div[contains(concat(' ', normalize-space(@class), ' '), ' wl-button ')]//button[normalize-space(.)='{text}']"
+    );
+    match client.wait().at_most(TIMEOUT).for_element(Locator::XPath(&xpath)).await {
+        Ok(button) => button,
+        Err(_) => panic!("no button {text:?}; the page says:\n{}", page_text(client).await),
+    }
+}
+
+/// The same button after a rerun (the renderer may keep or replace the node; either is fine).
+async fn button_again(client: &Client, text: &str) -> Element {
+    button(client, text).await
+}
+
+async fn assert_no_exceptions(client: &Client) {
+    let exceptions = client.find_all(Locator::Css(".wl-exception")).await.unwrap_or_default();
+    let said = texts(&exceptions).await;
+    assert!(said.is_empty(), "the app shows exceptions: {said:?}");
+}

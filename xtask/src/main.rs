@@ -1,0 +1,64 @@
+//! `cargo xtask <command>`: the developer commands of wasmlit.
+//!
+//! ```text
+//! cargo xtask setup                 install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt)
+//! cargo xtask serve [trunk args]    set up, then serve the gallery on http://127.0.0.1:8080
+//! cargo xtask test [stage...]       set up, then run every test: native, browser, e2e
+//! cargo xtask screenshot            set up, build the gallery and screenshot it (light, dark, mobile)
+//! ```
+
+mod screenshot;
+mod serve;
+mod setup;
+mod test;
+mod util;
+
+#[path = "../../tests/support/static_server.rs"]
+mod static_server;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup              install what is missing: the wasm32 target, trunk 0.21, wasm-bindgen-cli
+                     (the version in Cargo.lock), wasm-opt (npm binaryen@132); check Chromium
+  serve [ARGS...]    setup, then `trunk serve` the gallery on http://127.0.0.1:8080
+                     (extra ARGS go to trunk serve)
+  test [STAGE...]    setup, then run the stages in order, stopping at the first failure:
+                       native   cargo test --workspace
+                       browser  wasm-bindgen-test in headless Chromium (tests/browser.rs)
+                       e2e      trunk build --release of every app, then tests/e2e.rs
+                     (default: all three)
+  screenshot         setup, build the gallery, save target/screenshots/gallery-{light,dark,mobile}.png
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((command, rest)) => (command.as_str(), rest),
+        None => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match command {
+        "setup" => setup::setup().map(|_| ()),
+        "serve" => serve::serve(rest),
+        "test" => test::test(rest),
+        "screenshot" | "screenshots" => screenshot::screenshot(rest),
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

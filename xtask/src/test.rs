@@ -1,0 +1,187 @@
+//! `cargo xtask test [native|browser|e2e ...]`: set up, then run every kind of test, in order,
+//! stopping at the first failure.
+//!
+//! - native: `cargo test --workspace` (engine, AppTest scenarios, doc-tests, the example apps'
+//!   tests; the end-to-end tests are `#[ignore]`d there);
+//! - browser: `tests/browser.rs` compiled to wasm32 and run by `wasm-bindgen-test-runner` in
+//!   headless Chromium (flags in `webdriver.json`);
+//! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`, then
+//!   `tests/e2e.rs` drives them in Chromium (`WASMLIT_E2E_DIST=<abs>/target/e2e`).
+//!
+//! Everything shares the workspace's one `target/` folder.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::setup::{setup, Tools};
+use crate::util::{fmt_duration, repo_root, run, run_tests, Counts, Result};
+
+const STAGES: [&str; 3] = ["native", "browser", "e2e"];
+
+/// An app the end-to-end tests (and `cargo xtask screenshot`) load.
+pub struct E2eApp {
+    /// Its folder in `target/e2e/`.
+    pub name: &'static str,
+    /// Where `trunk build` runs (it has the app's `Trunk.toml`), relative to the repo root.
+    pub dir: &'static str,
+    /// The URL prefix it is built for, and served under.
+    pub public_url: &'static str,
+}
+
+/// The gallery is tested under a sub-path, as GitHub Pages serves it.
+pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wasmlit/" };
+pub const E2E_APPS: [E2eApp; 2] =
+    [GALLERY, E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" }];
+
+/// `target/e2e` (absolute).
+pub fn e2e_dist() -> PathBuf {
+    repo_root().join("target").join("e2e")
+}
+
+struct StageResult {
+    name: &'static str,
+    counts: Counts,
+    elapsed: std::time::Duration,
+    note: &'static str,
+}
+
+pub fn test(args: &[String]) -> Result {
+    let mut stages: Vec<&'static str> = Vec::new();
+    for arg in args {
+        match STAGES.iter().find(|s| **s == arg) {
+            Some(stage) => stages.push(stage),
+            None => return Err(format!("unknown test stage `{arg}` (stages: {})", STAGES.join(", "))),
+        }
+    }
+    if stages.is_empty() {
+        stages = STAGES.to_vec();
+    }
+
+    let start = Instant::now();
+    let tools = setup()?;
+    let mut results: Vec<StageResult> = Vec::new();
+    for stage in stages {
+        println!("\n==> test stage: {stage}");
+        let stage_start = Instant::now();
+        let outcome = match stage {
+            "native" => native(&tools),
+            "browser" => browser(&tools),
+            "e2e" => e2e(&tools),
+            _ => unreachable!(),
+        };
+        let elapsed = stage_start.elapsed();
+        match outcome {
+            Ok((counts, note)) => {
+                println!("==> {stage}: {} passed, {} failed in {}", counts.passed, counts.failed, fmt_duration(elapsed));
+                results.push(StageResult { name: stage, counts, elapsed, note });
+            }
+            Err((mut counts, message)) => {
+                counts.failed = counts.failed.max(1);
+                println!("==> {stage}: FAILED after {}", fmt_duration(elapsed));
+                results.push(StageResult { name: stage, counts, elapsed, note: "FAILED" });
+                summary(&results, start);
+                return Err(format!("stage {stage} failed: {message}"));
+            }
+        }
+    }
+    summary(&results, start);
+    Ok(())
+}
+
+fn summary(results: &[StageResult], start: Instant) {
+    let mut total = Counts::default();
+    println!("\n==> summary");
+    for r in results {
+        total.add(r.counts);
+        println!(
+            "  {:<8} {:>4} passed  {:>2} failed  {:>3} ignored  {:>8}  {}",
+            r.name,
+            r.counts.passed,
+            r.counts.failed,
+            r.counts.ignored,
+            fmt_duration(r.elapsed),
+            r.note
+        );
+    }
+    println!("  total time (setup included): {}", fmt_duration(start.elapsed()));
+    // The closing line, in the plain `N passed, N failed` form test-log readers look for.
+    println!("xtask: {} passed, {} failed", total.passed, total.failed);
+}
+
+type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
+
+fn native(tools: &Tools) -> StageOutcome {
+    let mut cargo = tools.cargo();
+    cargo.current_dir(repo_root()).args(["test", "--workspace"]);
+    run_tests(&mut cargo).map(|c| (c, ""))
+}
+
+fn browser(tools: &Tools) -> StageOutcome {
+    let root = repo_root();
+    if !root.join("tests").join("browser.rs").is_file() {
+        println!();
+        println!("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+        println!("!!! SKIPPED: tests/browser.rs does not exist, so there are no browser tests");
+        println!("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+        return Ok((Counts::default(), "SKIPPED: no tests/browser.rs"));
+    }
+    let chromedriver = tools.chromedriver().map_err(|e| (Counts::default(), e))?;
+    let mut cargo = tools.cargo();
+    cargo
+        .current_dir(&root)
+        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", chromedriver)
+        // The runner's default (20 s for the whole run) is short for a slow CI machine.
+        .env("WASM_BINDGEN_TEST_TIMEOUT", std::env::var("WASM_BINDGEN_TEST_TIMEOUT").unwrap_or_else(|_| "300".into()));
+    run_tests(&mut cargo).map(|c| (c, ""))
+}
+
+/// Builds one app with `trunk build --release` into `target/e2e/<name>`.
+pub fn build_app(tools: &Tools, app: &E2eApp) -> Result<PathBuf> {
+    let dist = e2e_dist().join(app.name);
+    let dir = repo_root().join(app.dir);
+    let start = Instant::now();
+    println!("--> trunk build --release {} (public URL {})", app.name, app.public_url);
+    let mut trunk = tools.command("trunk");
+    trunk
+        .current_dir(&dir)
+        .args(["build", "--release", "--dist"])
+        .arg(&dist)
+        .args(["--public-url", app.public_url]);
+    run(&mut trunk)?;
+    println!("--> built {} in {} ({})", app.name, fmt_duration(start.elapsed()), wasm_size(&dist));
+    Ok(dist)
+}
+
+fn wasm_size(dist: &Path) -> String {
+    let sizes: Vec<String> = std::fs::read_dir(dist)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "wasm"))
+        .filter_map(|e| e.metadata().ok().map(|m| format!("{} KiB wasm", m.len() / 1024)))
+        .collect();
+    if sizes.is_empty() {
+        "no .wasm?".into()
+    } else {
+        sizes.join(", ")
+    }
+}
+
+fn e2e(tools: &Tools) -> StageOutcome {
+    let fail = |e: String| (Counts::default(), e);
+    let chromedriver = tools.chromedriver().map_err(fail)?;
+    let chrome = tools.chrome().map_err(fail)?;
+    for app in &E2E_APPS {
+        build_app(tools, app).map_err(fail)?;
+    }
+    let mut cargo = tools.cargo();
+    cargo
+        .current_dir(repo_root())
+        .args(["test", "--test", "e2e", "--", "--ignored", "--test-threads=1"])
+        .env("WASMLIT_E2E_DIST", e2e_dist())
+        .env("CHROMEDRIVER", chromedriver)
+        .env("CHROME", chrome);
+    run_tests(&mut cargo).map(|c| (c, ""))
+}
