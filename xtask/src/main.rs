@@ -15,6 +15,8 @@ mod util;
 
 #[path = "../../tests/support/static_server.rs"]
 mod static_server;
+#[cfg(test)]
+mod static_server_tests;
 
 use std::process::ExitCode;
 
