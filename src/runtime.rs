@@ -86,6 +86,11 @@ impl RerunRequest {
         self.values.get(&id)
     }
 
+    /// The widgets this request carries values for.
+    pub fn ids(&self) -> impl Iterator<Item = WidgetId> + '_ {
+        self.values.keys().copied()
+    }
+
     /// Whether the request carries no widget value (e.g. a plain "Rerun").
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()

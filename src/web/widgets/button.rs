@@ -1,0 +1,24 @@
+//! Renders `button` as a `<button>`; a click sends a one-run trigger.
+
+use leptos::prelude::*;
+
+use super::WidgetCell;
+use crate::element::WidgetValue;
+use crate::widgets::button::{ButtonKind, ButtonProps};
+
+pub(crate) fn render(cell: WidgetCell<ButtonProps>) -> AnyView {
+    let props = cell.props;
+    let sink = cell.sink;
+    view! {
+        <button
+            class="wl-button"
+            class:wl-primary=move || props.with(|p| p.kind == ButtonKind::Primary)
+            disabled=move || props.with(|p| p.common.disabled)
+            title=move || props.with(|p| p.common.help.clone())
+            on:click=move |_| sink.send(WidgetValue::Trigger(true))
+        >
+            {move || props.with(|p| p.common.label.clone())}
+        </button>
+    }
+    .into_any()
+}

@@ -1,0 +1,80 @@
+//! Renders `multiselect` as removable chips plus a `<select>` to add one more.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{label, WidgetCell};
+use crate::element::WidgetValue;
+use crate::widgets::multiselect::MultiselectProps;
+
+pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
+    let props = cell.props;
+    let echo = cell.echo.clone();
+    let dom_id = cell.dom_id.clone();
+    // Options are part of the widget's identity: new options make a new widget.
+    let options: Arc<Vec<String>> = Arc::new(cell.first.options.clone());
+    let chosen = move || props.with(|p| p.indices.clone());
+    let full = move || props.with(|p| p.max_selections.is_some_and(|max| p.indices.len() >= max));
+    let sink = cell.sink;
+    let remove = {
+        move |index: usize| {
+            let rest = chosen().into_iter().filter(|&i| i != index).collect();
+            sink.send(WidgetValue::Indices(rest));
+        }
+    };
+    let chip_options = options.clone();
+    let choices = options
+        .iter()
+        .enumerate()
+        .map(|(index, option)| {
+            view! {
+                <option value=index.to_string() hidden=move || chosen().contains(&index)>{option.clone()}</option>
+            }
+        })
+        .collect_view();
+    view! {
+        {label(props, |p| &p.common, dom_id.clone())}
+        <div class="wl-multiselect">
+            <For
+                each=chosen
+                key=|index| *index
+                children=move |index| {
+                    let remove = remove.clone();
+                    let text = chip_options.get(index).cloned().unwrap_or_default();
+                    view! {
+                        <span class="wl-chip">
+                            {text.clone()}
+                            <button class="wl-chip-remove" aria-label=format!("Remove {text}") on:click=move |_| remove(index)>
+                                "×"
+                            </button>
+                        </span>
+                    }
+                }
+            />
+            <select
+                id=dom_id
+                class="wl-select wl-multiselect-add"
+                disabled=move || full() || props.with(|p| p.common.disabled)
+                prop:value=move || {
+                    echo.track();
+                    props.track();
+                    String::new()
+                }
+                on:change=move |event| {
+                    if let Ok(index) = event_target_value(&event).parse::<usize>() {
+                        let mut indices = chosen();
+                        if !indices.contains(&index) {
+                            indices.push(index);
+                        }
+                        sink.send(WidgetValue::Indices(indices));
+                    }
+                }
+            >
+                <option value="">{move || props.with(|p| p.placeholder.clone())}</option>
+                {choices}
+            </select>
+        </div>
+    }
+    .into_any()
+}

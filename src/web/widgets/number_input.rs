@@ -1,0 +1,84 @@
+//! Renders `number_input` as `<input type="number">` with − and + buttons.
+
+use leptos::prelude::*;
+use web_sys::HtmlInputElement;
+
+use super::{format_number, label, WidgetCell};
+use crate::element::WidgetValue;
+use crate::widgets::number_input::NumberInputProps;
+
+pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
+    let props = cell.props;
+    let echo = cell.echo.clone();
+    let dom_id = cell.dom_id.clone();
+    let NumberInputProps { min, max, step, is_int, .. } = cell.first.clone();
+    let clamp = move |x: f64| {
+        let x = if is_int { x.round() } else { x };
+        let x = min.map_or(x, |min| x.max(min));
+        max.map_or(x, |max| x.min(max))
+    };
+    let shown = move || format_number(props.with(|p| p.value), is_int, step);
+    let sink = cell.sink;
+    let send = {
+        move |x: f64| {
+            if props.with_untracked(|p| p.value != x) {
+                sink.send(WidgetValue::Number(x));
+            }
+        }
+    };
+    let commit = {
+        let send = send.clone();
+        move |input: HtmlInputElement| match input.value().trim().parse::<f64>() {
+            Ok(x) if x.is_finite() => {
+                let x = clamp(x);
+                input.set_value(&format_number(x, is_int, step));
+                send(x);
+            }
+            // Not a number: show the value the script has again.
+            _ => input.set_value(&shown()),
+        }
+    };
+    let commit_on_enter = commit.clone();
+    let (decrement, increment) = (send.clone(), send);
+    view! {
+        {label(props, |p| &p.common, dom_id.clone())}
+        <div class="wl-number">
+            <input
+                id=dom_id
+                class="wl-input"
+                type="number"
+                step=step.to_string()
+                min=min.map(|m| m.to_string())
+                max=max.map(|m| m.to_string())
+                disabled=move || props.with(|p| p.common.disabled)
+                prop:value=move || {
+                    echo.track();
+                    shown()
+                }
+                on:keydown=move |event| {
+                    if event.key() == "Enter" {
+                        commit_on_enter(event_target::<HtmlInputElement>(&event));
+                    }
+                }
+                on:change=move |event| commit(event_target::<HtmlInputElement>(&event))
+            />
+            <button
+                class="wl-step"
+                aria-label="Decrement"
+                disabled=move || props.with(|p| p.common.disabled || min.is_some_and(|m| p.value <= m))
+                on:click=move |_| decrement(clamp(props.with_untracked(|p| p.value) - step))
+            >
+                "−"
+            </button>
+            <button
+                class="wl-step"
+                aria-label="Increment"
+                disabled=move || props.with(|p| p.common.disabled || max.is_some_and(|m| p.value >= m))
+                on:click=move |_| increment(clamp(props.with_untracked(|p| p.value) + step))
+            >
+                "+"
+            </button>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,49 @@
+//! Renders `radio` as a group of `<input type="radio">`.
+
+use leptos::prelude::*;
+
+use super::{label, WidgetCell};
+use crate::element::WidgetValue;
+use crate::widgets::radio::RadioProps;
+
+pub(crate) fn render(cell: WidgetCell<RadioProps>) -> AnyView {
+    let props = cell.props;
+    let label_id = format!("{}-label", cell.dom_id);
+    let labelled_by = label_id.clone();
+    let name = cell.dom_id.clone();
+    // Options are part of the widget's identity: new options make a new widget.
+    let options = cell.first.options.clone();
+    let horizontal = cell.first.horizontal;
+    let echo = cell.echo.clone();
+    let sink = cell.sink;
+    let buttons = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let echo = echo.clone();
+            view! {
+                <label class="wl-radio-option">
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        value=index.to_string()
+                        disabled=move || props.with(|p| p.common.disabled)
+                        prop:checked=move || {
+                            echo.track();
+                            props.with(|p| p.index == Some(index))
+                        }
+                        on:change=move |_| sink.send(WidgetValue::Index(Some(index)))
+                    />
+                    <span>{option}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="wl-radio" role="radiogroup" aria-labelledby=labelled_by>
+            <div id=label_id>{label(props, |p| &p.common, String::new())}</div>
+            <div class="wl-radio-options" class:wl-horizontal=horizontal>{buttons}</div>
+        </div>
+    }
+    .into_any()
+}

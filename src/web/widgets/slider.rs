@@ -1,0 +1,83 @@
+//! Renders `slider` as `<input type="range">` (two of them on one track for a
+//! range). The shown value follows the thumb; the value is sent on release.
+
+use leptos::prelude::*;
+
+use super::{format_number, label, WidgetCell};
+use crate::element::WidgetValue;
+use crate::widgets::slider::SliderProps;
+
+pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
+    let props = cell.props;
+    let SliderProps { min, max, step, is_int, ref value, .. } = cell.first;
+    let thumbs = value.len();
+    let dom_id = cell.dom_id.clone();
+    let format = move |x: f64| format_number(x, is_int, step);
+    // The values while the thumb moves, before the release sends them.
+    let dragging = RwSignal::new(None::<Vec<f64>>);
+    let shown = move || dragging.get().unwrap_or_else(|| props.with(|p| p.value.clone()));
+    let echo = cell.echo.clone();
+    let sink = cell.sink;
+    let inputs = (0..thumbs)
+        .map(|thumb| {
+            let echo = echo.clone();
+            let moved = move |event: leptos::ev::Event| {
+                let Ok(x) = event_target_value(&event).parse::<f64>() else { return None };
+                let mut values = dragging.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.value.clone()));
+                if let Some(slot) = values.get_mut(thumb) {
+                    *slot = x;
+                }
+                Some(values)
+            };
+            view! {
+                <input
+                    type="range"
+                    id=(thumb == 0).then(|| dom_id.clone())
+                    class="wl-range"
+                    aria-label=move || {
+                        let label = props.with(|p| p.common.label.clone());
+                        match (thumbs, thumb) {
+                            (2, 0) => format!("{label} (from)"),
+                            (2, _) => format!("{label} (to)"),
+                            _ => label,
+                        }
+                    }
+                    min=min.to_string()
+                    max=max.to_string()
+                    step=step.to_string()
+                    disabled=move || props.with(|p| p.common.disabled)
+                    prop:value=move || {
+                        echo.track();
+                        props.with(|p| p.value.get(thumb).copied().unwrap_or(min)).to_string()
+                    }
+                    on:input=move |event| dragging.set(moved(event))
+                    on:change=move |event| {
+                        let Some(mut values) = moved(event) else { return };
+                        dragging.set(None);
+                        values.sort_by(f64::total_cmp);
+                        let wire = match values.as_slice() {
+                            [low, high] => WidgetValue::NumberPair(*low, *high),
+                            [x] => WidgetValue::Number(*x),
+                            _ => return,
+                        };
+                        sink.send(wire);
+                    }
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="wl-slider-head">
+            {label(props, |p| &p.common, cell.dom_id.clone())}
+            <span class="wl-slider-value">
+                {move || shown().into_iter().map(format).collect::<Vec<_>>().join(" – ")}
+            </span>
+        </div>
+        <div class="wl-slider-track" class:wl-range-pair=thumbs == 2>{inputs}</div>
+        <div class="wl-slider-bounds">
+            <span>{format(min)}</span>
+            <span>{format(max)}</span>
+        </div>
+    }
+    .into_any()
+}
