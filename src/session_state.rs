@@ -185,6 +185,8 @@ impl StateStore {
 
     pub(crate) fn finish_run(&mut self) {
         self.order = self.seen.clone();
+        // Between runs no widget is drawn: every widget key may be set again.
+        self.seen_set.clear();
         self.reset_triggers();
     }
 
