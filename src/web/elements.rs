@@ -30,7 +30,10 @@ pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
             view! { <div class="wl-markdown" inner_html=move || html.get()></div> }.into_any()
         }
         Element::Text { .. } => view! { <pre class="wl-text">{move || props.with(Element::text)}</pre> }.into_any(),
-        Element::Caption { .. } => view! { <div class="wl-caption">{move || props.with(Element::text)}</div> }.into_any(),
+        Element::Caption { .. } => {
+            let html = Memo::new(move |_| props.with(|element| to_html(&element.text(), false)));
+            view! { <div class="wl-caption wl-markdown" inner_html=move || html.get()></div> }.into_any()
+        }
         Element::Code { .. } => {
             let language = props.clone();
             let class = move || {

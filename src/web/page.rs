@@ -57,13 +57,9 @@ pub(crate) fn page(
     view! {
         <div class="wl-app" data-theme=move || theme.get().attribute()>
             <header class="wl-header">
-                <Show when=move || has_sidebar.get()>
-                    <button
-                        class="wl-icon-button wl-sidebar-toggle"
-                        aria-label=move || if sidebar_open.get() { "Close sidebar" } else { "Open sidebar" }
-                        on:click=move |_| sidebar_open.update(|open| *open = !*open)
-                    >
-                        {move || if sidebar_open.get() { "«" } else { "☰" }}
+                <Show when=move || has_sidebar.get() && !sidebar_open.get()>
+                    <button class="wl-icon-button" aria-label="Open sidebar" on:click=move |_| sidebar_open.set(true)>
+                        "☰"
                     </button>
                 </Show>
                 <div class="wl-header-spacer"></div>
@@ -83,6 +79,9 @@ pub(crate) fn page(
             </header>
             <Show when=move || has_sidebar.get()>
                 <section class="wl-sidebar" class:wl-collapsed=move || !sidebar_open.get()>
+                    <button class="wl-icon-button wl-sidebar-close" aria-label="Close sidebar" on:click=move |_| sidebar_open.set(false)>
+                        "«"
+                    </button>
                     <div class="wl-sidebar-inner">{cells(sidebar.clone(), sender)}</div>
                 </section>
             </Show>

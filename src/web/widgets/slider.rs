@@ -73,7 +73,20 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
                 {move || shown().into_iter().map(format).collect::<Vec<_>>().join(" – ")}
             </span>
         </div>
-        <div class="wl-slider-track" class:wl-range-pair=thumbs == 2>{inputs}</div>
+        <div
+            class="wl-slider-track"
+            class:wl-range-pair=thumbs == 2
+            style=move || {
+                let percent = |x: f64| if max > min { (x - min) / (max - min) * 100.0 } else { 0.0 };
+                match shown().as_slice() {
+                    [low, high] => format!("--wl-low: {:.2}%; --wl-high: {:.2}%", percent(*low), percent(*high)),
+                    [x] => format!("--wl-fill: {:.2}%", percent(*x)),
+                    _ => String::new(),
+                }
+            }
+        >
+            {inputs}
+        </div>
         <div class="wl-slider-bounds">
             <span>{format(min)}</span>
             <span>{format(max)}</span>

@@ -1,0 +1,293 @@
+//! Browser tests: the web layer in headless Chromium (`wasm-bindgen-test`).
+//!
+//! Run by `cargo xtask test` (stage "browser"); by hand:
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use wasmlit::prelude::*;
+use wasmlit::Session;
+use web_sys::{HtmlElement, HtmlInputElement, MutationObserver, MutationObserverInit, MutationRecord};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts `app` into a fresh `<div>` and returns it (and the handle that keeps it mounted).
+async fn mount<F, R>(app: F) -> (HtmlElement, impl Drop)
+where
+    F: Fn(&Ui) -> R + 'static,
+    R: wasmlit::error::IntoScriptResult,
+{
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = wasmlit::web::mount(root.clone(), Session::new(app));
+    settle().await;
+    (root.clone(), Unmount(Some(Box::new(handle)), root))
+}
+
+struct Unmount(Option<Box<dyn std::any::Any>>, HtmlElement);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        self.0.take();
+        self.1.remove();
+    }
+}
+
+/// Lets the scheduled rerun and the render happen.
+async fn settle() {
+    for _ in 0..3 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}
+
+fn all_text(root: &HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default().trim().to_string()).collect()
+}
+
+fn commit(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+/// Records DOM mutations under `root` until `take` is called.
+struct Recorder {
+    observer: MutationObserver,
+    records: Rc<RefCell<Vec<MutationRecord>>>,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Recorder {
+    fn start(root: &HtmlElement) -> Recorder {
+        let records = Rc::new(RefCell::new(Vec::new()));
+        let sink = records.clone();
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |batch: js_sys::Array| {
+            sink.borrow_mut().extend(batch.iter().map(|r| r.unchecked_into::<MutationRecord>()));
+        });
+        let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+        let options = MutationObserverInit::new();
+        options.set_subtree(true);
+        options.set_child_list(true);
+        options.set_attributes(true);
+        options.set_character_data(true);
+        observer.observe_with_options(root, &options).unwrap();
+        Recorder { observer, records, _callback: callback }
+    }
+
+    fn take(self) -> Vec<MutationRecord> {
+        let mut records = self.records.borrow_mut().clone();
+        records.extend(self.observer.take_records().iter().map(|r| r.unchecked_into::<MutationRecord>()));
+        self.observer.disconnect();
+        records
+    }
+}
+
+/// The `data-kind` of the element wrapper a DOM node belongs to.
+fn owner_kind(node: &web_sys::Node) -> String {
+    let mut current = Some(node.clone());
+    while let Some(node) = current {
+        if let Some(element) = node.dyn_ref::<web_sys::Element>() {
+            if element.class_list().contains("wl-element") {
+                return element.get_attribute("data-kind").unwrap_or_default();
+            }
+        }
+        current = node.parent_node();
+    }
+    "outside any element".into()
+}
+
+fn squares(ui: &Ui) {
+    let x = ui.slider("x", 0..=100);
+    ui.write(format!("{x} squared is {}", x * x));
+    for i in 0..198 {
+        ui.text(format!("static line {i}"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_rerun_touches_only_the_elements_whose_props_changed() {
+    let (root, _mounted) = mount(squares).await;
+    assert_eq!(root.query_selector_all(".wl-element").unwrap().length(), 200);
+    assert_eq!(find(&root, ".wl-markdown").text_content().unwrap().trim(), "0 squared is 0");
+
+    let recorder = Recorder::start(&root);
+    commit(&find(&root, "input[type=range]").unchecked_into(), "7");
+    settle().await;
+    let records = recorder.take();
+
+    assert_eq!(find(&root, ".wl-markdown").text_content().unwrap().trim(), "7 squared is 49");
+    assert!(!records.is_empty(), "the rerun changed the page");
+    let mut touched: Vec<String> = records.iter().map(|r| owner_kind(&r.target().unwrap())).collect();
+    touched.sort();
+    touched.dedup();
+    assert_eq!(touched, ["markdown", "slider"], "only the slider and the text that depends on it change");
+}
+
+#[wasm_bindgen_test]
+async fn a_widget_keeps_its_dom_node_and_focus_across_reruns() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let name = ui.text_input("Name");
+        ui.write(format!("Hello {name}"));
+        let n = ui.slider("n", 0..=10);
+        ui.write(format!("n = {n}"));
+    })
+    .await;
+    let input: HtmlInputElement = find(&root, "input[type=text]").unchecked_into();
+    input.focus().unwrap();
+    commit(&input, "Ada");
+    settle().await;
+    let after: HtmlInputElement = find(&root, "input[type=text]").unchecked_into();
+    assert!(input.is_same_node(Some(&after)), "the same <input> node");
+    assert_eq!(document().active_element().map(|e| e.id()), Some(input.id()), "focus stays");
+    assert_eq!(all_text(&root, ".wl-markdown")[0], "Hello Ada");
+}
+
+#[wasm_bindgen_test]
+async fn text_input_commits_on_enter_not_on_every_keystroke() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let name = ui.text_input("Name");
+        ui.write(format!("[{name}]"));
+    })
+    .await;
+    let input: HtmlInputElement = find(&root, "input[type=text]").unchecked_into();
+    input.set_value("Gr");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-markdown")[0], "[]", "typing alone does not rerun");
+    assert!(!find(&root, ".wl-input-hint").hidden(), "the page says how to apply");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    input
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-markdown")[0], "[Gr]");
+}
+
+#[wasm_bindgen_test]
+async fn buttons_checkboxes_and_selectboxes_rerun_the_script() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let state = ui.session_state();
+        state.get_or_insert_with("clicks", || 0)?;
+        if ui.button("Click") {
+            state.update("clicks", |n: &mut i32| *n += 1)?;
+        }
+        let shown = ui.checkbox("Show");
+        let pick = ui.selectbox("Pick", ["a", "b", "c"]);
+        ui.write(format!("clicks={} shown={shown} pick={pick}", state.get::<i32>("clicks")?));
+        Ok::<_, Error>(())
+    })
+    .await;
+    find(&root, "button.wl-button").click();
+    settle().await;
+    find(&root, "input[type=checkbox]").click();
+    settle().await;
+    let select: web_sys::HtmlSelectElement = find(&root, "select").unchecked_into();
+    select.set_value("2");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-markdown")[0], "clicks=1 shown=true pick=c");
+}
+
+#[wasm_bindgen_test]
+async fn a_script_error_is_shown_in_place_and_the_app_stays_usable() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let n = ui.add(NumberInput::int("n").min(0).max(10));
+        ui.write(format!("n = {n}"));
+        if n == 3 {
+            return Err(Error::msg("three is not allowed"));
+        }
+        ui.success("fine");
+        Ok(())
+    })
+    .await;
+    commit(&find(&root, "input[type=number]").unchecked_into(), "3");
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-exception-message"), ["three is not allowed"]);
+    assert_eq!(all_text(&root, ".wl-markdown")[0], "n = 3");
+    find(&root, "button[aria-label=Increment]").click();
+    settle().await;
+    assert!(all_text(&root, ".wl-exception-message").is_empty(), "the error goes with the next run");
+    assert_eq!(all_text(&root, ".wl-markdown")[0], "n = 4");
+}
+
+#[wasm_bindgen_test]
+async fn markdown_escapes_raw_html() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.markdown("**bold** <img src=x onerror=alert(1)>");
+    })
+    .await;
+    let markdown = find(&root, ".wl-markdown");
+    assert!(markdown.query_selector("strong").unwrap().is_some());
+    assert!(markdown.query_selector("img").unwrap().is_none(), "{}", markdown.inner_html());
+    assert!(markdown.text_content().unwrap().contains("<img"));
+}
+
+#[wasm_bindgen_test]
+async fn containers_render_as_columns_tabs_and_expanders() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let [a, b] = ui.columns([2, 1]);
+        a.write("left");
+        b.write("right");
+        let [one, two] = ui.tabs(["One", "Two"]);
+        one.write("first tab");
+        two.write("second tab");
+        ui.expander("More").write("hidden details");
+        ui.sidebar().write("in the sidebar");
+    })
+    .await;
+    assert_eq!(root.query_selector_all(".wl-columns > .wl-column").unwrap().length(), 2);
+    let panels = root.query_selector_all(".wl-tab-panel").unwrap();
+    assert_eq!(panels.length(), 2, "every tab body is rendered");
+    let second: HtmlElement = panels.item(1).unwrap().unchecked_into();
+    assert!(second.hidden());
+    find(&root, ".wl-tab:nth-child(2)").click();
+    settle().await;
+    assert!(!second.hidden(), "clicking a tab shows its body");
+    assert_eq!(find(&root, ".wl-expander summary").text_content().unwrap(), "More");
+    assert_eq!(find(&root, ".wl-sidebar .wl-markdown").text_content().unwrap().trim(), "in the sidebar");
+}
+
+#[wasm_bindgen_test]
+async fn a_value_set_through_session_state_reaches_the_control() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        if ui.button("Reset") {
+            ui.session_state().set("level", 5)?;
+        }
+        ui.add(Slider::new("Level", 0..=10).key("level"));
+        Ok::<_, Error>(())
+    })
+    .await;
+    let slider: HtmlInputElement = find(&root, "input[type=range]").unchecked_into();
+    commit(&slider, "9");
+    settle().await;
+    assert_eq!(slider.value(), "9");
+    find(&root, "button.wl-button").click();
+    settle().await;
+    assert_eq!(slider.value(), "5", "the engine's value is shown");
+    assert_eq!(find(&root, ".wl-slider-value").text_content().unwrap(), "5");
+}
