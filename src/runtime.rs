@@ -136,15 +136,16 @@ impl Session {
 
     /// Runs the script once for `request` and returns how the run ended.
     pub fn run(&mut self, request: RerunRequest) -> RunStatus {
-        let ui = self.begin_run(request);
-        let result = (self.script)(&ui);
+        let result = self.begin_run(request).and_then(|ui| (self.script)(&ui));
         self.finish_run(result)
     }
 
     /// Starts a run: resets buttons, applies the request's widget values and
     /// runs the callbacks of widgets whose value changed. Returns the root
-    /// [`Ui`] for the script body.
-    pub fn begin_run(&mut self, request: RerunRequest) -> Ui {
+    /// [`Ui`] for the script body, or the error of a callback that failed or
+    /// called `stop()` (the body then does not run; pass it to
+    /// [`finish_run`](Self::finish_run)).
+    pub fn begin_run(&mut self, request: RerunRequest) -> crate::Result<Ui> {
         self.runs += 1;
         let callbacks = {
             let mut runtime = self.runtime.borrow_mut();
@@ -156,8 +157,9 @@ impl Session {
             let mut changed = Vec::new();
             for (id, value) in request.values {
                 let Some(record) = store.widgets.get_mut(&id) else { continue };
-                if record.value != value {
-                    record.previous = std::mem::replace(&mut record.value, value);
+                // A value the widget cannot hold (out of range, not an option) is refused.
+                if record.value != value && (record.decode)(&value).is_some() {
+                    record.value = value;
                     changed.push(id);
                 }
             }
@@ -170,16 +172,17 @@ impl Session {
         };
         let ui = Ui::root(self.runtime.clone());
         for callback in callbacks {
-            if let Err(error) = callback(&ui) {
-                match error.into_kind() {
-                    ErrorKind::Rerun => ui.warning("Calling st.rerun() within a callback is a no-op."),
-                    ErrorKind::Stop => ui.warning("Calling st.stop() within a callback is a no-op."),
-                    ErrorKind::Script { kind, message } => ui.push_exception(kind, message),
-                };
+            match callback(&ui) {
+                Ok(()) => {}
+                Err(error) if error.is_rerun() => {
+                    ui.warning("Calling st.rerun() within a callback is a no-op.");
+                }
+                // As in Streamlit, callbacks run inside the script's error handling.
+                Err(error) => return Err(error),
             }
         }
         self.runtime.borrow_mut().phase = Phase::Script;
-        ui
+        Ok(ui)
     }
 
     /// Ends a run with the script's result: shows an error in place, and drops
@@ -228,7 +231,7 @@ impl Session {
     /// A widget's wire value decoded as the script would see it.
     pub(crate) fn decode_widget(&self, id: WidgetId, wire: &WidgetValue) -> Option<crate::session_state::Value> {
         let runtime = self.runtime.borrow();
-        runtime.store.widgets.get(&id).map(|record| (record.decode)(wire))
+        runtime.store.widgets.get(&id).and_then(|record| (record.decode)(wire))
     }
 
     /// All elements of the latest run, in display order.

@@ -119,8 +119,9 @@ fn from_f64<T: Any>(number: f64) -> Option<Box<dyn Any>> {
     None
 }
 
-/// Decodes a widget's wire value into the typed value the script sees.
-pub(crate) type Decode = Rc<dyn Fn(&WidgetValue) -> Value>;
+/// Decodes a widget's wire value into the typed value the script sees;
+/// `None` if the widget cannot hold that value.
+pub(crate) type Decode = Rc<dyn Fn(&WidgetValue) -> Option<Value>>;
 /// A callback: `on_change` / `on_click`.
 pub(crate) type Callback = Rc<dyn Fn(&Ui) -> crate::Result>;
 
@@ -129,8 +130,6 @@ pub(crate) struct WidgetRecord {
     pub kind: &'static str,
     pub key: Option<String>,
     pub value: WidgetValue,
-    /// The value before the page's latest change: kept if that change is invalid.
-    pub previous: WidgetValue,
     pub decode: Decode,
     pub callback: Option<Callback>,
 }
@@ -159,7 +158,7 @@ impl StateStore {
         if let Some(value) = self.user.get(key) {
             return Some(value.clone());
         }
-        self.bound_widget(key).map(|record| (record.decode)(&record.value))
+        self.bound_widget(key).and_then(|record| (record.decode)(&record.value))
     }
 
     /// Drops widgets not drawn in the run that just completed.

@@ -135,6 +135,8 @@ pub(crate) struct Spec<T> {
     pub decode: Rc<dyn Fn(&WidgetValue) -> Option<T>>,
     /// A value set through session state, as a wire value.
     pub encode: Box<dyn Fn(&T) -> Result<WidgetValue, String>>,
+    /// Whether the script passed a default (`value`, `index`, `default`).
+    pub explicit_default: bool,
 }
 
 /// What [`register`] hands back to the widget.
@@ -156,7 +158,7 @@ pub(crate) fn register<T: Any + Clone>(
     options: &CommonOptions,
     spec: Spec<T>,
 ) -> Result<Registered<T>, (String, String)> {
-    let Spec { kind, identity, default, decode, encode } = spec;
+    let Spec { kind, identity, default, decode, encode, explicit_default } = spec;
     // Form and page enter identity; both are fixed until forms and pages exist.
     let id = identity.opt_text("form", None).text("page", "").finish();
     let is_trigger = matches!(default, WidgetValue::Trigger(_));
@@ -177,6 +179,18 @@ pub(crate) fn register<T: Any + Clone>(
                  please pass a unique key argument to each {kind}, e.g. `.key(\"{kind}_1\")`."
             ),
         ));
+    }
+
+    if let Some(key) = &options.key {
+        if store.keys.get(key).is_some_and(|bound| *bound != id && store.seen_set.contains(bound)) {
+            return Err((
+                "StreamlitDuplicateElementKey".into(),
+                format!(
+                    "There are multiple elements with the same `key='{key}'`. To fix this, please make sure \
+                     that the `key` argument is unique for each element you create."
+                ),
+            ));
+        }
     }
 
     // A value set for the key through session state (and not yet taken by a widget).
@@ -205,14 +219,10 @@ pub(crate) fn register<T: Any + Clone>(
     };
 
     let existing = store.widgets.get(&id);
-    // A value the page sent that this widget cannot hold is refused: the
-    // widget keeps its previous value, or its default.
-    let candidates = [
-        set_value,
-        existing.map(|record| record.value.clone()),
-        existing.map(|record| record.previous.clone()),
-        Some(default),
-    ];
+    let first_seen = existing.is_none();
+    let from_session_state = set_value.is_some();
+    // Values are checked when they arrive; the default is the last resort.
+    let candidates = [set_value, existing.map(|record| record.value.clone()), Some(default)];
     let Some((value, wire)) = candidates.into_iter().flatten().find_map(|wire| decode(&wire).map(|v| (v, wire))) else {
         return Err(api(format!("The {kind} \"{label}\" has no valid value.")));
     };
@@ -227,16 +237,18 @@ pub(crate) fn register<T: Any + Clone>(
             kind,
             key: options.key.clone(),
             value: wire.clone(),
-            previous: wire.clone(),
-            decode: Rc::new(move |wire| match typed_decode(wire) {
-                Some(value) => Value::new(value),
-                None => Value::new(()),
-            }),
+            decode: Rc::new(move |wire| typed_decode(wire).map(Value::new)),
             callback: options.callback.clone(),
         },
     );
     store.seen.push(id);
     store.seen_set.insert(id);
+    drop(runtime);
+    if let (true, true, true, Some(key)) = (first_seen, from_session_state, explicit_default, &options.key) {
+        ui.warning(format!(
+            "The widget with key \"{key}\" was created with a default value but also had its value set via the Session State API."
+        ));
+    }
     Ok(Registered { id, value, wire })
 }
 

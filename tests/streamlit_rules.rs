@@ -233,7 +233,6 @@ fn a_button_click_always_counts_as_a_change() {
 }
 
 #[test]
-#[ignore = "engine bug: a value the widget refuses still fires on_change, and the callback reads the key as `()` (§7.3)"]
 fn a_value_the_widget_refuses_is_no_change_and_fires_no_callback() {
     let calls: Log = Rc::default();
     let app_calls = calls.clone();
@@ -255,7 +254,6 @@ fn a_value_the_widget_refuses_is_no_change_and_fires_no_callback() {
 }
 
 #[test]
-#[ignore = "engine bug: an error in a callback is shown but the script body still runs and cleanup happens (§1.7)"]
 fn an_error_in_a_callback_ends_the_run() {
     let body_runs = Rc::new(Cell::new(0));
     let app_runs = body_runs.clone();
@@ -576,7 +574,6 @@ fn the_same_key_twice_is_a_duplicate_even_with_different_labels() {
 }
 
 #[test]
-#[ignore = "engine bug: two widgets of different kinds may share a key; v1.39 raises StreamlitDuplicateElementKey (§1.5 keys)"]
 fn a_key_used_by_two_widgets_of_different_kinds_is_a_duplicate() {
     // v1.39 `elements/lib/utils.py::_register_element_id` checks user keys
     // before ids: a key names one widget, whatever its kind.
@@ -889,7 +886,6 @@ fn returned_widget_values_are_copies() {
 }
 
 #[test]
-#[ignore = "engine bug: setting a key through session state and passing value= shows no warning (§4.3 rule 2, §7.13)"]
 fn setting_a_widget_key_and_passing_a_default_warns() {
     let mut at = AppTest::new(|ui: &Ui| -> Result {
         ui.session_state().get_or_insert_with("x", || 5)?;

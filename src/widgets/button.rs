@@ -92,6 +92,7 @@ impl Command for Button {
                 _ => None,
             }),
             encode: Box::new(|_| Err("a button's value cannot be set".into())),
+            explicit_default: false,
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {

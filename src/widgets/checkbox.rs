@@ -31,24 +31,26 @@ pub struct CheckboxProps {
 /// ```
 pub struct Checkbox {
     pub(crate) label: String,
-    pub(crate) value: bool,
+    pub(crate) value: Option<bool>,
     pub(crate) options: CommonOptions,
 }
 
 impl Checkbox {
     pub fn new(label: impl Into<String>) -> Self {
-        Checkbox { label: label.into(), value: false, options: CommonOptions::default() }
+        Checkbox { label: label.into(), value: None, options: CommonOptions::default() }
     }
 
     /// The value on first run.
     pub fn value(mut self, value: bool) -> Self {
-        self.value = value;
+        self.value = Some(value);
         self
     }
 
     /// Draws as `kind` ("checkbox" or "toggle"); both hold a bool.
     pub(crate) fn show_as(self, ui: &Ui, kind: &'static str, element: fn(CheckboxProps) -> Element) -> bool {
         let Checkbox { label, value, options } = self;
+        let explicit_default = value.is_some();
+        let value = value.unwrap_or(false);
         let spec = Spec {
             kind,
             identity: identity(
@@ -67,6 +69,7 @@ impl Checkbox {
                 _ => None,
             }),
             encode: Box::new(|checked| Ok(WidgetValue::Bool(*checked))),
+            explicit_default,
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {

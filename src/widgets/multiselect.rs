@@ -38,7 +38,7 @@ pub struct Multiselect<T> {
     label: String,
     values: Vec<T>,
     format: Rc<dyn Fn(&T) -> String>,
-    default: Vec<T>,
+    default: Option<Vec<T>>,
     max_selections: Option<usize>,
     placeholder: String,
     options: CommonOptions,
@@ -61,7 +61,7 @@ impl<T: Clone + PartialEq + 'static> Multiselect<T> {
             label: label.into(),
             values: options.into_iter().collect(),
             format: Rc::new(format),
-            default: Vec::new(),
+            default: None,
             max_selections: None,
             placeholder: "Choose an option".into(),
             options: CommonOptions::default(),
@@ -70,7 +70,7 @@ impl<T: Clone + PartialEq + 'static> Multiselect<T> {
 
     /// The values chosen on first run.
     pub fn default(mut self, default: impl IntoIterator<Item = T>) -> Self {
-        self.default = default.into_iter().collect();
+        self.default = Some(default.into_iter().collect());
         self
     }
 
@@ -113,6 +113,8 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
 
     fn show(self, ui: &Ui) -> Vec<T> {
         let Multiselect { label, values, format, default, max_selections, placeholder, options } = self;
+        let explicit_default = default.is_some();
+        let default = default.unwrap_or_default();
         let choices = Choices::new(values, &*format);
         let default = match indices_of(&choices.values, &choices.labels, &default, max_selections) {
             Ok(indices) => indices,
@@ -152,6 +154,7 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
             encode: Box::new(move |chosen: &Vec<T>| {
                 indices_of(&encode_values, &encode_labels, chosen, max_selections).map(WidgetValue::Indices)
             }),
+            explicit_default,
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {

@@ -101,6 +101,7 @@ impl<T: Number> Command for NumberInput<T> {
         let NumberInput { label, min, max, value, step, options } = self;
         let (min, max) = (min.map(T::to_f64), max.map(T::to_f64));
         let step = step.unwrap_or_else(T::default_step).to_f64();
+        let explicit_default = value.is_some();
         let default = value.map(T::to_f64).or(min).unwrap_or(0.0);
         let fallback = T::from_f64(default);
         let in_range = move |x: f64| min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m);
@@ -147,6 +148,7 @@ impl<T: Number> Command for NumberInput<T> {
                     Err(format!("{x} is outside the allowed range"))
                 }
             }),
+            explicit_default,
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {

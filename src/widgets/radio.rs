@@ -35,7 +35,7 @@ pub struct Radio<T> {
     label: String,
     values: Vec<T>,
     format: Rc<dyn Fn(&T) -> String>,
-    index: usize,
+    index: Option<usize>,
     horizontal: bool,
     options: CommonOptions,
 }
@@ -57,7 +57,7 @@ impl<T: Clone + PartialEq + Default + 'static> Radio<T> {
             label: label.into(),
             values: options.into_iter().collect(),
             format: Rc::new(format),
-            index: 0,
+            index: None,
             horizontal: false,
             options: CommonOptions::default(),
         }
@@ -65,7 +65,7 @@ impl<T: Clone + PartialEq + Default + 'static> Radio<T> {
 
     /// The option chosen on first run.
     pub fn index(mut self, index: usize) -> Self {
-        self.index = index;
+        self.index = Some(index);
         self
     }
 
@@ -87,6 +87,8 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Radio<T> {
 
     fn show(self, ui: &Ui) -> T {
         let Radio { label, values, format, index, horizontal, options } = self;
+        let explicit_default = index.is_some();
+        let index = index.unwrap_or(0);
         let choices = Choices::new(values, &*format);
         if choices.values.is_empty() {
             ui.warning(format!("The radio \"{label}\" has no options to choose from."));
@@ -112,6 +114,7 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Radio<T> {
             default: WidgetValue::Index(Some(index)),
             decode: choices.decode_one(),
             encode: choices.encode_one(),
+            explicit_default,
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {

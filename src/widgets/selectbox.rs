@@ -35,7 +35,7 @@ pub struct Selectbox<T> {
     label: String,
     values: Vec<T>,
     format: Rc<dyn Fn(&T) -> String>,
-    index: usize,
+    index: Option<usize>,
     placeholder: String,
     options: CommonOptions,
 }
@@ -57,7 +57,7 @@ impl<T: Clone + PartialEq + Default + 'static> Selectbox<T> {
             label: label.into(),
             values: options.into_iter().collect(),
             format: Rc::new(format),
-            index: 0,
+            index: None,
             placeholder: "Choose an option".into(),
             options: CommonOptions::default(),
         }
@@ -65,7 +65,7 @@ impl<T: Clone + PartialEq + Default + 'static> Selectbox<T> {
 
     /// The option chosen on first run.
     pub fn index(mut self, index: usize) -> Self {
-        self.index = index;
+        self.index = Some(index);
         self
     }
 
@@ -87,6 +87,8 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Selectbox<T> {
 
     fn show(self, ui: &Ui) -> T {
         let Selectbox { label, values, format, index, placeholder, options } = self;
+        let explicit_default = index.is_some();
+        let index = index.unwrap_or(0);
         let choices = Choices::new(values, &*format);
         if choices.values.is_empty() {
             ui.warning(format!("The selectbox \"{label}\" has no options to choose from."));
@@ -119,6 +121,7 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Selectbox<T> {
             default: WidgetValue::Index(Some(index)),
             decode: choices.decode_one(),
             encode: choices.encode_one(),
+            explicit_default,
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {

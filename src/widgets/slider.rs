@@ -141,6 +141,7 @@ impl<V: SliderValue> Command for Slider<V> {
         let Slider { label, min, max, step, value, options } = self;
         let (min, max) = (min.to_f64(), max.to_f64());
         let step = step.unwrap_or_else(V::Num::default_step).to_f64();
+        let explicit_default = value.is_some();
         let default = value.map(V::numbers).unwrap_or_else(|| vec![min]);
         let fallback = V::from_numbers(&default).unwrap_or_else(|| V::at(min));
         let problem = if !(min <= max) {
@@ -187,6 +188,7 @@ impl<V: SliderValue> Command for Slider<V> {
                     None => Ok(wire(&numbers)),
                 }
             }),
+            explicit_default,
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {

@@ -31,7 +31,7 @@ pub struct TextAreaProps {
 /// ```
 pub struct TextArea {
     label: String,
-    value: String,
+    value: Option<String>,
     height: Option<u32>,
     max_chars: Option<usize>,
     placeholder: Option<String>,
@@ -42,7 +42,7 @@ impl TextArea {
     pub fn new(label: impl Into<String>) -> Self {
         TextArea {
             label: label.into(),
-            value: String::new(),
+            value: None,
             height: None,
             max_chars: None,
             placeholder: None,
@@ -52,7 +52,7 @@ impl TextArea {
 
     /// The text on first run.
     pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = value.into();
+        self.value = Some(value.into());
         self
     }
 
@@ -86,7 +86,7 @@ impl Command for TextArea {
 
     fn show(self, ui: &Ui) -> String {
         let TextArea { label, value, height, max_chars, placeholder, options } = self;
-        let registered = text_spec("text_area", &label, &value, max_chars, placeholder.as_deref(), &options)
+        let registered = text_spec("text_area", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options)
             .and_then(|spec| register(ui, &label, &options, spec));
         match registered {
             Ok(registered) => {
@@ -102,7 +102,7 @@ impl Command for TextArea {
             }
             Err(error) => {
                 show_error(ui, error);
-                value
+                value.unwrap_or_default()
             }
         }
     }

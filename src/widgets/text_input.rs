@@ -34,7 +34,7 @@ pub struct TextInputProps {
 /// ```
 pub struct TextInput {
     label: String,
-    value: String,
+    value: Option<String>,
     max_chars: Option<usize>,
     password: bool,
     placeholder: Option<String>,
@@ -45,7 +45,7 @@ impl TextInput {
     pub fn new(label: impl Into<String>) -> Self {
         TextInput {
             label: label.into(),
-            value: String::new(),
+            value: None,
             max_chars: None,
             password: false,
             placeholder: None,
@@ -55,7 +55,7 @@ impl TextInput {
 
     /// The text on first run.
     pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = value.into();
+        self.value = Some(value.into());
         self
     }
 
@@ -88,11 +88,13 @@ impl WidgetOptions for TextInput {
 pub(crate) fn text_spec(
     kind: &'static str,
     label: &str,
-    value: &str,
+    value: Option<&str>,
     max_chars: Option<usize>,
     placeholder: Option<&str>,
     options: &CommonOptions,
 ) -> Result<Spec<String>, (String, String)> {
+    let explicit_default = value.is_some();
+    let value = value.unwrap_or_default();
     let fits = move |text: &str| max_chars.is_none_or(|max| text.chars().count() <= max);
     if !fits(value) {
         return Err(api(format!(
@@ -128,6 +130,7 @@ pub(crate) fn text_spec(
                 Err(format!("it is longer than max_chars ({})", max_chars.unwrap_or_default()))
             }
         }),
+        explicit_default,
     })
 }
 
@@ -136,7 +139,7 @@ impl Command for TextInput {
 
     fn show(self, ui: &Ui) -> String {
         let TextInput { label, value, max_chars, password, placeholder, options } = self;
-        let registered = text_spec("text_input", &label, &value, max_chars, placeholder.as_deref(), &options)
+        let registered = text_spec("text_input", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options)
             .and_then(|spec| register(ui, &label, &options, spec));
         match registered {
             Ok(registered) => {
@@ -152,7 +155,7 @@ impl Command for TextInput {
             }
             Err(error) => {
                 show_error(ui, error);
-                value
+                value.unwrap_or_default()
             }
         }
     }
