@@ -202,7 +202,7 @@ async fn buttons_checkboxes_and_selectboxes_rerun_the_script() {
         Ok::<_, Error>(())
     })
     .await;
-    find(&root, "button.wl-button").click();
+    find(&root, "button.wl-btn").click();
     settle().await;
     find(&root, "input[type=checkbox]").click();
     settle().await;
@@ -286,7 +286,7 @@ async fn a_value_set_through_session_state_reaches_the_control() {
     commit(&slider, "9");
     settle().await;
     assert_eq!(slider.value(), "9");
-    find(&root, "button.wl-button").click();
+    find(&root, "button.wl-btn").click();
     settle().await;
     assert_eq!(slider.value(), "5", "the engine's value is shown");
     assert_eq!(find(&root, ".wl-slider-value").text_content().unwrap(), "5");

@@ -27,12 +27,12 @@ pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
                     _ => String::new(),
                 })
             });
-            view! { <div class="wl-markdown" inner_html=move || html.get()></div> }.into_any()
+            view! { <div class="wl-md" inner_html=move || html.get()></div> }.into_any()
         }
-        Element::Text { .. } => view! { <pre class="wl-text">{move || props.with(Element::text)}</pre> }.into_any(),
+        Element::Text { .. } => view! { <pre class="wl-pre">{move || props.with(Element::text)}</pre> }.into_any(),
         Element::Caption { .. } => {
             let html = Memo::new(move |_| props.with(|element| to_html(&element.text(), false)));
-            view! { <div class="wl-caption wl-markdown" inner_html=move || html.get()></div> }.into_any()
+            view! { <div class="wl-caption-body wl-md" inner_html=move || html.get()></div> }.into_any()
         }
         Element::Code { .. } => {
             let language = props.clone();
@@ -42,9 +42,9 @@ pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
                     _ => String::new(),
                 })
             };
-            view! { <pre class="wl-code"><code class=class>{move || props.with(Element::text)}</code></pre> }.into_any()
+            view! { <pre class="wl-code-block"><code class=class>{move || props.with(Element::text)}</code></pre> }.into_any()
         }
-        Element::Divider => view! { <hr class="wl-divider" /> }.into_any(),
+        Element::Divider => view! { <hr class="wl-rule" /> }.into_any(),
         Element::Alert { .. } => alert(props),
         Element::Exception { .. } => {
             let message = props.clone();
@@ -61,7 +61,7 @@ pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
                 })
             };
             view! {
-                <div class="wl-exception" role="alert">
+                <div class="wl-exception-box" role="alert">
                     <div class="wl-exception-kind">{kind}</div>
                     <pre class="wl-exception-message">{message}</pre>
                 </div>
@@ -104,7 +104,7 @@ fn alert(props: ArcRwSignal<Element>) -> AnyView {
     view! {
         <div class=class role="alert">
             <span class="wl-alert-icon" aria-hidden="true">{icon}</span>
-            <div class="wl-alert-body wl-markdown" inner_html=move || html.get()></div>
+            <div class="wl-alert-body wl-md" inner_html=move || html.get()></div>
         </div>
     }
     .into_any()

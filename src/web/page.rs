@@ -56,13 +56,13 @@ pub(crate) fn page(
     };
     view! {
         <div class="wl-app" data-theme=move || theme.get().attribute()>
-            <header class="wl-header">
+            <header class="wl-topbar">
                 <Show when=move || has_sidebar.get() && !sidebar_open.get()>
                     <button class="wl-icon-button" aria-label="Open sidebar" on:click=move |_| sidebar_open.set(true)>
                         "☰"
                     </button>
                 </Show>
-                <div class="wl-header-spacer"></div>
+                <div class="wl-topbar-spacer"></div>
                 <div class="wl-menu">
                     <button class="wl-icon-button" aria-label="Main menu" on:click=move |_| menu_open.update(|o| *o = !*o)>
                         "⋮"

@@ -42,7 +42,7 @@ fn show_panel(info: &PanicHookInfo<'_>) {
     }
     if let Ok(button) = document.create_element("button") {
         button.set_text_content(Some("Restart app"));
-        button.set_class_name("wl-button wl-primary");
+        button.set_class_name("wl-btn wl-primary");
         let _ = button.set_attribute("onclick", "location.reload()");
         let _ = panel.append_child(&button);
     }

@@ -11,7 +11,7 @@ pub(crate) fn render(cell: WidgetCell<ButtonProps>) -> AnyView {
     let sink = cell.sink;
     view! {
         <button
-            class="wl-button"
+            class="wl-btn"
             class:wl-primary=move || props.with(|p| p.kind == ButtonKind::Primary)
             disabled=move || props.with(|p| p.common.disabled)
             title=move || props.with(|p| p.common.help.clone())

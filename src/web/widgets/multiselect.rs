@@ -35,7 +35,7 @@ pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
         .collect_view();
     view! {
         {label(props, |p| &p.common, dom_id.clone())}
-        <div class="wl-multiselect">
+        <div class="wl-multiselect-box">
             <For
                 each=chosen
                 key=|index| *index

@@ -40,7 +40,7 @@ pub(crate) fn render(cell: WidgetCell<RadioProps>) -> AnyView {
         })
         .collect_view();
     view! {
-        <div class="wl-radio" role="radiogroup" aria-labelledby=labelled_by>
+        <div class="wl-radio-group" role="radiogroup" aria-labelledby=labelled_by>
             <div id=label_id>{label(props, |p| &p.common, String::new())}</div>
             <div class="wl-radio-options" class:wl-horizontal=horizontal>{buttons}</div>
         </div>
