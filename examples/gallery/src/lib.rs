@@ -369,7 +369,10 @@ fn session_state_and_callbacks(ui: &Ui) -> Result {
         // Allowed: the slider with this key has not been drawn yet in this run.
         state.set("volume", 50)?;
     }
-    let volume = ui.add(Slider::new("Volume", 0..=100).value(50).key("volume"));
+    // The initial value comes from session state too, so the slider takes no `.value(..)`
+    // (both would be Streamlit's "default value and Session State" warning).
+    state.get_or_insert_with("volume", || 50)?;
+    let volume = ui.add(Slider::new("Volume", 0..=100).key("volume"));
     ui.write(format!("Volume: {volume}"));
 
     ui.subheader("on_change");

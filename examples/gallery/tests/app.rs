@@ -38,6 +38,9 @@ const DELIBERATE: [&str; 4] = [
 ];
 
 fn assert_only_deliberate_exceptions(at: &AppTest) {
+    let warnings = texts(at, "warning");
+    let expected_warnings = ["Warning: something might be off.", "Check the box below to clear this placeholder."];
+    assert!(warnings.iter().all(|w| expected_warnings.contains(&w.as_str())), "{warnings:#?}");
     let exceptions = texts(at, "exception");
     assert_eq!(exceptions.len(), DELIBERATE.len(), "{exceptions:#?}");
     for (shown, expected) in exceptions.iter().zip(DELIBERATE) {
@@ -253,6 +256,7 @@ fn keyed_widget_read_through_session_state() {
 #[test]
 fn reset_button_sets_the_slider_through_its_key() {
     let mut at = started();
+    assert!(shows(&at, "markdown", "Volume: 50"));
     at.slider(key("volume")).set_value(7).run();
     assert!(shows(&at, "markdown", "Volume: 7"));
     at.button(label("Reset volume to 50")).click().run();
