@@ -28,7 +28,13 @@ use std::any::Any;
 
 use crate::element::{Block, BlockKind, Element, Node, Root, WidgetEvent, WidgetValue};
 use crate::error::IntoScriptResult;
-use crate::runtime::{RerunRequest, RunStatus, Session};
+use std::collections::HashMap;
+use std::future::Future;
+use std::time::Duration;
+
+use crate::clock::LocalFuture;
+use crate::request::RerunRequest;
+use crate::runtime::{RunStatus, Session};
 use crate::session_state::SessionState;
 use crate::ui::Ui;
 
@@ -36,6 +42,10 @@ use crate::ui::Ui;
 pub struct AppTest {
     session: Session,
     pending: RerunRequest,
+    /// Values set on widgets in a form: sent with its submit button, as the page does.
+    pending_forms: HashMap<String, Vec<WidgetEvent>>,
+    /// An async run stopped half-way by [`AppTest::run_for`].
+    in_flight: Option<LocalFuture<crate::Result>>,
     status: Option<RunStatus>,
 }
 
@@ -49,21 +59,105 @@ impl AppTest {
         F: Fn(&Ui) -> R + 'static,
         R: IntoScriptResult,
     {
-        AppTest { session: Session::new(script), pending: RerunRequest::default(), status: None }
+        AppTest::with_session(Session::new(script))
     }
 
-    /// Runs the script once with the values set since the last run; follows
-    /// `rerun()` requests like the browser does.
+    /// A test of an async app; its sleeps run on a virtual clock, so they
+    /// take no time, and [`run_for`](Self::run_for) can stop it half-way.
+    pub fn new_async<F, Fut, R>(script: F) -> Self
+    where
+        F: Fn(Ui) -> Fut + 'static,
+        Fut: Future<Output = R> + 'static,
+        R: IntoScriptResult,
+    {
+        AppTest::with_session(Session::new_async(script))
+    }
+
+    fn with_session(session: Session) -> Self {
+        AppTest {
+            session,
+            pending: RerunRequest::default(),
+            pending_forms: HashMap::new(),
+            in_flight: None,
+            status: None,
+        }
+    }
+
+    /// Runs the script once to the end with the values set since the last
+    /// run, and follows `rerun()` requests like the browser does. A run left
+    /// in flight by [`run_for`](Self::run_for) is interrupted first, as a new
+    /// interaction in the browser would.
     pub fn run(&mut self) -> &mut Self {
+        self.start_and_drive(None);
+        self
+    }
+
+    /// Starts a run like [`run`](Self::run) but lets at most `duration` of
+    /// (virtual) time pass: an async script that is still sleeping then stays
+    /// in flight, and the elements show what it has drawn so far.
+    pub fn run_for(&mut self, duration: Duration) -> &mut Self {
+        self.start_and_drive(Some(duration));
+        self
+    }
+
+    /// Lets a run left in flight go on for at most `duration` more (virtual) time.
+    pub fn wait_for(&mut self, duration: Duration) -> &mut Self {
+        if let Some(mut future) = self.in_flight.take() {
+            let status = self.session.drive(&mut future, Some(duration));
+            if status.is_none() {
+                self.in_flight = Some(future);
+            }
+            self.after(status, Some(duration));
+        }
+        self
+    }
+
+    /// Lets a run left in flight by [`run_for`](Self::run_for) go on to its end.
+    pub fn wait(&mut self) -> &mut Self {
+        if let Some(mut future) = self.in_flight.take() {
+            let status = self.session.drive(&mut future, None);
+            self.after(status, None);
+        }
+        self
+    }
+
+    fn start_and_drive(&mut self, limit: Option<Duration>) {
         let mut request = std::mem::take(&mut self.pending);
+        if self.in_flight.take().is_some() {
+            let mut carried = self.session.interrupt_run();
+            carried.merge(request);
+            request = carried;
+        }
+        let mut future = self.session.begin_run(request);
+        let status = self.session.drive(&mut future, limit);
+        if status.is_none() {
+            self.in_flight = Some(future);
+        }
+        self.after(status, limit);
+    }
+
+    /// Follows `rerun()` requests after a run ended with `status`.
+    fn after(&mut self, mut status: Option<RunStatus>, limit: Option<Duration>) {
         for _ in 0..MAX_RERUNS {
-            let status = self.session.run(std::mem::take(&mut request));
-            self.status = Some(status);
-            if status != RunStatus::RerunRequested {
-                return self;
+            if status.is_some() {
+                self.status = status;
+            }
+            if status != Some(RunStatus::RerunRequested) {
+                return;
+            }
+            let request = self.session.take_follow_up().unwrap_or_default();
+            let mut future = self.session.begin_run(request);
+            status = self.session.drive(&mut future, limit);
+            if status.is_none() {
+                self.in_flight = Some(future);
             }
         }
         panic!("the app called rerun() {MAX_RERUNS} times in a row");
+    }
+
+    /// Whether an async run is still in flight (see [`run_for`](Self::run_for)).
+    pub fn is_running(&self) -> bool {
+        self.in_flight.is_some()
     }
 
     /// How the last run ended.
@@ -376,22 +470,7 @@ impl<'a> WidgetRef<'a> {
     }
 
     fn wire(&self) -> WidgetValue {
-        match &self.element {
-            Element::Button(p) => WidgetValue::Trigger(p.clicked),
-            Element::Checkbox(p) | Element::Toggle(p) => WidgetValue::Bool(p.value),
-            Element::Radio(p) => WidgetValue::Index(p.index),
-            Element::Selectbox(p) => WidgetValue::Index(p.index),
-            Element::Multiselect(p) => WidgetValue::Indices(p.indices.clone()),
-            Element::Slider(p) => match p.value.as_slice() {
-                [low, high] => WidgetValue::NumberPair(*low, *high),
-                [x] => WidgetValue::Number(*x),
-                _ => WidgetValue::NoNumber,
-            },
-            Element::TextInput(p) => WidgetValue::Text(p.value.clone()),
-            Element::TextArea(p) => WidgetValue::Text(p.value.clone()),
-            Element::NumberInput(p) => WidgetValue::Number(p.value),
-            other => panic!("a {} is not a widget", other.kind()),
-        }
+        self.element.widget_value().unwrap_or_else(|| panic!("a {} is not a widget", self.element.kind()))
     }
 
     /// The value the script got from this widget in the last run.
@@ -409,7 +488,19 @@ impl<'a> WidgetRef<'a> {
 
     fn send(self, value: WidgetValue) -> Self {
         let Some(common) = self.element.widget() else { panic!("not a widget") };
-        self.at.pending.push(WidgetEvent { id: common.id, value });
+        let event = WidgetEvent { id: common.id, value };
+        let submit = matches!(&self.element, Element::Button(p) if p.form_submit);
+        match &common.form {
+            // Like the page: a form's values wait for its submit button.
+            Some(form) if !submit => self.at.pending_forms.entry(form.clone()).or_default().push(event),
+            Some(form) => {
+                for held in self.at.pending_forms.remove(form).unwrap_or_default() {
+                    self.at.pending.push(held);
+                }
+                self.at.pending.push(event);
+            }
+            None => self.at.pending.push(event),
+        }
         self
     }
 

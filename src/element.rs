@@ -46,7 +46,7 @@ impl ElementTree {
 }
 
 /// One of the two top-level areas of the page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Root {
     Main,
     Sidebar,
@@ -116,7 +116,17 @@ pub enum BlockKind {
     Tabs { labels: Vec<String> },
     /// A collapsible section.
     Expander { label: String, expanded: bool },
+    /// A form: its widgets' values are held by the page until it is submitted.
+    Form { key: String, border: bool },
+    /// The body of a fragment, which can rerun on its own.
+    Fragment { id: FragmentId, run_every_ms: Option<u64> },
+    /// A modal dialog with fragment behaviour.
+    Dialog { id: FragmentId, title: String, wide: bool },
 }
+
+/// A fragment's identity: its function and where it was first called.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FragmentId(pub u64);
 
 /// Space between columns.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +169,8 @@ pub enum Element {
     Progress { value: f64, text: Option<String> },
     /// An `empty()` placeholder that holds nothing yet.
     Empty,
+    /// A spinner around slow work; the page shows it only after 0.5 s.
+    Spinner { text: String },
     Button(ButtonProps),
     Checkbox(CheckboxProps),
     Toggle(CheckboxProps),
@@ -190,6 +202,7 @@ impl Element {
             Element::Exception { .. } => "exception",
             Element::Progress { .. } => "progress",
             Element::Empty => "empty",
+            Element::Spinner { .. } => "spinner",
             Element::Button(_) => "button",
             Element::Checkbox(_) => "checkbox",
             Element::Toggle(_) => "toggle",
@@ -200,6 +213,42 @@ impl Element {
             Element::TextInput(_) => "text_input",
             Element::TextArea(_) => "text_area",
             Element::NumberInput(_) => "number_input",
+        }
+    }
+
+    /// A widget's current value in wire form (`None` for display elements).
+    pub fn widget_value(&self) -> Option<WidgetValue> {
+        Some(match self {
+            Element::Button(p) => WidgetValue::Trigger(p.clicked),
+            Element::Checkbox(p) | Element::Toggle(p) => WidgetValue::Bool(p.value),
+            Element::Radio(p) => WidgetValue::Index(p.index),
+            Element::Selectbox(p) => WidgetValue::Index(p.index),
+            Element::Multiselect(p) => WidgetValue::Indices(p.indices.clone()),
+            Element::Slider(p) => match p.value.as_slice() {
+                [low, high] => WidgetValue::NumberPair(*low, *high),
+                [x] => WidgetValue::Number(*x),
+                _ => WidgetValue::NoNumber,
+            },
+            Element::TextInput(p) => WidgetValue::Text(p.value.clone()),
+            Element::TextArea(p) => WidgetValue::Text(p.value.clone()),
+            Element::NumberInput(p) => WidgetValue::Number(p.value),
+            _ => return None,
+        })
+    }
+
+    /// Shows `value` in a widget element (e.g. a form cleared on submit).
+    pub(crate) fn set_widget_value(&mut self, value: &WidgetValue) {
+        match (self, value) {
+            (Element::Checkbox(p) | Element::Toggle(p), WidgetValue::Bool(b)) => p.value = *b,
+            (Element::Radio(p), WidgetValue::Index(i)) => p.index = *i,
+            (Element::Selectbox(p), WidgetValue::Index(i)) => p.index = *i,
+            (Element::Multiselect(p), WidgetValue::Indices(i)) => p.indices = i.clone(),
+            (Element::Slider(p), WidgetValue::Number(x)) => p.value = vec![*x],
+            (Element::Slider(p), WidgetValue::NumberPair(low, high)) => p.value = vec![*low, *high],
+            (Element::TextInput(p), WidgetValue::Text(t)) => p.value = t.clone(),
+            (Element::TextArea(p), WidgetValue::Text(t)) => p.value = t.clone(),
+            (Element::NumberInput(p), WidgetValue::Number(x)) => p.value = *x,
+            _ => {}
         }
     }
 
@@ -232,6 +281,7 @@ impl Element {
             | Element::Alert { body, .. } => body.clone(),
             Element::Exception { kind, message } => format!("{kind}: {message}"),
             Element::Progress { text, .. } => text.clone().unwrap_or_default(),
+            Element::Spinner { text } => text.clone(),
             Element::Divider | Element::Empty => String::new(),
             other => other.widget().map(|w| w.label.clone()).unwrap_or_default(),
         }
@@ -244,6 +294,8 @@ pub struct WidgetCommon {
     pub id: WidgetId,
     pub label: String,
     pub key: Option<String>,
+    /// The form the widget belongs to: the page holds its value until submit.
+    pub form: Option<String>,
     pub help: Option<String>,
     pub disabled: bool,
     pub label_visibility: LabelVisibility,

@@ -34,6 +34,8 @@ pub(crate) enum ErrorKind {
     Stop,
     /// `ui.rerun()`: end the run and start a new one.
     Rerun,
+    /// `ui.rerun_fragment()`: end the fragment run and rerun the fragment.
+    RerunFragment(crate::element::FragmentId),
     /// Anything else: shown as an exception element.
     Script { kind: String, message: String },
 }
@@ -44,12 +46,22 @@ impl Error {
         Error { kind: ErrorKind::Script { kind: "Error".into(), message: message.to_string() } }
     }
 
+    pub(crate) fn api(message: impl fmt::Display) -> Self {
+        Error {
+            kind: ErrorKind::Script { kind: "StreamlitAPIException".into(), message: message.to_string() },
+        }
+    }
+
     pub(crate) fn stop() -> Self {
         Error { kind: ErrorKind::Stop }
     }
 
     pub(crate) fn rerun() -> Self {
         Error { kind: ErrorKind::Rerun }
+    }
+
+    pub(crate) fn rerun_fragment(id: crate::element::FragmentId) -> Self {
+        Error { kind: ErrorKind::RerunFragment(id) }
     }
 
     pub(crate) fn into_kind(self) -> ErrorKind {
@@ -61,9 +73,9 @@ impl Error {
         matches!(self.kind, ErrorKind::Stop)
     }
 
-    /// True for the error `ui.rerun()` returns.
+    /// True for the errors `ui.rerun()` and `ui.rerun_fragment()` return.
     pub fn is_rerun(&self) -> bool {
-        matches!(self.kind, ErrorKind::Rerun)
+        matches!(self.kind, ErrorKind::Rerun | ErrorKind::RerunFragment(_))
     }
 }
 
@@ -78,6 +90,7 @@ impl fmt::Display for Error {
         match &self.kind {
             ErrorKind::Stop => f.write_str("the script called stop()"),
             ErrorKind::Rerun => f.write_str("the script called rerun()"),
+            ErrorKind::RerunFragment(_) => f.write_str("the fragment called rerun_fragment()"),
             ErrorKind::Script { kind, message } => write!(f, "{kind}: {message}"),
         }
     }

@@ -24,10 +24,14 @@
 //! DOM; `ARCHITECTURE.md` draws the map.
 
 pub mod app_test;
+pub mod clock;
 pub mod element;
 pub mod error;
+pub mod form;
+pub mod fragment;
 pub mod identity;
 pub mod markdown;
+pub mod request;
 pub mod runtime;
 pub mod session_state;
 pub mod ui;
@@ -39,7 +43,8 @@ pub mod web;
 pub use app_test::AppTest;
 pub use element::{Element, ElementTree, WidgetEvent, WidgetValue};
 pub use error::{Error, Result};
-pub use runtime::{RerunRequest, RunStatus, Session};
+pub use request::RerunRequest;
+pub use runtime::{RunScope, RunStatus, Session};
 pub use session_state::{SessionState, StateError};
 pub use ui::Ui;
 
@@ -51,10 +56,13 @@ pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
     pub use crate::element::{Gap, LabelVisibility};
     pub use crate::error::{Error, Result};
+    pub use crate::form::Form;
+    pub use crate::fragment::{Dialog, Fragment};
     pub use crate::session_state::SessionState;
     pub use crate::ui::{Command, Container, Expander, Ui};
     pub use crate::widgets::button::{Button, ButtonKind};
     pub use crate::widgets::checkbox::Checkbox;
+    pub use crate::widgets::form_submit_button::FormSubmitButton;
     pub use crate::widgets::multiselect::Multiselect;
     pub use crate::widgets::number_input::NumberInput;
     pub use crate::widgets::radio::Radio;

@@ -1,26 +1,44 @@
 //! The rerun engine: a session that applies widget values, runs callbacks,
-//! runs the script and cleans up after it.
+//! runs the script (or just the fragments asked for) and cleans up after it.
 //!
-//! A run has three steps — [`Session::begin_run`], the script, and
-//! [`Session::finish_run`] — so a driver can run a synchronous script in one
-//! go ([`Session::run`]) or await an async one between the two ends.
+//! A run has three steps — [`Session::begin_run`] (callbacks, then a future
+//! for the script body), awaiting that future, and [`Session::finish_run`] —
+//! so the browser can paint and take input between the script's awaits and
+//! cancel a run by dropping its future ([`Session::interrupt_run`]).
+//! [`Session::run`] does all three on the session's clock, which natively is
+//! a [`VirtualClock`]: an async script's sleeps take no real time in tests.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
 use std::rc::Rc;
+use std::time::Duration;
 
-use crate::element::{Element, ElementTree, WidgetEvent, WidgetValue};
-use crate::error::{ErrorKind, IntoScriptResult};
+use crate::clock::{drive, Clock, LocalFuture, VirtualClock};
+use crate::element::{BlockKind, Element, ElementTree, FragmentId, WidgetValue};
+use crate::error::{Error, ErrorKind, IntoScriptResult};
 use crate::identity::WidgetId;
+use crate::request::RerunRequest;
 use crate::session_state::{SessionState, StateStore};
-use crate::ui::Ui;
+use crate::ui::{Place, Ui};
 
 /// State shared by the session and every [`Ui`] handle of the running script.
-#[derive(Default)]
 pub(crate) struct Runtime {
     pub store: StateStore,
     pub tree: ElementTree,
     pub phase: Phase,
+    pub clock: Rc<dyn Clock>,
+    /// What the current (or last) run covers.
+    pub scope: RunScope,
+    /// Forms drawn in this run.
+    pub forms: Vec<FormRecord>,
+    /// Fragments drawn by the last full run, with what reruns them.
+    pub fragments: HashMap<FragmentId, FragmentRecord>,
+    pub fragments_seen: HashSet<FragmentId>,
+    /// A dialog was opened in this run (only one may be).
+    pub dialog_opened: bool,
+    /// Counts runs, so handles kept past their run can tell.
+    pub run_id: u64,
 }
 
 /// Where the session is in its life cycle.
@@ -34,67 +52,30 @@ pub(crate) enum Phase {
     Script,
 }
 
-/// A request to rerun, carrying the widget values the page changed.
-///
-/// Requests that arrive while a run is pending are coalesced: the newest
-/// value per widget wins, but a button press is never lost.
-///
-/// ```
-/// use wasmlit::{RerunRequest, WidgetEvent, WidgetValue, identity::WidgetId};
-/// let (slider, button) = (WidgetId(1), WidgetId(2));
-/// let mut pending = RerunRequest::default();
-/// pending.push(WidgetEvent { id: button, value: WidgetValue::Trigger(true) });
-/// pending.push(WidgetEvent { id: slider, value: WidgetValue::Number(1.0) });
-/// let mut newer = RerunRequest::default();
-/// newer.push(WidgetEvent { id: slider, value: WidgetValue::Number(2.0) });
-/// newer.push(WidgetEvent { id: button, value: WidgetValue::Trigger(false) });
-/// pending.merge(newer);
-/// assert_eq!(pending.value(slider), Some(&WidgetValue::Number(2.0)));
-/// assert_eq!(pending.value(button), Some(&WidgetValue::Trigger(true)));
-/// ```
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RerunRequest {
-    values: BTreeMap<WidgetId, WidgetValue>,
+/// What one run executes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RunScope {
+    /// The whole script.
+    #[default]
+    Full,
+    /// Only these fragments, in order; the rest of the page stays as it is.
+    Fragments(Vec<FragmentId>),
 }
 
-impl RerunRequest {
-    /// A request carrying one widget value.
-    pub fn from_event(event: WidgetEvent) -> Self {
-        let mut request = RerunRequest::default();
-        request.push(event);
-        request
-    }
+/// A form drawn in the current run.
+pub(crate) struct FormRecord {
+    pub key: String,
+    pub place: Place,
+    pub has_submit_button: bool,
+    pub clear_on_submit: bool,
+    /// Its submit button was pressed for this run.
+    pub submitted: bool,
+}
 
-    /// Adds a widget value; a pending button press survives a newer release.
-    pub fn push(&mut self, event: WidgetEvent) {
-        let keep_trigger = self.values.get(&event.id) == Some(&WidgetValue::Trigger(true))
-            && matches!(event.value, WidgetValue::Trigger(false));
-        if !keep_trigger {
-            self.values.insert(event.id, event.value);
-        }
-    }
-
-    /// Folds a newer request into this one.
-    pub fn merge(&mut self, newer: RerunRequest) {
-        for (id, value) in newer.values {
-            self.push(WidgetEvent { id, value });
-        }
-    }
-
-    /// The value this request carries for `id`.
-    pub fn value(&self, id: WidgetId) -> Option<&WidgetValue> {
-        self.values.get(&id)
-    }
-
-    /// The widgets this request carries values for.
-    pub fn ids(&self) -> impl Iterator<Item = WidgetId> + '_ {
-        self.values.keys().copied()
-    }
-
-    /// Whether the request carries no widget value (e.g. a plain "Rerun").
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
-    }
+/// What a fragment rerun needs: the function and where its body is drawn.
+pub(crate) struct FragmentRecord {
+    pub script: Rc<dyn Fn(&Ui) -> crate::Result>,
+    pub place: Place,
 }
 
 /// How a run ended.
@@ -102,22 +83,25 @@ impl RerunRequest {
 pub enum RunStatus {
     /// The script returned `Ok`: widgets not drawn were dropped.
     Completed,
-    /// The script called `stop()`: widget cleanup was skipped.
+    /// The script called `stop()` (or the viewer pressed Stop): widget cleanup was skipped.
     Stopped,
     /// The script returned an error, shown in place; widget cleanup was skipped.
     Failed,
-    /// The script called `rerun()`: the driver should run again.
+    /// The script called `rerun()` or `rerun_fragment()`: see [`Session::take_follow_up`].
     RerunRequested,
+    /// A newer request cancelled the run at an await point: cleanup was skipped.
+    Interrupted,
 }
 
-/// The boxed form of a synchronous script.
-pub(crate) type Script = Rc<dyn Fn(&Ui) -> crate::Result>;
+type Script = Rc<dyn Fn(Ui) -> LocalFuture<crate::Result>>;
 
 /// One viewer's session: the script plus everything that survives between runs.
 pub struct Session {
     runtime: Rc<RefCell<Runtime>>,
     script: Script,
     runs: u64,
+    virtual_clock: Option<Rc<VirtualClock>>,
+    follow_up: Option<RerunRequest>,
 }
 
 impl Session {
@@ -127,85 +111,276 @@ impl Session {
         F: Fn(&Ui) -> R + 'static,
         R: IntoScriptResult,
     {
+        Session::with_script(Rc::new(move |ui: Ui| {
+            let result = script(&ui).into_script_result();
+            Box::pin(std::future::ready(result))
+        }))
+    }
+
+    /// A session for an async script: `async fn(Ui) -> Result`. It may await
+    /// [`Ui::sleep`], fetches and the like; the page shows what it has drawn
+    /// at every await, and a new interaction cancels it at one.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use wasmlit::prelude::*;
+    ///
+    /// async fn app(ui: Ui) -> Result {
+    ///     let bar = ui.progress(0);
+    ///     for percent in (0..=100).step_by(10) {
+    ///         bar.progress(percent);
+    ///         ui.sleep(Duration::from_millis(100)).await;
+    ///     }
+    ///     ui.success("Done!");
+    ///     Ok(())
+    /// }
+    /// let mut at = AppTest::new_async(app);
+    /// at.run_for(Duration::from_millis(350));
+    /// assert_eq!(at.progress(0).element(), &wasmlit::Element::Progress { value: 0.3, text: None });
+    /// at.wait();
+    /// assert_eq!(at.success(0).text(), "Done!");
+    /// ```
+    pub fn new_async<F, Fut, R>(script: F) -> Self
+    where
+        F: Fn(Ui) -> Fut + 'static,
+        Fut: Future<Output = R> + 'static,
+        R: IntoScriptResult,
+    {
+        let script = Rc::new(script);
+        Session::with_script(Rc::new(move |ui: Ui| {
+            let future = script(ui);
+            Box::pin(async move { future.await.into_script_result() })
+        }))
+    }
+
+    fn with_script(script: Script) -> Self {
+        let clock = Rc::new(VirtualClock::default());
+        let runtime = Runtime {
+            store: StateStore::default(),
+            tree: ElementTree::default(),
+            phase: Phase::Idle,
+            clock: Rc::new(clock.clone()),
+            scope: RunScope::Full,
+            forms: Vec::new(),
+            fragments: HashMap::new(),
+            fragments_seen: HashSet::new(),
+            dialog_opened: false,
+            run_id: 0,
+        };
         Session {
-            runtime: Rc::default(),
-            script: Rc::new(move |ui: &Ui| script(ui).into_script_result()),
+            runtime: Rc::new(RefCell::new(runtime)),
+            script,
             runs: 0,
+            virtual_clock: Some(clock),
+            follow_up: None,
         }
     }
 
-    /// Runs the script once for `request` and returns how the run ended.
-    pub fn run(&mut self, request: RerunRequest) -> RunStatus {
-        let result = self.begin_run(request).and_then(|ui| (self.script)(&ui));
-        self.finish_run(result)
+    /// Replaces the session's clock (the browser uses real timers).
+    pub fn set_clock(&mut self, clock: Rc<dyn Clock>) {
+        self.runtime.borrow_mut().clock = clock;
+        self.virtual_clock = None;
     }
 
-    /// Starts a run: resets buttons, applies the request's widget values and
-    /// runs the callbacks of widgets whose value changed. Returns the root
-    /// [`Ui`] for the script body, or the error of a callback that failed or
-    /// called `stop()` (the body then does not run; pass it to
-    /// [`finish_run`](Self::finish_run)).
-    pub fn begin_run(&mut self, request: RerunRequest) -> crate::Result<Ui> {
+    /// Runs the script (or the fragments asked for) once for `request`, to
+    /// the end, and returns how the run ended. With the native virtual clock,
+    /// sleeps take no time; a script awaiting anything else fails here.
+    pub fn run(&mut self, request: RerunRequest) -> RunStatus {
+        let mut future = self.begin_run(request);
+        self.drive(&mut future, None).unwrap_or_else(|| self.finish_run(Err(never_completes())))
+    }
+
+    /// Polls an in-flight run on the virtual clock until it ends or the clock
+    /// reaches `limit` (then the run is still in flight: `None`).
+    pub(crate) fn drive(&mut self, future: &mut LocalFuture<crate::Result>, limit: Option<Duration>) -> Option<RunStatus> {
+        let clock = self.virtual_clock.clone()?;
+        let limit = limit.map(|limit| clock.now() + limit);
+        let result = drive(future, &clock, limit);
+        match result {
+            Some(result) => Some(self.finish_run(result)),
+            None if limit.is_some() => None,
+            None => Some(self.finish_run(Err(never_completes()))),
+        }
+    }
+
+    /// What `request` would run: the whole script, or only some fragments.
+    pub fn scope_of(&self, request: &RerunRequest) -> RunScope {
+        if request.wants_full_run() {
+            return RunScope::Full;
+        }
+        let runtime = self.runtime.borrow();
+        let mut ids: Vec<FragmentId> = request.fragments().iter().copied().collect();
+        for id in request.values().keys() {
+            match runtime.store.widgets.get(id).map(|record| record.fragment) {
+                Some(Some(fragment)) => ids.push(fragment),
+                Some(None) => return RunScope::Full,
+                None => {}
+            }
+        }
+        // Only fragments whose body is still where the last full run drew it.
+        ids.retain(|id| runtime.fragments.get(id).is_some_and(|f| f.place.holds_fragment(&runtime.tree, *id)));
+        ids.sort_by_key(|id| runtime.fragments.get(id).map(|f| f.place.clone()));
+        ids.dedup();
+        if ids.is_empty() {
+            RunScope::Full
+        } else {
+            RunScope::Fragments(ids)
+        }
+    }
+
+    /// Starts a run: resets buttons, applies the request's widget values, runs
+    /// the callbacks of widgets whose value changed, and returns the future of
+    /// the script body (or of the fragments asked for). Pass its output to
+    /// [`finish_run`](Self::finish_run). A synchronous script has already run
+    /// when this returns.
+    pub fn begin_run(&mut self, request: RerunRequest) -> LocalFuture<crate::Result> {
         self.runs += 1;
-        let callbacks = {
+        self.follow_up = None;
+        let scope = self.scope_of(&request);
+        let (callbacks, fragments) = {
             let mut runtime = self.runtime.borrow_mut();
-            runtime.tree = ElementTree::default();
+            let runtime = &mut *runtime;
             runtime.phase = Phase::Callbacks;
+            runtime.run_id += 1;
+            runtime.forms.clear();
+            runtime.dialog_opened = false;
+            let mut fragments = Vec::new();
+            match &scope {
+                RunScope::Full => {
+                    runtime.tree = ElementTree::default();
+                    runtime.fragments_seen.clear();
+                }
+                RunScope::Fragments(ids) => {
+                    for id in ids {
+                        let Some(record) = runtime.fragments.get(id) else { continue };
+                        record.place.clear_children(&mut runtime.tree);
+                        fragments.push((*id, record.place.clone(), record.script.clone()));
+                    }
+                }
+            }
+            runtime.scope = scope.clone();
             let store = &mut runtime.store;
             store.reset_triggers();
             store.start_run();
             let mut changed = Vec::new();
-            for (id, value) in request.values {
-                let Some(record) = store.widgets.get_mut(&id) else { continue };
+            for (id, value) in request.values() {
+                let Some(record) = store.widgets.get_mut(id) else { continue };
                 // A value the widget cannot hold (out of range, not an option) is refused.
-                if record.value != value && (record.decode)(&value).is_some() {
-                    record.value = value;
-                    changed.push(id);
+                if &record.value != value && (record.decode)(value).is_some() {
+                    record.value = value.clone();
+                    changed.push(*id);
                 }
             }
             let order = &store.order;
             changed.sort_by_key(|id| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
-            changed
-                .into_iter()
-                .filter_map(|id| store.widgets.get(&id).and_then(|r| r.callback.clone()))
-                .collect::<Vec<_>>()
+            let callbacks: Vec<_> =
+                changed.into_iter().filter_map(|id| store.widgets.get(&id).and_then(|r| r.callback.clone())).collect();
+            (callbacks, fragments)
         };
-        let ui = Ui::root(self.runtime.clone());
+        // Callback output goes above the script's: at the top of the page, or
+        // of the fragment that reruns.
+        let callback_ui = match fragments.first() {
+            Some((id, place, _)) => Ui::at_place(self.runtime.clone(), place.clone(), Some(*id)),
+            None => Ui::root(self.runtime.clone()),
+        };
         for callback in callbacks {
-            match callback(&ui) {
+            match callback(&callback_ui) {
                 Ok(()) => {}
                 Err(error) if error.is_rerun() => {
-                    ui.warning("Calling st.rerun() within a callback is a no-op.");
+                    callback_ui.warning("Calling st.rerun() within a callback is a no-op.");
                 }
                 // As in Streamlit, callbacks run inside the script's error handling.
-                Err(error) => return Err(error),
+                Err(error) => {
+                    self.runtime.borrow_mut().phase = Phase::Script;
+                    return Box::pin(std::future::ready(Err(error)));
+                }
             }
         }
         self.runtime.borrow_mut().phase = Phase::Script;
-        Ok(ui)
+        if fragments.is_empty() {
+            return (self.script)(Ui::root(self.runtime.clone()));
+        }
+        let runtime = self.runtime.clone();
+        // Fragments are synchronous functions: run them now, in order.
+        let result = fragments.into_iter().try_for_each(|(id, place, script)| {
+            script(&Ui::at_place(runtime.clone(), place, Some(id)))
+        });
+        Box::pin(std::future::ready(result))
     }
 
-    /// Ends a run with the script's result: shows an error in place, and drops
-    /// widgets not drawn if (and only if) the run completed.
+    /// Ends a run with the script's result: shows an error in place, checks
+    /// forms, and drops widgets not drawn if (and only if) the run completed.
     pub fn finish_run(&mut self, result: crate::Result) -> RunStatus {
+        let scope = self.runtime.borrow().scope.clone();
+        let error_ui = match &scope {
+            RunScope::Full => Ui::root(self.runtime.clone()),
+            RunScope::Fragments(ids) => {
+                let place = self.runtime.borrow().fragments.get(&ids[0]).map(|f| f.place.clone());
+                match place {
+                    Some(place) => Ui::at_place(self.runtime.clone(), place, Some(ids[0])),
+                    None => Ui::root(self.runtime.clone()),
+                }
+            }
+        };
         let status = match result {
             Ok(()) => RunStatus::Completed,
             Err(error) => match error.into_kind() {
                 ErrorKind::Stop => RunStatus::Stopped,
-                ErrorKind::Rerun => RunStatus::RerunRequested,
+                ErrorKind::Rerun => {
+                    self.follow_up = Some(RerunRequest::full());
+                    RunStatus::RerunRequested
+                }
+                ErrorKind::RerunFragment(id) => {
+                    self.follow_up = Some(RerunRequest::fragment(id));
+                    RunStatus::RerunRequested
+                }
                 ErrorKind::Script { kind, message } => {
-                    Ui::root(self.runtime.clone()).push_exception(kind, message);
+                    error_ui.push_exception(kind, message);
                     RunStatus::Failed
                 }
             },
         };
+        crate::form::finish_forms(&self.runtime);
         let mut runtime = self.runtime.borrow_mut();
+        let runtime = &mut *runtime;
         runtime.phase = Phase::Idle;
         if matches!(status, RunStatus::Completed | RunStatus::RerunRequested) {
-            runtime.store.remove_unseen_widgets();
+            match &scope {
+                RunScope::Full => {
+                    runtime.store.remove_unseen_widgets(|_| true);
+                    let seen = &runtime.fragments_seen;
+                    runtime.fragments.retain(|id, _| seen.contains(id));
+                }
+                RunScope::Fragments(ids) => {
+                    runtime.store.remove_unseen_widgets(|record| record.fragment.is_some_and(|f| ids.contains(&f)));
+                }
+            }
         }
-        runtime.store.finish_run();
+        runtime.store.finish_run(scope == RunScope::Full);
         status
+    }
+
+    /// Cancels the run in flight (its future must be dropped): no cleanup, so
+    /// widgets it did not reach keep their state. Returns the button presses
+    /// the run had not reached yet, to be merged into the next request so no
+    /// press is lost.
+    pub fn interrupt_run(&mut self) -> RerunRequest {
+        let mut runtime = self.runtime.borrow_mut();
+        runtime.phase = Phase::Idle;
+        let store = &mut runtime.store;
+        let mut carried = RerunRequest::default();
+        for (id, record) in &store.widgets {
+            if record.value == WidgetValue::Trigger(true) && !store.seen_set.contains(id) {
+                carried.push(crate::WidgetEvent { id: *id, value: WidgetValue::Trigger(true) });
+            }
+        }
+        store.finish_run(false);
+        carried
+    }
+
+    /// The request the last run asked for with `rerun()` / `rerun_fragment()`.
+    pub fn take_follow_up(&mut self) -> Option<RerunRequest> {
+        self.follow_up.take()
     }
 
     /// The element tree of the latest run.
@@ -228,14 +403,41 @@ impl Session {
         self.runs
     }
 
+    /// The fragments of the page that rerun on a timer, with their period.
+    pub fn timed_fragments(&self) -> Vec<(FragmentId, Duration)> {
+        let mut timed = Vec::new();
+        self.with_tree(|tree| {
+            for root in [&tree.main, &tree.sidebar] {
+                for block in root.blocks() {
+                    if let BlockKind::Fragment { id, run_every_ms: Some(ms) } = block.kind {
+                        timed.push((id, Duration::from_millis(ms)));
+                    }
+                }
+            }
+        });
+        timed
+    }
+
     /// A widget's wire value decoded as the script would see it.
     pub(crate) fn decode_widget(&self, id: WidgetId, wire: &WidgetValue) -> Option<crate::session_state::Value> {
         let runtime = self.runtime.borrow();
         runtime.store.widgets.get(&id).and_then(|record| (record.decode)(wire))
     }
 
+    /// The virtual clock, if the session runs on one (natively, in tests).
+    pub fn virtual_clock(&self) -> Option<Rc<VirtualClock>> {
+        self.virtual_clock.clone()
+    }
+
     /// All elements of the latest run, in display order.
     pub fn elements(&self) -> Vec<Element> {
         self.with_tree(|tree| tree.elements().into_iter().cloned().collect())
     }
+}
+
+fn never_completes() -> Error {
+    Error::msg(
+        "the script awaited something that never completes outside the browser \
+         (natively only `ui.sleep` and `ui.yield_now` make progress)",
+    )
 }

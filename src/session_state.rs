@@ -132,6 +132,12 @@ pub(crate) struct WidgetRecord {
     pub value: WidgetValue,
     pub decode: Decode,
     pub callback: Option<Callback>,
+    /// The value a form's `clear_on_submit` puts back.
+    pub default: WidgetValue,
+    /// The form the widget is in: its value arrives only on submit.
+    pub form: Option<Rc<str>>,
+    /// The fragment whose body drew the widget: changing it reruns only that.
+    pub fragment: Option<crate::element::FragmentId>,
 }
 
 /// Everything that survives between runs.
@@ -162,9 +168,14 @@ impl StateStore {
     }
 
     /// Drops widgets not drawn in the run that just completed.
-    pub(crate) fn remove_unseen_widgets(&mut self) {
+    pub(crate) fn remove_unseen_widgets(&mut self, in_scope: impl Fn(&WidgetRecord) -> bool) {
         let seen = std::mem::take(&mut self.seen_set);
-        let stale: Vec<WidgetId> = self.widgets.keys().filter(|id| !seen.contains(id)).copied().collect();
+        let stale: Vec<WidgetId> = self
+            .widgets
+            .iter()
+            .filter(|(id, record)| !seen.contains(id) && in_scope(record))
+            .map(|(id, _)| *id)
+            .collect();
         for id in stale {
             if let Some(record) = self.widgets.remove(&id) {
                 if let Some(key) = record.key {
@@ -182,8 +193,11 @@ impl StateStore {
         self.seen_set.clear();
     }
 
-    pub(crate) fn finish_run(&mut self) {
-        self.order = self.seen.clone();
+    /// Ends a run; a full run's widget order is the order callbacks fire in next.
+    pub(crate) fn finish_run(&mut self, full: bool) {
+        if full {
+            self.order = self.seen.clone();
+        }
         // Between runs no widget is drawn: every widget key may be set again.
         self.seen_set.clear();
         self.reset_triggers();

@@ -24,9 +24,11 @@
 
 use std::cell::RefCell;
 use std::fmt;
+use std::future::Future;
 use std::rc::Rc;
+use std::time::Duration;
 
-use crate::element::{AlertLevel, Block, BlockKind, Element, Gap, Node, Root};
+use crate::element::{AlertLevel, Block, BlockKind, Element, ElementTree, FragmentId, Gap, Node, Root};
 use crate::error::{Error, Result};
 use crate::runtime::{Phase, Runtime};
 use crate::session_state::SessionState;
@@ -38,34 +40,91 @@ use crate::session_state::SessionState;
 pub struct Ui {
     pub(crate) runtime: Rc<RefCell<Runtime>>,
     cursor: Cursor,
+    /// The form this handle draws into, if any.
+    pub(crate) form: Option<Rc<str>>,
+    /// The fragment whose body this handle draws into, if any.
+    pub(crate) fragment: Option<FragmentId>,
+}
+
+/// A position in the element tree: a root and the child indices below it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Place {
+    pub root: Root,
+    pub path: Vec<usize>,
+}
+
+impl Place {
+    fn block_mut<'a>(&self, tree: &'a mut ElementTree) -> Option<&'a mut Block> {
+        let mut block = tree.root_mut(self.root);
+        for &index in &self.path {
+            match block.children.get_mut(index) {
+                Some(Node::Block(child)) => block = child,
+                _ => return None,
+            }
+        }
+        Some(block)
+    }
+
+    /// Whether the block here is the body of fragment `id`.
+    pub fn holds_fragment(&self, tree: &ElementTree, id: FragmentId) -> bool {
+        let mut block = tree.root(self.root);
+        for &index in &self.path {
+            match block.children.get(index) {
+                Some(Node::Block(child)) => block = child,
+                _ => return false,
+            }
+        }
+        matches!(block.kind, BlockKind::Fragment { id: found, .. } | BlockKind::Dialog { id: found, .. } if found == id)
+    }
+
+    /// Empties the block here (a fragment's body before it reruns).
+    pub fn clear_children(&self, tree: &mut ElementTree) {
+        if let Some(block) = self.block_mut(tree) {
+            block.children.clear();
+        }
+    }
+
+    /// Applies `change` to the block here.
+    pub fn with_block(&self, tree: &mut ElementTree, change: impl FnOnce(&mut Block)) {
+        if let Some(block) = self.block_mut(tree) {
+            change(block);
+        }
+    }
+
+    fn child(&self, index: usize) -> Place {
+        let mut path = self.path.clone();
+        path.push(index);
+        Place { root: self.root, path }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 enum Cursor {
-    /// Calls append to the block at `path`.
-    Append { root: Root, path: Vec<usize> },
-    /// Calls replace the node at `path`.
-    Slot { root: Root, path: Vec<usize> },
-}
-
-fn block_at<'a>(root: &'a mut Block, path: &[usize]) -> Option<&'a mut Block> {
-    let mut block = root;
-    for &index in path {
-        match block.children.get_mut(index) {
-            Some(Node::Block(child)) => block = child,
-            _ => return None,
-        }
-    }
-    Some(block)
+    /// Calls append to the block here.
+    Append(Place),
+    /// Calls replace the node here.
+    Slot(Place),
 }
 
 impl Ui {
     pub(crate) fn root(runtime: Rc<RefCell<Runtime>>) -> Ui {
-        Ui { runtime, cursor: Cursor::Append { root: Root::Main, path: Vec::new() } }
+        Ui { runtime, cursor: Cursor::Append(Place { root: Root::Main, path: Vec::new() }), form: None, fragment: None }
+    }
+
+    /// A handle appending to the block at `place`, drawing for `fragment`.
+    pub(crate) fn at_place(runtime: Rc<RefCell<Runtime>>, place: Place, fragment: Option<FragmentId>) -> Ui {
+        Ui { runtime, cursor: Cursor::Append(place), form: None, fragment }
     }
 
     fn at(&self, cursor: Cursor) -> Ui {
-        Ui { runtime: self.runtime.clone(), cursor }
+        Ui { runtime: self.runtime.clone(), cursor, form: self.form.clone(), fragment: self.fragment }
+    }
+
+    /// Where this handle draws: the block it appends to, or the slot it replaces.
+    pub(crate) fn place(&self) -> &Place {
+        match &self.cursor {
+            Cursor::Append(place) | Cursor::Slot(place) => place,
+        }
     }
 
     /// Places `node` where this handle points and returns a handle to its slot.
@@ -73,29 +132,30 @@ impl Ui {
         let mut runtime = self.runtime.borrow_mut();
         let tree = &mut runtime.tree;
         match &self.cursor {
-            Cursor::Append { root, path } => {
-                let block = match block_at(tree.root_mut(*root), path) {
-                    Some(block) => block,
+            Cursor::Append(place) => {
+                let (block, place) = match place.block_mut(tree) {
+                    Some(block) => (block, place.clone()),
                     // The container was replaced by an element since: write at the root.
-                    None => tree.root_mut(*root),
+                    None => (tree.root_mut(place.root), Place { root: place.root, path: Vec::new() }),
                 };
                 block.children.push(node);
-                let mut slot = path.clone();
-                slot.push(block.children.len() - 1);
-                self.at(Cursor::Slot { root: *root, path: slot })
+                self.at(Cursor::Slot(place.child(block.children.len() - 1)))
             }
-            Cursor::Slot { root, path } => {
-                let (index, parent) = path.split_last().expect("a slot path is never empty");
-                let Some(block) = block_at(tree.root_mut(*root), parent) else {
-                    tree.root_mut(*root).children.push(node);
-                    return self.clone();
+            Cursor::Slot(place) => {
+                let parent = Place { root: place.root, path: place.path[..place.path.len().saturating_sub(1)].to_vec() };
+                let index = place.path.last().copied().unwrap_or(0);
+                let Some(block) = parent.block_mut(tree) else {
+                    let root = tree.root_mut(place.root);
+                    root.children.push(node);
+                    return self.at(Cursor::Slot(Place { root: place.root, path: vec![root.children.len() - 1] }));
                 };
-                if let Some(existing) = block.children.get_mut(*index) {
+                if let Some(existing) = block.children.get_mut(index) {
                     *existing = node;
+                    self.clone()
                 } else {
                     block.children.push(node);
+                    self.at(Cursor::Slot(parent.child(block.children.len() - 1)))
                 }
-                self.clone()
             }
         }
     }
@@ -108,21 +168,12 @@ impl Ui {
     /// Places a container with `children` and returns a handle that appends to it.
     pub(crate) fn push_block(&self, kind: BlockKind, children: Vec<Node>) -> Ui {
         let slot = self.push(Node::Block(Block { kind, children }));
-        match &slot.cursor {
-            Cursor::Slot { root, path } | Cursor::Append { root, path } => {
-                slot.at(Cursor::Append { root: *root, path: path.clone() })
-            }
-        }
+        let place = slot.place().clone();
+        slot.at(Cursor::Append(place))
     }
 
     fn child(&self, index: usize) -> Ui {
-        match &self.cursor {
-            Cursor::Append { root, path } | Cursor::Slot { root, path } => {
-                let mut path = path.clone();
-                path.push(index);
-                self.at(Cursor::Append { root: *root, path })
-            }
-        }
+        self.at(Cursor::Append(self.place().child(index)))
     }
 
     pub(crate) fn push_exception(&self, kind: String, message: String) -> Ui {
@@ -164,6 +215,42 @@ impl Ui {
         Err(Error::rerun())
     }
 
+    /// Waits `duration` without blocking the page (async scripts): the page
+    /// shows what the run has drawn so far, and a new interaction cancels the
+    /// run here.
+    pub fn sleep(&self, duration: Duration) -> impl Future<Output = ()> {
+        let clock = self.runtime.borrow().clock.clone();
+        clock.sleep(duration)
+    }
+
+    /// Lets the page paint and take input before the run goes on (async scripts).
+    pub fn yield_now(&self) -> impl Future<Output = ()> {
+        self.sleep(Duration::ZERO)
+    }
+
+    /// Shows a spinner with `text` here until the returned guard is dropped;
+    /// the page shows it only if the work takes longer than 0.5 s.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new_async(|ui: Ui| async move {
+    ///     let spinner = ui.spinner("Loading data...");
+    ///     ui.sleep(Duration::from_secs(2)).await;
+    ///     drop(spinner);
+    ///     ui.write("Loaded");
+    /// });
+    /// at.run_for(Duration::from_secs(1));
+    /// assert_eq!(at.get("spinner").len(), 1);
+    /// at.wait();
+    /// assert!(at.get("spinner").is_empty());
+    /// ```
+    pub fn spinner(&self, text: impl Into<String>) -> Spinner {
+        let slot = self.push_element(Element::Spinner { text: text.into() });
+        let run = self.runtime.borrow().run_id;
+        Spinner { slot, run }
+    }
+
     /// Values that survive reruns; see [`SessionState`].
     pub fn session_state(&self) -> SessionState {
         SessionState::new(self.runtime.clone())
@@ -188,7 +275,7 @@ impl Ui {
 
     /// The sidebar, pinned to the left of the page.
     pub fn sidebar(&self) -> Ui {
-        self.at(Cursor::Append { root: Root::Sidebar, path: Vec::new() })
+        self.at(Cursor::Append(Place { root: Root::Sidebar, path: Vec::new() }))
     }
 
     /// A container: write into it later to place output above what follows.
@@ -409,6 +496,22 @@ impl Ui {
         match value.fraction() {
             Ok(value) => self.push_element(Element::Progress { value, text }),
             Err(message) => self.push_exception("StreamlitAPIException".into(), message),
+        }
+    }
+}
+
+/// The guard [`Ui::spinner`] returns: dropping it removes the spinner.
+#[must_use = "the spinner disappears when this guard is dropped"]
+pub struct Spinner {
+    slot: Ui,
+    run: u64,
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        // A guard kept past its run must not touch the next run's page.
+        if self.slot.runtime.borrow().run_id == self.run {
+            self.slot.push_element(Element::Empty);
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod button;
 pub mod checkbox;
+pub mod form_submit_button;
 pub mod multiselect;
 pub mod number_input;
 pub mod radio;
@@ -22,7 +23,7 @@ use std::rc::Rc;
 use crate::element::{LabelVisibility, WidgetCommon, WidgetValue};
 use crate::error::IntoScriptResult;
 use crate::identity::{Identity, WidgetId};
-use crate::runtime::Phase;
+use crate::runtime::{Phase, RunScope};
 use crate::session_state::{Callback, Value, WidgetRecord};
 use crate::ui::Ui;
 
@@ -42,6 +43,7 @@ impl CommonOptions {
             id,
             label: label.to_string(),
             key: self.key.clone(),
+            form: None,
             help: self.help.clone(),
             disabled: self.disabled,
             label_visibility: self.label_visibility,
@@ -141,9 +143,10 @@ pub(crate) struct Spec<T> {
 
 /// What [`register`] hands back to the widget.
 pub(crate) struct Registered<T> {
-    pub id: WidgetId,
     pub value: T,
     pub wire: WidgetValue,
+    /// The fields every widget element carries.
+    pub common: WidgetCommon,
 }
 
 /// Registers a widget for this run and returns its current value.
@@ -159,13 +162,27 @@ pub(crate) fn register<T: Any + Clone>(
     spec: Spec<T>,
 ) -> Result<Registered<T>, (String, String)> {
     let Spec { kind, identity, default, decode, encode, explicit_default } = spec;
-    // Form and page enter identity; both are fixed until forms and pages exist.
-    let id = identity.opt_text("form", None).text("page", "").finish();
+    // The form enters identity; the page will too, once there are pages.
+    let id = identity.opt_text("form", ui.form.as_deref()).text("page", "").finish();
     let is_trigger = matches!(default, WidgetValue::Trigger(_));
     if ui.phase() == Phase::Callbacks {
         return Err(api(format!("Widgets cannot be drawn inside a callback (the {kind} \"{label}\").")));
     }
+    if ui.form.is_some() && options.callback.is_some() && kind != "form_submit_button" {
+        return Err(api(
+            "With forms, callbacks can only be defined on the `form_submit_button`. \
+             Defining callbacks on other widgets inside a form is not allowed."
+                .into(),
+        ));
+    }
     let mut runtime = ui.runtime.borrow_mut();
+    if let RunScope::Fragments(ids) = &runtime.scope {
+        if !ui.fragment.is_some_and(|f| ids.contains(&f)) {
+            return Err(api(format!(
+                "Fragments cannot write widgets to outside containers (the {kind} \"{label}\")."
+            )));
+        }
+    }
     let store = &mut runtime.store;
     if store.seen_set.contains(&id) {
         let what = match &options.key {
@@ -222,7 +239,7 @@ pub(crate) fn register<T: Any + Clone>(
     let first_seen = existing.is_none();
     let from_session_state = set_value.is_some();
     // Values are checked when they arrive; the default is the last resort.
-    let candidates = [set_value, existing.map(|record| record.value.clone()), Some(default)];
+    let candidates = [set_value, existing.map(|record| record.value.clone()), Some(default.clone())];
     let Some((value, wire)) = candidates.into_iter().flatten().find_map(|wire| decode(&wire).map(|v| (v, wire))) else {
         return Err(api(format!("The {kind} \"{label}\" has no valid value.")));
     };
@@ -239,6 +256,9 @@ pub(crate) fn register<T: Any + Clone>(
             value: wire.clone(),
             decode: Rc::new(move |wire| typed_decode(wire).map(Value::new)),
             callback: options.callback.clone(),
+            default,
+            form: ui.form.clone(),
+            fragment: ui.fragment,
         },
     );
     store.seen.push(id);
@@ -249,7 +269,9 @@ pub(crate) fn register<T: Any + Clone>(
             "The widget with key \"{key}\" was created with a default value but also had its value set via the Session State API."
         ));
     }
-    Ok(Registered { id, value, wire })
+    let mut common = options.common(id, label);
+    common.form = ui.form.as_deref().map(str::to_string);
+    Ok(Registered { value, wire, common })
 }
 
 fn api(message: String) -> (String, String) {

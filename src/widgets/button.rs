@@ -15,6 +15,8 @@ pub struct ButtonProps {
     pub kind: ButtonKind,
     /// Whether this run was caused by a click on it.
     pub clicked: bool,
+    /// A form's submit button: sends the form's values.
+    pub form_submit: bool,
 }
 
 /// A button's emphasis.
@@ -78,6 +80,10 @@ impl Command for Button {
 
     fn show(self, ui: &Ui) -> bool {
         let Button { label, kind, options } = self;
+        if ui.form.is_some() {
+            show_error(ui, super::api(format!("`button()` can't be used in a `form()` (the button \"{label}\"): use `form_submit_button()`.")));
+            return false;
+        }
         let spec = Spec {
             kind: "button",
             identity: identity(
@@ -96,8 +102,8 @@ impl Command for Button {
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {
-                let common = options.common(registered.id, &label);
-                ui.push_element(Element::Button(ButtonProps { common, kind, clicked: registered.value }));
+                let common = registered.common.clone();
+                ui.push_element(Element::Button(ButtonProps { common, kind, clicked: registered.value, form_submit: false }));
                 registered.value
             }
             Err(error) => {

@@ -73,7 +73,7 @@ impl Checkbox {
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {
-                let common = options.common(registered.id, &label);
+                let common = registered.common.clone();
                 ui.push_element(element(CheckboxProps { common, value: registered.value }));
                 registered.value
             }

@@ -162,7 +162,7 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
                     WidgetValue::Indices(indices) => indices,
                     _ => Vec::new(),
                 };
-                let common = options.common(registered.id, &label);
+                let common = registered.common.clone();
                 ui.push_element(Element::Multiselect(MultiselectProps {
                     common,
                     options: choices.labels,

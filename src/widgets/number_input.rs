@@ -152,7 +152,7 @@ impl<T: Number> Command for NumberInput<T> {
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {
-                let common = options.common(registered.id, &label);
+                let common = registered.common.clone();
                 ui.push_element(Element::NumberInput(NumberInputProps {
                     common,
                     value: registered.value.to_f64(),

@@ -122,7 +122,7 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Radio<T> {
                     WidgetValue::Index(chosen) => chosen,
                     _ => Some(index),
                 };
-                let common = options.common(registered.id, &label);
+                let common = registered.common.clone();
                 ui.push_element(Element::Radio(RadioProps { common, options: choices.labels, index, horizontal }));
                 registered.value
             }

@@ -129,7 +129,7 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Selectbox<T> {
                     WidgetValue::Index(chosen) => chosen,
                     _ => Some(index),
                 };
-                let common = options.common(registered.id, &label);
+                let common = registered.common.clone();
                 ui.push_element(Element::Selectbox(SelectboxProps {
                     common,
                     options: choices.labels,

@@ -192,7 +192,7 @@ impl<V: SliderValue> Command for Slider<V> {
         };
         match register(ui, &label, &options, spec) {
             Ok(registered) => {
-                let common = options.common(registered.id, &label);
+                let common = registered.common.clone();
                 ui.push_element(Element::Slider(SliderProps {
                     common,
                     min,

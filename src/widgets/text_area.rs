@@ -90,7 +90,7 @@ impl Command for TextArea {
             .and_then(|spec| register(ui, &label, &options, spec));
         match registered {
             Ok(registered) => {
-                let common = options.common(registered.id, &label);
+                let common = registered.common.clone();
                 ui.push_element(Element::TextArea(TextAreaProps {
                     common,
                     value: registered.value.clone(),

@@ -143,7 +143,7 @@ impl Command for TextInput {
             .and_then(|spec| register(ui, &label, &options, spec));
         match registered {
             Ok(registered) => {
-                let common = options.common(registered.id, &label);
+                let common = registered.common.clone();
                 ui.push_element(Element::TextInput(TextInputProps {
                     common,
                     value: registered.value.clone(),

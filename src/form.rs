@@ -1,0 +1,238 @@
+//! Forms: widgets whose values the page holds until the submit button.
+//!
+//! ```
+//! use wasmlit::prelude::*;
+//!
+//! fn app(ui: &Ui) {
+//!     let form = ui.form("order");
+//!     let flavour = form.selectbox("Flavour", ["vanilla", "chocolate"]);
+//!     let scoops = form.slider("Scoops", 1..=5);
+//!     if form.form_submit_button("Order") {
+//!         ui.success(format!("{scoops} scoops of {flavour}"));
+//!     }
+//! }
+//! let mut at = AppTest::new(app);
+//! at.run();
+//! at.slider(0).set_value(3);
+//! at.run();
+//! assert!(at.get("success").is_empty(), "nothing is sent before the submit");
+//! at.button(0).click().run();
+//! assert_eq!(at.success(0).text(), "3 scoops of vanilla");
+//! ```
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::element::{BlockKind, Node};
+use crate::identity::WidgetId;
+use crate::runtime::{FormRecord, Runtime};
+use crate::ui::{Command, Ui};
+
+/// A form: `ui.add(Form::new("key").clear_on_submit(true))`.
+pub struct Form {
+    key: String,
+    clear_on_submit: bool,
+    border: bool,
+}
+
+impl Form {
+    pub fn new(key: impl Into<String>) -> Self {
+        Form { key: key.into(), clear_on_submit: false, border: true }
+    }
+
+    /// Puts every widget of the form back to its default after a submit.
+    pub fn clear_on_submit(mut self, clear: bool) -> Self {
+        self.clear_on_submit = clear;
+        self
+    }
+
+    /// Draws a border around the form (the default).
+    pub fn border(mut self, border: bool) -> Self {
+        self.border = border;
+        self
+    }
+}
+
+impl Command for Form {
+    type Output = Ui;
+
+    fn show(self, ui: &Ui) -> Ui {
+        let Form { key, clear_on_submit, border } = self;
+        if ui.form.is_some() {
+            ui.push_exception("StreamlitAPIException".into(), "Forms cannot be nested in other forms.".into());
+            return ui.clone();
+        }
+        if ui.runtime.borrow().forms.iter().any(|form| form.key == key) {
+            ui.push_exception(
+                "StreamlitAPIException".into(),
+                format!(
+                    "There are multiple identical forms with `key='{key}'`. To fix this, please make sure \
+                     that the `key` argument is unique for each form you create."
+                ),
+            );
+            return ui.clone();
+        }
+        let mut body = ui.push_block(BlockKind::Form { key: key.clone(), border }, Vec::new());
+        ui.runtime.borrow_mut().forms.push(FormRecord {
+            key: key.clone(),
+            place: body.place().clone(),
+            has_submit_button: false,
+            clear_on_submit,
+            submitted: false,
+        });
+        body.form = Some(Rc::from(key));
+        body
+    }
+}
+
+impl Ui {
+    /// A form: widgets drawn into it send their values only when its
+    /// [`form_submit_button`](Ui::form_submit_button) is pressed.
+    pub fn form(&self, key: impl Into<String>) -> Ui {
+        self.add(Form::new(key))
+    }
+}
+
+/// Records that the form `key` has a submit button, pressed or not.
+pub(crate) fn note_submit_button(ui: &Ui, key: &str, pressed: bool) {
+    let mut runtime = ui.runtime.borrow_mut();
+    if let Some(form) = runtime.forms.iter_mut().find(|form| form.key == key) {
+        form.has_submit_button = true;
+        form.submitted |= pressed;
+    }
+}
+
+/// After a run: a form without a submit button gets an error; a submitted
+/// form with `clear_on_submit` goes back to its defaults, in the state and on
+/// the page.
+pub(crate) fn finish_forms(runtime: &Rc<RefCell<Runtime>>) {
+    let forms = std::mem::take(&mut runtime.borrow_mut().forms);
+    for form in &forms {
+        if !form.has_submit_button {
+            Ui::at_place(runtime.clone(), form.place.clone(), None).push_exception(
+                "StreamlitAPIException".into(),
+                "Missing Submit Button. This form has no submit button, which means that user interactions \
+                 will never be sent to your app. To create a submit button, use `form_submit_button()`."
+                    .into(),
+            );
+        }
+        if form.submitted && form.clear_on_submit {
+            let mut runtime = runtime.borrow_mut();
+            let runtime = &mut *runtime;
+            let mut defaults = Vec::new();
+            for (id, record) in runtime.store.widgets.iter_mut() {
+                if record.form.as_deref() == Some(form.key.as_str()) && record.kind != "form_submit_button" {
+                    record.value = record.default.clone();
+                    defaults.push((*id, record.default.clone()));
+                }
+            }
+            form.place.with_block(&mut runtime.tree, |block| show_defaults(&mut block.children, &defaults));
+        }
+    }
+}
+
+fn show_defaults(nodes: &mut [Node], defaults: &[(WidgetId, crate::WidgetValue)]) {
+    for node in nodes {
+        match node {
+            Node::Block(block) => show_defaults(&mut block.children, defaults),
+            Node::Element(element) => {
+                let id = element.widget().map(|w| w.id);
+                if let Some((_, default)) = defaults.iter().find(|(widget, _)| Some(*widget) == id) {
+                    element.set_widget_value(default);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::prelude::*;
+
+    #[test]
+    fn a_form_submits_once_and_its_button_is_true_for_that_run_only() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let runs = ui.session_state().update_or("runs", 0, |n: &mut i32| *n += 1)?;
+            let form = ui.form("f");
+            let name = form.text_input("Name");
+            let submitted = form.form_submit_button("Submit");
+            ui.write(format!("run {runs}: submitted={submitted} name={name}"));
+            Ok::<_, Error>(())
+        });
+        at.run();
+        at.text_input(0).input("Ada");
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "run 2: submitted=true name=Ada");
+        at.run();
+        assert_eq!(at.markdown(0).text(), "run 3: submitted=false name=Ada");
+    }
+
+    #[test]
+    fn unsubmitted_values_are_not_sent_by_a_rerun_from_outside() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let form = ui.form("f");
+            let n = form.slider("n", 0..=10);
+            form.form_submit_button("Go");
+            let outside = ui.checkbox("outside");
+            ui.write(format!("n={n} outside={outside}"));
+        });
+        at.run();
+        at.slider(0).set_value(7);
+        at.checkbox(0).check().run();
+        assert_eq!(at.markdown(0).text(), "n=0 outside=true");
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "n=7 outside=true");
+    }
+
+    #[test]
+    fn clear_on_submit_puts_the_widgets_back_to_their_defaults() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let form = ui.add(Form::new("f").clear_on_submit(true));
+            let note = form.add(TextInput::new("Note").key("note"));
+            if form.form_submit_button("Save") {
+                ui.write(format!("saved {note}"));
+            }
+        });
+        at.run();
+        at.text_input(0).input("milk");
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "saved milk", "the submit run sees the values");
+        assert_eq!(at.text_input(0).value::<String>(), "", "the page shows the defaults again");
+        assert_eq!(at.session_state().get::<String>("note").unwrap(), "");
+    }
+
+    #[test]
+    fn only_the_submit_button_may_have_a_callback() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let form = ui.form("f");
+            form.add(Checkbox::new("c").on_change(|_: &Ui| {}));
+            form.add(FormSubmitButton::new("Go").on_click(|ui: &Ui| {
+                ui.session_state().update_or("submits", 0, |n: &mut i32| *n += 1).map(|_| ())
+            }));
+        });
+        at.run();
+        assert!(at.exception(0).text().contains("callbacks can only be defined on the `form_submit_button`"));
+        at.button(0).click().run();
+        assert_eq!(at.session_state().get::<i32>("submits").unwrap(), 1);
+    }
+
+    #[test]
+    fn misuse_is_a_clear_error_element() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let form = ui.form("outer");
+            form.button("Plain button");
+            form.form("inner");
+            ui.form("no_submit").write("lonely");
+            ui.form_submit_button("Outside");
+            form.form_submit_button("Go");
+            ui.write("the app goes on");
+        });
+        at.run();
+        let errors: Vec<String> = at.get("exception").iter().map(|e| e.text()).collect();
+        assert!(errors.iter().any(|e| e.contains("can't be used in a `form()`")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("Forms cannot be nested")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("Missing Submit Button")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("must be used inside a `form()`")), "{errors:?}");
+        assert_eq!(at.markdown(1).text(), "the app goes on");
+    }
+}

@@ -1,0 +1,342 @@
+//! Fragments and dialogs: parts of the script that rerun on their own.
+//!
+//! A full run calls the fragment inline. When a widget drawn in its body
+//! changes (or its `run_every` timer fires), only the fragment runs again:
+//! its body is redrawn in place, the rest of the page stays, and output it
+//! writes to containers outside its body accumulates until the next full run.
+//!
+//! ```
+//! use std::cell::Cell;
+//! use std::rc::Rc;
+//! use wasmlit::prelude::*;
+//!
+//! let script_runs = Rc::new(Cell::new(0));
+//! let counter = script_runs.clone();
+//! let mut at = AppTest::new(move |ui: &Ui| {
+//!     counter.set(counter.get() + 1);
+//!     ui.fragment(|ui: &Ui| {
+//!         let n = ui.slider("n", 0..=10);
+//!         ui.write(format!("n = {n}"));
+//!     })
+//! });
+//! at.run();
+//! at.slider(0).set_value(4).run();
+//! assert_eq!(at.markdown(0).text(), "n = 4");
+//! assert_eq!(script_runs.get(), 1, "only the fragment ran again");
+//! ```
+
+use std::any::type_name;
+use std::rc::Rc;
+use std::time::Duration;
+
+use crate::element::{BlockKind, FragmentId};
+use crate::error::{Error, IntoScriptResult, Result};
+use crate::identity::Identity;
+use crate::runtime::{FragmentRecord, RunScope};
+use crate::ui::{Command, Ui};
+
+/// A fragment: `ui.add(Fragment::new(|ui: &Ui| { ... }).run_every(Duration::from_secs(2)))`.
+pub struct Fragment<F> {
+    script: F,
+    run_every: Option<Duration>,
+}
+
+impl<F, R> Fragment<F>
+where
+    F: Fn(&Ui) -> R + 'static,
+    R: IntoScriptResult,
+{
+    pub fn new(script: F) -> Self {
+        Fragment { script, run_every: None }
+    }
+
+    /// Reruns the fragment on its own every `period` while the page is open.
+    pub fn run_every(mut self, period: Duration) -> Self {
+        self.run_every = Some(period);
+        self
+    }
+}
+
+impl<F, R> Command for Fragment<F>
+where
+    F: Fn(&Ui) -> R + 'static,
+    R: IntoScriptResult,
+{
+    /// The fragment's result in this full run (`?` it to stop on its errors).
+    type Output = Result;
+
+    fn show(self, ui: &Ui) -> Result {
+        let id = fragment_id(ui, type_name::<F>(), "");
+        let run_every_ms = self.run_every.map(|period| period.as_millis().max(1) as u64);
+        let script = self.script;
+        run_fragment(ui, id, BlockKind::Fragment { id, run_every_ms }, Rc::new(move |ui: &Ui| script(ui).into_script_result()))
+    }
+}
+
+/// A modal dialog with fragment behaviour: `ui.add(Dialog::new("Title", |ui: &Ui| ...).wide())`.
+///
+/// Its widgets rerun only the dialog; `ui.rerun()` inside closes it (the
+/// full rerun no longer opens it); the viewer can dismiss it without a rerun.
+pub struct Dialog<F> {
+    title: String,
+    script: F,
+    wide: bool,
+}
+
+impl<F, R> Dialog<F>
+where
+    F: Fn(&Ui) -> R + 'static,
+    R: IntoScriptResult,
+{
+    pub fn new(title: impl Into<String>, script: F) -> Self {
+        Dialog { title: title.into(), script, wide: false }
+    }
+
+    /// A large dialog instead of a small one.
+    pub fn wide(mut self) -> Self {
+        self.wide = true;
+        self
+    }
+}
+
+impl<F, R> Command for Dialog<F>
+where
+    F: Fn(&Ui) -> R + 'static,
+    R: IntoScriptResult,
+{
+    type Output = Result;
+
+    fn show(self, ui: &Ui) -> Result {
+        let already_open = std::mem::replace(&mut ui.runtime.borrow_mut().dialog_opened, true);
+        if already_open {
+            return Err(Error::api(
+                "Only one dialog is allowed to be opened at the same time. Please make sure to not call \
+                 a dialog function more than once in a script run.",
+            ));
+        }
+        let id = fragment_id(ui, type_name::<F>(), &self.title);
+        let kind = BlockKind::Dialog { id, title: self.title, wide: self.wide };
+        let script = self.script;
+        run_fragment(ui, id, kind, Rc::new(move |ui: &Ui| script(ui).into_script_result()))
+    }
+}
+
+/// A fragment's id: its function's type and where it is drawn.
+fn fragment_id(ui: &Ui, function: &str, title: &str) -> FragmentId {
+    let place = ui.place();
+    let path: Vec<f64> = place.path.iter().map(|&i| i as f64).collect();
+    let root = format!("{:?}", place.root);
+    let id = Identity::new("fragment").text("function", function).text("title", title).text("root", &root).numbers("path", &path);
+    FragmentId(id.finish().0)
+}
+
+fn run_fragment(ui: &Ui, id: FragmentId, kind: BlockKind, script: Rc<dyn Fn(&Ui) -> Result>) -> Result {
+    let mut body = ui.push_block(kind, Vec::new());
+    body.fragment = Some(id);
+    {
+        let mut runtime = ui.runtime.borrow_mut();
+        runtime.fragments.insert(id, FragmentRecord { script: script.clone(), place: body.place().clone() });
+        runtime.fragments_seen.insert(id);
+    }
+    script(&body)
+}
+
+impl Ui {
+    /// Runs `script` as a fragment: inline now, and on its own when one of
+    /// its widgets changes.
+    pub fn fragment<F, R>(&self, script: F) -> Result
+    where
+        F: Fn(&Ui) -> R + 'static,
+        R: IntoScriptResult,
+    {
+        self.add(Fragment::new(script))
+    }
+
+    /// Opens a modal dialog titled `title` whose body is `script`.
+    pub fn dialog<F, R>(&self, title: impl Into<String>, script: F) -> Result
+    where
+        F: Fn(&Ui) -> R + 'static,
+        R: IntoScriptResult,
+    {
+        self.add(Dialog::new(title, script))
+    }
+
+    /// Ends this fragment run and reruns just the fragment (Streamlit's
+    /// `st.rerun(scope="fragment")`); only valid during a fragment rerun.
+    pub fn rerun_fragment(&self) -> Result {
+        let runtime = self.runtime.borrow();
+        match (&runtime.scope, self.fragment) {
+            (RunScope::Fragments(ids), Some(id)) if ids.contains(&id) => Err(Error::rerun_fragment(id)),
+            _ => Err(Error::api(
+                "`rerun_fragment()` can only be called from a fragment during a fragment rerun.",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::Duration;
+
+    use crate::prelude::*;
+    use crate::RerunRequest;
+
+    fn counted() -> (Rc<Cell<u32>>, Rc<Cell<u32>>) {
+        (Rc::new(Cell::new(0)), Rc::new(Cell::new(0)))
+    }
+
+    #[test]
+    fn a_widget_outside_the_fragment_reruns_everything() {
+        let (script, fragment) = counted();
+        let (s, f) = (script.clone(), fragment.clone());
+        let mut at = AppTest::new(move |ui: &Ui| {
+            s.set(s.get() + 1);
+            ui.checkbox("outside");
+            let f = f.clone();
+            ui.fragment(move |ui: &Ui| {
+                f.set(f.get() + 1);
+                ui.checkbox("inside");
+            })
+        });
+        at.run();
+        at.checkbox(1).check().run();
+        assert_eq!((script.get(), fragment.get()), (1, 2));
+        at.checkbox(0).check().run();
+        assert_eq!((script.get(), fragment.get()), (2, 3));
+    }
+
+    #[test]
+    fn writes_to_outside_containers_accumulate_until_the_next_full_run() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let log = ui.container();
+            ui.fragment(move |ui: &Ui| {
+                let n = ui.add(NumberInput::int("n"));
+                log.write(format!("saw {n}"));
+            })
+        });
+        at.run();
+        at.number_input(0).increment().run();
+        at.number_input(0).increment().run();
+        let lines: Vec<String> = at.get("markdown").iter().map(|e| e.text()).collect();
+        assert_eq!(lines, ["saw 0", "saw 1", "saw 2"]);
+        at.run();
+        assert_eq!(at.get("markdown").len(), 1);
+    }
+
+    #[test]
+    fn widget_cleanup_is_scoped_to_the_fragment() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.add(Slider::new("outside", 0..=9).key("outside"));
+            ui.fragment(|ui: &Ui| {
+                if ui.checkbox("more") {
+                    ui.add(Slider::new("inner", 0..=9).key("inner"));
+                }
+            })
+        });
+        at.run();
+        at.slider(0).set_value(5).run();
+        at.checkbox(0).check().run();
+        at.slider(1).set_value(3).run();
+        at.checkbox(0).uncheck().run();
+        let state = at.session_state();
+        assert!(!state.contains("inner"), "the fragment's hidden widget is gone");
+        assert_eq!(state.get::<i32>("outside").unwrap(), 5, "widgets outside the fragment are untouched");
+    }
+
+    #[test]
+    fn run_every_requests_rerun_only_the_fragment() {
+        let (script, fragment) = counted();
+        let (s, f) = (script.clone(), fragment.clone());
+        let mut session = crate::Session::new(move |ui: &Ui| {
+            s.set(s.get() + 1);
+            let f = f.clone();
+            ui.add(Fragment::new(move |ui: &Ui| {
+                f.set(f.get() + 1);
+                ui.write(format!("tick {}", f.get()));
+            }).run_every(Duration::from_secs(1)))
+        });
+        session.run(RerunRequest::default());
+        let [(id, period)] = session.timed_fragments()[..] else { panic!("one timed fragment") };
+        assert_eq!(period, Duration::from_secs(1));
+        session.run(RerunRequest::fragment(id));
+        session.run(RerunRequest::fragment(id));
+        assert_eq!((script.get(), fragment.get()), (1, 3));
+        assert_eq!(session.elements()[0].text(), "tick 3");
+    }
+
+    #[test]
+    fn rerun_fragment_is_only_valid_during_a_fragment_rerun() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.fragment(|ui: &Ui| {
+                let again = ui.session_state().update_or("again", 0, |n: &mut i32| *n += 1)?;
+                if ui.button("Again") && again < 5 {
+                    ui.rerun_fragment()?;
+                }
+                ui.rerun_fragment()
+            })
+        });
+        at.run();
+        assert!(at.exception(0).text().contains("only be called from a fragment during a fragment rerun"));
+    }
+
+    #[test]
+    fn widgets_cannot_be_drawn_into_outside_containers_during_a_fragment_rerun() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let outside = ui.container();
+            ui.fragment(move |ui: &Ui| {
+                if ui.button("Go") {
+                    outside.button("Sneaky");
+                }
+            })
+        });
+        at.run();
+        at.button(0).click().run();
+        assert!(at.exception(0).text().contains("Fragments cannot write widgets to outside containers"));
+    }
+
+    #[test]
+    fn a_dialog_reruns_alone_and_closes_with_rerun() {
+        let (script, _) = counted();
+        let s = script.clone();
+        let mut at = AppTest::new(move |ui: &Ui| {
+            s.set(s.get() + 1);
+            let open = ui.session_state().get_or_insert_with("open", || false)?;
+            if ui.button("Vote") || open {
+                ui.session_state().set("open", true)?;
+                ui.dialog("Cast your vote", |ui: &Ui| {
+                    let choice = ui.radio("Pick", ["A", "B"]);
+                    if ui.button("Submit") {
+                        ui.session_state().set("vote", choice)?;
+                        ui.session_state().set("open", false)?;
+                        ui.rerun()?;
+                    }
+                    Ok::<_, Error>(())
+                })?;
+            }
+            if let Ok(vote) = ui.session_state().get::<&str>("vote") {
+                ui.write(format!("You voted {vote}"));
+            }
+            Ok::<_, Error>(())
+        });
+        at.run();
+        at.button(0).click().run();
+        assert_eq!(script.get(), 2);
+        at.radio(0).select("B").run();
+        assert_eq!(script.get(), 2, "the dialog's widget reran only the dialog");
+        at.button(1).click().run();
+        assert_eq!(at.markdown(0).text(), "You voted B");
+        assert!(at.get("radio").is_empty(), "rerun() closed the dialog");
+    }
+
+    #[test]
+    fn only_one_dialog_per_run() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.dialog("One", |_: &Ui| {})?;
+            ui.dialog("Two", |_: &Ui| {})
+        });
+        at.run();
+        assert!(at.exception(0).text().contains("Only one dialog"));
+    }
+}
