@@ -221,6 +221,28 @@ async fn sidebar_holds_its_widgets_and_main_does_not() {
     app.close().await;
 }
 
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn expander_opens_on_click() {
+    let app = App::open("fundamentals", "/").await;
+    let c = &app.client;
+    let expander = match c.wait().at_most(TIMEOUT).for_element(Locator::Css("details.wl-expander")).await {
+        Ok(expander) => expander,
+        Err(_) => panic!("no expander; the page says:\n{}", page_text(c).await),
+    };
+    let summary = expander.find(Locator::Css("summary")).await.unwrap();
+    assert_eq!(summary.text().await.unwrap().trim(), "See explanation");
+    let body = expander.find(Locator::Css(".wl-markdown")).await.unwrap();
+    assert!(!body.is_displayed().await.unwrap(), "the expander starts open");
+    summary.click().await.unwrap();
+    wait_until(TIMEOUT, "the expander shows its body", || async {
+        body.is_displayed().await.unwrap_or(false)
+    })
+    .await;
+    assert!(body.text().await.unwrap().contains("guaranteed"));
+    app.close().await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The gallery (examples/gallery via www/index.html), served under a sub-path like GitHub Pages.
 // ---------------------------------------------------------------------------------------------
@@ -266,6 +288,24 @@ async fn gallery_loads_under_a_sub_path() {
     for url in &wasm {
         assert!(url.starts_with(&app.url), "{url} is not under {}", app.url);
     }
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn gallery_number_input_plus_button_steps_the_value() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let quantity = widget(c, "number_input", "Quantity (0 to 10)").await;
+    let input = quantity.find(Locator::Css("input[type='number']")).await.unwrap();
+    assert_eq!(input.prop("value").await.unwrap().as_deref(), Some("1"));
+    let plus = quantity.find(Locator::XPath(".//button[normalize-space(.)='+']")).await.unwrap();
+    plus.click().await.unwrap();
+    wait_for_text(c, ".wl-caption", "value: 2", TIMEOUT).await;
+    let quantity = widget(c, "number_input", "Quantity (0 to 10)").await;
+    let input = quantity.find(Locator::Css("input[type='number']")).await.unwrap();
+    assert_eq!(input.prop("value").await.unwrap().as_deref(), Some("2"));
     app.close().await;
 }
 
