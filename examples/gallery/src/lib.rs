@@ -13,13 +13,14 @@ use std::fmt::{self, Debug};
 use wasmlit::prelude::*;
 
 /// The sections of the page, in order: (header, anchor of the header).
-pub const SECTIONS: [(&str, &str); 7] = [
+pub const SECTIONS: [(&str, &str); 8] = [
     ("Write and magic", "write-and-magic"),
     ("Text elements", "text-elements"),
     ("Input widgets", "input-widgets"),
     ("Layouts and containers", "layouts-and-containers"),
     ("Status elements", "status-elements"),
     ("Session state and callbacks", "session-state-and-callbacks"),
+    ("Execution flow", "execution-flow"),
     ("Errors stay in place", "errors-stay-in-place"),
 ];
 
@@ -39,6 +40,7 @@ pub fn app(ui: &Ui) -> Result {
     layouts_and_containers(ui);
     status_elements(ui);
     session_state_and_callbacks(ui)?;
+    execution_flow(ui)?;
     errors_stay_in_place(ui)
 }
 
@@ -395,10 +397,59 @@ fn session_state_and_callbacks(ui: &Ui) -> Result {
     Ok(())
 }
 
+// ----- Execution flow ------------------------------------------------------------
+
+fn execution_flow(ui: &Ui) -> Result {
+    section(ui, 6);
+    let state = ui.session_state();
+    // Counted on every full run of the script; fragment and dialog reruns skip this line.
+    let full_runs = state.update_or("full_runs", 0_u64, |n| *n += 1)?;
+    ui.write(format!("The whole script has run **{full_runs}** times in this session."));
+
+    ui.subheader("Form");
+    let form = ui.add(Form::new("order").clear_on_submit(true));
+    let flavour = form.selectbox("Flavour", ["Vanilla", "Chocolate", "Strawberry"]);
+    let scoops = form.add(Slider::new("Scoops", 1..=5).value(2));
+    let note = form.text_input("Note for the kitchen");
+    if form.add(FormSubmitButton::new("Order").kind(ButtonKind::Primary)) {
+        let note = if note.is_empty() { String::new() } else { format!(" ({note})") };
+        ui.success(format!("Ordered {scoops} scoops of {flavour}{note}."));
+    } else {
+        ui.caption("Widgets in a form send nothing until the submit button: changing them does not rerun the app.");
+    }
+
+    ui.subheader("Fragment");
+    ui.fragment(|ui: &Ui| -> Result {
+        let runs = ui.session_state().update_or("fragment_runs", 0_u64, |n| *n += 1)?;
+        let dice = ui.add(NumberInput::int("Dice in the fragment").min(1).max(10).value(2));
+        ui.write(format!("The fragment has run {runs} times; {dice} dice are {} pips at most.", dice * 6));
+        ui.caption("Changing the number reruns only this fragment: the full-run count above stays put.");
+        Ok(())
+    })?;
+
+    ui.subheader("Dialog");
+    if ui.button("Open a dialog") {
+        ui.dialog("Rate the gallery", |ui: &Ui| -> Result {
+            let stars = ui.add(Slider::new("Stars", 1..=5).value(5));
+            ui.write("★".repeat(stars));
+            if ui.add(Button::new("Send rating").kind(ButtonKind::Primary)) {
+                ui.session_state().set("rating", stars)?;
+                // A full rerun closes the dialog: the button that opened it is false again.
+                ui.rerun()?;
+            }
+            Ok(())
+        })?;
+    }
+    if let Ok(stars) = state.get::<usize>("rating") {
+        ui.write(format!("You rated the gallery {stars} of 5."));
+    }
+    Ok(())
+}
+
 // ----- Errors stay in place -----------------------------------------------------
 
 fn errors_stay_in_place(ui: &Ui) -> Result {
-    section(ui, 6);
+    section(ui, 7);
     ui.write("Bad calls show an error where they are; the rest of the app goes on.");
 
     // Bounds usually come from data; here they are the wrong way round.

@@ -283,7 +283,10 @@ fn a_failing_script_shows_its_error_in_place_and_the_app_recovers() {
     assert!(exceptions.last().unwrap().contains("the script returned Err"), "{exceptions:#?}");
     assert!(!shows(&at, "caption", "The end."), "the script stopped at the error");
     // Everything above the error is still there and still works.
-    assert_eq!(texts(&at, "header").iter().filter(|h| gallery::SECTIONS.iter().any(|(t, _)| t == *h)).count(), 7);
+    assert_eq!(
+        texts(&at, "header").iter().filter(|h| gallery::SECTIONS.iter().any(|(t, _)| t == *h)).count(),
+        gallery::SECTIONS.len()
+    );
     at.slider(label("How old are you?")).set_value(40).run();
     assert_eq!(value_below(&at, "slider", "How old are you?"), "40");
     assert_only_deliberate_exceptions(&at);
@@ -300,5 +303,51 @@ fn a_bad_number_is_an_error_in_place() {
     assert!(shows(&at, "caption", "The end."), "handled in place: the script goes on");
     at.text_input(label("A whole number")).input("21").run();
     assert!(shows(&at, "markdown", "21 doubled is 42"));
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_form_sends_its_values_only_on_submit_and_clears() {
+    let mut at = started();
+    at.selectbox(label("Flavour")).select("Chocolate");
+    at.slider(label("Scoops")).set_value(4);
+    at.text_input(label("Note for the kitchen")).input("no nuts").run();
+    assert!(at.get("success").iter().all(|s| !s.text().starts_with("Ordered")), "nothing sent before the submit");
+    at.button(label("Order")).click().run();
+    assert!(shows(&at, "success", "Ordered 4 scoops of Chocolate (no nuts)."));
+    // clear_on_submit: the form is back at its defaults.
+    assert_eq!(at.slider(label("Scoops")).value::<i32>(), 2);
+    assert_eq!(at.text_input(label("Note for the kitchen")).value::<String>(), "");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_fragment_reruns_alone() {
+    let mut at = started();
+    assert!(shows(&at, "markdown", "The whole script has run **1** times in this session."));
+    assert!(shows(&at, "markdown", "The fragment has run 1 times; 2 dice are 12 pips at most."));
+    let runs = at.runs();
+    at.number_input(label("Dice in the fragment")).increment().run();
+    assert!(shows(&at, "markdown", "The fragment has run 2 times; 3 dice are 18 pips at most."));
+    assert!(shows(&at, "markdown", "The whole script has run **1** times in this session."), "no full run");
+    assert_eq!(at.session_state().get::<u64>("full_runs").unwrap(), 1);
+    assert!(at.runs() > runs);
+    at.slider(label("How old are you?")).set_value(30).run();
+    assert!(shows(&at, "markdown", "The whole script has run **2** times in this session."));
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_dialog_opens_reruns_alone_and_closes_on_send() {
+    let mut at = started();
+    assert!(at.get("slider").iter().all(|s| s.text() != "Stars"), "closed at first");
+    at.button(label("Open a dialog")).click().run();
+    assert_eq!(at.slider(label("Stars")).value::<usize>(), 5);
+    assert!(shows(&at, "markdown", "★★★★★"));
+    at.slider(label("Stars")).set_value(3).run();
+    assert!(shows(&at, "markdown", "★★★"), "the dialog reran alone and stays open");
+    at.button(label("Send rating")).click().run();
+    assert!(at.get("slider").iter().all(|s| s.text() != "Stars"), "closed by the rerun");
+    assert!(shows(&at, "markdown", "You rated the gallery 3 of 5."));
     assert_only_deliberate_exceptions(&at);
 }
