@@ -1,5 +1,6 @@
 //! The browser half: mounts a script into the page, turns DOM events into
-//! rerun requests and renders each run with Leptos.
+//! rerun requests, runs the script (awaiting an async one while the page
+//! paints) and renders each run with Leptos.
 //!
 //! This is the only part of wasmlit that touches `web-sys` or `leptos`.
 //!
@@ -8,24 +9,32 @@
 //! fn main() { wasmlit::run(app) }
 //! ```
 
+mod clock;
 mod elements;
 mod page;
 mod panic;
 mod view_model;
 mod widgets;
 
-use std::cell::RefCell;
-use std::collections::HashSet;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::element::WidgetEvent;
-use crate::error::IntoScriptResult;
-use crate::runtime::{RerunRequest, RunStatus, Session};
+use crate::clock::LocalFuture;
+use crate::element::{Element, FragmentId, WidgetEvent, WidgetValue};
+use crate::error::{Error, IntoScriptResult};
+use crate::identity::WidgetId;
+use crate::request::RerunRequest;
+use crate::runtime::{RunScope, Session};
 use crate::ui::Ui;
+use clock::{Interval, WebClock};
 use view_model::PageModel;
 
 pub use page::Theme;
@@ -37,23 +46,44 @@ where
     F: Fn(&Ui) -> R + 'static,
     R: IntoScriptResult,
 {
+    mount_in_page(Session::new(script));
+}
+
+/// Like [`run`], for an async script: the page shows what it has drawn at
+/// every await (a progress bar in a loop advances), and a new interaction
+/// cancels the run at its next await.
+pub fn run_async<F, Fut, R>(script: F)
+where
+    F: Fn(Ui) -> Fut + 'static,
+    Fut: Future<Output = R> + 'static,
+    R: IntoScriptResult,
+{
+    mount_in_page(Session::new_async(script));
+}
+
+fn mount_in_page(session: Session) {
     panic::install_hook();
     let parent = document()
         .get_element_by_id("wasmlit-app")
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
         .unwrap_or_else(|| document().body().expect("a page has a body"));
-    mount(parent, Session::new(script)).forget();
+    mount(parent, session).forget();
 }
 
 /// Mounts a session into `parent` and returns the handle that unmounts it
 /// (browser tests mount several apps, one after the other).
-pub fn mount(parent: web_sys::HtmlElement, session: Session) -> leptos::mount::UnmountHandle<impl Mountable> {
+pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> leptos::mount::UnmountHandle<impl Mountable> {
     inject_stylesheet();
-    let driver = Rc::new(Driver { session: RefCell::new(session), pending: RefCell::new(None), page: PageModel::default() });
-    let sender = Sender::new(driver.clone());
-    let theme = Theme::from_query();
-    let model = (driver.page.main.clone(), driver.page.sidebar.clone());
-    let view = leptos::mount::mount_to(parent, move || page::page(model.0, model.1, sender, theme));
+    session.set_clock(Rc::new(WebClock::new()));
+    let driver = Rc::new(Driver::new(session));
+    let shell = page::Shell {
+        main: driver.page.main.clone(),
+        sidebar: driver.page.sidebar.clone(),
+        running: driver.running.clone(),
+        sender: Sender(StoredValue::new_local(driver.clone())),
+        theme: Theme::from_query(),
+    };
+    let view = leptos::mount::mount_to(parent, move || page::page(shell));
     driver.request(RerunRequest::default());
     view
 }
@@ -72,55 +102,256 @@ fn inject_stylesheet() {
     }
 }
 
-/// Runs the session when the page asks, coalescing requests that arrive
-/// before the run starts.
+/// Runs the session for the page: coalesces requests until a run starts,
+/// polls an async run between the browser's tasks, cancels it when a newer
+/// request needs the whole script, and patches the page.
 struct Driver {
     session: RefCell<Session>,
-    /// `Some` while a run is scheduled: later requests merge into it.
+    /// Requests waiting for the next run; later ones merge in.
     pending: RefCell<Option<RerunRequest>>,
+    start_scheduled: Cell<bool>,
+    in_flight: RefCell<Option<InFlight>>,
+    generation: Cell<u64>,
     page: PageModel,
+    /// An async run is in progress (after its first await).
+    running: ArcRwSignal<bool>,
+    /// Values of widgets in forms, held until the form is submitted.
+    forms: RefCell<HashMap<String, RerunRequest>>,
+    timers: RefCell<HashMap<FragmentId, (Duration, Interval)>>,
+}
+
+/// The run in progress.
+struct InFlight {
+    /// `None` only while it is being polled.
+    future: Option<LocalFuture<crate::Result>>,
+    /// Widgets the request carried values for: their controls re-read the value.
+    echo: HashSet<WidgetId>,
+    generation: u64,
 }
 
 impl Driver {
+    fn new(session: Session) -> Self {
+        Driver {
+            session: RefCell::new(session),
+            pending: RefCell::new(None),
+            start_scheduled: Cell::new(false),
+            in_flight: RefCell::new(None),
+            generation: Cell::new(0),
+            page: PageModel::default(),
+            running: ArcRwSignal::new(false),
+            forms: RefCell::default(),
+            timers: RefCell::default(),
+        }
+    }
+
+    /// Queues `request`; a run in progress is cancelled if the request needs
+    /// the whole script (a fragment rerun waits for it instead).
     fn request(self: &Rc<Self>, request: RerunRequest) {
-        let mut pending = self.pending.borrow_mut();
-        match pending.as_mut() {
-            Some(queued) => queued.merge(request),
-            None => {
-                *pending = Some(request);
-                let driver = self.clone();
-                // After the current event handler: events of one task coalesce.
-                leptos::task::spawn_local(async move { driver.run_pending() });
+        {
+            let mut pending = self.pending.borrow_mut();
+            match pending.as_mut() {
+                Some(queued) => queued.merge(request),
+                None => *pending = Some(request),
+            }
+        }
+        let needs_full_run = self.pending.borrow().as_ref().is_some_and(|p| self.session.borrow().scope_of(p) == RunScope::Full);
+        if self.in_flight.borrow().is_some() && needs_full_run {
+            self.interrupt();
+        }
+        self.schedule_start();
+    }
+
+    /// Cancels the run in progress at its current await: its future is dropped.
+    fn interrupt(&self) {
+        let Some(_cancelled) = self.in_flight.borrow_mut().take() else { return };
+        let mut carried = self.session.borrow_mut().interrupt_run();
+        if let Some(pending) = self.pending.borrow_mut().take() {
+            carried.merge(pending);
+        }
+        *self.pending.borrow_mut() = Some(carried);
+    }
+
+    /// The Stop control: ends the run in progress as `stop()` would.
+    fn stop(self: &Rc<Self>) {
+        let Some(run) = self.in_flight.borrow_mut().take() else { return };
+        self.finish(Err(Error::stop()), run.echo);
+    }
+
+    /// Starts the pending run after the current event handler, so events of
+    /// one task coalesce into one run.
+    fn schedule_start(self: &Rc<Self>) {
+        if self.start_scheduled.replace(true) {
+            return;
+        }
+        let driver = self.clone();
+        leptos::task::spawn_local(async move {
+            driver.start_scheduled.set(false);
+            driver.start_pending();
+        });
+    }
+
+    fn start_pending(self: &Rc<Self>) {
+        if self.in_flight.borrow().is_some() {
+            return; // it starts when the current run ends
+        }
+        let Some(request) = self.pending.borrow_mut().take() else { return };
+        let echo = request.ids().collect();
+        let generation = self.generation.get() + 1;
+        self.generation.set(generation);
+        let future = self.session.borrow_mut().begin_run(request);
+        *self.in_flight.borrow_mut() = Some(InFlight { future: Some(future), echo, generation });
+        // A synchronous script has already run: one poll finishes it in this task.
+        let mut context = Context::from_waker(Waker::noop());
+        if self.poll_run(generation, &mut context).is_pending() {
+            leptos::task::spawn_local(RunTask { driver: self.clone(), generation });
+        }
+    }
+
+    fn poll_run(self: &Rc<Self>, generation: u64, context: &mut Context<'_>) -> Poll<()> {
+        let mut future = {
+            let mut slot = self.in_flight.borrow_mut();
+            match slot.as_mut() {
+                Some(run) if run.generation == generation => match run.future.take() {
+                    Some(future) => future,
+                    None => return Poll::Pending,
+                },
+                // Cancelled or stopped: this task is over.
+                _ => return Poll::Ready(()),
+            }
+        };
+        match future.as_mut().poll(context) {
+            Poll::Ready(result) => {
+                let echo = self.in_flight.borrow_mut().take().map(|run| run.echo).unwrap_or_default();
+                self.finish(result, echo);
+                Poll::Ready(())
+            }
+            Poll::Pending => {
+                if let Some(run) = self.in_flight.borrow_mut().as_mut() {
+                    run.future = Some(future);
+                }
+                self.show_progress();
+                Poll::Pending
             }
         }
     }
 
-    fn run_pending(self: &Rc<Self>) {
-        let Some(request) = self.pending.borrow_mut().take() else { return };
-        let echo: HashSet<_> = request.ids().collect();
-        let status = self.session.borrow_mut().run(request);
+    /// The script awaits: show what it has drawn so far; elements it has not
+    /// reached yet stay, faded.
+    fn show_progress(&self) {
+        if !self.running.get_untracked() {
+            self.running.set(true);
+        }
+        self.session.borrow().with_tree(|tree| self.page.patch_partial(tree));
+    }
+
+    fn finish(self: &Rc<Self>, result: crate::Result, echo: HashSet<WidgetId>) {
+        self.session.borrow_mut().finish_run(result);
         self.session.borrow().with_tree(|tree| self.page.patch(tree, &echo));
-        if status == RunStatus::RerunRequested {
+        if self.running.get_untracked() {
+            self.running.set(false);
+        }
+        self.update_timers();
+        let follow_up = self.session.borrow_mut().take_follow_up();
+        if let Some(follow_up) = follow_up {
             // A script that always reruns must not freeze the page: yield a frame.
             let driver = self.clone();
-            set_timeout(move || driver.request(RerunRequest::default()), Duration::ZERO);
+            set_timeout(move || driver.request(follow_up), Duration::ZERO);
+        }
+        if self.pending.borrow().is_some() {
+            self.schedule_start();
+        }
+    }
+
+    /// Keeps one `setInterval` per fragment with `run_every` on the page.
+    fn update_timers(self: &Rc<Self>) {
+        let wanted = self.session.borrow().timed_fragments();
+        let mut timers = self.timers.borrow_mut();
+        timers.retain(|id, (period, _)| wanted.contains(&(*id, *period)));
+        for (id, period) in wanted {
+            if timers.contains_key(&id) {
+                continue;
+            }
+            let driver = Rc::downgrade(self);
+            let tick = move || {
+                if let Some(driver) = driver.upgrade() {
+                    driver.request(RerunRequest::fragment(id));
+                }
+            };
+            if let Some(interval) = Interval::new(period, tick) {
+                timers.insert(id, (period, interval));
+            }
+        }
+    }
+
+    /// A widget changed. Values of widgets in a form wait for its submit button.
+    fn event(self: &Rc<Self>, event: WidgetEvent, form: Option<&str>, submits: bool) {
+        match form {
+            Some(form) if !submits => self.forms.borrow_mut().entry(form.to_string()).or_default().push(event),
+            Some(form) => {
+                let mut request = self.forms.borrow_mut().remove(form).unwrap_or_default();
+                request.push(event);
+                self.request(request);
+            }
+            None => self.request(RerunRequest::from_event(event)),
+        }
+    }
+
+    /// Enter in a form's text input: press the form's submit button.
+    fn submit_form(self: &Rc<Self>, form: &str) {
+        let submit = self.session.borrow().with_tree(|tree| {
+            tree.elements().into_iter().find_map(|element| match element {
+                Element::Button(p) if p.form_submit && p.common.form.as_deref() == Some(form) => Some(p.common.id),
+                _ => None,
+            })
+        });
+        if let Some(id) = submit {
+            self.event(WidgetEvent { id, value: WidgetValue::Trigger(true) }, Some(form), true);
         }
     }
 }
 
-/// Sends widget values from the DOM to the session. `Copy`, so any view can hold one.
+/// Polls the run in progress whenever what it awaits is ready.
+struct RunTask {
+    driver: Rc<Driver>,
+    generation: u64,
+}
+
+impl Future for RunTask {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
+        self.driver.poll_run(self.generation, context)
+    }
+}
+
+/// The page's handle on the driver. `Copy`, so any view can hold one.
 #[derive(Clone, Copy)]
-pub(crate) struct Sender(StoredValue<Rc<dyn Fn(WidgetEvent)>, LocalStorage>);
+pub(crate) struct Sender(StoredValue<Rc<Driver>, LocalStorage>);
 
 impl Sender {
-    fn new(driver: Rc<Driver>) -> Self {
-        Sender(StoredValue::new_local(Rc::new(move |event| driver.request(RerunRequest::from_event(event)))))
+    fn with(&self, f: impl FnOnce(&Rc<Driver>)) {
+        if let Some(driver) = self.0.try_get_value() {
+            f(&driver);
+        }
     }
 
-    /// Sends one widget value; the rerun starts after the current event.
-    pub fn send(&self, event: WidgetEvent) {
-        if let Some(send) = self.0.try_get_value() {
-            send(event);
-        }
+    /// Sends one widget value (held back if the widget is in a form and
+    /// `submits` is false); the rerun starts after the current event.
+    pub fn send(&self, event: WidgetEvent, form: Option<&str>, submits: bool) {
+        self.with(|driver| driver.event(event, form, submits));
+    }
+
+    /// Submits `form` as its submit button would.
+    pub fn submit_form(&self, form: &str) {
+        self.with(|driver| driver.submit_form(form));
+    }
+
+    /// Ends the run in progress (the "Stop" control).
+    pub fn stop(&self) {
+        self.with(Driver::stop);
+    }
+
+    /// Reruns the whole script (the menu's "Rerun").
+    pub fn rerun(&self) {
+        self.with(|driver| driver.request(RerunRequest::full()));
     }
 }

@@ -27,11 +27,22 @@ where
     F: Fn(&Ui) -> R + 'static,
     R: wasmlit::error::IntoScriptResult,
 {
+    mount_session(Session::new(app)).await
+}
+
+async fn mount_session(session: Session) -> (HtmlElement, Unmount) {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle = wasmlit::web::mount(root.clone(), Session::new(app));
+    let handle = wasmlit::web::mount(root.clone(), session);
     settle().await;
     (root.clone(), Unmount(Some(Box::new(handle)), root))
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 struct Unmount(Option<Box<dyn std::any::Any>>, HtmlElement);
@@ -290,4 +301,125 @@ async fn a_value_set_through_session_state_reaches_the_control() {
     settle().await;
     assert_eq!(slider.value(), "5", "the engine's value is shown");
     assert_eq!(find(&root, ".wl-slider-value").text_content().unwrap(), "5");
+}
+
+// ----- the execution model: async runs, interruption, forms, dialogs --------
+
+fn progress_percent(root: &HtmlElement) -> String {
+    find(root, "[role=progressbar]").get_attribute("aria-valuenow").unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn an_async_run_shows_its_progress_while_it_runs() {
+    let (root, _mounted) = mount_session(Session::new_async(|ui: Ui| async move {
+        let bar = ui.progress(0);
+        for percent in (0..=100).step_by(20) {
+            bar.progress(percent);
+            ui.sleep(std::time::Duration::from_millis(60)).await;
+        }
+        ui.success("done");
+    }))
+    .await;
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        seen.push(progress_percent(&root));
+        if !all_text(&root, ".wl-success").is_empty() {
+            break;
+        }
+        sleep_ms(15).await;
+    }
+    seen.dedup();
+    assert!(seen.len() >= 4, "the bar advanced during the run: {seen:?}");
+    assert_eq!(seen.last().map(String::as_str), Some("100"));
+    assert_eq!(all_text(&root, ".wl-success .wl-alert-body"), ["done"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_status_shows_while_a_run_is_in_progress_and_stop_ends_it() {
+    let (root, _mounted) = mount_session(Session::new_async(|ui: Ui| async move {
+        ui.write("working");
+        ui.sleep(std::time::Duration::from_secs(30)).await;
+        ui.write("never");
+    }))
+    .await;
+    assert_eq!(all_text(&root, ".wl-status").len(), 1, "Running... is shown");
+    find(&root, ".wl-status-stop").click();
+    settle().await;
+    assert!(all_text(&root, ".wl-status").is_empty(), "the run was stopped");
+    assert_eq!(all_text(&root, ".wl-markdown"), ["working"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_interaction_cancels_a_long_run_and_old_output_fades_until_replaced() {
+    let (root, _mounted) = mount_session(Session::new_async(|ui: Ui| async move {
+        let n = ui.add(NumberInput::int("n").min(0).max(9));
+        ui.write(format!("start {n}"));
+        ui.sleep(std::time::Duration::from_millis(if n == 0 { 30_000 } else { 100 })).await;
+        ui.write(format!("end {n}"));
+    }))
+    .await;
+    assert_eq!(all_text(&root, ".wl-markdown"), ["start 0"], "the first run is still sleeping");
+    find(&root, "button[aria-label=Increment]").click();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-markdown"), ["start 1"]);
+    sleep_ms(300).await;
+    assert_eq!(all_text(&root, ".wl-markdown"), ["start 1", "end 1"], "the cancelled run never finished");
+    assert_eq!(root.query_selector_all(".wl-stale").unwrap().length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn elements_not_reached_yet_stay_faded_during_a_run() {
+    let (root, _mounted) = mount_session(Session::new_async(|ui: Ui| async move {
+        let slow = ui.checkbox("slow");
+        if slow {
+            ui.sleep(std::time::Duration::from_secs(30)).await;
+        }
+        ui.write("below");
+    }))
+    .await;
+    find(&root, "input[type=checkbox]").click();
+    settle().await;
+    let stale: Vec<String> = all_text(&root, ".wl-stale");
+    assert_eq!(stale, ["below"], "the old text stays, marked stale, while the run sleeps");
+}
+
+#[wasm_bindgen_test]
+async fn a_form_holds_values_until_submitted_and_submits_once() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let runs = ui.session_state().update_or("runs", 0, |n: &mut i32| *n += 1)?;
+        let form = ui.form("f");
+        let name = form.text_input("Name");
+        let submitted = form.form_submit_button("Submit");
+        ui.write(format!("runs={runs} submitted={submitted} name={name}"));
+        Ok::<_, Error>(())
+    })
+    .await;
+    commit(&find(&root, "input[type=text]").unchecked_into(), "Ada");
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-markdown"), ["runs=1 submitted=false name="], "no rerun before the submit");
+    find(&root, ".wl-form button").click();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-markdown"), ["runs=2 submitted=true name=Ada"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_dialog_opens_as_a_modal_and_dismissing_it_does_not_rerun() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let runs = ui.session_state().update_or("runs", 0, |n: &mut i32| *n += 1)?;
+        ui.write(format!("runs={runs}"));
+        if ui.button("Open") {
+            ui.dialog("Hello", |ui: &Ui| {
+                ui.write("inside the dialog");
+            })?;
+        }
+        Ok::<_, Error>(())
+    })
+    .await;
+    find(&root, "button.wl-btn").click();
+    settle().await;
+    assert_eq!(find(&root, "[role=dialog] h2").text_content().unwrap(), "Hello");
+    find(&root, "[role=dialog] button[aria-label=Close]").click();
+    settle().await;
+    assert!(root.query_selector("[role=dialog]").unwrap().is_none());
+    assert_eq!(all_text(&root, ".wl-markdown")[0], "runs=2", "closing the dialog did not rerun");
 }

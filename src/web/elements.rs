@@ -16,6 +16,7 @@ pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
     let key_class = initial.widget().and_then(|w| w.key.as_ref()).map(|key| format!(" st-key-{key}")).unwrap_or_default();
     let class = format!("wl-element wl-{kind}{key_class}");
     let props = cell.props.clone();
+    let stale = cell.stale.clone();
     let body = match initial {
         Element::Title { .. } => view! { <h1>{move || props.with(Element::text)}</h1> }.into_any(),
         Element::Header { .. } => heading(props, 2),
@@ -70,9 +71,16 @@ pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
         }
         Element::Progress { .. } => progress(props),
         Element::Empty => ().into_any(),
+        Element::Spinner { .. } => view! {
+            <div class="wl-spinner" role="status">
+                <span class="wl-spinner-icon" aria-hidden="true"></span>
+                <span>{move || props.with(Element::text)}</span>
+            </div>
+        }
+        .into_any(),
         _ => widgets::widget(cell, sender),
     };
-    view! { <div class=class data-kind=kind>{body}</div> }.into_any()
+    view! { <div class=class data-kind=kind class:wl-stale=move || stale.get()>{body}</div> }.into_any()
 }
 
 fn heading(props: ArcRwSignal<Element>, level: u8) -> AnyView {

@@ -35,13 +35,19 @@ impl Theme {
     }
 }
 
-/// The whole app: header bar, collapsible sidebar (when it has content), main column.
-pub(crate) fn page(
-    main: ArcRwSignal<Vec<Cell>>,
-    sidebar: ArcRwSignal<Vec<Cell>>,
-    sender: Sender,
-    initial_theme: Theme,
-) -> impl IntoView {
+/// What the page shell shows: the two areas, the run status, the theme.
+pub(crate) struct Shell {
+    pub main: ArcRwSignal<Vec<Cell>>,
+    pub sidebar: ArcRwSignal<Vec<Cell>>,
+    pub running: ArcRwSignal<bool>,
+    pub sender: Sender,
+    pub theme: Theme,
+}
+
+/// The whole app: top bar (run status, menu), collapsible sidebar (when it
+/// has content), main column.
+pub(crate) fn page(shell: Shell) -> impl IntoView {
+    let Shell { main, sidebar, running, sender, theme: initial_theme } = shell;
     let theme = RwSignal::new(initial_theme);
     let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 768.0);
     let sidebar_open = RwSignal::new(!narrow);
@@ -63,12 +69,23 @@ pub(crate) fn page(
                     </button>
                 </Show>
                 <div class="wl-topbar-spacer"></div>
+                <Show when=move || running.get()>
+                    <div class="wl-status" role="status">
+                        <span class="wl-status-spinner" aria-hidden="true"></span>
+                        "Running..."
+                        <button class="wl-status-stop" on:click=move |_| sender.stop()>"Stop"</button>
+                    </div>
+                </Show>
                 <div class="wl-menu">
                     <button class="wl-icon-button" aria-label="Main menu" on:click=move |_| menu_open.update(|o| *o = !*o)>
                         "⋮"
                     </button>
                     <Show when=move || menu_open.get()>
                         <div class="wl-menu-panel" role="menu">
+                            <button role="menuitem" on:click=move |_| {
+                                menu_open.set(false);
+                                sender.rerun();
+                            }>"Rerun"</button>
                             <div class="wl-menu-title">"Theme"</div>
                             <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::System).to_string() on:click=move |_| pick_theme(Theme::System)>"Use system setting"</button>
                             <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::Light).to_string() on:click=move |_| pick_theme(Theme::Light)>"Light"</button>
@@ -115,10 +132,16 @@ fn gap_class(gap: Gap) -> &'static str {
 /// A container. Its kind's variant never changes for a given cell (the
 /// patcher makes a new cell instead), but its fields may.
 fn block(cell: BlockCell, sender: Sender) -> AnyView {
-    let BlockCell { kind, children, .. } = cell;
+    let BlockCell { kind, children, stale, .. } = cell;
     let initial = kind.get_untracked();
+    let stale = move || stale.get();
     match initial {
-        BlockKind::Vertical => view! { <div class="wl-block wl-vertical">{cells(children, sender)}</div> }.into_any(),
+        BlockKind::Vertical => view! { <div class="wl-block wl-vertical" class:wl-stale=stale>{cells(children, sender)}</div> }.into_any(),
+        BlockKind::Fragment { .. } => view! { <div class="wl-block wl-fragment" class:wl-stale=stale>{cells(children, sender)}</div> }.into_any(),
+        BlockKind::Form { border, .. } => {
+            view! { <div class="wl-block wl-form" class:wl-bordered=border class:wl-stale=stale>{cells(children, sender)}</div> }.into_any()
+        }
+        BlockKind::Dialog { title, wide, .. } => dialog(title, wide, children, sender),
         BlockKind::Container { .. } => {
             let border_kind = kind.clone();
             let border = move || matches!(border_kind.get(), BlockKind::Container { border: true, .. });
@@ -128,7 +151,7 @@ fn block(cell: BlockCell, sender: Sender) -> AnyView {
             };
             let scroll = height.clone();
             view! {
-                <div class="wl-block wl-container" class:wl-bordered=border style:height=height class:wl-scroll=move || scroll().is_some()>
+                <div class="wl-block wl-container" class:wl-stale=stale class:wl-bordered=border style:height=height class:wl-scroll=move || scroll().is_some()>
                     {cells(children, sender)}
                 </div>
             }
@@ -139,16 +162,16 @@ fn block(cell: BlockCell, sender: Sender) -> AnyView {
                 BlockKind::Columns { gap } => gap_class(gap),
                 _ => gap_class(Gap::Small),
             };
-            view! { <div class=class>{cells(children, sender)}</div> }.into_any()
+            view! { <div class=class class:wl-stale=stale>{cells(children, sender)}</div> }.into_any()
         }
         BlockKind::Column { .. } => {
             let flex = move || match kind.get() {
                 BlockKind::Column { weight } => format!("{weight} 1 0%"),
                 _ => "1 1 0%".to_string(),
             };
-            view! { <div class="wl-column" style:flex=flex>{cells(children, sender)}</div> }.into_any()
+            view! { <div class="wl-column" style:flex=flex class:wl-stale=stale>{cells(children, sender)}</div> }.into_any()
         }
-        BlockKind::Tabs { .. } => tabs(kind, children, sender),
+        BlockKind::Tabs { .. } => view! { <div class:wl-stale=stale>{tabs(kind, children, sender)}</div> }.into_any(),
         BlockKind::Expander { label, expanded } => {
             let label_kind = kind.clone();
             let label = move || match label_kind.get() {
@@ -156,7 +179,7 @@ fn block(cell: BlockCell, sender: Sender) -> AnyView {
                 _ => label.clone(),
             };
             view! {
-                <details class="wl-expander" open=expanded>
+                <details class="wl-expander" open=expanded class:wl-stale=stale>
                     <summary>{label}</summary>
                     <div class="wl-expander-body">{cells(children, sender)}</div>
                 </details>
@@ -164,6 +187,38 @@ fn block(cell: BlockCell, sender: Sender) -> AnyView {
             .into_any()
         }
     }
+}
+
+/// A modal over the page. Dismissing it (×, Esc, a click outside) hides it
+/// without a rerun; the next run that opens it shows it again (a new cell).
+fn dialog(title: String, wide: bool, children: ArcRwSignal<Vec<Cell>>, sender: Sender) -> AnyView {
+    let open = RwSignal::new(true);
+    let close = move |_| open.set(false);
+    view! {
+        <Show when=move || open.get()>
+            <div class="wl-dialog-backdrop" on:click=close></div>
+            <div
+                class="wl-dialog"
+                class:wl-dialog-wide=wide
+                role="dialog"
+                aria-modal="true"
+                aria-label=title.clone()
+                tabindex="-1"
+                on:keydown=move |event| {
+                    if event.key() == "Escape" {
+                        open.set(false);
+                    }
+                }
+            >
+                <div class="wl-dialog-head">
+                    <h2>{title.clone()}</h2>
+                    <button class="wl-icon-button" aria-label="Close" on:click=close>"×"</button>
+                </div>
+                <div class="wl-block wl-dialog-body">{cells(children.clone(), sender)}</div>
+            </div>
+        </Show>
+    }
+    .into_any()
 }
 
 fn tabs(kind: ArcRwSignal<BlockKind>, children: ArcRwSignal<Vec<Cell>>, sender: Sender) -> AnyView {

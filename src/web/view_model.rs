@@ -31,6 +31,25 @@ impl Cell {
             Cell::Block(cell) => cell.uid,
         }
     }
+
+    fn set_stale(&self, stale: bool) {
+        let signal = match self {
+            Cell::Element(cell) => &cell.stale,
+            Cell::Block(cell) => &cell.stale,
+        };
+        if signal.get_untracked() != stale {
+            signal.set(stale);
+        }
+    }
+}
+
+/// How much of the tree a patch may trust.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Extent {
+    /// The run completed: what the tree lacks goes.
+    Complete,
+    /// The run is still going: what it has not reached yet stays, faded.
+    Partial,
 }
 
 /// A leaf element: its props, and an `echo` bumped when the page sent a value
@@ -40,6 +59,8 @@ pub(crate) struct ElementCell {
     pub uid: u64,
     pub props: ArcRwSignal<Element>,
     pub echo: ArcRwSignal<u64>,
+    /// Left from an earlier run that the running one has not reached yet.
+    pub stale: ArcRwSignal<bool>,
 }
 
 /// A container: its kind and its children.
@@ -48,6 +69,7 @@ pub(crate) struct BlockCell {
     pub uid: u64,
     pub kind: ArcRwSignal<BlockKind>,
     pub children: ArcRwSignal<Vec<Cell>>,
+    pub stale: ArcRwSignal<bool>,
 }
 
 /// The whole page: main area and sidebar.
@@ -84,8 +106,8 @@ impl PageModel {
     /// sent values for.
     pub fn patch(&self, tree: &ElementTree, echo: &HashSet<WidgetId>) {
         let mut widgets = HashMap::new();
-        self.patch_list(&self.main, &tree.main.children, &mut widgets);
-        self.patch_list(&self.sidebar, &tree.sidebar.children, &mut widgets);
+        self.patch_list(&self.main, &tree.main.children, &mut widgets, Extent::Complete);
+        self.patch_list(&self.sidebar, &tree.sidebar.children, &mut widgets, Extent::Complete);
         for id in echo {
             if let Some(cell) = widgets.get(id) {
                 cell.echo.update(|n| *n += 1);
@@ -94,15 +116,30 @@ impl PageModel {
         *self.widgets.borrow_mut() = widgets;
     }
 
+    /// Shows what a run still going has drawn so far, replacing the earlier
+    /// run's elements in place; those it has not reached yet stay, faded.
+    pub fn patch_partial(&self, tree: &ElementTree) {
+        let mut widgets = HashMap::new();
+        self.patch_list(&self.main, &tree.main.children, &mut widgets, Extent::Partial);
+        self.patch_list(&self.sidebar, &tree.sidebar.children, &mut widgets, Extent::Partial);
+    }
+
     fn uid(&self) -> u64 {
         let uid = self.next_uid.get();
         self.next_uid.set(uid + 1);
         uid
     }
 
-    fn patch_list(&self, list: &ArcRwSignal<Vec<Cell>>, nodes: &[Node], widgets: &mut HashMap<WidgetId, ElementCell>) {
+    fn patch_list(
+        &self,
+        list: &ArcRwSignal<Vec<Cell>>,
+        nodes: &[Node],
+        widgets: &mut HashMap<WidgetId, ElementCell>,
+        extent: Extent,
+    ) {
         let old = list.get_untracked();
-        let mut changed = old.len() != nodes.len();
+        let keep_leftovers = extent == Extent::Partial && old.len() > nodes.len();
+        let mut changed = old.len() != nodes.len() && !keep_leftovers;
         let mut cells = Vec::with_capacity(nodes.len());
         for (index, node) in nodes.iter().enumerate() {
             let reused = match (old.get(index), node) {
@@ -120,7 +157,7 @@ impl PageModel {
                     if cell.kind.with_untracked(|kind| kind != &block.kind) {
                         cell.kind.set(block.kind.clone());
                     }
-                    self.patch_list(&cell.children, &block.children, widgets);
+                    self.patch_list(&cell.children, &block.children, widgets, extent);
                     Some(Cell::Block(cell.clone()))
                 }
                 _ => None,
@@ -129,12 +166,19 @@ impl PageModel {
                 changed = true;
                 self.new_cell(node, widgets)
             });
+            cell.set_stale(false);
             if let (Cell::Element(cell), Node::Element(element)) = (&cell, node) {
                 if let Some(widget) = element.widget() {
                     widgets.insert(widget.id, cell.clone());
                 }
             }
             cells.push(cell);
+        }
+        if keep_leftovers {
+            for leftover in &old[nodes.len()..] {
+                leftover.set_stale(true);
+                cells.push(leftover.clone());
+            }
         }
         if changed {
             list.set(cells);
@@ -147,14 +191,16 @@ impl PageModel {
                 uid: self.uid(),
                 props: ArcRwSignal::new(element.clone()),
                 echo: ArcRwSignal::new(0),
+                stale: ArcRwSignal::new(false),
             }),
             Node::Block(Block { kind, children }) => {
                 let cell = BlockCell {
                     uid: self.uid(),
                     kind: ArcRwSignal::new(kind.clone()),
                     children: ArcRwSignal::new(Vec::new()),
+                    stale: ArcRwSignal::new(false),
                 };
-                self.patch_list(&cell.children, children, widgets);
+                self.patch_list(&cell.children, children, widgets, Extent::Complete);
                 Cell::Block(cell)
             }
         }

@@ -23,12 +23,35 @@ use crate::identity::WidgetId;
 pub(crate) struct Sink {
     sender: Sender,
     id: WidgetId,
+    /// The widget's form: its values wait for the form's submit button.
+    form: StoredValue<Option<String>>,
 }
 
 impl Sink {
-    /// Sends `value` as the widget's new value; the rerun starts after this event.
+    /// Sends `value` as the widget's new value; the rerun starts after this
+    /// event (or, in a form, when the form is submitted).
     pub fn send(self, value: WidgetValue) {
-        self.sender.send(WidgetEvent { id: self.id, value });
+        self.form.with_value(|form| self.sender.send(WidgetEvent { id: self.id, value }, form.as_deref(), false));
+    }
+
+    /// A form's submit button was pressed: send the form's values with it.
+    pub fn submit(self) {
+        let event = WidgetEvent { id: self.id, value: WidgetValue::Trigger(true) };
+        self.form.with_value(|form| self.sender.send(event, form.as_deref(), true));
+    }
+
+    /// Enter in a form's text input submits the form.
+    pub fn submit_form(self) {
+        self.form.with_value(|form| {
+            if let Some(form) = form {
+                self.sender.submit_form(form);
+            }
+        });
+    }
+
+    /// Whether the widget is in a form (its value waits for the submit).
+    pub fn in_form(self) -> bool {
+        self.form.with_value(Option::is_some)
     }
 }
 
@@ -53,7 +76,8 @@ impl<P: Clone + PartialEq + Send + Sync + 'static> WidgetCell<P> {
                 .unwrap_or_else(|| fallback.clone())
         });
         let id = common(&first).id;
-        WidgetCell { props, echo: cell.echo.clone(), sink: Sink { sender, id }, dom_id: format!("wl-{id}"), first }
+        let form = StoredValue::new(common(&first).form.clone());
+        WidgetCell { props, echo: cell.echo.clone(), sink: Sink { sender, id, form }, dom_id: format!("wl-{id}"), first }
     }
 }
 
@@ -118,6 +142,23 @@ pub(crate) fn label<P: Send + Sync + Clone + PartialEq + 'static>(
             {move || props.with(|p| common(p).help.clone()).map(|help| view! { <span class="wl-help" title=help>"?"</span> })}
         </label>
     }
+}
+
+/// A value the viewer has set but the engine has not confirmed yet: while a
+/// thumb moves, or while a form holds it back. It goes away whenever the
+/// engine's props or echo change.
+pub(crate) fn draft<T, P>(props: Memo<P>, echo: ArcRwSignal<u64>) -> RwSignal<Option<T>>
+where
+    T: Send + Sync + 'static,
+    P: Clone + PartialEq + Send + Sync + 'static,
+{
+    let draft = RwSignal::new(None);
+    Effect::new(move |_| {
+        props.track();
+        echo.track();
+        draft.set(None);
+    });
+    draft
 }
 
 /// Formats a number the way a widget shows it: integers plainly, floats with

@@ -8,6 +8,7 @@ use crate::widgets::button::{ButtonKind, ButtonProps};
 
 pub(crate) fn render(cell: WidgetCell<ButtonProps>) -> AnyView {
     let props = cell.props;
+    let submits = cell.first.form_submit;
     let sink = cell.sink;
     view! {
         <button
@@ -15,7 +16,13 @@ pub(crate) fn render(cell: WidgetCell<ButtonProps>) -> AnyView {
             class:wl-primary=move || props.with(|p| p.kind == ButtonKind::Primary)
             disabled=move || props.with(|p| p.common.disabled)
             title=move || props.with(|p| p.common.help.clone())
-            on:click=move |_| sink.send(WidgetValue::Trigger(true))
+            on:click=move |_| {
+                if submits {
+                    sink.submit();
+                } else {
+                    sink.send(WidgetValue::Trigger(true));
+                }
+            }
         >
             {move || props.with(|p| p.common.label.clone())}
         </button>

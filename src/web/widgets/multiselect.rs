@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{label, WidgetCell};
+use super::{draft, label, WidgetCell};
 use crate::element::WidgetValue;
 use crate::widgets::multiselect::MultiselectProps;
 
@@ -14,13 +14,20 @@ pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
     let dom_id = cell.dom_id.clone();
     // Options are part of the widget's identity: new options make a new widget.
     let options: Arc<Vec<String>> = Arc::new(cell.first.options.clone());
-    let chosen = move || props.with(|p| p.indices.clone());
-    let full = move || props.with(|p| p.max_selections.is_some_and(|max| p.indices.len() >= max));
     let sink = cell.sink;
+    let held = draft::<Vec<usize>, _>(props, echo.clone());
+    let chosen = move || held.get().unwrap_or_else(|| props.with(|p| p.indices.clone()));
+    let choose = move |indices: Vec<usize>| {
+        if sink.in_form() {
+            held.set(Some(indices.clone()));
+        }
+        sink.send(WidgetValue::Indices(indices));
+    };
+    let full = move || props.with(|p| p.max_selections.is_some_and(|max| p.indices.len() >= max));
     let remove = {
         move |index: usize| {
             let rest = chosen().into_iter().filter(|&i| i != index).collect();
-            sink.send(WidgetValue::Indices(rest));
+            choose(rest);
         }
     };
     let chip_options = options.clone();
@@ -67,7 +74,7 @@ pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
                         if !indices.contains(&index) {
                             indices.push(index);
                         }
-                        sink.send(WidgetValue::Indices(indices));
+                        choose(indices);
                     }
                 }
             >

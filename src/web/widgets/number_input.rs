@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
-use super::{format_number, label, WidgetCell};
+use super::{draft, format_number, label, WidgetCell};
 use crate::element::WidgetValue;
 use crate::widgets::number_input::NumberInputProps;
 
@@ -17,11 +17,18 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
         let x = min.map_or(x, |min| x.max(min));
         max.map_or(x, |max| x.min(max))
     };
-    let shown = move || format_number(props.with(|p| p.value), is_int, step);
+    // In a form, the value the viewer set waits for the submit: steppers and
+    // the field go on from it.
+    let held = draft::<f64, _>(props, echo.clone());
+    let current = move || held.get().unwrap_or_else(|| props.with(|p| p.value));
+    let shown = move || format_number(current(), is_int, step);
     let sink = cell.sink;
     let send = {
         move |x: f64| {
-            if props.with_untracked(|p| p.value != x) {
+            if held.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.value)) != x {
+                if sink.in_form() {
+                    held.set(Some(x));
+                }
                 sink.send(WidgetValue::Number(x));
             }
         }
@@ -58,6 +65,7 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
                 on:keydown=move |event| {
                     if event.key() == "Enter" {
                         commit_on_enter(event_target::<HtmlInputElement>(&event));
+                        sink.submit_form();
                     }
                 }
                 on:change=move |event| commit(event_target::<HtmlInputElement>(&event))
@@ -65,16 +73,16 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
             <button
                 class="wl-step"
                 aria-label="Decrement"
-                disabled=move || props.with(|p| p.common.disabled || min.is_some_and(|m| p.value <= m))
-                on:click=move |_| decrement(clamp(props.with_untracked(|p| p.value) - step))
+                disabled=move || props.with(|p| p.common.disabled) || min.is_some_and(|m| current() <= m)
+                on:click=move |_| decrement(clamp(current() - step))
             >
                 "−"
             </button>
             <button
                 class="wl-step"
                 aria-label="Increment"
-                disabled=move || props.with(|p| p.common.disabled || max.is_some_and(|m| p.value >= m))
-                on:click=move |_| increment(clamp(props.with_untracked(|p| p.value) + step))
+                disabled=move || props.with(|p| p.common.disabled) || max.is_some_and(|m| current() >= m)
+                on:click=move |_| increment(clamp(current() + step))
             >
                 "+"
             </button>

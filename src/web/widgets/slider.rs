@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{format_number, label, WidgetCell};
+use super::{draft, format_number, label, WidgetCell};
 use crate::element::WidgetValue;
 use crate::widgets::slider::SliderProps;
 
@@ -14,7 +14,7 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
     let dom_id = cell.dom_id.clone();
     let format = move |x: f64| format_number(x, is_int, step);
     // The values while the thumb moves, before the release sends them.
-    let dragging = RwSignal::new(None::<Vec<f64>>);
+    let dragging = draft::<Vec<f64>, _>(props, cell.echo.clone());
     let shown = move || dragging.get().unwrap_or_else(|| props.with(|p| p.value.clone()));
     let echo = cell.echo.clone();
     let sink = cell.sink;
@@ -53,8 +53,9 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
                     on:input=move |event| dragging.set(moved(event))
                     on:change=move |event| {
                         let Some(mut values) = moved(event) else { return };
-                        dragging.set(None);
                         values.sort_by(f64::total_cmp);
+                        // A form holds the value back: keep showing it until the submit.
+                        dragging.set(sink.in_form().then(|| values.clone()));
                         let wire = match values.as_slice() {
                             [low, high] => WidgetValue::NumberPair(*low, *high),
                             [x] => WidgetValue::Number(*x),

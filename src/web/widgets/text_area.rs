@@ -39,6 +39,7 @@ pub(crate) fn render(cell: WidgetCell<TextAreaProps>) -> AnyView {
                 on:keydown=move |event| {
                     if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
                         commit_on_keys(event_target::<HtmlTextAreaElement>(&event));
+                        sink.submit_form();
                     }
                 }
                 on:change=move |event| commit(event_target::<HtmlTextAreaElement>(&event))

@@ -42,6 +42,8 @@ pub(crate) fn render(cell: WidgetCell<TextInputProps>) -> AnyView {
                 on:keydown=move |event| {
                     if event.key() == "Enter" {
                         commit_on_enter(event_target::<HtmlInputElement>(&event));
+                        // In a form, Enter submits it.
+                        sink.submit_form();
                     }
                 }
                 on:change=move |event| commit(event_target::<HtmlInputElement>(&event))
