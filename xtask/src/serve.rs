@@ -14,8 +14,10 @@ pub fn serve(args: &[String]) -> Result {
     }
     if !has("--port") && !has("-p") {
         trunk.args(["--port", "8080"]);
+        println!("==> serving the gallery on http://127.0.0.1:8080 (Ctrl-C stops)");
+    } else {
+        println!("==> serving the gallery (Ctrl-C stops)");
     }
     trunk.args(args);
-    println!("==> serving the gallery on http://127.0.0.1:8080 (Ctrl-C stops)");
     run(&mut trunk)
 }
