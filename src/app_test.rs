@@ -246,6 +246,21 @@ impl AppTest {
         self.block("expander", index, |k| matches!(k, BlockKind::Expander { .. }))
     }
 
+    /// The body of the `index`-th form.
+    pub fn form(&mut self, index: usize) -> Scope<'_> {
+        self.block("form", index, |k| matches!(k, BlockKind::Form { .. }))
+    }
+
+    /// The body of the `index`-th fragment.
+    pub fn fragment(&mut self, index: usize) -> Scope<'_> {
+        self.block("fragment", index, |k| matches!(k, BlockKind::Fragment { .. }))
+    }
+
+    /// The body of the open dialog, if any (`index` 0).
+    pub fn dialog(&mut self, index: usize) -> Scope<'_> {
+        self.block("dialog", index, |k| matches!(k, BlockKind::Dialog { .. }))
+    }
+
     /// The `index`-th `container()` (plain or bordered).
     pub fn container(&mut self, index: usize) -> Scope<'_> {
         self.block("container", index, |k| matches!(k, BlockKind::Vertical | BlockKind::Container { .. }))
@@ -297,8 +312,8 @@ macro_rules! element_accessors {
         )*}
         impl AppTest {$(
             #[doc = concat!("The `index`-th `", $kind, "` element, in display order.")]
-            pub fn $method(&mut self, index: usize) -> ElementView {
-                self.all().$method(index)
+            pub fn $method(&self, index: usize) -> ElementView {
+                nth(&self.elements(), $kind, index)
             }
         )*}
     };
@@ -353,15 +368,7 @@ impl<'a> Scope<'a> {
     }
 
     fn nth(&self, kind: &str, index: usize) -> ElementView {
-        let all = self.get(kind);
-        match all.get(index) {
-            Some(element) => ElementView { element: element.clone() },
-            None => panic!(
-                "no {kind} at index {index}: this scope has {} ({:?})",
-                all.len(),
-                all.iter().map(Element::text).collect::<Vec<_>>()
-            ),
-        }
+        nth(&self.elements, kind, index)
     }
 
     fn widget(self, kind: &str, selector: Selector) -> WidgetRef<'a> {
@@ -379,6 +386,19 @@ impl<'a> Scope<'a> {
                 all.iter().map(Element::text).collect::<Vec<_>>()
             ),
         }
+    }
+}
+
+/// The `index`-th element of `kind` among `elements`.
+fn nth(elements: &[Element], kind: &str, index: usize) -> ElementView {
+    let all: Vec<&Element> = elements.iter().filter(|e| e.kind() == kind).collect();
+    match all.get(index) {
+        Some(element) => ElementView { element: (*element).clone() },
+        None => panic!(
+            "no {kind} at index {index}: there are {} ({:?})",
+            all.len(),
+            all.iter().map(|e| e.text()).collect::<Vec<_>>()
+        ),
     }
 }
 

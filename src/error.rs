@@ -115,8 +115,10 @@ impl IntoScriptResult for () {
     }
 }
 
-impl<E: Into<Error>> IntoScriptResult for std::result::Result<(), E> {
+/// Any `Result` works; its `Ok` value is ignored (so a callback can end with
+/// `state.update(..)`).
+impl<T, E: Into<Error>> IntoScriptResult for std::result::Result<T, E> {
     fn into_script_result(self) -> Result {
-        self.map_err(Into::into)
+        self.map(|_| ()).map_err(Into::into)
     }
 }

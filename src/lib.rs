@@ -49,7 +49,7 @@ pub use session_state::{SessionState, StateError};
 pub use ui::Ui;
 
 #[cfg(target_arch = "wasm32")]
-pub use web::run;
+pub use web::{run, run_async};
 
 /// Everything a script needs: `use wasmlit::prelude::*;`.
 pub mod prelude {
@@ -59,7 +59,7 @@ pub mod prelude {
     pub use crate::form::Form;
     pub use crate::fragment::{Dialog, Fragment};
     pub use crate::session_state::SessionState;
-    pub use crate::ui::{Command, Container, Expander, Ui};
+    pub use crate::ui::{Command, Container, Expander, Header, Subheader, Ui};
     pub use crate::widgets::button::{Button, ButtonKind};
     pub use crate::widgets::checkbox::Checkbox;
     pub use crate::widgets::form_submit_button::FormSubmitButton;
@@ -85,4 +85,17 @@ where
 {
     eprintln!("wasmlit apps run in the browser: build this one with `trunk serve` (or `cargo xtask serve`).");
     std::process::exit(2);
+}
+
+/// Outside the browser there is nothing to mount: say how to run the app.
+///
+/// In a `wasm32` build this is [`web::run_async`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_async<F, Fut, R>(_script: F)
+where
+    F: Fn(Ui) -> Fut + 'static,
+    Fut: std::future::Future<Output = R> + 'static,
+    R: error::IntoScriptResult,
+{
+    run(|_: &Ui| {});
 }

@@ -21,6 +21,25 @@ pub fn to_html(body: &str, allow_html: bool) -> String {
     out
 }
 
+/// The anchor of a heading, as Streamlit makes it: lower case, words joined
+/// by hyphens, punctuation dropped. Links like `[Widgets](#input-widgets)` use it.
+///
+/// ```
+/// assert_eq!(wasmlit::markdown::anchor("Input widgets"), "input-widgets");
+/// assert_eq!(wasmlit::markdown::anchor("Layout — sidebar!"), "layout-sidebar");
+/// ```
+pub fn anchor(heading: &str) -> String {
+    let mut slug = String::with_capacity(heading.len());
+    for c in heading.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::to_html;

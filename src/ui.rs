@@ -176,6 +176,15 @@ impl Ui {
         self.at(Cursor::Append(self.place().child(index)))
     }
 
+    /// Where this handle writes: its root, the path of its block (or slot), and whether it
+    /// replaces one slot rather than appending. Cached functions record what they drew here.
+    pub(crate) fn target(&self) -> (Root, &[usize], bool) {
+        match &self.cursor {
+            Cursor::Append(place) => (place.root, &place.path, false),
+            Cursor::Slot(place) => (place.root, &place.path, true),
+        }
+    }
+
     pub(crate) fn push_exception(&self, kind: String, message: String) -> Ui {
         self.push_element(Element::Exception { kind, message })
     }
@@ -371,14 +380,14 @@ impl Ui {
         self.push_element(Element::Title { body: body.into() })
     }
 
-    /// A header (h2).
+    /// A header (h2); `ui.add(Header::new(..).divider())` draws a rule under it.
     pub fn header(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Header { body: body.into(), divider: false })
+        self.add(Header::new(body))
     }
 
-    /// A subheader (h3).
+    /// A subheader (h3); `ui.add(Subheader::new(..).divider())` draws a rule under it.
     pub fn subheader(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Subheader { body: body.into(), divider: false })
+        self.add(Subheader::new(body))
     }
 
     /// Markdown; raw HTML in it is escaped.
@@ -550,6 +559,56 @@ pub trait Command {
     type Output;
     /// Draws the command at `ui`.
     fn show(self, ui: &Ui) -> Self::Output;
+}
+
+/// A header with options: `ui.add(Header::new("Results").divider())`.
+pub struct Header {
+    body: String,
+    divider: bool,
+}
+
+impl Header {
+    pub fn new(body: impl Into<String>) -> Self {
+        Header { body: body.into(), divider: false }
+    }
+
+    /// Draws a coloured rule under the header.
+    pub fn divider(mut self) -> Self {
+        self.divider = true;
+        self
+    }
+}
+
+impl Command for Header {
+    type Output = Ui;
+    fn show(self, ui: &Ui) -> Ui {
+        ui.push_element(Element::Header { body: self.body, divider: self.divider })
+    }
+}
+
+/// A subheader with options: `ui.add(Subheader::new("Details").divider())`.
+pub struct Subheader {
+    body: String,
+    divider: bool,
+}
+
+impl Subheader {
+    pub fn new(body: impl Into<String>) -> Self {
+        Subheader { body: body.into(), divider: false }
+    }
+
+    /// Draws a coloured rule under the subheader.
+    pub fn divider(mut self) -> Self {
+        self.divider = true;
+        self
+    }
+}
+
+impl Command for Subheader {
+    type Output = Ui;
+    fn show(self, ui: &Ui) -> Ui {
+        ui.push_element(Element::Subheader { body: self.body, divider: self.divider })
+    }
 }
 
 /// A collapsible section: `ui.add(Expander::new("More").expanded(true))`.

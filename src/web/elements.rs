@@ -18,7 +18,11 @@ pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
     let props = cell.props.clone();
     let stale = cell.stale.clone();
     let body = match initial {
-        Element::Title { .. } => view! { <h1>{move || props.with(Element::text)}</h1> }.into_any(),
+        Element::Title { .. } => {
+            let anchor = props.clone();
+            view! { <h1 id=move || anchor.with(|e| crate::markdown::anchor(&e.text()))>{move || props.with(Element::text)}</h1> }
+                .into_any()
+        }
         Element::Header { .. } => heading(props, 2),
         Element::Subheader { .. } => heading(props, 3),
         Element::Markdown { .. } => {
@@ -86,8 +90,14 @@ pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
 fn heading(props: ArcRwSignal<Element>, level: u8) -> AnyView {
     let divider = props.clone();
     let has_divider = move || matches!(divider.get(), Element::Header { divider: true, .. } | Element::Subheader { divider: true, .. });
+    let anchor = props.clone();
+    let id = move || anchor.with(|e| crate::markdown::anchor(&e.text()));
     let text = move || props.with(Element::text);
-    let heading = if level == 2 { view! { <h2>{text}</h2> }.into_any() } else { view! { <h3>{text}</h3> }.into_any() };
+    let heading = if level == 2 {
+        view! { <h2 id=id>{text}</h2> }.into_any()
+    } else {
+        view! { <h3 id=id>{text}</h3> }.into_any()
+    };
     view! {
         {heading}
         <Show when=has_divider>
