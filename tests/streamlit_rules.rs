@@ -259,7 +259,7 @@ fn an_error_in_a_callback_ends_the_run() {
     let app_runs = body_runs.clone();
     let mut at = AppTest::new(move |ui: &Ui| {
         app_runs.set(app_runs.get() + 1);
-        ui.add(Button::new("Fail").on_click(|_: &Ui| Err(Error::msg("callback failed"))));
+        ui.add(Button::new("Fail").on_click(|_: &Ui| Err::<(), _>(Error::msg("callback failed"))));
         ui.write("body");
     });
     at.run();
