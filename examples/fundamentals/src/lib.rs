@@ -6,10 +6,14 @@
 //!
 //! Run it in the browser with `trunk serve` in this folder.
 
+use std::time::Duration;
+
 use wasmlit::prelude::*;
 
-/// The app script: it runs top to bottom on every interaction.
-pub fn app(ui: &Ui) -> Result {
+/// The app script: it runs top to bottom on every interaction. It is async
+/// because of its last section, a progress bar that advances while it runs.
+pub async fn app(ui: Ui) -> Result {
+    let ui = &ui;
     ui.title("Basic concepts");
     ui.caption("Streamlit's *Basic concepts* page, ported to Rust: the script reruns on every interaction.");
 
@@ -21,7 +25,23 @@ pub fn app(ui: &Ui) -> Result {
     columns(ui);
     expander(ui);
     counter_with_callback(ui)?;
+    show_progress(ui).await;
     Ok(())
+}
+
+/// "Show progress": the bar advances while the script runs; any interaction
+/// cancels the loop and the rerun starts it again, as in Streamlit.
+async fn show_progress(ui: &Ui) {
+    ui.header("Show progress");
+    ui.write("Starting a long computation...");
+    let latest_iteration = ui.empty();
+    let bar = ui.progress(0);
+    for i in 0..100 {
+        latest_iteration.text(format!("Iteration {}", i + 1));
+        bar.progress(i + 1);
+        ui.sleep(Duration::from_millis(100)).await;
+    }
+    ui.write("...and now we're done!");
 }
 
 /// `x = st.slider('x')`; `st.write(x, 'squared is', x * x)`.

@@ -1,5 +1,5 @@
 //! In the browser: `trunk serve` in this folder. Natively this only prints a hint.
 
 fn main() {
-    wasmlit::run(fundamentals::app)
+    wasmlit::run_async(fundamentals::app)
 }

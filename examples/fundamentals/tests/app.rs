@@ -3,7 +3,7 @@
 use wasmlit::prelude::*;
 
 fn started() -> AppTest {
-    let mut at = AppTest::new(fundamentals::app);
+    let mut at = AppTest::new_async(fundamentals::app);
     at.run();
     at
 }
@@ -19,7 +19,7 @@ fn shows(at: &AppTest, kind: &str, text: &str) -> bool {
 
 #[test]
 fn first_run_has_every_section_in_order_and_no_errors() {
-    let mut at = started();
+    let at = started();
     assert!(at.get("exception").is_empty(), "{:?}", texts(&at, "exception"));
     assert_eq!(
         texts(&at, "header"),
@@ -32,6 +32,7 @@ fn first_run_has_every_section_in_order_and_no_errors() {
             "Columns",
             "Expander",
             "Session state counter with a callback",
+            "Show progress",
         ]
     );
     assert_eq!(at.title(0).text(), "Basic concepts");
@@ -135,4 +136,15 @@ fn counter_with_callback() {
     at.slider(label("x")).set_value(3).run();
     assert!(shows(&at, "markdown", "Count = 3"));
     assert_eq!(at.session_state().get::<i64>("count").unwrap(), 3);
+}
+
+#[test]
+fn the_progress_bar_advances_during_one_run() {
+    let mut at = AppTest::new_async(fundamentals::app);
+    at.run_for(std::time::Duration::from_millis(350));
+    assert_eq!(at.text(0).text(), "Iteration 4");
+    assert!(at.is_running());
+    at.wait();
+    assert_eq!(at.text(0).text(), "Iteration 100");
+    assert!(shows(&at, "markdown", "...and now we're done!"));
 }
