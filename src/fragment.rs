@@ -121,9 +121,9 @@ where
     }
 }
 
-/// A fragment's id: its function's type and where it is drawn.
+/// A fragment's id: its function's type and where its body is drawn.
 fn fragment_id(ui: &Ui, function: &str, title: &str) -> FragmentId {
-    let place = ui.place();
+    let place = ui.next_place();
     let path: Vec<f64> = place.path.iter().map(|&i| i as f64).collect();
     let root = format!("{:?}", place.root);
     let id = Identity::new("fragment").text("function", function).text("title", title).text("root", &root).numbers("path", &path);
@@ -328,6 +328,25 @@ mod tests {
         at.button(1).click().run();
         assert_eq!(at.markdown(0).text(), "You voted B");
         assert!(at.get("radio").is_empty(), "rerun() closed the dialog");
+    }
+
+    #[test]
+    fn two_fragments_drawn_by_the_same_function_stay_apart() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            for name in ["a", "b"] {
+                ui.fragment(move |ui: &Ui| {
+                    let runs = ui.session_state().update_or(name, 0, |n: &mut i32| *n += 1)?;
+                    ui.checkbox(format!("{name} box"));
+                    ui.write(format!("{name} ran {runs}"));
+                    Ok::<_, Error>(())
+                })?;
+            }
+            Ok::<_, Error>(())
+        });
+        at.run();
+        at.checkbox(0).check().run();
+        let lines: Vec<String> = at.get("markdown").iter().map(|e| e.text()).collect();
+        assert_eq!(lines, ["a ran 2", "b ran 1"]);
     }
 
     #[test]

@@ -127,6 +127,20 @@ impl Ui {
         }
     }
 
+    /// Where the next node drawn through this handle will go.
+    pub(crate) fn next_place(&self) -> Place {
+        match &self.cursor {
+            Cursor::Slot(place) => place.clone(),
+            Cursor::Append(place) => {
+                let mut runtime = self.runtime.borrow_mut();
+                match place.block_mut(&mut runtime.tree) {
+                    Some(block) => place.child(block.children.len()),
+                    None => Place { root: place.root, path: vec![runtime.tree.root(place.root).children.len()] },
+                }
+            }
+        }
+    }
+
     /// Places `node` where this handle points and returns a handle to its slot.
     pub(crate) fn push(&self, node: Node) -> Ui {
         let mut runtime = self.runtime.borrow_mut();

@@ -10,6 +10,8 @@
 use std::collections::BTreeMap;
 use std::fmt::{self, Debug};
 
+use std::time::Duration;
+
 use wasmlit::prelude::*;
 
 /// The sections of the page, in order: (header, anchor of the header).
@@ -25,7 +27,8 @@ pub const SECTIONS: [(&str, &str); 8] = [
 ];
 
 /// The app script: it runs top to bottom on every interaction.
-pub fn app(ui: &Ui) -> Result {
+pub async fn app(ui: Ui) -> Result {
+    let ui = &ui;
     ui.title("wasmlit gallery");
     ui.markdown(
         "Every element and widget of **wasmlit**, Streamlit's app model in Rust. \
@@ -40,7 +43,7 @@ pub fn app(ui: &Ui) -> Result {
     layouts_and_containers(ui);
     status_elements(ui);
     session_state_and_callbacks(ui)?;
-    execution_flow(ui)?;
+    execution_flow(ui).await?;
     errors_stay_in_place(ui)
 }
 
@@ -399,7 +402,7 @@ fn session_state_and_callbacks(ui: &Ui) -> Result {
 
 // ----- Execution flow ------------------------------------------------------------
 
-fn execution_flow(ui: &Ui) -> Result {
+async fn execution_flow(ui: &Ui) -> Result {
     section(ui, 6);
     let state = ui.session_state();
     // Counted on every full run of the script; fragment and dialog reruns skip this line.
@@ -426,6 +429,31 @@ fn execution_flow(ui: &Ui) -> Result {
         ui.caption("Changing the number reruns only this fragment: the full-run count above stays put.");
         Ok(())
     })?;
+
+    ui.subheader("Fragment on a timer");
+    ui.add(
+        Fragment::new(|ui: &Ui| -> Result {
+            let ticks = ui.session_state().update_or("ticks", 0_u64, |n| *n += 1)?;
+            ui.write(format!("This fragment reruns every second on its own: tick {ticks}."));
+            Ok(())
+        })
+        .run_every(Duration::from_secs(1)),
+    )?;
+
+    ui.subheader("Output while the script runs");
+    ui.caption("The app is an async function: `ui.sleep(..).await` lets the page paint. Press the button, then touch any widget to interrupt the run.");
+    if ui.button("Run a long computation") {
+        let spinner = ui.spinner("Crunching numbers...");
+        let status = ui.empty();
+        let bar = ui.progress(0);
+        for step in 1..=30 {
+            status.text(format!("Step {step} of 30"));
+            bar.progress(step as f64 / 30.0);
+            ui.sleep(Duration::from_millis(100)).await;
+        }
+        drop(spinner);
+        ui.success("The long computation finished.");
+    }
 
     ui.subheader("Dialog");
     if ui.button("Open a dialog") {

@@ -1,5 +1,5 @@
 //! In the browser: `trunk serve` at the repository root. Natively this only prints a hint.
 
 fn main() {
-    wasmlit::run(gallery::app)
+    wasmlit::run_async(gallery::app)
 }

@@ -3,7 +3,7 @@
 use wasmlit::prelude::*;
 
 fn started() -> AppTest {
-    let mut at = AppTest::new(gallery::app);
+    let mut at = AppTest::new_async(gallery::app);
     at.run();
     at
 }
@@ -351,3 +351,19 @@ fn a_dialog_opens_reruns_alone_and_closes_on_send() {
     assert!(shows(&at, "markdown", "You rated the gallery 3 of 5."));
     assert_only_deliberate_exceptions(&at);
 }
+
+#[test]
+fn the_long_computation_shows_progress_during_its_run() {
+    let mut at = AppTest::new_async(gallery::app);
+    at.run();
+    at.button(label("Run a long computation")).click();
+    at.run_for(std::time::Duration::from_millis(1_050));
+    assert!(at.is_running());
+    assert_eq!(at.get("spinner").len(), 1);
+    let shown: Vec<String> = at.get("text").iter().map(|e| e.text()).collect();
+    assert!(shown.contains(&"Step 11 of 30".to_string()), "{shown:?}");
+    at.wait();
+    assert!(at.get("spinner").is_empty());
+    assert!(at.get("success").iter().any(|e| e.text() == "The long computation finished."));
+}
+
