@@ -23,7 +23,11 @@
 //! The engine (everything but [`web`]) is plain Rust and never touches the
 //! DOM; `ARCHITECTURE.md` draws the map.
 
+// The cache macros expand to `::wasmlit::...` paths; this makes them work inside the crate too.
+extern crate self as wasmlit;
+
 pub mod app_test;
+pub mod cache;
 pub mod clock;
 pub mod element;
 pub mod error;
@@ -31,9 +35,11 @@ pub mod form;
 pub mod fragment;
 pub mod identity;
 pub mod markdown;
+pub mod persisted_state;
 pub mod request;
 pub mod runtime;
 pub mod session_state;
+pub mod time;
 pub mod ui;
 pub mod widgets;
 
@@ -41,6 +47,8 @@ pub mod widgets;
 pub mod web;
 
 pub use app_test::AppTest;
+pub use cache::{data as cache_data, resource as cache_resource, CacheKey};
+pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
 pub use element::{Element, ElementTree, WidgetEvent, WidgetValue};
 pub use error::{Error, Result};
 pub use request::RerunRequest;
@@ -54,6 +62,8 @@ pub use web::{run, run_async};
 /// Everything a script needs: `use wasmlit::prelude::*;`.
 pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
+    pub use crate::cache::{data as cache_data, resource as cache_resource, CacheKey, CacheOutcome};
+    pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
     pub use crate::element::{Gap, LabelVisibility};
     pub use crate::error::{Error, Result};
     pub use crate::form::Form;

@@ -153,6 +153,8 @@ pub(crate) struct StateStore {
     pub seen_set: HashSet<WidgetId>,
     /// Widget order of the last run: callbacks fire in this order.
     pub order: Vec<WidgetId>,
+    /// Values restored from browser storage or a development-reload snapshot.
+    pub restored: crate::persisted_state::Restored,
 }
 
 impl StateStore {
@@ -256,7 +258,7 @@ impl std::error::Error for StateError {}
 /// Cheap to clone; every call looks at the live state.
 #[derive(Clone)]
 pub struct SessionState {
-    runtime: Rc<RefCell<Runtime>>,
+    pub(crate) runtime: Rc<RefCell<Runtime>>,
 }
 
 impl SessionState {

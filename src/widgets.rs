@@ -168,6 +168,12 @@ pub(crate) fn register<T: Any + Clone>(
     if ui.phase() == Phase::Callbacks {
         return Err(api(format!("Widgets cannot be drawn inside a callback (the {kind} \"{label}\").")));
     }
+    if let Some(function) = crate::cache::running_function() {
+        return Err(api(format!(
+            "Widgets cannot be used inside a cached function: `{function}()` draws the {kind} \"{label}\". \
+             Draw the widget outside and pass its value to the function."
+        )));
+    }
     if ui.form.is_some() && options.callback.is_some() && kind != "form_submit_button" {
         return Err(api(
             "With forms, callbacks can only be defined on the `form_submit_button`. \
@@ -238,8 +244,10 @@ pub(crate) fn register<T: Any + Clone>(
     let existing = store.widgets.get(&id);
     let first_seen = existing.is_none();
     let from_session_state = set_value.is_some();
+    // A value restored after a reload, for the widget's first appearance.
+    let seeded = if first_seen { store.restored.take_widget(id) } else { None };
     // Values are checked when they arrive; the default is the last resort.
-    let candidates = [set_value, existing.map(|record| record.value.clone()), Some(default.clone())];
+    let candidates = [set_value, existing.map(|record| record.value.clone()), seeded, Some(default.clone())];
     let Some((value, wire)) = candidates.into_iter().flatten().find_map(|wire| decode(&wire).map(|v| (v, wire))) else {
         return Err(api(format!("The {kind} \"{label}\" has no valid value.")));
     };

@@ -1,0 +1,380 @@
+//! Session state that survives a page reload — beyond Streamlit, where a reload is a new
+//! session.
+//!
+//! Two mechanisms, both opt-in and both driven by the web layer (`wasmlit::persistence`):
+//!
+//! - **Persisted keys.** [`SessionState::persisted`] declares a key persisted, with its
+//!   serde type. After each run the web layer writes the keys whose value changed to
+//!   IndexedDB ([`changes`]); before the first run of the next page load it hands them back
+//!   ([`seed_key`]) and the declaration restores the value.
+//! - **Development reloads.** In debug builds the web layer keeps a [`Snapshot`] of the
+//!   session in `sessionStorage` after each run — user keys of common types, persisted keys
+//!   and every widget's value by id — and applies it when `trunk serve` reloads the page,
+//!   so the app reruns where the user was. Widget values are *seeds*: a widget takes its
+//!   seed the first time it is drawn, after a value set through session state and before
+//!   its default.
+//!
+//! ```
+//! use wasmlit::prelude::*;
+//! use wasmlit::persisted_state;
+//!
+//! fn app(ui: &Ui) -> Result {
+//!     let notes: Vec<String> = ui.session_state().persisted("notes", Vec::new)?;
+//!     if ui.button("Add") {
+//!         ui.session_state().update("notes", |n: &mut Vec<String>| n.push("hi".into()))?;
+//!     }
+//!     ui.write(format!("{} notes", notes.len()));
+//!     Ok(())
+//! }
+//! let mut at = AppTest::new(app);
+//! at.run();
+//! at.button(0).click().run();
+//! // What the web layer writes after the run:
+//! let changes = persisted_state::changes(&at.session_state());
+//! let (key, Some(bytes)) = changes[0].clone() else { panic!() };
+//!
+//! // The next page load: a new session, seeded before its first run.
+//! let mut reloaded = AppTest::new(app);
+//! persisted_state::seed_key(&reloaded.session_state(), &key, bytes);
+//! reloaded.run();
+//! assert_eq!(reloaded.markdown(0).text(), "1 notes");
+//! ```
+
+use std::any::Any;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::element::WidgetValue;
+use crate::identity::WidgetId;
+use crate::session_state::{SessionState, StateError, Value};
+
+type Encode = Rc<dyn Fn(&Value) -> Option<Vec<u8>>>;
+
+/// What a session restores and persists; one per session (a field of the state store).
+#[derive(Default)]
+pub(crate) struct Restored {
+    /// Widget values to start from, by id, taken on a widget's first appearance.
+    widgets: HashMap<WidgetId, WidgetValue>,
+    /// Stored bytes of persisted keys, taken when the key is declared.
+    keys: BTreeMap<String, Vec<u8>>,
+    /// Keys declared persisted, with their encoders.
+    declared: BTreeMap<String, Encode>,
+    /// What storage holds for each persisted key (so unchanged keys are not rewritten).
+    written: BTreeMap<String, Vec<u8>>,
+}
+
+impl Restored {
+    /// The seed of a widget drawn for the first time.
+    pub(crate) fn take_widget(&mut self, id: WidgetId) -> Option<WidgetValue> {
+        if self.widgets.is_empty() {
+            return None;
+        }
+        self.widgets.remove(&id)
+    }
+}
+
+impl SessionState {
+    /// Declares `key` persisted and returns its value: the value stored by an earlier page
+    /// load if there is one, else `init()`.
+    ///
+    /// The value is written to browser storage (IndexedDB) after every run in which it
+    /// changed, and restored when the page loads again — including the value of a widget
+    /// with this key, if the declaration comes before the widget. Call it on every run, like
+    /// [`get_or_insert_with`](Self::get_or_insert_with). Natively (in `AppTest`) nothing is
+    /// stored and it is `get_or_insert_with`.
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     ui.session_state().persisted("name", String::new)?;
+    ///     let name = ui.add(TextInput::new("Name").key("name"));
+    ///     ui.write(format!("Hello {name}"));
+    ///     Ok::<_, Error>(())
+    /// });
+    /// at.run();
+    /// at.text_input(0).input("Ada").run();
+    /// assert_eq!(at.markdown(0).text(), "Hello Ada");
+    /// ```
+    pub fn persisted<T>(&self, key: &str, init: impl FnOnce() -> T) -> Result<T, StateError>
+    where
+        T: Any + Clone + Serialize + DeserializeOwned,
+    {
+        {
+            let mut runtime = self.runtime.borrow_mut();
+            let store = &mut runtime.store;
+            let restored = &mut store.restored;
+            restored.declared.entry(key.to_string()).or_insert_with(|| {
+                Rc::new(|value: &Value| value.coerce::<T>().and_then(|typed| postcard::to_allocvec(&typed).ok()))
+            });
+            let exists = store.user.contains_key(key) || store.keys.contains_key(key);
+            if let (false, Some(bytes)) = (exists, restored.keys.remove(key)) {
+                // A value that no longer decodes (the type changed) is dropped: `init` wins.
+                if let Ok(value) = postcard::from_bytes::<T>(&bytes) {
+                    store.user.insert(key.to_string(), Value::new(value));
+                    restored.written.insert(key.to_string(), bytes);
+                }
+            }
+        }
+        self.get_or_insert_with(key, init)
+    }
+}
+
+/// Hands the stored bytes of a persisted key to a session before its first run.
+pub fn seed_key(state: &SessionState, key: &str, bytes: Vec<u8>) {
+    let mut runtime = state.runtime.borrow_mut();
+    let restored = &mut runtime.store.restored;
+    restored.written.insert(key.to_string(), bytes.clone());
+    restored.keys.insert(key.to_string(), bytes);
+}
+
+/// Gives a widget a value to start from, for its first appearance.
+pub fn seed_widget(state: &SessionState, id: WidgetId, value: WidgetValue) {
+    state.runtime.borrow_mut().store.restored.widgets.insert(id, value);
+}
+
+/// Drops seeds no widget or declaration took (call after the first completed run).
+pub fn finish_restore(state: &SessionState) {
+    let mut runtime = state.runtime.borrow_mut();
+    let restored = &mut runtime.store.restored;
+    restored.widgets.clear();
+}
+
+/// The persisted keys whose value changed since they were last stored: `(key, Some(bytes))`
+/// to write, `(key, None)` for a key that was deleted. Marks them stored.
+pub fn changes(state: &SessionState) -> Vec<(String, Option<Vec<u8>>)> {
+    let mut runtime = state.runtime.borrow_mut();
+    let store = &mut runtime.store;
+    let mut out = Vec::new();
+    let declared: Vec<(String, Encode)> =
+        store.restored.declared.iter().map(|(key, encode)| (key.clone(), encode.clone())).collect();
+    for (key, encode) in declared {
+        let current = store.get_value(&key).and_then(|value| encode(&value));
+        let written = store.restored.written.get(&key).cloned();
+        match current {
+            Some(bytes) if written.as_ref() != Some(&bytes) => {
+                store.restored.written.insert(key.clone(), bytes.clone());
+                out.push((key, Some(bytes)));
+            }
+            None if written.is_some() && !store.user.contains_key(&key) && !store.keys.contains_key(&key) => {
+                store.restored.written.remove(&key);
+                out.push((key, None));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Forgets what was stored for persisted keys (after "Reset session" cleared storage).
+pub fn forget_written(state: &SessionState) {
+    state.runtime.borrow_mut().store.restored.written.clear();
+}
+
+macro_rules! known_types {
+    ($($variant:ident($t:ty)),* $(,)?) => {
+        /// A session-state value of a type the snapshot knows how to write.
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        enum Known { $($variant($t)),* }
+
+        impl Known {
+            fn from_value(value: &Value) -> Option<Known> {
+                $(if let Some(v) = value.downcast::<$t>() { return Some(Known::$variant(v)); })*
+                None
+            }
+
+            fn into_value(self) -> Value {
+                match self { $(Known::$variant(v) => Value::new(v)),* }
+            }
+        }
+    };
+}
+
+known_types! {
+    Bool(bool), I8(i8), I16(i16), I32(i32), I64(i64), I128(i128), Isize(isize),
+    U8(u8), U16(u16), U32(u32), U64(u64), U128(u128), Usize(usize), F32(f32), F64(f64),
+    Char(char), String(String),
+    VecBool(Vec<bool>), VecI32(Vec<i32>), VecI64(Vec<i64>), VecU32(Vec<u32>), VecU64(Vec<u64>),
+    VecUsize(Vec<usize>), VecF32(Vec<f32>), VecF64(Vec<f64>), VecString(Vec<String>),
+    OptionBool(Option<bool>), OptionI32(Option<i32>), OptionI64(Option<i64>), OptionUsize(Option<usize>),
+    OptionF64(Option<f64>), OptionString(Option<String>),
+    MapStringString(BTreeMap<String, String>), MapStringI64(BTreeMap<String, i64>),
+    MapStringF64(BTreeMap<String, f64>),
+}
+
+/// A picture of one session: what a development reload brings back.
+///
+/// User keys of common types (numbers, `bool`, `char`, `String`, and `Vec`s, `Option`s
+/// and string-keyed `BTreeMap`s of those), persisted keys, and every widget's value.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    user: Vec<(String, Known)>,
+    persisted: Vec<(String, Vec<u8>)>,
+    widgets: Vec<(WidgetId, WidgetValue)>,
+}
+
+impl Snapshot {
+    /// The snapshot as bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(&(1u32, self)).unwrap_or_default()
+    }
+
+    /// A snapshot from bytes; `None` if they are not one.
+    pub fn decode(bytes: &[u8]) -> Option<Snapshot> {
+        match postcard::from_bytes::<(u32, Snapshot)>(bytes) {
+            Ok((1, snapshot)) => Some(snapshot),
+            _ => None,
+        }
+    }
+
+    /// Whether the snapshot holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.user.is_empty() && self.persisted.is_empty() && self.widgets.is_empty()
+    }
+}
+
+/// Takes a snapshot of a session (between runs).
+pub fn snapshot(state: &SessionState) -> Snapshot {
+    let runtime = state.runtime.borrow();
+    let store = &runtime.store;
+    let declared = &store.restored.declared;
+    let user = store
+        .user
+        .iter()
+        .filter(|(key, _)| !declared.contains_key(*key))
+        .filter_map(|(key, value)| Known::from_value(value).map(|known| (key.clone(), known)))
+        .collect();
+    let persisted = declared
+        .iter()
+        .filter_map(|(key, encode)| store.get_value(key).and_then(|value| encode(&value)).map(|bytes| (key.clone(), bytes)))
+        .collect();
+    let mut widgets: Vec<(WidgetId, WidgetValue)> = store
+        .widgets
+        .iter()
+        .filter(|(_, record)| !matches!(record.value, WidgetValue::Trigger(_)))
+        .map(|(id, record)| (*id, record.value.clone()))
+        .collect();
+    widgets.sort_by_key(|(id, _)| *id);
+    Snapshot { user, persisted, widgets }
+}
+
+/// Applies a snapshot to a session before its first run: user keys that are not set yet,
+/// persisted keys (fresher than storage) and widget seeds.
+pub fn apply_snapshot(state: &SessionState, snapshot: Snapshot) {
+    let mut runtime = state.runtime.borrow_mut();
+    let store = &mut runtime.store;
+    for (key, known) in snapshot.user {
+        store.user.entry(key).or_insert_with(|| known.into_value());
+    }
+    for (key, bytes) in snapshot.persisted {
+        store.restored.keys.insert(key, bytes);
+    }
+    store.restored.widgets.extend(snapshot.widgets);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prelude::*;
+
+    fn counter_app(ui: &Ui) -> Result {
+        let state = ui.session_state();
+        state.get_or_insert_with("count", || 0_i64)?;
+        if ui.button("+1") {
+            state.update("count", |c: &mut i64| *c += 1)?;
+        }
+        let step = ui.slider("step", 1..=10);
+        let name = ui.add(TextInput::new("Name").key("name"));
+        let tags: Vec<String> = state.persisted("tags", Vec::new)?;
+        ui.write(format!("count={} step={step} name={name} tags={}", state.get::<i64>("count")?, tags.len()));
+        Ok(())
+    }
+
+    #[test]
+    fn a_snapshot_brings_the_session_back_where_it_was() {
+        let mut at = AppTest::new(counter_app);
+        at.run();
+        at.button(0).click().run();
+        at.button(0).click().run();
+        at.slider(0).set_value(7).run();
+        at.text_input(0).input("Ada").run();
+        at.session_state().set("tags", vec!["a".to_string()]).unwrap();
+        at.run();
+        assert_eq!(at.markdown(0).text(), "count=2 step=7 name=Ada tags=1");
+
+        let bytes = snapshot(&at.session_state()).encode();
+        let mut reloaded = AppTest::new(counter_app);
+        apply_snapshot(&reloaded.session_state(), Snapshot::decode(&bytes).unwrap());
+        reloaded.run();
+        assert_eq!(reloaded.markdown(0).text(), "count=2 step=7 name=Ada tags=1");
+        assert!(reloaded.get("exception").is_empty());
+    }
+
+    #[test]
+    fn seeds_lose_to_session_state_and_refused_values_fall_back_to_the_default() {
+        let app = |ui: &Ui| {
+            let x = ui.slider("x", 0..=10);
+            ui.write(x);
+        };
+        let mut at = AppTest::new(app);
+        at.run();
+        let id = at.slider(0).element().widget().unwrap().id;
+        let mut reloaded = AppTest::new(app);
+        seed_widget(&reloaded.session_state(), id, WidgetValue::Number(50.0));
+        reloaded.run();
+        assert_eq!(reloaded.markdown(0).text(), "0", "an out-of-range seed is refused");
+
+        let keyed = |ui: &Ui| {
+            let x = ui.add(Slider::new("x", 0..=10).key("x"));
+            ui.write(x);
+        };
+        let mut at = AppTest::new(keyed);
+        at.run();
+        let id = at.slider(0).element().widget().unwrap().id;
+        let mut reloaded = AppTest::new(keyed);
+        seed_widget(&reloaded.session_state(), id, WidgetValue::Number(4.0));
+        reloaded.session_state().set("x", 9).unwrap();
+        reloaded.run();
+        assert_eq!(reloaded.markdown(0).text(), "9", "a value set through session state wins");
+    }
+
+    #[test]
+    fn persisted_keys_are_written_when_they_change_and_deleted_with_the_key() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let state = ui.session_state();
+            let n: u32 = state.persisted("n", || 1)?;
+            if ui.button("double") {
+                state.set("n", n * 2)?;
+            }
+            if ui.button("forget") {
+                state.remove("n");
+            }
+            Ok::<_, Error>(())
+        });
+        at.run();
+        let first = changes(&at.session_state());
+        assert_eq!(first, vec![("n".to_string(), Some(postcard::to_allocvec(&1u32).unwrap()))]);
+        at.run();
+        assert!(changes(&at.session_state()).is_empty(), "unchanged values are not rewritten");
+        at.button(0).click().run();
+        assert_eq!(changes(&at.session_state())[0].1, Some(postcard::to_allocvec(&2u32).unwrap()));
+        at.button(1).click().run();
+        // Removed after the declaration re-created it? The declaration runs first, then
+        // `forget` removes it: storage follows.
+        assert_eq!(changes(&at.session_state()), vec![("n".to_string(), None)]);
+    }
+
+    #[test]
+    fn a_stored_value_of_another_type_is_dropped() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let n: u32 = ui.session_state().persisted("n", || 5)?;
+            ui.write(n);
+            Ok::<_, Error>(())
+        });
+        seed_key(&at.session_state(), "n", b"\xff\xff\xff\xff\xff\xff".to_vec());
+        at.run();
+        assert_eq!(at.markdown(0).text(), "5");
+    }
+}
