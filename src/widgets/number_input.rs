@@ -112,7 +112,7 @@ impl<T: Number> Command for NumberInput<T> {
             _ if !in_range(default) => Some(format!(
                 "The default `value` {default} must be between the `min_value` and the `max_value`."
             )),
-            _ if !(step > 0.0) => Some(format!("The `step` must be positive, got {step}.")),
+            _ if step.is_nan() || step <= 0.0 => Some(format!("The `step` must be positive, got {step}.")),
             _ => None,
         };
         if let Some(problem) = problem {

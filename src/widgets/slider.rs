@@ -144,9 +144,9 @@ impl<V: SliderValue> Command for Slider<V> {
         let explicit_default = value.is_some();
         let default = value.map(V::numbers).unwrap_or_else(|| vec![min]);
         let fallback = V::from_numbers(&default).unwrap_or_else(|| V::at(min));
-        let problem = if !(min <= max) {
+        let problem = if min.is_nan() || max.is_nan() || min > max {
             Some(format!("Slider `min_value` must be less than or equal to the `max_value`. The values were {min} and {max}."))
-        } else if !(step > 0.0) {
+        } else if step.is_nan() || step <= 0.0 {
             Some(format!("Slider `step` must be positive, got {step}."))
         } else {
             default.iter().find(|x| !(min..=max).contains(*x)).map(|x| {
@@ -236,7 +236,8 @@ mod tests {
     #[test]
     fn min_greater_than_max_is_an_error_element_and_the_app_goes_on() {
         let mut at = AppTest::new(|ui: &Ui| {
-            let x = ui.slider("x", 10..=5);
+            let (low, high) = (10, 5);
+            let x = ui.slider("x", low..=high);
             ui.write(format!("x = {x}"));
         });
         at.run();
