@@ -310,6 +310,128 @@ async fn gallery_number_input_plus_button_steps_the_value() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The execution model in the gallery: output during a run, interruption, forms, timed fragments.
+// ---------------------------------------------------------------------------------------------
+
+/// The progress bar's percent, if one is on the page.
+async fn progress_percent(client: &Client) -> Option<u32> {
+    let value = client
+        .execute(
+            "const bar = document.querySelector('#wasmlit-app [role=progressbar]'); \
+             return bar ? bar.getAttribute('aria-valuenow') : null",
+            vec![],
+        )
+        .await
+        .ok()?;
+    value.as_str()?.parse().ok()
+}
+
+/// "The whole script has run N times" from the gallery's execution section.
+async fn full_runs(client: &Client) -> u32 {
+    let all = markdown_texts(client).await;
+    let line = all.iter().find(|t| t.starts_with("The whole script has run")).expect("the run counter is shown");
+    line.split_whitespace().nth(5).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no count in {line:?}"))
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_progress_bar_passes_through_intermediate_values_during_one_run() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    assert_eq!(progress_percent(c).await, None, "no bar before the button");
+    button(c, "Run a long computation").await.click().await.unwrap();
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + TIMEOUT;
+    while Instant::now() < deadline {
+        if let Some(percent) = progress_percent(c).await {
+            if seen.last() != Some(&percent) {
+                seen.push(percent);
+            }
+        }
+        let done = texts(&c.find_all(Locator::Css(".wl-success")).await.unwrap_or_default()).await;
+        if done.iter().any(|t| t.contains("The long computation finished.")) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(40)).await;
+    }
+    let intermediate: Vec<u32> = seen.iter().copied().filter(|p| *p > 0 && *p < 100).collect();
+    assert!(intermediate.len() >= 5, "the bar advanced while the script ran: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "the bar only moved forward: {seen:?}");
+    wait_for_text(c, ".wl-success", "The long computation finished.", TIMEOUT).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_click_during_a_long_run_cancels_it() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    button(c, "Run a long computation").await.click().await.unwrap();
+    wait_until(TIMEOUT, "the long computation is under way", || async {
+        progress_percent(c).await.is_some_and(|p| p >= 10)
+    })
+    .await;
+    wait_for_text(c, ".wl-status", "Running", TIMEOUT).await;
+    // Any interaction reruns the script; the button is false in that run, so the loop is gone.
+    let agree = widget(c, "checkbox", "I agree").await;
+    agree.find(Locator::Css("input")).await.unwrap().click().await.unwrap();
+    wait_until(TIMEOUT, "the cancelled run's progress bar is gone", || async { progress_percent(c).await.is_none() }).await;
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let successes = texts(&c.find_all(Locator::Css(".wl-success")).await.unwrap_or_default()).await;
+    assert!(
+        !successes.iter().any(|t| t.contains("The long computation finished.")),
+        "the cancelled run went on: {successes:?}"
+    );
+    wait_for_text(c, ".wl-caption", "value: true", TIMEOUT).await;
+    assert!(c.find_all(Locator::Css(".wl-status")).await.unwrap().is_empty(), "no run is in progress");
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_form_submits_its_values_in_one_run() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let before = full_runs(c).await;
+    let note = widget(c, "text_input", "Note for the kitchen").await;
+    let input = note.find(Locator::Css("input")).await.unwrap();
+    input.send_keys("no nuts").await.unwrap();
+    let scoops = widget(c, "slider", "Scoops").await;
+    scoops.find(Locator::Css("input[type='range']")).await.unwrap().send_keys(ARROW_RIGHT).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(full_runs(c).await, before, "changing widgets in a form does not rerun");
+    button(c, "Order").await.click().await.unwrap();
+    wait_for_text(c, ".wl-success", "Ordered 3 scoops of Vanilla (no nuts).", TIMEOUT).await;
+    assert_eq!(full_runs(c).await, before + 1, "one run on submit");
+    // clear_on_submit: the form shows its defaults again.
+    let note = widget(c, "text_input", "Note for the kitchen").await;
+    let value = note.find(Locator::Css("input")).await.unwrap().prop("value").await.unwrap();
+    assert_eq!(value.as_deref(), Some(""));
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_run_every_fragment_ticks_while_the_rest_of_the_app_stays() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let tick = |texts: Vec<String>| {
+        texts.iter().find_map(|t| t.strip_prefix("This fragment reruns every second on its own: tick ")?.trim_end_matches('.').parse::<u32>().ok())
+    };
+    let first = tick(markdown_texts(c).await).expect("the timed fragment is shown");
+    let runs = full_runs(c).await;
+    tokio::time::sleep(Duration::from_millis(2_600)).await;
+    let later = tick(markdown_texts(c).await).expect("the timed fragment is still shown");
+    assert!(later >= first + 2, "the fragment ticked on its own: {first} -> {later}");
+    assert_eq!(full_runs(c).await, runs, "the rest of the app did not rerun");
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The harness.
 // ---------------------------------------------------------------------------------------------
 
