@@ -43,9 +43,9 @@ pub enum ButtonKind {
 /// assert!(at.get("success").is_empty(), "true for one run only");
 /// ```
 pub struct Button {
-    label: String,
-    kind: ButtonKind,
-    options: CommonOptions,
+    pub(crate) label: String,
+    pub(crate) kind: ButtonKind,
+    pub(crate) options: CommonOptions,
 }
 
 impl Button {
@@ -84,23 +84,7 @@ impl Command for Button {
             show_error(ui, super::api(format!("`button()` can't be used in a `form()` (the button \"{label}\"): use `form_submit_button()`.")));
             return false;
         }
-        let spec = Spec {
-            kind: "button",
-            identity: identity(
-                "button",
-                options.key.as_deref(),
-                |id| id.text("label", &label).opt_text("help", options.help.as_deref()),
-                |id| id,
-            ),
-            default: WidgetValue::Trigger(false),
-            decode: Rc::new(|wire| match wire {
-                WidgetValue::Trigger(pressed) => Some(*pressed),
-                _ => None,
-            }),
-            encode: Box::new(|_| Err("a button's value cannot be set".into())),
-            explicit_default: false,
-        };
-        match register(ui, &label, &options, spec) {
+        match register(ui, &label, &options, trigger_spec("button", &label, &options)) {
             Ok(registered) => {
                 let common = registered.common.clone();
                 ui.push_element(Element::Button(ButtonProps { common, kind, clicked: registered.value, form_submit: false }));
@@ -111,6 +95,27 @@ impl Command for Button {
                 false
             }
         }
+    }
+}
+
+/// What buttons share: identity by label and help, and a value that is a
+/// one-run trigger and cannot be set through session state.
+pub(crate) fn trigger_spec(kind: &'static str, label: &str, options: &CommonOptions) -> Spec<bool> {
+    Spec {
+        kind,
+        identity: identity(
+            kind,
+            options.key.as_deref(),
+            |id| id.text("label", label).opt_text("help", options.help.as_deref()),
+            |id| id,
+        ),
+        default: WidgetValue::Trigger(false),
+        decode: Rc::new(|wire| match wire {
+            WidgetValue::Trigger(pressed) => Some(*pressed),
+            _ => None,
+        }),
+        encode: Box::new(|_| Err("a button's value cannot be set".into())),
+        explicit_default: false,
     }
 }
 

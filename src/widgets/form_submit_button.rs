@@ -1,10 +1,8 @@
 //! `form_submit_button`: sends its form's values; true for that one run.
 
-use std::rc::Rc;
-
-use super::button::{ButtonKind, ButtonProps};
-use super::{api, identity, register, show_error, CommonOptions, Spec, WidgetOptions};
-use crate::element::{Element, WidgetValue};
+use super::button::{trigger_spec, Button, ButtonKind, ButtonProps};
+use super::{api, register, show_error, CommonOptions, WidgetOptions};
+use crate::element::Element;
 use crate::error::IntoScriptResult;
 use crate::ui::{Command, Ui};
 
@@ -24,21 +22,16 @@ use crate::ui::{Command, Ui};
 /// at.button(0).click().run();
 /// assert_eq!(at.success(0).text(), "Welcome, ada");
 /// ```
-pub struct FormSubmitButton {
-    label: String,
-    kind: ButtonKind,
-    options: CommonOptions,
-}
+pub struct FormSubmitButton(Button);
 
 impl FormSubmitButton {
     pub fn new(label: impl Into<String>) -> Self {
-        FormSubmitButton { label: label.into(), kind: ButtonKind::default(), options: CommonOptions::default() }
+        FormSubmitButton(Button::new(label))
     }
 
     /// `ButtonKind::Primary` for the main action.
-    pub fn kind(mut self, kind: ButtonKind) -> Self {
-        self.kind = kind;
-        self
+    pub fn kind(self, kind: ButtonKind) -> Self {
+        FormSubmitButton(self.0.kind(kind))
     }
 
     /// Runs `callback` before the run the submit causes.
@@ -47,13 +40,13 @@ impl FormSubmitButton {
         F: Fn(&Ui) -> R + 'static,
         R: IntoScriptResult,
     {
-        self.on_change(callback)
+        FormSubmitButton(self.0.on_click(callback))
     }
 }
 
 impl WidgetOptions for FormSubmitButton {
     fn options_mut(&mut self) -> &mut CommonOptions {
-        &mut self.options
+        self.0.options_mut()
     }
 }
 
@@ -61,28 +54,12 @@ impl Command for FormSubmitButton {
     type Output = bool;
 
     fn show(self, ui: &Ui) -> bool {
-        let FormSubmitButton { label, kind, options } = self;
+        let Button { label, kind, options } = self.0;
         let Some(form) = ui.form.clone() else {
             show_error(ui, api(format!("`form_submit_button()` must be used inside a `form()` (the button \"{label}\").")));
             return false;
         };
-        let spec = Spec {
-            kind: "form_submit_button",
-            identity: identity(
-                "form_submit_button",
-                options.key.as_deref(),
-                |id| id.text("label", &label).opt_text("help", options.help.as_deref()),
-                |id| id,
-            ),
-            default: WidgetValue::Trigger(false),
-            decode: Rc::new(|wire| match wire {
-                WidgetValue::Trigger(pressed) => Some(*pressed),
-                _ => None,
-            }),
-            encode: Box::new(|_| Err("a button's value cannot be set".into())),
-            explicit_default: false,
-        };
-        match register(ui, &label, &options, spec) {
+        match register(ui, &label, &options, trigger_spec("form_submit_button", &label, &options)) {
             Ok(registered) => {
                 crate::form::note_submit_button(ui, &form, registered.value);
                 ui.push_element(Element::Button(ButtonProps {
