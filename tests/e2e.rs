@@ -313,11 +313,16 @@ async fn gallery_number_input_plus_button_steps_the_value() {
 // The execution model in the gallery: output during a run, interruption, forms, timed fragments.
 // ---------------------------------------------------------------------------------------------
 
-/// The progress bar's percent, if one is on the page.
+/// The percent of the long computation's progress bar (the one after its "Step N of 30"
+/// text; the gallery shows other bars too), if it is on the page.
 async fn progress_percent(client: &Client) -> Option<u32> {
     let value = client
         .execute(
-            "const bar = document.querySelector('#wasmlit-app [role=progressbar]'); \
+            "const step = [...document.querySelectorAll('#wasmlit-app .wl-element.wl-text')] \
+                 .find(t => t.innerText.startsWith('Step ')); \
+             let next = step && step.nextElementSibling; \
+             while (next && !next.classList.contains('wl-progress')) next = next.nextElementSibling; \
+             const bar = next && next.querySelector('[role=progressbar]'); \
              return bar ? bar.getAttribute('aria-valuenow') : null",
             vec![],
         )
