@@ -381,7 +381,12 @@ async fn a_click_during_a_long_run_cancels_it() {
     wait_for_text(c, ".wl-status", "Running", TIMEOUT).await;
     // Any interaction reruns the script; the button is false in that run, so the loop is gone.
     let agree = widget(c, "checkbox", "I agree").await;
-    agree.find(Locator::Css("label")).await.unwrap().click().await.unwrap();
+    let label = agree.find(Locator::Css("label")).await.unwrap();
+    // Scroll it to the middle, as a person would, clear of the fixed top bar.
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&label).unwrap()])
+        .await
+        .unwrap();
+    label.click().await.unwrap();
     wait_until(TIMEOUT, "the cancelled run's progress bar is gone", || async { progress_percent(c).await.is_none() }).await;
     tokio::time::sleep(Duration::from_secs(4)).await;
     let successes = texts(&c.find_all(Locator::Css(".wl-success")).await.unwrap_or_default()).await;
