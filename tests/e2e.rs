@@ -441,6 +441,26 @@ async fn a_run_every_fragment_ticks_while_the_rest_of_the_app_stays() {
     app.close().await;
 }
 
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_panic_shows_a_crash_panel_whose_button_restarts_the_app() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let panic = button(c, "Panic").await;
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&panic).unwrap()])
+        .await
+        .unwrap();
+    panic.click().await.unwrap();
+    wait_for_text(c, "#wasmlit-crash", "a deliberate panic from the gallery", TIMEOUT).await;
+    let restart = c.find(Locator::XPath("//div[@id='wasmlit-crash']//button[normalize-space(.)='Restart app']")).await.unwrap();
+    assert!(restart.is_displayed().await.unwrap(), "the restart button is visible");
+    restart.click().await.unwrap();
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    assert!(c.find_all(Locator::Css("#wasmlit-crash")).await.unwrap().is_empty(), "the restarted app runs");
+    app.close().await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The harness.
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ use std::time::Duration;
 use wasmlit::prelude::*;
 
 /// The sections of the page, in order: (header, anchor of the header).
-pub const SECTIONS: [(&str, &str); 8] = [
+pub const SECTIONS: [(&str, &str); 9] = [
     ("Write and magic", "write-and-magic"),
     ("Text elements", "text-elements"),
     ("Input widgets", "input-widgets"),
@@ -23,6 +23,7 @@ pub const SECTIONS: [(&str, &str); 8] = [
     ("Status elements", "status-elements"),
     ("Session state and callbacks", "session-state-and-callbacks"),
     ("Execution flow", "execution-flow"),
+    ("Caching", "caching"),
     ("Errors stay in place", "errors-stay-in-place"),
 ];
 
@@ -44,6 +45,7 @@ pub async fn app(ui: Ui) -> Result {
     status_elements(ui);
     session_state_and_callbacks(ui)?;
     execution_flow(ui).await?;
+    caching(ui)?;
     errors_stay_in_place(ui)
 }
 
@@ -474,10 +476,68 @@ async fn execution_flow(ui: &Ui) -> Result {
     Ok(())
 }
 
+// ----- Caching -------------------------------------------------------------------
+
+/// The primes below `limit` (a sieve): slow enough to be worth caching.
+#[cache_data(ttl = "1h", max_entries = 4)]
+fn primes_below(ui: &Ui, limit: usize) -> Vec<usize> {
+    let mut composite = vec![false; limit];
+    let mut primes = Vec::new();
+    for n in 2..limit {
+        if !composite[n] {
+            primes.push(n);
+            for multiple in (n * n..limit).step_by(n) {
+                composite[multiple] = true;
+            }
+        }
+    }
+    ui.caption(format!("Sieved {limit} numbers (drawn by the cached function: replayed on every hit)."));
+    primes
+}
+
+/// One counter for the whole tab: `cache_resource` hands out the same `Rc` on every run.
+#[cache_resource]
+fn tab_counter() -> std::rc::Rc<std::cell::Cell<u64>> {
+    std::cell::Cell::new(0)
+}
+
+fn caching(ui: &Ui) -> Result {
+    section(ui, 7);
+    ui.subheader("cache_data: computed once, then copies");
+    let limit = ui.add(Selectbox::with_format_func(
+        "Primes below",
+        [10_000usize, 100_000, 1_000_000, 5_000_000],
+        |n: &usize| format!("{n}"),
+    ));
+    let started = wasmlit::time::Instant::now();
+    let primes = primes_below(ui, limit);
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    ui.caption(match wasmlit::cache::last_outcome() {
+        Some(CacheOutcome::Hit) => format!("Served from cache in {ms:.1} ms."),
+        _ => format!("Computed in {ms:.0} ms."),
+    });
+    ui.write(format!("{} primes below {limit}; the largest is {}.", primes.len(), primes.last().unwrap_or(&0)));
+    if ui.button("Clear the primes cache") {
+        primes_below::clear();
+    }
+
+    ui.subheader("cache_resource: one shared value");
+    let counter = tab_counter();
+    counter.set(counter.get() + 1);
+    ui.write(format!("The shared counter has seen {} runs of this page in this tab.", counter.get()));
+
+    ui.subheader("Session state that survives a reload");
+    let state = ui.session_state();
+    let runs = state.persisted("gallery_runs", || 0_u64)? + 1;
+    state.set("gallery_runs", runs)?;
+    ui.write(format!("This browser has run the gallery {runs} times (a persisted key: reload and it goes on)."));
+    Ok(())
+}
+
 // ----- Errors stay in place -----------------------------------------------------
 
 fn errors_stay_in_place(ui: &Ui) -> Result {
-    section(ui, 7);
+    section(ui, 8);
     ui.write("Bad calls show an error where they are; the rest of the app goes on.");
 
     // Bounds usually come from data; here they are the wrong way round.
@@ -500,6 +560,11 @@ fn errors_stay_in_place(ui: &Ui) -> Result {
         Err(error) => {
             ui.exception(&error);
         }
+    }
+
+    ui.write("A panic aborts a WebAssembly module, so wasmlit shows a panel with the message and a restart button instead of a dead page.");
+    if ui.button("Panic") {
+        panic!("a deliberate panic from the gallery");
     }
 
     ui.write("A script returns `Result`: press the button to make it return `Err`.");
