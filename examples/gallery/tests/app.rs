@@ -367,3 +367,19 @@ fn the_long_computation_shows_progress_during_its_run() {
     assert!(at.get("success").iter().any(|e| e.text() == "The long computation finished."));
 }
 
+
+#[test]
+fn the_caching_section_computes_once_then_serves_copies_and_counts_runs() {
+    let mut at = started();
+    let caption = |at: &AppTest, prefix: &str| texts(at, "caption").into_iter().find(|c| c.starts_with(prefix));
+    assert!(caption(&at, "Computed in").is_some() || caption(&at, "Served from cache").is_some());
+    assert!(shows(&at, "markdown", "1229 primes below 10000; the largest is 9973."));
+    at.run();
+    assert!(caption(&at, "Served from cache").is_some(), "{:?}", texts(&at, "caption"));
+    assert!(caption(&at, "Sieved 10000 numbers").is_some(), "the function's caption is replayed");
+    at.button(label("Clear the primes cache")).click().run();
+    at.run();
+    assert!(caption(&at, "Computed in").is_some(), "cleared, so computed again");
+    assert!(shows(&at, "markdown", "This browser has run the gallery 4 times (a persisted key: reload and it goes on)."));
+    assert_only_deliberate_exceptions(&at);
+}
