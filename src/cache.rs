@@ -215,10 +215,13 @@ impl From<&str> for Ttl {
 
 // ----- codecs --------------------------------------------------------------------
 
+type Encode<T> = fn(&T) -> Option<Vec<u8>>;
+type Decode<T> = fn(&[u8]) -> Option<T>;
+
 /// How a cached value becomes bytes for `persist`: serde through postcard, or not at all.
 pub struct Codec<T> {
-    encode: Option<fn(&T) -> Option<Vec<u8>>>,
-    decode: Option<fn(&[u8]) -> Option<T>>,
+    encode: Option<Encode<T>>,
+    decode: Option<Decode<T>>,
 }
 
 impl<T> Codec<T> {
@@ -267,6 +270,12 @@ fn set_outcome(outcome: CacheOutcome) {
 // ----- the registry ------------------------------------------------------------
 
 type Release = Rc<dyn Fn(&dyn Any)>;
+type DecodeAny<'a> = &'a dyn Fn(&[u8]) -> Option<Rc<dyn Any>>;
+
+/// `validate` of a resource: run on every access; `false` builds the value again.
+pub type Validate<'a, T> = Option<&'a dyn Fn(&T) -> bool>;
+/// `on_release` of a resource: run when its value leaves the cache.
+pub type OnRelease<T> = Option<Rc<dyn Fn(&T)>>;
 
 struct Entry {
     value: Rc<dyn Any>,
@@ -381,7 +390,7 @@ impl<'a> Call<'a> {
     }
 
     /// A value an earlier page load persisted, if it is intact, of this build and fresh.
-    fn lookup_persisted(&self, version: u64, decode: &dyn Fn(&[u8]) -> Option<Rc<dyn Any>>) -> Option<Rc<dyn Any>> {
+    fn lookup_persisted(&self, version: u64, decode: DecodeAny) -> Option<Rc<dyn Any>> {
         let key = persist::storage_key(self.function, self.value);
         let bytes = persist::take_preloaded(&key)?;
         let envelope = persist::Envelope::decode(&bytes).filter(|e| e.version == version);
@@ -611,7 +620,7 @@ pub mod data {
 pub mod resource {
     use super::*;
 
-    fn lookup<T: 'static>(call: &Call, validate: Option<&dyn Fn(&T) -> bool>) -> Option<Rc<T>> {
+    fn lookup<T: 'static>(call: &Call, validate: Validate<'_, T>) -> Option<Rc<T>> {
         let value = call.lookup(&|value| value.is::<T>())?;
         let value = value.downcast::<T>().ok()?;
         if let Some(validate) = validate {
@@ -623,7 +632,7 @@ pub mod resource {
         Some(value)
     }
 
-    fn store<T: 'static>(call: &Call, value: T, release: Option<Rc<dyn Fn(&T)>>, replay: Replay) -> Rc<T> {
+    fn store<T: 'static>(call: &Call, value: T, release: OnRelease<T>, replay: Replay) -> Rc<T> {
         set_outcome(CacheOutcome::Miss);
         let shared = Rc::new(value);
         let release = release.map(|release| -> Release {
@@ -644,8 +653,8 @@ pub mod resource {
         options: &Options,
         key: ValueKey,
         ui: Option<&Ui>,
-        validate: Option<&dyn Fn(&T) -> bool>,
-        on_release: Option<Rc<dyn Fn(&T)>>,
+        validate: Validate<'_, T>,
+        on_release: OnRelease<T>,
         compute: impl FnOnce() -> Result<T, E>,
     ) -> Result<Rc<T>, E> {
         let call = Call::new(&RESOURCES, spec, options, key, ui);
@@ -664,8 +673,8 @@ pub mod resource {
         options: &Options,
         key: ValueKey,
         ui: Option<&Ui>,
-        validate: Option<&dyn Fn(&T) -> bool>,
-        on_release: Option<Rc<dyn Fn(&T)>>,
+        validate: Validate<'_, T>,
+        on_release: OnRelease<T>,
         compute: impl FnOnce() -> T,
     ) -> Rc<T> {
         let result: Result<Rc<T>, std::convert::Infallible> =
@@ -683,8 +692,8 @@ pub mod resource {
         options: &Options,
         key: ValueKey,
         ui: Option<&Ui>,
-        validate: Option<&dyn Fn(&T) -> bool>,
-        on_release: Option<Rc<dyn Fn(&T)>>,
+        validate: Validate<'_, T>,
+        on_release: OnRelease<T>,
         compute: impl Future<Output = Result<T, E>>,
     ) -> Result<Rc<T>, E> {
         let call = Call::new(&RESOURCES, spec, options, key, ui);
@@ -703,8 +712,8 @@ pub mod resource {
         options: &Options,
         key: ValueKey,
         ui: Option<&Ui>,
-        validate: Option<&dyn Fn(&T) -> bool>,
-        on_release: Option<Rc<dyn Fn(&T)>>,
+        validate: Validate<'_, T>,
+        on_release: OnRelease<T>,
         compute: impl Future<Output = T>,
     ) -> Rc<T> {
         let result: Result<Rc<T>, std::convert::Infallible> =
@@ -918,8 +927,8 @@ impl CacheResource {
         &self,
         ui: &Ui,
         key: &K,
-        validate: Option<&dyn Fn(&T) -> bool>,
-        on_release: Option<Rc<dyn Fn(&T)>>,
+        validate: Validate<'_, T>,
+        on_release: OnRelease<T>,
         build: impl FnOnce() -> Result<T, E>,
     ) -> Result<Rc<T>, E> {
         resource::call_result(&self.spec, &self.options, CacheData::key(key), Some(ui), validate, on_release, build)

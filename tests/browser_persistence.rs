@@ -417,7 +417,7 @@ fn now_ms() -> f64 {
 #[wasm_bindgen_test]
 #[ignore = "a benchmark: run with --release -- --include-ignored benchmark"]
 async fn benchmark_first_load_memory_hit_and_persisted_hit() {
-    const ROWS: usize = 2_000_000;
+    const ROWS: usize = 3_200_000;
     let app = |ui: &Ui| {
         let trips = load_trips(ROWS);
         ui.write(format!("{} trips", trips.len()));

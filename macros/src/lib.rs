@@ -215,7 +215,7 @@ enum Param {
     /// `_name`: left out of the key, like Streamlit's leading underscore.
     Skipped,
     /// Part of the key.
-    Key(syn::Ident, Type),
+    Key(syn::Ident, Box<Type>),
 }
 
 fn is_ui(ty: &Type) -> bool {
@@ -287,7 +287,7 @@ fn expand_fn(kind: Kind, options: Options, function: ItemFn) -> syn::Result<Toke
                 } else if ident.to_string().starts_with('_') {
                     Param::Skipped
                 } else {
-                    Param::Key(ident, (*typed.ty).clone())
+                    Param::Key(ident, typed.ty.clone())
                 });
             }
         }

@@ -97,7 +97,7 @@ impl Recording {
             let mut runtime = ui.runtime.borrow_mut();
             let tree = &mut runtime.tree;
             let sidebar_is_target = root == Root::Sidebar && path.is_empty() && !slot;
-            recording.sidebar_start = (!sidebar_is_target).then(|| tree.sidebar.children.len());
+            recording.sidebar_start = (!sidebar_is_target).then_some(tree.sidebar.children.len());
             recording.mode = if slot {
                 match path.split_last() {
                     Some((index, parent)) => match block_mut(tree, root, parent) {

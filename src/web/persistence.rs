@@ -39,9 +39,9 @@ const DATABASE: &str = "wasmlit";
 const VERSION: u32 = 1;
 const CACHE: &str = "cache";
 const SESSION: &str = "session";
-/// How long opening the database may take before we give up on it (a blocked upgrade
-/// waits forever).
-const OPEN_TIMEOUT_MS: i32 = 3000;
+/// How long opening the database may take before we give up on it. The first run waits
+/// for it, so it is short; a blocked upgrade (which would wait forever) gives up at once.
+const OPEN_TIMEOUT_MS: f64 = 2000.0;
 
 /// One write to storage.
 #[derive(Debug)]
@@ -253,14 +253,24 @@ async fn open_database() -> Result<Database, String> {
             }
             Ok(())
         });
-    let opening = async move { request.await };
-    match with_timeout(opening, OPEN_TIMEOUT_MS).await {
-        Some(Ok(database)) => Ok(database),
-        Some(Err(error)) => Err(format!("Browser storage could not be opened ({error}).")),
-        None if BLOCKED.with(Cell::get) => {
-            Err("Browser storage is blocked by another tab of this app running an older version: close it and reload.".into())
+    let mut opening = Box::pin(async move { request.await });
+    let started = js_sys::Date::now();
+    loop {
+        // Poll the open request, waking every 20 ms to look for a blocked upgrade.
+        match race(opening.as_mut(), 20).await {
+            Some(Ok(database)) => return Ok(database),
+            Some(Err(error)) => return Err(format!("Browser storage could not be opened ({error}).")),
+            None if BLOCKED.with(Cell::get) => {
+                return Err(
+                    "Browser storage is blocked by another tab of this app running an older version: close it and reload."
+                        .into(),
+                )
+            }
+            None if js_sys::Date::now() - started > OPEN_TIMEOUT_MS => {
+                return Err("Browser storage did not answer.".into())
+            }
+            None => {}
         }
-        None => Err("Browser storage did not answer.".into()),
     }
 }
 
@@ -440,7 +450,7 @@ fn to_hex(bytes: &[u8]) -> String {
 }
 
 fn from_hex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
@@ -482,7 +492,7 @@ fn show_warning(message: String) {
             banner.set_id(BANNER);
             banner.set_class_name(BANNER);
             let _ = banner.set_attribute("role", "alert");
-            let _ = banner.set_inner_html("<span aria-hidden=\"true\">⚠</span><ul></ul><button aria-label=\"Dismiss\">×</button>");
+            banner.set_inner_html("<span aria-hidden=\"true\">⚠</span><ul></ul><button aria-label=\"Dismiss\">×</button>");
             if let Ok(Some(button)) = banner.query_selector("button") {
                 let target = banner.clone();
                 let close = Closure::<dyn Fn()>::new(move || target.remove());
@@ -508,13 +518,13 @@ fn sleep_ms(ms: i32) -> wasm_bindgen_futures::JsFuture {
     wasm_bindgen_futures::JsFuture::from(promise)
 }
 
-/// `future`'s output, or `None` if it takes longer than `ms`.
-async fn with_timeout<F: Future>(future: F, ms: i32) -> Option<F::Output> {
-    struct Race<F> {
-        future: Pin<Box<F>>,
+/// `future`'s output if it is ready within `ms`, else `None` (the future can be polled again).
+async fn race<F: Future>(future: Pin<&mut F>, ms: i32) -> Option<F::Output> {
+    struct Race<'a, F> {
+        future: Pin<&'a mut F>,
         timer: wasm_bindgen_futures::JsFuture,
     }
-    impl<F: Future> Future for Race<F> {
+    impl<F: Future> Future for Race<'_, F> {
         type Output = Option<F::Output>;
         fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
             if let Poll::Ready(output) = self.future.as_mut().poll(cx) {
@@ -526,5 +536,5 @@ async fn with_timeout<F: Future>(future: F, ms: i32) -> Option<F::Output> {
             }
         }
     }
-    Race { future: Box::pin(future), timer: sleep_ms(ms) }.await
+    Race { future, timer: sleep_ms(ms) }.await
 }

@@ -3,8 +3,8 @@
 //!
 //! - native: `cargo test --workspace` (engine, AppTest scenarios, doc-tests, the example apps'
 //!   tests; the end-to-end tests are `#[ignore]`d there);
-//! - browser: `tests/browser.rs` compiled to wasm32 and run by `wasm-bindgen-test-runner` in
-//!   headless Chromium (flags in `webdriver.json`);
+//! - browser: `tests/browser.rs` and `tests/browser_persistence.rs` compiled to wasm32 and run
+//!   by `wasm-bindgen-test-runner` in headless Chromium (flags in `webdriver.json`);
 //! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`, then
 //!   `tests/e2e.rs` drives them in Chromium (`WASMLIT_E2E_DIST=<abs>/target/e2e`).
 //!
@@ -129,7 +129,7 @@ fn browser(tools: &Tools) -> StageOutcome {
     let mut cargo = tools.cargo();
     cargo
         .current_dir(&root)
-        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser", "--test", "browser_persistence"])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
         .env("CHROMEDRIVER", chromedriver)
         // The runner's default (20 s for the whole run) is short for a slow CI machine.
