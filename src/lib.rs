@@ -45,10 +45,6 @@ pub mod widgets;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
-/// Browser storage for caches and session state (IndexedDB, sessionStorage).
-#[cfg(target_arch = "wasm32")]
-#[path = "web/persistence.rs"]
-pub mod persistence;
 
 pub use app_test::AppTest;
 pub use cache::{data as cache_data, resource as cache_resource, CacheKey};

@@ -1,7 +1,7 @@
 //! Session state that survives a page reload — beyond Streamlit, where a reload is a new
 //! session.
 //!
-//! Two mechanisms, both opt-in and both driven by the web layer (`wasmlit::persistence`):
+//! Two mechanisms, both opt-in and both driven by the web layer (`wasmlit::web::persistence`):
 //!
 //! - **Persisted keys.** [`SessionState::persisted`] declares a key persisted, with its
 //!   serde type. After each run the web layer writes the keys whose value changed to

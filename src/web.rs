@@ -13,6 +13,7 @@ mod clock;
 mod elements;
 mod page;
 mod panic;
+pub mod persistence;
 mod view_model;
 mod widgets;
 
@@ -75,6 +76,7 @@ fn mount_in_page(session: Session) {
 pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> leptos::mount::UnmountHandle<impl Mountable> {
     inject_stylesheet();
     session.set_clock(Rc::new(WebClock::new()));
+    let state = session.session_state();
     let driver = Rc::new(Driver::new(session));
     let shell = page::Shell {
         main: driver.page.main.clone(),
@@ -84,7 +86,12 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> leptos::moun
         theme: Theme::from_query(),
     };
     let view = leptos::mount::mount_to(parent, move || page::page(shell));
-    driver.request(RerunRequest::default());
+    // Persisted caches and session keys (and, after a development reload, the
+    // whole session) come back before the first run.
+    wasm_bindgen_futures::spawn_local(async move {
+        persistence::restore(state).await;
+        driver.request(RerunRequest::default());
+    });
     view
 }
 
@@ -246,6 +253,7 @@ impl Driver {
 
     fn finish(self: &Rc<Self>, result: crate::Result, echo: HashSet<WidgetId>) {
         self.session.borrow_mut().finish_run(result);
+        persistence::after_run(&self.session.borrow().session_state());
         self.session.borrow().with_tree(|tree| self.page.patch(tree, &echo));
         if self.running.get_untracked() {
             self.running.set(false);

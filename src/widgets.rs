@@ -127,6 +127,11 @@ macro_rules! number_float {
 }
 number_float!(f32, f64);
 
+/// Turns a wire value into the script's type, or refuses it.
+pub(crate) type DecodeFn<T> = Rc<dyn Fn(&WidgetValue) -> Option<T>>;
+/// Turns a value set through session state into a wire value, or says why not.
+pub(crate) type EncodeFn<T> = Box<dyn Fn(&T) -> Result<WidgetValue, String>>;
+
 /// How a widget's value moves between the script, the page and session state.
 pub(crate) struct Spec<T> {
     pub kind: &'static str,
@@ -134,9 +139,9 @@ pub(crate) struct Spec<T> {
     pub identity: Identity,
     pub default: WidgetValue,
     /// The wire value as the script's type; `None` if the page sent nonsense.
-    pub decode: Rc<dyn Fn(&WidgetValue) -> Option<T>>,
+    pub decode: DecodeFn<T>,
     /// A value set through session state, as a wire value.
-    pub encode: Box<dyn Fn(&T) -> Result<WidgetValue, String>>,
+    pub encode: EncodeFn<T>,
     /// Whether the script passed a default (`value`, `index`, `default`).
     pub explicit_default: bool,
 }
@@ -319,7 +324,7 @@ impl<T: Clone + PartialEq + 'static> Choices<T> {
     }
 
     /// Decodes one selected index.
-    pub fn decode_one(&self) -> Rc<dyn Fn(&WidgetValue) -> Option<T>> {
+    pub fn decode_one(&self) -> DecodeFn<T> {
         let values = self.values.clone();
         Rc::new(move |wire| match wire {
             WidgetValue::Index(Some(i)) => values.get(*i).cloned(),
@@ -328,7 +333,7 @@ impl<T: Clone + PartialEq + 'static> Choices<T> {
     }
 
     /// Encodes one value as its index.
-    pub fn encode_one(&self) -> Box<dyn Fn(&T) -> Result<WidgetValue, String>> {
+    pub fn encode_one(&self) -> EncodeFn<T> {
         let values = self.values.clone();
         let labels = self.labels.clone();
         Box::new(move |value| match values.iter().position(|v| v == value) {

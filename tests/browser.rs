@@ -34,6 +34,13 @@ async fn mount_session(session: Session) -> (HtmlElement, Unmount) {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = wasmlit::web::mount(root.clone(), session);
+    // The first run starts once stored state is restored (IndexedDB): wait for its output.
+    for _ in 0..300 {
+        if root.query_selector(".wl-element").unwrap().is_some() {
+            break;
+        }
+        sleep_ms(10).await;
+    }
     settle().await;
     (root.clone(), Unmount(Some(Box::new(handle)), root))
 }

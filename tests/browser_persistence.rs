@@ -20,7 +20,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wasmlit::cache::{last_outcome, persist};
 use wasmlit::prelude::*;
-use wasmlit::{persistence, RerunRequest, Session, WidgetEvent, WidgetValue};
+use wasmlit::web::persistence;
+use wasmlit::{RerunRequest, Session, WidgetEvent, WidgetValue};
 use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);

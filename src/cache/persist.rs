@@ -1,7 +1,7 @@
 //! Persisted cache entries (`#[cache_data(persist)]`): the engine's half.
 //!
 //! Cached calls are synchronous and browser storage is not, so the engine never waits for
-//! it. The web layer (`wasmlit::persistence`, wasm only) moves bytes in and out:
+//! it. The web layer (`wasmlit::web::persistence`, wasm only) moves bytes in and out:
 //!
 //! - before the first run it reads every stored entry and hands them to [`preload`]; a
 //!   persisted function that misses in memory looks there before computing;

@@ -86,7 +86,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                                 menu_open.set(false);
                                 sender.rerun();
                             }>"Rerun"</button>
-                            {crate::persistence::menu_items(move || menu_open.set(false), move || sender.rerun())}
+                            {super::persistence::menu_items(move || menu_open.set(false), move || sender.rerun())}
                             <div class="wl-menu-title">"Theme"</div>
                             <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::System).to_string() on:click=move |_| pick_theme(Theme::System)>"Use system setting"</button>
                             <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::Light).to_string() on:click=move |_| pick_theme(Theme::Light)>"Light"</button>

@@ -47,7 +47,7 @@ pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
                 each=chosen
                 key=|index| *index
                 children=move |index| {
-                    let remove = remove.clone();
+                    let remove = remove;
                     let text = chip_options.get(index).cloned().unwrap_or_default();
                     view! {
                         <span class="wl-chip">

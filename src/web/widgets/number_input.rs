@@ -23,30 +23,23 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
     let current = move || held.get().unwrap_or_else(|| props.with(|p| p.value));
     let shown = move || format_number(current(), is_int, step);
     let sink = cell.sink;
-    let send = {
-        move |x: f64| {
-            if held.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.value)) != x {
-                if sink.in_form() {
-                    held.set(Some(x));
-                }
-                sink.send(WidgetValue::Number(x));
+    let send = move |x: f64| {
+        if held.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.value)) != x {
+            if sink.in_form() {
+                held.set(Some(x));
             }
+            sink.send(WidgetValue::Number(x));
         }
     };
-    let commit = {
-        let send = send.clone();
-        move |input: HtmlInputElement| match input.value().trim().parse::<f64>() {
-            Ok(x) if x.is_finite() => {
-                let x = clamp(x);
-                input.set_value(&format_number(x, is_int, step));
-                send(x);
-            }
-            // Not a number: show the value the script has again.
-            _ => input.set_value(&shown()),
+    let commit = move |input: HtmlInputElement| match input.value().trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => {
+            let x = clamp(x);
+            input.set_value(&format_number(x, is_int, step));
+            send(x);
         }
+        // Not a number: show the value the script has again.
+        _ => input.set_value(&shown()),
     };
-    let commit_on_enter = commit.clone();
-    let (decrement, increment) = (send.clone(), send);
     view! {
         {label(props, |p| &p.common, dom_id.clone())}
         <div class="wl-number">
@@ -64,7 +57,7 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
                 }
                 on:keydown=move |event| {
                     if event.key() == "Enter" {
-                        commit_on_enter(event_target::<HtmlInputElement>(&event));
+                        commit(event_target::<HtmlInputElement>(&event));
                         sink.submit_form();
                     }
                 }
@@ -74,7 +67,7 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
                 class="wl-step"
                 aria-label="Decrement"
                 disabled=move || props.with(|p| p.common.disabled) || min.is_some_and(|m| current() <= m)
-                on:click=move |_| decrement(clamp(current() - step))
+                on:click=move |_| send(clamp(current() - step))
             >
                 "−"
             </button>
@@ -82,7 +75,7 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
                 class="wl-step"
                 aria-label="Increment"
                 disabled=move || props.with(|p| p.common.disabled) || max.is_some_and(|m| current() >= m)
-                on:click=move |_| increment(clamp(current() + step))
+                on:click=move |_| send(clamp(current() + step))
             >
                 "+"
             </button>

@@ -20,7 +20,7 @@ pub(crate) fn render(cell: WidgetCell<TextAreaProps>) -> AnyView {
             sink.send(WidgetValue::Text(text));
         }
     };
-    let commit_on_keys = commit.clone();
+    let commit_on_keys = commit;
     view! {
         {label(props, |p| &p.common, dom_id.clone())}
         <div class="wl-input-wrap">

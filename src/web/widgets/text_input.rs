@@ -22,7 +22,7 @@ pub(crate) fn render(cell: WidgetCell<TextInputProps>) -> AnyView {
             sink.send(WidgetValue::Text(text));
         }
     };
-    let commit_on_enter = commit.clone();
+    let commit_on_enter = commit;
     view! {
         {label(props, |p| &p.common, dom_id.clone())}
         <div class="wl-input-wrap">
