@@ -68,6 +68,10 @@ fn mount_in_page(session: Session) {
         .get_element_by_id("wasmlit-app")
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
         .unwrap_or_else(|| document().body().expect("a page has a body"));
+    // The page's "Loading the app…" goes; the app takes its place.
+    if let Some(loading) = parent.query_selector(".wasmlit-loading").ok().flatten() {
+        loading.remove();
+    }
     mount(parent, session).forget();
 }
 
