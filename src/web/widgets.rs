@@ -161,6 +161,20 @@ where
     draft
 }
 
+/// Commits typed text (on Enter or blur): sends it if it differs from the
+/// engine's value, and clears the "press Enter to apply" hint.
+pub(crate) fn text_commit<P>(props: Memo<P>, value: fn(&P) -> &str, sink: Sink, dirty: RwSignal<bool>) -> impl Fn(String) + Copy
+where
+    P: Clone + PartialEq + Send + Sync + 'static,
+{
+    move |text: String| {
+        dirty.set(false);
+        if props.with_untracked(|p| value(p) != text) {
+            sink.send(WidgetValue::Text(text));
+        }
+    }
+}
+
 /// Formats a number the way a widget shows it: integers plainly, floats with
 /// as many decimals as the step needs (at least two).
 pub(crate) fn format_number(value: f64, is_int: bool, step: f64) -> String {

@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 use web_sys::HtmlTextAreaElement;
 
-use super::{label, WidgetCell};
-use crate::element::WidgetValue;
+use super::{label, text_commit, WidgetCell};
 use crate::widgets::text_area::TextAreaProps;
 
 pub(crate) fn render(cell: WidgetCell<TextAreaProps>) -> AnyView {
@@ -13,14 +12,7 @@ pub(crate) fn render(cell: WidgetCell<TextAreaProps>) -> AnyView {
     let dom_id = cell.dom_id.clone();
     let dirty = RwSignal::new(false);
     let sink = cell.sink;
-    let commit = move |area: HtmlTextAreaElement| {
-        dirty.set(false);
-        let text = area.value();
-        if props.with_untracked(|p| p.value != text) {
-            sink.send(WidgetValue::Text(text));
-        }
-    };
-    let commit_on_keys = commit;
+    let commit = text_commit(props, |p| &p.value, sink, dirty);
     view! {
         {label(props, |p| &p.common, dom_id.clone())}
         <div class="wl-input-wrap">
@@ -38,11 +30,11 @@ pub(crate) fn render(cell: WidgetCell<TextAreaProps>) -> AnyView {
                 on:input=move |_| dirty.set(true)
                 on:keydown=move |event| {
                     if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
-                        commit_on_keys(event_target::<HtmlTextAreaElement>(&event));
+                        commit(event_target::<HtmlTextAreaElement>(&event).value());
                         sink.submit_form();
                     }
                 }
-                on:change=move |event| commit(event_target::<HtmlTextAreaElement>(&event))
+                on:change=move |event| commit(event_target::<HtmlTextAreaElement>(&event).value())
             ></textarea>
             <span class="wl-input-hint" hidden=move || !dirty.get()>"Press Ctrl+Enter to apply"</span>
         </div>

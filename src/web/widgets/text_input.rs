@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
-use super::{label, WidgetCell};
-use crate::element::WidgetValue;
+use super::{label, text_commit, WidgetCell};
 use crate::widgets::text_input::TextInputProps;
 
 pub(crate) fn render(cell: WidgetCell<TextInputProps>) -> AnyView {
@@ -15,14 +14,7 @@ pub(crate) fn render(cell: WidgetCell<TextInputProps>) -> AnyView {
     // Typed but not yet committed: Streamlit says "Press Enter to apply".
     let dirty = RwSignal::new(false);
     let sink = cell.sink;
-    let commit = move |input: HtmlInputElement| {
-        dirty.set(false);
-        let text = input.value();
-        if props.with_untracked(|p| p.value != text) {
-            sink.send(WidgetValue::Text(text));
-        }
-    };
-    let commit_on_enter = commit;
+    let commit = text_commit(props, |p| &p.value, sink, dirty);
     view! {
         {label(props, |p| &p.common, dom_id.clone())}
         <div class="wl-input-wrap">
@@ -41,12 +33,12 @@ pub(crate) fn render(cell: WidgetCell<TextInputProps>) -> AnyView {
                 on:input=move |_| dirty.set(true)
                 on:keydown=move |event| {
                     if event.key() == "Enter" {
-                        commit_on_enter(event_target::<HtmlInputElement>(&event));
+                        commit(event_target::<HtmlInputElement>(&event).value());
                         // In a form, Enter submits it.
                         sink.submit_form();
                     }
                 }
-                on:change=move |event| commit(event_target::<HtmlInputElement>(&event))
+                on:change=move |event| commit(event_target::<HtmlInputElement>(&event).value())
             />
             <span class="wl-input-hint" hidden=move || !dirty.get()>"Press Enter to apply"</span>
         </div>
