@@ -5,8 +5,10 @@
 //! cargo xtask serve [trunk args]    set up, then serve the gallery on http://127.0.0.1:8080
 //! cargo xtask test [stage...]       set up, then run every test: native, browser, e2e
 //! cargo xtask screenshot            set up, build the gallery and screenshot it (light, dark, mobile)
+//! cargo xtask bench                 set up, build the benchmark apps, measure them beside Streamlit
 //! ```
 
+mod bench;
 mod screenshot;
 mod serve;
 mod setup;
@@ -34,6 +36,12 @@ commands:
                        e2e      trunk build --release of every app, then tests/e2e.rs
                      (default: all three)
   screenshot         setup, build the gallery, save target/screenshots/gallery-{light,dark,mobile}.png
+  bench [OPTIONS]    setup, build the benchmark apps, measure size, cold start, interaction latency
+                     and rerun scaling beside Streamlit (installed into target/bench/venv); prints a
+                     table, writes target/bench/results.json (see docs/benchmarks.md)
+                       --quick     fewer loads and presses (a smoke run, not for quoting)
+                       --no-peer   wasmlit only, no Streamlit
+                       --no-build  reuse target/bench/dist from the last run
 ";
 
 fn main() -> ExitCode {
@@ -50,6 +58,7 @@ fn main() -> ExitCode {
         "serve" => serve::serve(rest),
         "test" => test::test(rest),
         "screenshot" | "screenshots" => screenshot::screenshot(rest),
+        "bench" => bench::bench(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
