@@ -107,6 +107,16 @@ fn prefix_range(prefix: &str) -> KeyRange<String> {
 /// Never fails: without storage the app starts from scratch and a banner says why.
 pub async fn restore(state: SessionState) {
     let snapshot = dev_snapshot();
+    if !has_stored() {
+        // Nothing was ever stored by this app in this browser: start at once and open
+        // storage in the background (opening IndexedDB costs ~40 ms of cold start).
+        wasm_bindgen_futures::spawn_local(open_in_background());
+        if let Some(snapshot) = snapshot {
+            persisted_state::apply_snapshot(&state, snapshot);
+        }
+        with(|s| s.restored = true);
+        return;
+    }
     match open_database().await {
         Ok(database) => {
             if let Err(error) = read_into(&database, &state).await {
@@ -300,18 +310,58 @@ async fn read_into(database: &Database, state: &SessionState) -> Result<(), inde
     Ok(())
 }
 
+/// Opens storage after a start that had nothing to restore, then makes the writes
+/// that queued up meanwhile.
+async fn open_in_background() {
+    match open_database().await {
+        Ok(database) => {
+            let start = with(|s| {
+                s.database = Some(database);
+                !s.queue.is_empty() && !std::mem::replace(&mut s.writing, true)
+            });
+            if start {
+                write_all().await;
+            }
+        }
+        Err(reason) => unavailable(reason),
+    }
+}
+
+/// Whether this app ever stored something in this browser: a `localStorage` flag,
+/// read synchronously, so apps that persist nothing never wait for IndexedDB.
+fn has_stored() -> bool {
+    local_storage().and_then(|storage| storage.get_item(&stored_flag_key()).ok().flatten()).is_some()
+}
+
+fn mark_stored() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(&stored_flag_key(), "1");
+    }
+}
+
+fn stored_flag_key() -> String {
+    format!("wasmlit:stored:{}", scope())
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
 fn enqueue(writes: Vec<Write>) {
     if writes.is_empty() {
         return;
     }
+    if writes.iter().any(|write| !matches!(write, Write::ClearSession)) {
+        mark_stored();
+    }
     let start = with(|s| {
-        // Without a database (not restored yet, or storage unavailable) there is nowhere
-        // to write: the values live in memory only.
-        if s.database.is_none() || s.unavailable.is_some() {
+        // Storage unavailable: the values live in memory only.
+        if s.unavailable.is_some() {
             return false;
         }
         s.queue.extend(writes);
-        !std::mem::replace(&mut s.writing, true)
+        // Without a database yet, the background opener makes the writes.
+        s.database.is_some() && !std::mem::replace(&mut s.writing, true)
     });
     if start {
         wasm_bindgen_futures::spawn_local(write_all());

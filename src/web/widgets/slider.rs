@@ -54,8 +54,9 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
                     on:change=move |event| {
                         let Some(mut values) = moved(event) else { return };
                         values.sort_by(f64::total_cmp);
-                        // A form holds the value back: keep showing it until the submit.
-                        dragging.set(sink.in_form().then(|| values.clone()));
+                        // Keep showing the new value until the engine's props or echo
+                        // arrive (a form holds it back until the submit): no bounce back.
+                        dragging.set(Some(values.clone()));
                         let wire = match values.as_slice() {
                             [low, high] => WidgetValue::NumberPair(*low, *high),
                             [x] => WidgetValue::Number(*x),
