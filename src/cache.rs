@@ -46,6 +46,7 @@
 //! "Global" in a browser is one tab: caches live in the page's memory (one thread), shared
 //! by every session mounted in it.
 
+mod duration;
 mod key;
 pub mod persist;
 mod replay;
@@ -151,34 +152,8 @@ impl Options {
 /// assert!(parse_duration("soon").is_err());
 /// ```
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let error = || format!("`{text}` is not a duration: write e.g. \"10s\", \"5m\", \"1h30m\" or \"2d\"");
-    let mut rest = text.trim();
-    if rest.is_empty() {
-        return Err(error());
-    }
-    let mut total = 0.0;
-    while !rest.is_empty() {
-        let number_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
-        let number: f64 = rest[..number_end].parse().map_err(|_| error())?;
-        rest = rest[number_end..].trim_start();
-        let unit_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
-        let unit = &rest[..unit_end];
-        let scale = match unit {
-            "w" | "week" | "weeks" => 604_800.0,
-            "d" | "day" | "days" => 86_400.0,
-            "h" | "hr" | "hour" | "hours" => 3_600.0,
-            "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
-            "s" | "sec" | "secs" | "second" | "seconds" | "" => 1.0,
-            "ms" | "milli" | "millis" | "millisecond" | "milliseconds" => 0.001,
-            _ => return Err(error()),
-        };
-        total += number * scale;
-        rest = rest[unit_end..].trim_start();
-        if unit.is_empty() && !rest.is_empty() {
-            return Err(error());
-        }
-    }
-    Duration::try_from_secs_f64(total).map_err(|_| error())
+    let seconds = duration::parse_seconds(text)?;
+    Duration::try_from_secs_f64(seconds).map_err(|error| format!("`{text}`: {error}"))
 }
 
 /// A ttl for the builder forms: a [`Duration`], seconds, or a string like `"1h"`.
