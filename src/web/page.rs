@@ -95,6 +95,10 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                     </Show>
                 </div>
             </header>
+            <Show when=move || has_sidebar.get() && sidebar_open.get()>
+                // On narrow screens the sidebar covers the page: a tap beside it closes it.
+                <div class="wl-sidebar-backdrop" on:click=move |_| sidebar_open.set(false)></div>
+            </Show>
             <Show when=move || has_sidebar.get()>
                 <section class="wl-sidebar" class:wl-collapsed=move || !sidebar_open.get()>
                     <button class="wl-icon-button wl-sidebar-close" aria-label="Close sidebar" on:click=move |_| sidebar_open.set(false)>
