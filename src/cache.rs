@@ -104,6 +104,20 @@ impl Options {
         Options { ttl: None, max_entries: None, spinner: Spinner::Default, persist: false, ttl_error: None }
     }
 
+    /// The builders' `ttl`: a ttl that cannot be read becomes an error at the call.
+    fn with_ttl(mut self, ttl: Ttl) -> Self {
+        match ttl.0 {
+            Ok(seconds) => self.ttl = Some(seconds),
+            Err(error) => self.ttl_error = Some(error),
+        }
+        self
+    }
+
+    fn with_spinner(mut self, spinner: Spinner) -> Self {
+        self.spinner = spinner;
+        self
+    }
+
     /// Entries older than this many seconds are computed again.
     pub const fn ttl_secs(mut self, seconds: f64) -> Self {
         self.ttl = Some(seconds);
@@ -749,22 +763,19 @@ impl CacheData {
 
     /// Entries older than `ttl` are computed again: a `Duration`, seconds, or `"1h30m"`.
     pub fn ttl(mut self, ttl: impl Into<Ttl>) -> Self {
-        match ttl.into().0 {
-            Ok(seconds) => self.options.ttl = Some(seconds),
-            Err(error) => self.options.ttl_error = Some(error),
-        }
+        self.options = self.options.with_ttl(ttl.into());
         self
     }
 
     /// At most `max` entries; a new one evicts the oldest.
     pub fn max_entries(mut self, max: u64) -> Self {
-        self.options.max_entries = Some(max);
+        self.options = self.options.max_entries(max);
         self
     }
 
     /// Shows (the default) or hides the spinner of a miss.
     pub fn show_spinner(mut self, show: bool) -> Self {
-        self.options.spinner = if show { Spinner::Default } else { Spinner::Off };
+        self.options = self.options.with_spinner(if show { Spinner::Default } else { Spinner::Off });
         self
     }
 
@@ -872,22 +883,19 @@ impl CacheResource {
 
     /// Entries older than `ttl` are built again.
     pub fn ttl(mut self, ttl: impl Into<Ttl>) -> Self {
-        match ttl.into().0 {
-            Ok(seconds) => self.options.ttl = Some(seconds),
-            Err(error) => self.options.ttl_error = Some(error),
-        }
+        self.options = self.options.with_ttl(ttl.into());
         self
     }
 
     /// At most `max` entries; a new one evicts (and releases) the oldest.
     pub fn max_entries(mut self, max: u64) -> Self {
-        self.options.max_entries = Some(max);
+        self.options = self.options.max_entries(max);
         self
     }
 
     /// Shows (the default) or hides the spinner of a miss.
     pub fn show_spinner(mut self, show: bool) -> Self {
-        self.options.spinner = if show { Spinner::Default } else { Spinner::Off };
+        self.options = self.options.with_spinner(if show { Spinner::Default } else { Spinner::Off });
         self
     }
 
