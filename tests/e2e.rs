@@ -18,17 +18,17 @@
 //! `st-key-<key>`); a widget's label is a `<label>`; widgets are real HTML controls.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/chromedriver.rs"]
+mod chromedriver;
 #[path = "support/static_server.rs"]
 mod static_server;
 
-use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use chromedriver::ChromeDriver;
 use fantoccini::elements::Element;
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::json;
+use fantoccini::{Client, Locator};
 use static_server::StaticServer;
 
 /// How long a test waits for the page to show what it expects.
@@ -39,19 +39,6 @@ const POLL: Duration = Duration::from_millis(50);
 /// WebDriver's codes for special keys.
 const ENTER: &str = "\u{E007}";
 const ARROW_RIGHT: &str = "\u{E014}";
-
-/// Chrome's flags: headless, and what it needs to run as root in a container.
-const CHROME_ARGS: &[&str] = &[
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--window-size=1280,1000",
-];
 
 // ---------------------------------------------------------------------------------------------
 // The fundamentals example (examples/fundamentals): Streamlit's "Basic concepts" page.
@@ -482,8 +469,8 @@ impl App {
             .expect("WASMLIT_E2E_DIST is not set: build the apps first: cargo xtask test e2e");
         let server = StaticServer::start(dist.join(name), prefix)
             .unwrap_or_else(|e| panic!("cannot serve {name}: {e} (build the apps first: cargo xtask test e2e)"));
-        let driver = ChromeDriver::start();
-        let client = driver.connect().await;
+        let driver = start_chromedriver();
+        let client = connect(&driver).await;
         let url = server.url();
         client.goto(&url).await.unwrap();
         App { client, url, _driver: driver, _server: server }
@@ -496,77 +483,16 @@ impl App {
     }
 }
 
-/// A `chromedriver` child in its own process group; the group (Chrome included) is killed on
-/// drop, so a failing test leaves no browser behind.
-struct ChromeDriver {
-    child: Child,
-    port: u16,
+/// chromedriver from `$CHROMEDRIVER` (default: Debian's).
+fn start_chromedriver() -> ChromeDriver {
+    let program = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    ChromeDriver::start(Path::new(&program)).unwrap_or_else(|e| panic!("{e}"))
 }
 
-impl ChromeDriver {
-    fn start() -> ChromeDriver {
-        use std::os::unix::process::CommandExt;
-        let program = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let port = free_port();
-        let child = Command::new(&program)
-            .arg(format!("--port={port}"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!("cannot start {program}: {e}; install it with `apt-get install -y chromium chromium-driver`")
-            });
-        let driver = ChromeDriver { child, port };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not listen on port {port}");
-            std::thread::sleep(POLL);
-        }
-        driver
-    }
-
-    async fn connect(&self) -> Client {
-        let binary = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let mut caps = serde_json::Map::new();
-        caps.insert("browserName".into(), json!("chrome"));
-        caps.insert("goog:chromeOptions".into(), json!({ "binary": binary, "args": CHROME_ARGS }));
-        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .unwrap_or_else(|e| panic!("cannot start a Chromium session ({binary}): {e}"))
-    }
-}
-
-impl Drop for ChromeDriver {
-    fn drop(&mut self) {
-        // Politely first: chromedriver's `/shutdown` quits the browsers it started. A test that
-        // panicked never reached `App::close`, so this is what ends its Chrome.
-        if let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) {
-            use std::io::{Read, Write};
-            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-            let _ = stream.write_all(b"GET /shutdown HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-            let _ = stream.read(&mut [0; 256]);
-        }
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline && matches!(self.child.try_wait(), Ok(None)) {
-            std::thread::sleep(POLL);
-        }
-        // Then firmly: the child leads its own process group, so signal the whole group
-        // (the driver and any browser process still in it).
-        let _ = Command::new("kill")
-            .args(["-s", "KILL", "--", &format!("-{}", self.child.id())])
-            .stderr(Stdio::null())
-            .status();
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+/// A fresh Chromium from `$CHROME` (default: Debian's).
+async fn connect(driver: &ChromeDriver) -> Client {
+    let chrome = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    driver.connect(Path::new(&chrome)).await.unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Polls `ready` every [`POLL`] until it is true; panics with `what` after `timeout`.

@@ -471,7 +471,7 @@ async fn measure(
 
 /// One load in a new browser: inject `ready.js`, open `url`, wait until ready.
 async fn cold_load(driver: &ChromeDriver, chrome: &Path, target: &ColdTarget) -> Result<ColdLoad> {
-    let session = driver.session(chrome).await?;
+    let session = browser::session(driver, chrome).await?;
     let outcome = cold_load_in(&session, target).await;
     session.close().await;
     outcome
@@ -529,7 +529,7 @@ async fn interaction_run(
     warm_up: usize,
     measured: usize,
 ) -> Result<(f64, Vec<Press>)> {
-    let session = driver.session(chrome).await?;
+    let session = browser::session(driver, chrome).await?;
     let outcome = interaction_run_in(&session, url, warm_up, measured).await;
     session.close().await;
     outcome

@@ -15,6 +15,8 @@ mod setup;
 mod test;
 mod util;
 
+#[path = "../../tests/support/chromedriver.rs"]
+mod chromedriver;
 #[path = "../../tests/support/static_server.rs"]
 mod static_server;
 #[cfg(test)]
