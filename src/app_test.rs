@@ -502,7 +502,13 @@ impl<'a> WidgetRef<'a> {
             .decode_widget(common.id, &self.wire())
             .unwrap_or_else(|| panic!("the {} \"{}\" is gone", self.element.kind(), common.label));
         value.coerce::<T>().unwrap_or_else(|| {
-            panic!("the {} \"{}\" holds a `{}`, not a `{}`", self.element.kind(), common.label, value.type_name(), std::any::type_name::<T>())
+            panic!(
+                "the {} \"{}\" holds a `{}`, not a `{}`",
+                self.element.kind(),
+                common.label,
+                value.type_name(),
+                std::any::type_name::<T>()
+            )
         })
     }
 

@@ -323,8 +323,7 @@ fn remove_function(registry: &'static LocalKey<RefCell<Registry>>, key: Function
 }
 
 fn remove_entry(registry: &'static LocalKey<RefCell<Registry>>, function: FunctionKey, value: ValueKey) {
-    let removed =
-        registry.with(|r| r.borrow_mut().functions.get_mut(&function).and_then(|f| f.entries.remove(&value)));
+    let removed = registry.with(|r| r.borrow_mut().functions.get_mut(&function).and_then(|f| f.entries.remove(&value)));
     if let Some(entry) = removed {
         entry.release();
     }
@@ -400,13 +399,21 @@ impl<'a> Call<'a> {
         Recording::start(self.ui, self.spec.name, self.options.spinner_for(self.spec.name))
     }
 
-    fn insert(&self, value: Rc<dyn Any>, replay: Rc<Replay>, release: Option<Release>, created_ms: f64, stored: Option<String>) {
+    fn insert(
+        &self,
+        value: Rc<dyn Any>,
+        replay: Rc<Replay>,
+        release: Option<Release>,
+        created_ms: f64,
+        stored: Option<String>,
+    ) {
         let now = now_ms();
         let evicted = self.registry.with(|r| {
             let mut registry = r.borrow_mut();
             registry.next_seq += 1;
             let seq = registry.next_seq;
-            let function = registry.functions.entry(self.function).or_insert_with(|| FunctionCache { entries: HashMap::new() });
+            let function =
+                registry.functions.entry(self.function).or_insert_with(|| FunctionCache { entries: HashMap::new() });
             let mut evicted = Vec::new();
             if let Some(mut old) = function.entries.remove(&self.value) {
                 // Replaced, not evicted: its storage key now holds the new value.
@@ -414,16 +421,14 @@ impl<'a> Call<'a> {
                 evicted.push(old);
             }
             // Expired entries go first; then the oldest, until there is room.
-            let stale: Vec<ValueKey> = function
-                .entries
-                .iter()
-                .filter(|(_, e)| expired(e, self.options.ttl, now))
-                .map(|(k, _)| *k)
-                .collect();
+            let stale: Vec<ValueKey> =
+                function.entries.iter().filter(|(_, e)| expired(e, self.options.ttl, now)).map(|(k, _)| *k).collect();
             evicted.extend(stale.iter().filter_map(|k| function.entries.remove(k)));
             if let Some(max) = self.options.max_entries {
                 while function.entries.len() as u64 >= max.max(1) {
-                    let Some(oldest) = function.entries.iter().min_by_key(|(_, e)| e.seq).map(|(k, _)| *k) else { break };
+                    let Some(oldest) = function.entries.iter().min_by_key(|(_, e)| e.seq).map(|(k, _)| *k) else {
+                        break;
+                    };
                     evicted.extend(function.entries.remove(&oldest));
                 }
             }

@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::identity::WidgetId;
 use crate::widgets::{
-    button::ButtonProps, checkbox::CheckboxProps, multiselect::MultiselectProps,
-    number_input::NumberInputProps, radio::RadioProps, selectbox::SelectboxProps,
-    slider::SliderProps, text_area::TextAreaProps, text_input::TextInputProps,
+    button::ButtonProps, checkbox::CheckboxProps, multiselect::MultiselectProps, number_input::NumberInputProps,
+    radio::RadioProps, selectbox::SelectboxProps, slider::SliderProps, text_area::TextAreaProps,
+    text_input::TextInputProps,
 };
 
 /// Everything a run produced: the main column and the sidebar.
@@ -152,25 +152,54 @@ pub enum AlertLevel {
 /// what wasmlit can show. Widgets carry their [`WidgetId`] and current value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Element {
-    Title { body: String },
-    Header { body: String, divider: bool },
-    Subheader { body: String, divider: bool },
+    Title {
+        body: String,
+    },
+    Header {
+        body: String,
+        divider: bool,
+    },
+    Subheader {
+        body: String,
+        divider: bool,
+    },
     /// GitHub-flavoured Markdown; raw HTML is escaped unless `allow_html`.
-    Markdown { body: String, allow_html: bool },
+    Markdown {
+        body: String,
+        allow_html: bool,
+    },
     /// Fixed-width, preformatted text.
-    Text { body: String },
-    Caption { body: String },
-    Code { body: String, language: Option<String> },
+    Text {
+        body: String,
+    },
+    Caption {
+        body: String,
+    },
+    Code {
+        body: String,
+        language: Option<String>,
+    },
     Divider,
-    Alert { level: AlertLevel, body: String },
+    Alert {
+        level: AlertLevel,
+        body: String,
+    },
     /// An error raised by the script or by a bad call, shown in place.
-    Exception { kind: String, message: String },
+    Exception {
+        kind: String,
+        message: String,
+    },
     /// `value` is a fraction in `0.0..=1.0`.
-    Progress { value: f64, text: Option<String> },
+    Progress {
+        value: f64,
+        text: Option<String>,
+    },
     /// An `empty()` placeholder that holds nothing yet.
     Empty,
     /// A spinner around slow work; the page shows it only after 0.5 s.
-    Spinner { text: String },
+    Spinner {
+        text: String,
+    },
     Button(ButtonProps),
     Checkbox(CheckboxProps),
     Toggle(CheckboxProps),

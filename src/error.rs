@@ -47,9 +47,7 @@ impl Error {
     }
 
     pub(crate) fn api(message: impl fmt::Display) -> Self {
-        Error {
-            kind: ErrorKind::Script { kind: "StreamlitAPIException".into(), message: message.to_string() },
-        }
+        Error { kind: ErrorKind::Script { kind: "StreamlitAPIException".into(), message: message.to_string() } }
     }
 
     pub(crate) fn stop() -> Self {

@@ -206,9 +206,10 @@ mod tests {
         let mut at = AppTest::new(|ui: &Ui| {
             let form = ui.form("f");
             form.add(Checkbox::new("c").on_change(|_: &Ui| {}));
-            form.add(FormSubmitButton::new("Go").on_click(|ui: &Ui| {
-                ui.session_state().update_or("submits", 0, |n: &mut i32| *n += 1).map(|_| ())
-            }));
+            form.add(
+                FormSubmitButton::new("Go")
+                    .on_click(|ui: &Ui| ui.session_state().update_or("submits", 0, |n: &mut i32| *n += 1).map(|_| ())),
+            );
         });
         at.run();
         assert!(at.exception(0).text().contains("callbacks can only be defined on the `form_submit_button`"));

@@ -69,7 +69,12 @@ where
         let id = fragment_id(ui, type_name::<F>(), "");
         let run_every_ms = self.run_every.map(|period| period.as_millis().max(1) as u64);
         let script = self.script;
-        run_fragment(ui, id, BlockKind::Fragment { id, run_every_ms }, Rc::new(move |ui: &Ui| script(ui).into_script_result()))
+        run_fragment(
+            ui,
+            id,
+            BlockKind::Fragment { id, run_every_ms },
+            Rc::new(move |ui: &Ui| script(ui).into_script_result()),
+        )
     }
 }
 
@@ -126,7 +131,11 @@ fn fragment_id(ui: &Ui, function: &str, title: &str) -> FragmentId {
     let place = ui.next_place();
     let path: Vec<f64> = place.path.iter().map(|&i| i as f64).collect();
     let root = format!("{:?}", place.root);
-    let id = Identity::new("fragment").text("function", function).text("title", title).text("root", &root).numbers("path", &path);
+    let id = Identity::new("fragment")
+        .text("function", function)
+        .text("title", title)
+        .text("root", &root)
+        .numbers("path", &path);
     FragmentId(id.finish().0)
 }
 
@@ -167,9 +176,7 @@ impl Ui {
         let runtime = self.runtime.borrow();
         match (&runtime.scope, self.fragment) {
             (RunScope::Fragments(ids), Some(id)) if ids.contains(&id) => Err(Error::rerun_fragment(id)),
-            _ => Err(Error::api(
-                "`rerun_fragment()` can only be called from a fragment during a fragment rerun.",
-            )),
+            _ => Err(Error::api("`rerun_fragment()` can only be called from a fragment during a fragment rerun.")),
         }
     }
 }
@@ -252,10 +259,13 @@ mod tests {
         let mut session = crate::Session::new(move |ui: &Ui| {
             s.set(s.get() + 1);
             let f = f.clone();
-            ui.add(Fragment::new(move |ui: &Ui| {
-                f.set(f.get() + 1);
-                ui.write(format!("tick {}", f.get()));
-            }).run_every(Duration::from_secs(1)))
+            ui.add(
+                Fragment::new(move |ui: &Ui| {
+                    f.set(f.get() + 1);
+                    ui.write(format!("tick {}", f.get()));
+                })
+                .run_every(Duration::from_secs(1)),
+            )
         });
         session.run(RerunRequest::default());
         let [(id, period)] = session.timed_fragments()[..] else { panic!("one timed fragment") };

@@ -48,13 +48,13 @@ pub mod web;
 
 pub use app_test::AppTest;
 pub use cache::{data as cache_data, resource as cache_resource, CacheKey};
-pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
 pub use element::{Element, ElementTree, WidgetEvent, WidgetValue};
 pub use error::{Error, Result};
 pub use request::RerunRequest;
 pub use runtime::{RunScope, RunStatus, Session};
 pub use session_state::{SessionState, StateError};
 pub use ui::Ui;
+pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
 
 #[cfg(target_arch = "wasm32")]
 pub use web::{run, run_async};
@@ -63,7 +63,6 @@ pub use web::{run, run_async};
 pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
     pub use crate::cache::{data as cache_data, resource as cache_resource, CacheKey, CacheOutcome};
-    pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
     pub use crate::element::{Gap, LabelVisibility};
     pub use crate::error::{Error, Result};
     pub use crate::form::Form;
@@ -82,6 +81,7 @@ pub mod prelude {
     pub use crate::widgets::text_input::TextInput;
     pub use crate::widgets::toggle::Toggle;
     pub use crate::widgets::WidgetOptions;
+    pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
 }
 
 /// Outside the browser there is nothing to mount: say how to run the app.

@@ -248,7 +248,9 @@ pub fn snapshot(state: &SessionState) -> Snapshot {
         .collect();
     let persisted = declared
         .iter()
-        .filter_map(|(key, encode)| store.get_value(key).and_then(|value| encode(&value)).map(|bytes| (key.clone(), bytes)))
+        .filter_map(|(key, encode)| {
+            store.get_value(key).and_then(|value| encode(&value)).map(|bytes| (key.clone(), bytes))
+        })
         .collect();
     let mut widgets: Vec<(WidgetId, WidgetValue)> = store
         .widgets

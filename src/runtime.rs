@@ -192,7 +192,11 @@ impl Session {
 
     /// Polls an in-flight run on the virtual clock until it ends or the clock
     /// reaches `limit` (then the run is still in flight: `None`).
-    pub(crate) fn drive(&mut self, future: &mut LocalFuture<crate::Result>, limit: Option<Duration>) -> Option<RunStatus> {
+    pub(crate) fn drive(
+        &mut self,
+        future: &mut LocalFuture<crate::Result>,
+        limit: Option<Duration>,
+    ) -> Option<RunStatus> {
         let clock = self.virtual_clock.clone()?;
         let limit = limit.map(|limit| clock.now() + limit);
         let result = drive(future, &clock, limit);
@@ -302,9 +306,9 @@ impl Session {
         }
         let runtime = self.runtime.clone();
         // Fragments are synchronous functions: run them now, in order.
-        let result = fragments.into_iter().try_for_each(|(id, place, script)| {
-            script(&Ui::at_place(runtime.clone(), place, Some(id)))
-        });
+        let result = fragments
+            .into_iter()
+            .try_for_each(|(id, place, script)| script(&Ui::at_place(runtime.clone(), place, Some(id))));
         Box::pin(std::future::ready(result))
     }
 

@@ -231,22 +231,19 @@ pub enum StateError {
 impl fmt::Display for StateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StateError::Missing { key } => write!(
-                f,
-                "st.session_state has no key \"{key}\". Did you forget to initialize it?"
-            ),
-            StateError::WrongType { key, expected, found } => write!(
-                f,
-                "st.session_state[\"{key}\"] holds a value of type `{found}`, not `{expected}`"
-            ),
+            StateError::Missing { key } => {
+                write!(f, "st.session_state has no key \"{key}\". Did you forget to initialize it?")
+            }
+            StateError::WrongType { key, expected, found } => {
+                write!(f, "st.session_state[\"{key}\"] holds a value of type `{found}`, not `{expected}`")
+            }
             StateError::WidgetAlreadyCreated { key } => write!(
                 f,
                 "`st.session_state.{key}` cannot be modified after the widget with key `{key}` is instantiated."
             ),
-            StateError::NotSettable { key, kind } => write!(
-                f,
-                "The value of the {kind} with key \"{key}\" cannot be set using st.session_state."
-            ),
+            StateError::NotSettable { key, kind } => {
+                write!(f, "The value of the {kind} with key \"{key}\" cannot be set using st.session_state.")
+            }
         }
     }
 }

@@ -156,7 +156,8 @@ impl Ui {
                 self.at(Cursor::Slot(place.child(block.children.len() - 1)))
             }
             Cursor::Slot(place) => {
-                let parent = Place { root: place.root, path: place.path[..place.path.len().saturating_sub(1)].to_vec() };
+                let parent =
+                    Place { root: place.root, path: place.path[..place.path.len().saturating_sub(1)].to_vec() };
                 let index = place.path.last().copied().unwrap_or(0);
                 let Some(block) = parent.block_mut(tree) else {
                     let root = tree.root_mut(place.root);
@@ -355,10 +356,7 @@ impl Ui {
             );
         }
         let weights: Vec<f64> = weights.iter().map(|w| if valid { *w } else { 1.0 }).collect();
-        let children = weights
-            .iter()
-            .map(|&weight| Node::Block(Block::new(BlockKind::Column { weight })))
-            .collect();
+        let children = weights.iter().map(|&weight| Node::Block(Block::new(BlockKind::Column { weight }))).collect();
         let row = self.push_block(BlockKind::Columns { gap }, children);
         output((0..weights.len()).map(|i| row.child(i)).collect())
     }

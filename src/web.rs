@@ -165,7 +165,8 @@ impl Driver {
                 None => *pending = Some(request),
             }
         }
-        let needs_full_run = self.pending.borrow().as_ref().is_some_and(|p| self.session.borrow().scope_of(p) == RunScope::Full);
+        let needs_full_run =
+            self.pending.borrow().as_ref().is_some_and(|p| self.session.borrow().scope_of(p) == RunScope::Full);
         if self.in_flight.borrow().is_some() && needs_full_run {
             self.interrupt();
         }

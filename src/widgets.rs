@@ -180,18 +180,14 @@ pub(crate) fn register<T: Any + Clone>(
         )));
     }
     if ui.form.is_some() && options.callback.is_some() && kind != "form_submit_button" {
-        return Err(api(
-            "With forms, callbacks can only be defined on the `form_submit_button`. \
+        return Err(api("With forms, callbacks can only be defined on the `form_submit_button`. \
              Defining callbacks on other widgets inside a form is not allowed."
-                .into(),
-        ));
+            .into()));
     }
     let mut runtime = ui.runtime.borrow_mut();
     if let RunScope::Fragments(ids) = &runtime.scope {
         if !ui.fragment.is_some_and(|f| ids.contains(&f)) {
-            return Err(api(format!(
-                "Fragments cannot write widgets to outside containers (the {kind} \"{label}\")."
-            )));
+            return Err(api(format!("Fragments cannot write widgets to outside containers (the {kind} \"{label}\").")));
         }
     }
     let store = &mut runtime.store;
@@ -231,7 +227,9 @@ pub(crate) fn register<T: Any + Clone>(
             }
             Some(value) => match value.coerce::<T>() {
                 Some(typed) => Some(encode(&typed).map_err(|message| {
-                    api(format!("st.session_state[\"{key}\"] is not a valid value for the {kind} \"{label}\": {message}"))
+                    api(format!(
+                        "st.session_state[\"{key}\"] is not a valid value for the {kind} \"{label}\": {message}"
+                    ))
                 })?),
                 None => {
                     return Err(api(format!(

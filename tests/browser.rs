@@ -65,20 +65,14 @@ impl Drop for Unmount {
 async fn settle() {
     for _ in 0..3 {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-                .unwrap();
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     }
 }
 
 fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .unchecked_into()
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}")).unchecked_into()
 }
 
 fn all_text(root: &HtmlElement, selector: &str) -> Vec<String> {

@@ -353,14 +353,22 @@ fn menu_data() -> u32 {
 async fn the_menu_clears_the_cache_and_reruns() {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle = wasmlit::web::mount(root.clone(), Session::new(|ui: &Ui| { ui.write(menu_data()); }));
+    let handle = wasmlit::web::mount(
+        root.clone(),
+        Session::new(|ui: &Ui| {
+            ui.write(menu_data());
+        }),
+    );
     sleep(30).await;
     let before = MENU_LOADS.with(Cell::get);
     let button = |label: &str| -> HtmlElement {
         let list = root.query_selector_all("button").unwrap();
         (0..list.length())
             .map(|i| list.item(i).unwrap().unchecked_into::<HtmlElement>())
-            .find(|b| b.text_content().unwrap_or_default().trim() == label || b.get_attribute("aria-label").as_deref() == Some(label))
+            .find(|b| {
+                b.text_content().unwrap_or_default().trim() == label
+                    || b.get_attribute("aria-label").as_deref() == Some(label)
+            })
             .unwrap_or_else(|| panic!("no button {label}"))
     };
     button("Main menu").click();

@@ -121,10 +121,7 @@ async fn text_input_commits_on_enter_and_is_read_by_key() {
     input.send_keys("Ada").await.unwrap();
     // Typing alone does not commit (Streamlit commits on Enter or blur).
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(
-        !markdown_texts(c).await.iter().any(|t| t.contains("Hello, Ada")),
-        "the greeting appeared before Enter"
-    );
+    assert!(!markdown_texts(c).await.iter().any(|t| t.contains("Hello, Ada")), "the greeting appeared before Enter");
     input.send_keys(ENTER).await.unwrap();
     wait_for_text(c, ".wl-markdown", "Hello, Ada", TIMEOUT).await;
     assert_no_exceptions(c).await;
@@ -222,10 +219,7 @@ async fn expander_opens_on_click() {
     let body = expander.find(Locator::Css(".wl-markdown")).await.unwrap();
     assert!(!body.is_displayed().await.unwrap(), "the expander starts open");
     summary.click().await.unwrap();
-    wait_until(TIMEOUT, "the expander shows its body", || async {
-        body.is_displayed().await.unwrap_or(false)
-    })
-    .await;
+    wait_until(TIMEOUT, "the expander shows its body", || async { body.is_displayed().await.unwrap_or(false) }).await;
     assert!(body.text().await.unwrap().contains("guaranteed"));
     app.close().await;
 }
@@ -374,7 +368,8 @@ async fn a_click_during_a_long_run_cancels_it() {
         .await
         .unwrap();
     label.click().await.unwrap();
-    wait_until(TIMEOUT, "the cancelled run's progress bar is gone", || async { progress_percent(c).await.is_none() }).await;
+    wait_until(TIMEOUT, "the cancelled run's progress bar is gone", || async { progress_percent(c).await.is_none() })
+        .await;
     tokio::time::sleep(Duration::from_secs(4)).await;
     let successes = texts(&c.find_all(Locator::Css(".wl-success")).await.unwrap_or_default()).await;
     assert!(
@@ -417,7 +412,12 @@ async fn a_run_every_fragment_ticks_while_the_rest_of_the_app_stays() {
     let c = &app.client;
     wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
     let tick = |texts: Vec<String>| {
-        texts.iter().find_map(|t| t.strip_prefix("This fragment reruns every second on its own: tick ")?.trim_end_matches('.').parse::<u32>().ok())
+        texts.iter().find_map(|t| {
+            t.strip_prefix("This fragment reruns every second on its own: tick ")?
+                .trim_end_matches('.')
+                .parse::<u32>()
+                .ok()
+        })
     };
     let first = tick(markdown_texts(c).await).expect("the timed fragment is shown");
     let runs = full_runs(c).await;
@@ -440,7 +440,8 @@ async fn a_panic_shows_a_crash_panel_whose_button_restarts_the_app() {
         .unwrap();
     panic.click().await.unwrap();
     wait_for_text(c, "#wasmlit-crash", "a deliberate panic from the gallery", TIMEOUT).await;
-    let restart = c.find(Locator::XPath("//div[@id='wasmlit-crash']//button[normalize-space(.)='Restart app']")).await.unwrap();
+    let restart =
+        c.find(Locator::XPath("//div[@id='wasmlit-crash']//button[normalize-space(.)='Restart app']")).await.unwrap();
     assert!(restart.is_displayed().await.unwrap(), "the restart button is visible");
     restart.click().await.unwrap();
     wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;

@@ -622,10 +622,7 @@ fn a_hidden_widget_is_forgotten_with_its_key_and_returns_at_its_default() {
     assert_eq!(at.session_state().get::<i32>("level").unwrap(), 9);
     at.checkbox(0).uncheck().run();
     assert!(!at.session_state().contains("level"), "the key goes with the widget");
-    assert_eq!(
-        at.session_state().get::<i32>("level"),
-        Err(StateError::Missing { key: "level".into() })
-    );
+    assert_eq!(at.session_state().get::<i32>("level"), Err(StateError::Missing { key: "level".into() }));
     at.checkbox(0).check().run();
     assert_eq!(at.markdown(0).text(), "level = 2", "back at its default");
 }
@@ -765,7 +762,10 @@ fn a_buttons_value_cannot_be_set_through_session_state() {
     });
     at.run();
     let error = at.exception(0).text();
-    assert!(error.starts_with("StreamlitAPIException: ") && error.contains("cannot be set using st.session_state"), "{error}");
+    assert!(
+        error.starts_with("StreamlitAPIException: ") && error.contains("cannot be set using st.session_state"),
+        "{error}"
+    );
 
     // Set while the button exists (before it is drawn): the write itself fails.
     let mut at = AppTest::new(|ui: &Ui| -> Result {
@@ -783,10 +783,7 @@ fn a_buttons_value_cannot_be_set_through_session_state() {
         at.exception(0).text(),
         "StateError: The value of the button with key \"go\" cannot be set using st.session_state."
     );
-    assert_eq!(
-        at.session_state().set("go", true),
-        Err(StateError::NotSettable { key: "go".into(), kind: "button" })
-    );
+    assert_eq!(at.session_state().set("go", true), Err(StateError::NotSettable { key: "go".into(), kind: "button" }));
 }
 
 // ----- §7.13 session state write rules ---------------------------------------
@@ -895,7 +892,10 @@ fn setting_a_widget_key_and_passing_a_default_warns() {
     at.run();
     assert_eq!(at.slider(0).value::<i32>(), 5, "session state wins");
     let warning = at.warning(0).text();
-    assert!(warning.contains("\"x\"") && warning.contains("default value") && warning.contains("Session State"), "{warning}");
+    assert!(
+        warning.contains("\"x\"") && warning.contains("default value") && warning.contains("Session State"),
+        "{warning}"
+    );
 }
 
 // ----- session state errors ---------------------------------------------------
@@ -909,7 +909,10 @@ fn reading_a_missing_key_names_the_key() {
     });
     at.run();
     assert_eq!(at.status(), Some(RunStatus::Failed));
-    assert_eq!(at.exception(0).text(), "StateError: st.session_state has no key \"x\". Did you forget to initialize it?");
+    assert_eq!(
+        at.exception(0).text(),
+        "StateError: st.session_state has no key \"x\". Did you forget to initialize it?"
+    );
     let error = at.session_state().get::<i32>("x").unwrap_err();
     assert_eq!(error, StateError::Missing { key: "x".into() });
     assert_eq!(error.to_string(), "st.session_state has no key \"x\". Did you forget to initialize it?");

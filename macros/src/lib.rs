@@ -22,8 +22,8 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{
-    parse_macro_input, Data, DeriveInput, Expr, ExprLit, FnArg, GenericArgument, ItemFn, Lit, Meta, Pat,
-    PathArguments, ReturnType, Token, Type,
+    parse_macro_input, Data, DeriveInput, Expr, ExprLit, FnArg, GenericArgument, ItemFn, Lit, Meta, Pat, PathArguments,
+    ReturnType, Token, Type,
 };
 
 /// Caches what a function returns, keyed by its arguments (Streamlit's `@st.cache_data`).
@@ -129,7 +129,9 @@ fn parse_options(kind: Kind, args: Args) -> syn::Result<Options> {
                 }
             }
             ("validate", Meta::NameValue(nv)) if kind == Kind::Resource => options.validate = Some(nv.value.clone()),
-            ("on_release", Meta::NameValue(nv)) if kind == Kind::Resource => options.on_release = Some(nv.value.clone()),
+            ("on_release", Meta::NameValue(nv)) if kind == Kind::Resource => {
+                options.on_release = Some(nv.value.clone())
+            }
             _ => {
                 let known = match kind {
                     Kind::Data => "ttl, max_entries, persist, show_spinner",
@@ -137,7 +139,11 @@ fn parse_options(kind: Kind, args: Args) -> syn::Result<Options> {
                 };
                 return Err(syn::Error::new(
                     meta.span(),
-                    format!("unknown {} option `{}`: the options are {known}", kind.attribute(), meta.to_token_stream()),
+                    format!(
+                        "unknown {} option `{}`: the options are {known}",
+                        kind.attribute(),
+                        meta.to_token_stream()
+                    ),
                 ));
             }
         }
@@ -160,7 +166,9 @@ fn duration_value(expr: &Expr) -> syn::Result<f64> {
         Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) => {
             parse_duration(&s.value()).map_err(|message| syn::Error::new(s.span(), message))?
         }
-        other => return Err(syn::Error::new(other.span(), "ttl takes seconds (`60`) or a duration string (`\"1h30m\"`)")),
+        other => {
+            return Err(syn::Error::new(other.span(), "ttl takes seconds (`60`) or a duration string (`\"1h30m\"`)"))
+        }
     };
     if !seconds.is_finite() || seconds < 0.0 {
         return Err(syn::Error::new(expr.span(), "ttl must be a positive duration"));
@@ -398,7 +406,9 @@ fn expand_fn(kind: Kind, options: Options, function: ItemFn) -> syn::Result<Toke
     let entry_doc = format!(
         "Clears the value [`{name_text}`](fn@super::{name_text}) cached for these arguments (the ones that are part of its key)."
     );
-    let module_doc = format!("The cache of [`{name_text}`](fn@{name_text}): `{name_text}::clear()`, `{name_text}::clear_entry(..)`.");
+    let module_doc = format!(
+        "The cache of [`{name_text}`](fn@{name_text}): `{name_text}::clear()`, `{name_text}::clear_entry(..)`."
+    );
     let module = format_ident!("{}", name, span = Span::call_site());
     Ok(quote! {
         #wrapper
@@ -454,8 +464,7 @@ fn derive(input: DeriveInput) -> syn::Result<TokenStream2> {
             let arms = data.variants.iter().enumerate().map(|(index, variant)| {
                 let ident = &variant.ident;
                 let index = index as u64;
-                let bindings: Vec<_> =
-                    (0..variant.fields.len()).map(|i| format_ident!("__field{}", i)).collect();
+                let bindings: Vec<_> = (0..variant.fields.len()).map(|i| format_ident!("__field{}", i)).collect();
                 let pattern = match &variant.fields {
                     syn::Fields::Named(named) => {
                         let names = named.named.iter().map(|f| f.ident.as_ref().expect("named"));

@@ -456,7 +456,11 @@ mod tests {
         // A persisted entry is found by this value: if it changes, persisted caches miss.
         let mut hasher = KeyHasher::new();
         hasher.arg("rows", &10_000u32).arg("url", "data.csv");
-        assert_eq!(hasher.finish(), { let mut h = KeyHasher::new(); h.arg("rows", &10_000u64).arg("url", &String::from("data.csv")); h.finish() });
+        assert_eq!(hasher.finish(), {
+            let mut h = KeyHasher::new();
+            h.arg("rows", &10_000u64).arg("url", &String::from("data.csv"));
+            h.finish()
+        });
         let spec = FunctionSpec::new("app", "load", 7, "app@1");
         assert_eq!(spec.key(), FunctionSpec::new("app", "load", 7, "app@2").key(), "the build is not identity");
         assert_ne!(spec.key(), FunctionSpec::new("app", "load", 8, "app@1").key(), "the source is");

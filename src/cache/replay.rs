@@ -101,7 +101,9 @@ impl Recording {
             recording.mode = if slot {
                 match path.split_last() {
                     Some((index, parent)) => match block_mut(tree, root, parent) {
-                        Some(block) => Mode::Slot { root, path: path.clone(), original: block.children.get(*index).cloned() },
+                        Some(block) => {
+                            Mode::Slot { root, path: path.clone(), original: block.children.get(*index).cloned() }
+                        }
                         None => Mode::Nothing,
                     },
                     None => Mode::Nothing,

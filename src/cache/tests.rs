@@ -129,7 +129,9 @@ struct Query {
 enum Source {
     File(String),
     #[allow(dead_code)]
-    Url { href: String },
+    Url {
+        href: String,
+    },
 }
 
 #[cache_data]

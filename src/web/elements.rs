@@ -13,7 +13,8 @@ use crate::markdown::to_html;
 pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
     let initial = cell.props.get_untracked();
     let kind = initial.kind();
-    let key_class = initial.widget().and_then(|w| w.key.as_ref()).map(|key| format!(" st-key-{key}")).unwrap_or_default();
+    let key_class =
+        initial.widget().and_then(|w| w.key.as_ref()).map(|key| format!(" st-key-{key}")).unwrap_or_default();
     let class = format!("wl-element wl-{kind}{key_class}");
     let props = cell.props.clone();
     let stale = cell.stale.clone();
@@ -47,7 +48,8 @@ pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
                     _ => String::new(),
                 })
             };
-            view! { <pre class="wl-code-block"><code class=class>{move || props.with(Element::text)}</code></pre> }.into_any()
+            view! { <pre class="wl-code-block"><code class=class>{move || props.with(Element::text)}</code></pre> }
+                .into_any()
         }
         Element::Divider => view! { <hr class="wl-rule" /> }.into_any(),
         Element::Alert { .. } => alert(props),
@@ -89,7 +91,9 @@ pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {
 
 fn heading(props: ArcRwSignal<Element>, level: u8) -> AnyView {
     let divider = props.clone();
-    let has_divider = move || matches!(divider.get(), Element::Header { divider: true, .. } | Element::Subheader { divider: true, .. });
+    let has_divider = move || {
+        matches!(divider.get(), Element::Header { divider: true, .. } | Element::Subheader { divider: true, .. })
+    };
     let anchor = props.clone();
     let id = move || anchor.with(|e| crate::markdown::anchor(&e.text()));
     let text = move || props.with(Element::text);

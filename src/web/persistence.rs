@@ -270,12 +270,10 @@ async fn open_database() -> Result<Database, String> {
         match race(opening.as_mut(), 20).await {
             Some(Ok(database)) => return Ok(database),
             Some(Err(error)) => return Err(format!("Browser storage could not be opened ({error}).")),
-            None if BLOCKED.with(Cell::get) => {
-                return Err(
-                    "Browser storage is blocked by another tab of this app running an older version: close it and reload."
-                        .into(),
-                )
-            }
+            None if BLOCKED.with(Cell::get) => return Err(
+                "Browser storage is blocked by another tab of this app running an older version: close it and reload."
+                    .into(),
+            ),
             None if js_sys::Date::now() - started > OPEN_TIMEOUT_MS => {
                 return Err("Browser storage did not answer.".into())
             }
@@ -289,10 +287,18 @@ async fn read_into(database: &Database, state: &SessionState) -> Result<(), inde
     let transaction = database.transaction([CACHE, SESSION]).build()?;
     for (store_name, is_cache) in [(CACHE, true), (SESSION, false)] {
         let store = transaction.object_store(store_name)?;
-        let keys: Vec<JsValue> =
-            store.get_all_keys::<JsValue>().with_query::<String, _>(prefix_range("")).primitive()?.await?.collect::<Result<_, _>>()?;
-        let values: Vec<JsValue> =
-            store.get_all::<JsValue>().with_query::<String, _>(prefix_range("")).primitive()?.await?.collect::<Result<_, _>>()?;
+        let keys: Vec<JsValue> = store
+            .get_all_keys::<JsValue>()
+            .with_query::<String, _>(prefix_range(""))
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let values: Vec<JsValue> = store
+            .get_all::<JsValue>()
+            .with_query::<String, _>(prefix_range(""))
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
         let prefix = scoped("");
         let entries = keys.into_iter().zip(values).filter_map(|(key, value)| {
             let key = key.as_string()?.strip_prefix(&prefix)?.to_string();
@@ -542,7 +548,9 @@ fn show_warning(message: String) {
             banner.set_id(BANNER);
             banner.set_class_name(BANNER);
             let _ = banner.set_attribute("role", "alert");
-            banner.set_inner_html("<span aria-hidden=\"true\">⚠</span><ul></ul><button aria-label=\"Dismiss\">×</button>");
+            banner.set_inner_html(
+                "<span aria-hidden=\"true\">⚠</span><ul></ul><button aria-label=\"Dismiss\">×</button>",
+            );
             if let Ok(Some(button)) = banner.query_selector("button") {
                 let target = banner.clone();
                 let close = Closure::<dyn Fn()>::new(move || target.remove());

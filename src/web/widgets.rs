@@ -66,7 +66,13 @@ pub(crate) struct WidgetCell<P: Send + Sync + 'static> {
 }
 
 impl<P: Clone + PartialEq + Send + Sync + 'static> WidgetCell<P> {
-    fn new(cell: &ElementCell, sender: Sender, first: P, pick: fn(&Element) -> Option<&P>, common: fn(&P) -> &WidgetCommon) -> Self {
+    fn new(
+        cell: &ElementCell,
+        sender: Sender,
+        first: P,
+        pick: fn(&Element) -> Option<&P>,
+        common: fn(&P) -> &WidgetCommon,
+    ) -> Self {
         let signal = cell.props.clone();
         let fallback = first.clone();
         let props = Memo::new(move |previous: Option<&P>| {
@@ -77,7 +83,13 @@ impl<P: Clone + PartialEq + Send + Sync + 'static> WidgetCell<P> {
         });
         let id = common(&first).id;
         let form = StoredValue::new(common(&first).form.clone());
-        WidgetCell { props, echo: cell.echo.clone(), sink: Sink { sender, id, form }, dom_id: format!("wl-{id}"), first }
+        WidgetCell {
+            props,
+            echo: cell.echo.clone(),
+            sink: Sink { sender, id, form },
+            dom_id: format!("wl-{id}"),
+            first,
+        }
     }
 }
 
@@ -163,7 +175,12 @@ where
 
 /// Commits typed text (on Enter or blur): sends it if it differs from the
 /// engine's value, and clears the "press Enter to apply" hint.
-pub(crate) fn text_commit<P>(props: Memo<P>, value: fn(&P) -> &str, sink: Sink, dirty: RwSignal<bool>) -> impl Fn(String) + Copy
+pub(crate) fn text_commit<P>(
+    props: Memo<P>,
+    value: fn(&P) -> &str,
+    sink: Sink,
+    dirty: RwSignal<bool>,
+) -> impl Fn(String) + Copy
 where
     P: Clone + PartialEq + Send + Sync + 'static,
 {

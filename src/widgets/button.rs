@@ -81,13 +81,23 @@ impl Command for Button {
     fn show(self, ui: &Ui) -> bool {
         let Button { label, kind, options } = self;
         if ui.form.is_some() {
-            show_error(ui, super::api(format!("`button()` can't be used in a `form()` (the button \"{label}\"): use `form_submit_button()`.")));
+            show_error(
+                ui,
+                super::api(format!(
+                    "`button()` can't be used in a `form()` (the button \"{label}\"): use `form_submit_button()`."
+                )),
+            );
             return false;
         }
         match register(ui, &label, &options, trigger_spec("button", &label, &options)) {
             Ok(registered) => {
                 let common = registered.common.clone();
-                ui.push_element(Element::Button(ButtonProps { common, kind, clicked: registered.value, form_submit: false }));
+                ui.push_element(Element::Button(ButtonProps {
+                    common,
+                    kind,
+                    clicked: registered.value,
+                    form_submit: false,
+                }));
                 registered.value
             }
             Err(error) => {

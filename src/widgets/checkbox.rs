@@ -163,9 +163,10 @@ mod tests {
     #[test]
     fn callbacks_fire_only_when_the_value_changed() {
         let mut at = AppTest::new(|ui: &Ui| {
-            ui.add(Checkbox::new("c").on_change(|ui: &Ui| {
-                ui.session_state().update_or("changes", 0, |n: &mut i32| *n += 1).map(|_| ())
-            }));
+            ui.add(
+                Checkbox::new("c")
+                    .on_change(|ui: &Ui| ui.session_state().update_or("changes", 0, |n: &mut i32| *n += 1).map(|_| ())),
+            );
         });
         at.run();
         at.checkbox(0).check().run();

@@ -56,7 +56,10 @@ impl Command for FormSubmitButton {
     fn show(self, ui: &Ui) -> bool {
         let Button { label, kind, options } = self.0;
         let Some(form) = ui.form.clone() else {
-            show_error(ui, api(format!("`form_submit_button()` must be used inside a `form()` (the button \"{label}\").")));
+            show_error(
+                ui,
+                api(format!("`form_submit_button()` must be used inside a `form()` (the button \"{label}\").")),
+            );
             return false;
         };
         match register(ui, &label, &options, trigger_spec("form_submit_button", &label, &options)) {

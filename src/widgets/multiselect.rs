@@ -93,7 +93,12 @@ impl<T> WidgetOptions for Multiselect<T> {
     }
 }
 
-fn indices_of<T: PartialEq>(values: &[T], labels: &[String], chosen: &[T], max: Option<usize>) -> Result<Vec<usize>, String> {
+fn indices_of<T: PartialEq>(
+    values: &[T],
+    labels: &[String],
+    chosen: &[T],
+    max: Option<usize>,
+) -> Result<Vec<usize>, String> {
     let mut indices = Vec::new();
     for value in chosen {
         match values.iter().position(|v| v == value) {
@@ -139,7 +144,10 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
                         .opt_text("help", options.help.as_deref())
                         .text("placeholder", &placeholder)
                 },
-                |id| id.texts("options", &choices.labels).number("max_selections", max_selections.map_or(-1.0, |m| m as f64)),
+                |id| {
+                    id.texts("options", &choices.labels)
+                        .number("max_selections", max_selections.map_or(-1.0, |m| m as f64))
+                },
             ),
             default: WidgetValue::Indices(default),
             decode: Rc::new(move |wire| match wire {

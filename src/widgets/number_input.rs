@@ -60,7 +60,14 @@ impl NumberInput<i64> {
 impl<T: Number> NumberInput<T> {
     /// An input holding a `T`.
     pub fn of(label: impl Into<String>) -> Self {
-        NumberInput { label: label.into(), min: None, max: None, value: None, step: None, options: CommonOptions::default() }
+        NumberInput {
+            label: label.into(),
+            min: None,
+            max: None,
+            value: None,
+            step: None,
+            options: CommonOptions::default(),
+        }
     }
 
     /// The smallest allowed value.
@@ -106,12 +113,12 @@ impl<T: Number> Command for NumberInput<T> {
         let fallback = T::from_f64(default);
         let in_range = move |x: f64| min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m);
         let problem = match (min, max) {
-            (Some(lo), Some(hi)) if lo > hi => Some(format!(
-                "The `min_value`, set to {lo}, shouldn't be larger than the `max_value`, set to {hi}."
-            )),
-            _ if !in_range(default) => Some(format!(
-                "The default `value` {default} must be between the `min_value` and the `max_value`."
-            )),
+            (Some(lo), Some(hi)) if lo > hi => {
+                Some(format!("The `min_value`, set to {lo}, shouldn't be larger than the `max_value`, set to {hi}."))
+            }
+            _ if !in_range(default) => {
+                Some(format!("The default `value` {default} must be between the `min_value` and the `max_value`."))
+            }
             _ if step.is_nan() || step <= 0.0 => Some(format!("The `step` must be positive, got {step}.")),
             _ => None,
         };

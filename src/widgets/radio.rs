@@ -95,7 +95,13 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Radio<T> {
             return T::default();
         }
         if index >= choices.values.len() {
-            show_error(ui, super::api(format!("Radio index must be between 0 and length of options ({}), got {index}.", choices.values.len())));
+            show_error(
+                ui,
+                super::api(format!(
+                    "Radio index must be between 0 and length of options ({}), got {index}.",
+                    choices.values.len()
+                )),
+            );
             return choices.values[0].clone();
         }
         let spec = Spec {

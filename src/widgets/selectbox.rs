@@ -165,11 +165,10 @@ mod tests {
         #[derive(Clone, PartialEq, Default, Debug)]
         struct Fruit(&'static str, u32);
         let mut at = AppTest::new(|ui: &Ui| {
-            let fruit = ui.add(Selectbox::with_format_func(
-                "Fruit",
-                [Fruit("apple", 3), Fruit("pear", 5)],
-                |f: &Fruit| f.0.to_uppercase(),
-            ));
+            let fruit =
+                ui.add(Selectbox::with_format_func("Fruit", [Fruit("apple", 3), Fruit("pear", 5)], |f: &Fruit| {
+                    f.0.to_uppercase()
+                }));
             ui.write(format!("{} costs {}", fruit.0, fruit.1));
         });
         at.run();

@@ -145,7 +145,9 @@ impl<V: SliderValue> Command for Slider<V> {
         let default = value.map(V::numbers).unwrap_or_else(|| vec![min]);
         let fallback = V::from_numbers(&default).unwrap_or_else(|| V::at(min));
         let problem = if min.is_nan() || max.is_nan() || min > max {
-            Some(format!("Slider `min_value` must be less than or equal to the `max_value`. The values were {min} and {max}."))
+            Some(format!(
+                "Slider `min_value` must be less than or equal to the `max_value`. The values were {min} and {max}."
+            ))
         } else if step.is_nan() || step <= 0.0 {
             Some(format!("Slider `step` must be positive, got {step}."))
         } else {

@@ -43,14 +43,12 @@ impl StaticServer {
         let thread = {
             let server = Arc::clone(&server);
             let prefix = prefix.clone();
-            std::thread::Builder::new()
-                .name(format!("static-server-{port}"))
-                .spawn(move || {
-                    for request in server.incoming_requests() {
-                        // A browser that went away mid-response is not our problem.
-                        let _ = respond(&root, &prefix, request);
-                    }
-                })?
+            std::thread::Builder::new().name(format!("static-server-{port}")).spawn(move || {
+                for request in server.incoming_requests() {
+                    // A browser that went away mid-response is not our problem.
+                    let _ = respond(&root, &prefix, request);
+                }
+            })?
         };
         Ok(Self { server, thread: Some(thread), port, prefix })
     }
@@ -98,8 +96,7 @@ fn respond(root: &Path, prefix: &str, request: tiny_http::Request) -> io::Result
     match path.strip_prefix(prefix).and_then(|rest| resolve(root, rest)) {
         Some(file) => match File::open(&file) {
             Ok(body) => {
-                let response =
-                    tiny_http::Response::from_file(body).with_header(content_type(&file));
+                let response = tiny_http::Response::from_file(body).with_header(content_type(&file));
                 request.respond(response)
             }
             Err(_) => not_found(root, request),
@@ -129,11 +126,9 @@ fn resolve(root: &Path, rest: &str) -> Option<PathBuf> {
 fn not_found(root: &Path, request: tiny_http::Request) -> io::Result<()> {
     let page = root.join("404.html");
     match File::open(&page) {
-        Ok(body) => request.respond(
-            tiny_http::Response::from_file(body)
-                .with_status_code(404)
-                .with_header(content_type(&page)),
-        ),
+        Ok(body) => {
+            request.respond(tiny_http::Response::from_file(body).with_status_code(404).with_header(content_type(&page)))
+        }
         Err(_) => request.respond(tiny_http::Response::from_string("404 Not Found").with_status_code(404)),
     }
 }

@@ -98,8 +98,7 @@ struct Plan {
     big_peer_presses: (usize, usize, usize),
 }
 
-const FULL: Plan =
-    Plan { loads: (2, 12), presses: (2, 5, 50), big_presses: (2, 5, 50), big_peer_presses: (1, 2, 10) };
+const FULL: Plan = Plan { loads: (2, 12), presses: (2, 5, 50), big_presses: (2, 5, 50), big_peer_presses: (1, 2, 10) };
 const QUICK: Plan = Plan { loads: (1, 3), presses: (1, 3, 10), big_presses: (1, 2, 5), big_peer_presses: (1, 1, 3) };
 
 struct Options {
@@ -116,7 +115,9 @@ impl Options {
                 "--quick" => options.quick = true,
                 "--no-peer" => options.peer = false,
                 "--no-build" => options.build = false,
-                other => return Err(format!("unknown bench option `{other}` (options: --quick, --no-peer, --no-build)")),
+                other => {
+                    return Err(format!("unknown bench option `{other}` (options: --quick, --no-peer, --no-build)"))
+                }
             }
         }
         Ok(options)
@@ -153,10 +154,8 @@ pub fn bench(args: &[String]) -> Result {
         }
     }
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("tokio runtime: {e}"))?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("tokio runtime: {e}"))?;
     let results = runtime.block_on(measure(plan, &chrome, &chromedriver, &dist, &bench_dir, venv.as_ref()))?;
 
     let report = json!({
@@ -349,11 +348,21 @@ async fn measure(
     let mut results = Results::default();
 
     // Cold start (and, from the first load of each page, size).
-    let mut targets = vec![
-        ColdTarget { label: "hello", tool: Tool::Wasmlit, url: url("hello", ""), ready_text: SQUARED_ZERO, size: true },
-    ];
+    let mut targets = vec![ColdTarget {
+        label: "hello",
+        tool: Tool::Wasmlit,
+        url: url("hello", ""),
+        ready_text: SQUARED_ZERO,
+        size: true,
+    }];
     if let Some((hello, _)) = &peers {
-        targets.push(ColdTarget { label: "hello", tool: Tool::Streamlit, url: hello.url(""), ready_text: SQUARED_ZERO, size: true });
+        targets.push(ColdTarget {
+            label: "hello",
+            tool: Tool::Streamlit,
+            url: hello.url(""),
+            ready_text: SQUARED_ZERO,
+            size: true,
+        });
     }
     targets.push(ColdTarget {
         label: "hello",
@@ -385,9 +394,20 @@ async fn measure(
         ready_text: SQUARED_ZERO,
         size: true,
     });
-    targets.push(ColdTarget { label: "gallery", tool: Tool::Wasmlit, url: url("gallery", ""), ready_text: "wasmlit gallery", size: true });
+    targets.push(ColdTarget {
+        label: "gallery",
+        tool: Tool::Wasmlit,
+        url: url("gallery", ""),
+        ready_text: "wasmlit gallery",
+        size: true,
+    });
 
-    println!("\n==> bench: cold start ({} warm-up + {} measured loads of {} pages, interleaved)", plan.loads.0, plan.loads.1, targets.len());
+    println!(
+        "\n==> bench: cold start ({} warm-up + {} measured loads of {} pages, interleaved)",
+        plan.loads.0,
+        plan.loads.1,
+        targets.len()
+    );
     let mut loads: Vec<Vec<ColdLoad>> = targets.iter().map(|_| Vec::new()).collect();
     for round in 0..plan.loads.0 + plan.loads.1 {
         let warm_up = round < plan.loads.0;
@@ -433,8 +453,10 @@ async fn measure(
         }
     }
     let max_rounds = configs.iter().map(|c| c.2 .0).max().unwrap_or(0);
-    let mut sets: Vec<InteractionSet> =
-        configs.iter().map(|&(tool, n, _)| InteractionSet { tool, n, presses: Vec::new(), ready: Vec::new() }).collect();
+    let mut sets: Vec<InteractionSet> = configs
+        .iter()
+        .map(|&(tool, n, _)| InteractionSet { tool, n, presses: Vec::new(), ready: Vec::new() })
+        .collect();
     for round in 0..max_rounds {
         for (i, &(tool, n, (rounds, warm_up, measured))) in configs.iter().enumerate() {
             if round >= rounds {
@@ -443,7 +465,9 @@ async fn measure(
             let page = match (tool, &peers) {
                 (Tool::Wasmlit, _) => url("rerun", &format!("?n={n}")),
                 (Tool::Streamlit, Some((_, rerun))) => rerun.url(&format!("?n={n}")),
-                (Tool::Streamlit, None) | (Tool::Leptos, _) => unreachable!("only wasmlit and a started peer are pressed"),
+                (Tool::Streamlit, None) | (Tool::Leptos, _) => {
+                    unreachable!("only wasmlit and a started peer are pressed")
+                }
             };
             let (ready, presses) = interaction_run(&driver, chrome, &page, warm_up, measured).await?;
             let dom = Summary::of(&presses.iter().map(|p| p.dom).collect::<Vec<_>>());
@@ -535,8 +559,14 @@ async fn interaction_run(
     outcome
 }
 
-async fn interaction_run_in(session: &Session, url: &str, warm_up: usize, measured: usize) -> Result<(f64, Vec<Press>)> {
-    let target = ColdTarget { label: "", tool: Tool::Wasmlit, url: url.to_owned(), ready_text: SQUARED_ZERO, size: false };
+async fn interaction_run_in(
+    session: &Session,
+    url: &str,
+    warm_up: usize,
+    measured: usize,
+) -> Result<(f64, Vec<Press>)> {
+    let target =
+        ColdTarget { label: "", tool: Tool::Wasmlit, url: url.to_owned(), ready_text: SQUARED_ZERO, size: false };
     let ready = cold_load_in(session, &target).await?.ready;
     // Let the first run settle (Streamlit finishes its run, fonts load) before the first press.
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -687,9 +717,14 @@ impl Results {
         let r3 = |r: Option<f64>| r.map(stats::round3);
         let mut cold = serde_json::Map::new();
         for label in self.cold_labels() {
-            let ready = ratio(self.cold_summary(label, Tool::Streamlit, |l| l.ready), self.cold_summary(label, Tool::Wasmlit, |l| l.ready));
-            let painted =
-                ratio(self.cold_summary(label, Tool::Streamlit, |l| l.painted), self.cold_summary(label, Tool::Wasmlit, |l| l.painted));
+            let ready = ratio(
+                self.cold_summary(label, Tool::Streamlit, |l| l.ready),
+                self.cold_summary(label, Tool::Wasmlit, |l| l.ready),
+            );
+            let painted = ratio(
+                self.cold_summary(label, Tool::Streamlit, |l| l.painted),
+                self.cold_summary(label, Tool::Wasmlit, |l| l.painted),
+            );
             if ready.is_some() || painted.is_some() {
                 cold.insert(label.into(), json!({ "ready": r3(ready), "painted": r3(painted) }));
             }
@@ -738,7 +773,10 @@ impl Results {
             );
         }
 
-        let _ = writeln!(t, "\nCold start: navigation start → first output line and slider shown, ms, median (p25–p75) [min–max]");
+        let _ = writeln!(
+            t,
+            "\nCold start: navigation start → first output line and slider shown, ms, median (p25–p75) [min–max]"
+        );
         let _ = writeln!(t, "| page | tool | in the DOM, laid out | painted | loads | ÷ wasmlit (painted) |");
         let _ = writeln!(t, "|---|---|---:|---:|---:|---:|");
         for label in self.cold_labels() {
@@ -768,7 +806,10 @@ impl Results {
             }
         }
 
-        let _ = writeln!(t, "\nWhere a wasmlit cold start goes: ms after navigation start, medians (script marks: the rerun app only)");
+        let _ = writeln!(
+            t,
+            "\nWhere a wasmlit cold start goes: ms after navigation start, medians (script marks: the rerun app only)"
+        );
         let _ = writeln!(
             t,
             "| page | HTML received | .wasm first byte | .wasm received | IndexedDB open: asked (took) | first script start | first script end | in the DOM | laid out | painted |"
@@ -796,7 +837,8 @@ impl Results {
             );
         }
 
-        let _ = writeln!(t, "\nInteraction latency: key press on the slider → the rerun's result in the DOM / painted, ms");
+        let _ =
+            writeln!(t, "\nInteraction latency: key press on the slider → the rerun's result in the DOM / painted, ms");
         let _ = writeln!(
             t,
             "| elements | tool | → DOM, median (p25–p75) | → DOM, p95 | → painted, median (p25–p75) | → painted, p95 | presses | Streamlit / wasmlit (DOM; painted) |"
@@ -825,7 +867,8 @@ impl Results {
             }
         }
 
-        let _ = writeln!(t, "\nRerun scaling (one element changes per rerun): medians, ms; DOM mutation records per rerun");
+        let _ =
+            writeln!(t, "\nRerun scaling (one element changes per rerun): medians, ms; DOM mutation records per rerun");
         let _ = writeln!(
             t,
             "| elements | tool | key → DOM (p25–p75) | key → script | script | script → DOM | key → painted (p25–p75) | mutations | presses |"
@@ -884,10 +927,18 @@ fn machine(chrome: &Path, venv: Option<&peer::Venv>) -> Value {
         .and_then(|v| v.split_whitespace().next()?.parse().ok())
         .unwrap_or(0.0);
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let cpu = cpuinfo.lines().find_map(|l| l.strip_prefix("model name")).map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned());
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned());
     let root = repo_root();
     let git = |args: &[&str]| {
-        Command::new("git").current_dir(&root).args(args).output().ok().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        Command::new("git")
+            .current_dir(&root)
+            .args(args)
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
     };
     json!({
         "date": output_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
@@ -902,4 +953,3 @@ fn machine(chrome: &Path, venv: Option<&peer::Venv>) -> Value {
         "uncommitted_changes": git(&["status", "--porcelain", "--untracked-files=no"]).map(|s| !s.is_empty()),
     })
 }
-

@@ -49,7 +49,8 @@ pub fn screenshot(args: &[String]) -> Result {
     let tools = setup()?;
     let chrome = tools.chrome()?.to_path_buf();
     let dist = build_app(&tools, &GALLERY)?;
-    let server = StaticServer::start(&dist, GALLERY.public_url).map_err(|e| format!("cannot serve {}: {e}", dist.display()))?;
+    let server =
+        StaticServer::start(&dist, GALLERY.public_url).map_err(|e| format!("cannot serve {}: {e}", dist.display()))?;
     let out_dir = repo_root().join("target").join("screenshots");
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
     println!("==> screenshots of {}", server.url());

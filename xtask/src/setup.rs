@@ -139,9 +139,9 @@ fn trunk(tools: &Tools) -> Result {
     }
     let start = Instant::now();
     cargo_install(tools, &["trunk", "--version", TRUNK_REQ, "--locked", "--force"])?;
-    let version = version_of(tools, "trunk").filter(|v| v.starts_with(TRUNK_PREFIX)).ok_or_else(|| {
-        format!("installed trunk {TRUNK_REQ}, but `trunk --version` does not say {TRUNK_PREFIX}x")
-    })?;
+    let version = version_of(tools, "trunk")
+        .filter(|v| v.starts_with(TRUNK_PREFIX))
+        .ok_or_else(|| format!("installed trunk {TRUNK_REQ}, but `trunk --version` does not say {TRUNK_PREFIX}x"))?;
     report("trunk", "installed", &format!("{version} in {}", fmt_duration(start.elapsed())));
     Ok(())
 }
@@ -149,15 +149,12 @@ fn trunk(tools: &Tools) -> Result {
 /// The version of the `wasm-bindgen` crate in `Cargo.lock`.
 fn locked_wasm_bindgen() -> Result<String> {
     let lock_path = repo_root().join("Cargo.lock");
-    let lock = std::fs::read_to_string(&lock_path)
-        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let lock = std::fs::read_to_string(&lock_path).map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines
-                .next()
-                .and_then(|l| l.trim().strip_prefix("version = \""))
-                .and_then(|l| l.strip_suffix('"'))
+            if let Some(version) =
+                lines.next().and_then(|l| l.trim().strip_prefix("version = \"")).and_then(|l| l.strip_suffix('"'))
             {
                 return Ok(version.to_owned());
             }
@@ -245,10 +242,7 @@ fn cargo_home() -> PathBuf {
 
 /// `$XDG_CACHE_HOME/wasmlit`, or `~/.cache/wasmlit`.
 fn cache_dir() -> PathBuf {
-    std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| home().join(".cache"))
-        .join("wasmlit")
+    std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from).unwrap_or_else(|| home().join(".cache")).join("wasmlit")
 }
 
 fn home() -> PathBuf {

@@ -72,7 +72,12 @@ pub fn test(args: &[String]) -> Result {
         let elapsed = stage_start.elapsed();
         match outcome {
             Ok((counts, note)) => {
-                println!("==> {stage}: {} passed, {} failed in {}", counts.passed, counts.failed, fmt_duration(elapsed));
+                println!(
+                    "==> {stage}: {} passed, {} failed in {}",
+                    counts.passed,
+                    counts.failed,
+                    fmt_duration(elapsed)
+                );
                 results.push(StageResult { name: stage, counts, elapsed, note });
             }
             Err((mut counts, message)) => {
@@ -144,11 +149,7 @@ pub fn build_app(tools: &Tools, app: &E2eApp) -> Result<PathBuf> {
     let start = Instant::now();
     println!("--> trunk build --release {} (public URL {})", app.name, app.public_url);
     let mut trunk = tools.command("trunk");
-    trunk
-        .current_dir(&dir)
-        .args(["build", "--release", "--dist"])
-        .arg(&dist)
-        .args(["--public-url", app.public_url]);
+    trunk.current_dir(&dir).args(["build", "--release", "--dist"]).arg(&dist).args(["--public-url", app.public_url]);
     run(&mut trunk)?;
     println!("--> built {} in {} ({})", app.name, fmt_duration(start.elapsed()), wasm_size(&dist));
     Ok(dist)

@@ -10,10 +10,7 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 
 /// The workspace root (the folder with the root `Cargo.toml`).
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in a sub-folder of the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in a sub-folder of the workspace").to_path_buf()
 }
 
 /// The cargo that runs us (so `cargo +toolchain xtask` keeps its toolchain).
@@ -70,12 +67,7 @@ pub fn run(cmd: &mut Command) -> Result {
 
 /// The first line of `program args` on stdout, if it runs and exits 0.
 pub fn output_line(program: impl AsRef<OsStr>, args: &[&str]) -> Option<String> {
-    let output = Command::new(program.as_ref())
-        .args(args)
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
+    let output = Command::new(program.as_ref()).args(args).stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
     if !output.status.success() {
         return None;
     }

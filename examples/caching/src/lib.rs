@@ -89,9 +89,7 @@ pub fn load_data(ui: &Ui, rows: usize) -> Result<Vec<Trip>> {
     let mut trips = Vec::with_capacity(rows);
     for (number, line) in text.lines().enumerate().skip(1) {
         let mut fields = line.split(',');
-        let mut next = |name: &str| {
-            fields.next().ok_or_else(|| Error::msg(format!("line {}: no {name}", number + 1)))
-        };
+        let mut next = |name: &str| fields.next().ok_or_else(|| Error::msg(format!("line {}: no {name}", number + 1)));
         trips.push(Trip { hour: next("hour")?.parse()?, lat: next("lat")?.parse()?, lon: next("lon")?.parse()? });
     }
     ui.caption(format!("Parsed {} rows of CSV.", trips.len()));
@@ -105,9 +103,7 @@ fn cache_data_section(ui: &Ui) -> Result {
          every rerun after that gets a copy of the parsed rows from the cache — and so does the \
          next visit, from the browser's storage.",
     );
-    let rows = ui.add(
-        Selectbox::with_format_func("Rows to load", DATASETS, |n: &usize| format!("{n} rows")).index(1),
-    );
+    let rows = ui.add(Selectbox::with_format_func("Rows to load", DATASETS, |n: &usize| format!("{n} rows")).index(1));
     let trips = timed(ui, || load_data(ui, rows))?;
     let mut per_hour = [0usize; 24];
     for trip in &trips {
@@ -168,7 +164,10 @@ fn cache_resource_section(ui: &Ui) {
     let model = timed(ui, || load_model(ui));
     let predicted = model.predict(hour);
     ui.write(format!("At {hour}:00 the model expects {predicted:.1} pickups per 1,000 trips."));
-    ui.caption(format!("This model instance has answered {} predictions since it was loaded.", model.predictions.get()));
+    ui.caption(format!(
+        "This model instance has answered {} predictions since it was loaded.",
+        model.predictions.get()
+    ));
 }
 
 // ----- session state --------------------------------------------------------------------------

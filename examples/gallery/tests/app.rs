@@ -367,7 +367,6 @@ fn the_long_computation_shows_progress_during_its_run() {
     assert!(at.get("success").iter().any(|e| e.text() == "The long computation finished."));
 }
 
-
 #[test]
 fn the_caching_section_computes_once_then_serves_copies_and_counts_runs() {
     let mut at = started();
@@ -380,6 +379,10 @@ fn the_caching_section_computes_once_then_serves_copies_and_counts_runs() {
     at.button(label("Clear the primes cache")).click().run();
     at.run();
     assert!(caption(&at, "Computed in").is_some(), "cleared, so computed again");
-    assert!(shows(&at, "markdown", "This browser has run the gallery 4 times (a persisted key: reload and it goes on)."));
+    assert!(shows(
+        &at,
+        "markdown",
+        "This browser has run the gallery 4 times (a persisted key: reload and it goes on)."
+    ));
     assert_only_deliberate_exceptions(&at);
 }

@@ -34,10 +34,7 @@ pub struct Session {
 impl Session {
     /// Runs a DevTools command in the page's target.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
-        self.client
-            .issue_cmd(Cdp { cmd: cmd.to_owned(), params })
-            .await
-            .map_err(|e| format!("CDP {cmd}: {e}"))
+        self.client.issue_cmd(Cdp { cmd: cmd.to_owned(), params }).await.map_err(|e| format!("CDP {cmd}: {e}"))
     }
 
     pub async fn goto(&self, url: &str) -> Result {
@@ -78,7 +75,11 @@ struct Cdp {
 }
 
 impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> std::result::Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> std::result::Result<url::Url, url::ParseError> {
         base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
     }
 
@@ -86,4 +87,3 @@ impl WebDriverCompatibleCommand for Cdp {
         (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
     }
 }
-

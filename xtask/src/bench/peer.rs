@@ -41,8 +41,9 @@ pub fn ensure_venv(bench_dir: &Path) -> Result<Venv> {
         return Ok(venv);
     }
     if !venv.python().is_file() {
-        run(Command::new("python3").args(["-m", "venv"]).arg(&dir))
-            .map_err(|e| format!("{e}\n(python3 -m venv needs Debian's python3-venv: apt-get install -y python3-venv)"))?;
+        run(Command::new("python3").args(["-m", "venv"]).arg(&dir)).map_err(|e| {
+            format!("{e}\n(python3 -m venv needs Debian's python3-venv: apt-get install -y python3-venv)")
+        })?;
     }
     let requirements = repo_root().join("bench").join("peer").join("requirements.txt");
     run(Command::new(venv.python())

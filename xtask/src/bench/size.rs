@@ -113,10 +113,12 @@ pub fn get(url: &str) -> Result<(u16, Vec<u8>)> {
         .map_err(|e| format!("GET {url}: {e}"))?;
     let mut response = Vec::new();
     stream.read_to_end(&mut response).map_err(|e| format!("GET {url}: {e}"))?;
-    let split = response.windows(4).position(|w| w == b"\r\n\r\n").ok_or_else(|| format!("GET {url}: no header end"))?;
+    let split =
+        response.windows(4).position(|w| w == b"\r\n\r\n").ok_or_else(|| format!("GET {url}: no header end"))?;
     let head = String::from_utf8_lossy(&response[..split]).to_ascii_lowercase();
     let body = &response[split + 4..];
-    let status: u16 = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or_else(|| format!("GET {url}: no status"))?;
+    let status: u16 =
+        head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or_else(|| format!("GET {url}: no status"))?;
     let header = |name: &str| head.lines().find_map(|l| l.strip_prefix(name).map(|v| v.trim().to_owned()));
     if let Some(encoding) = header("content-encoding:").filter(|e| e != "identity") {
         return Err(format!("GET {url}: the server sent it {encoding}-encoded unasked"));
