@@ -28,11 +28,11 @@ use std::any::Any;
 
 use crate::element::{Block, BlockKind, Element, Node, Root, WidgetEvent, WidgetValue};
 use crate::error::IntoScriptResult;
-use std::collections::HashMap;
 use std::future::Future;
 use std::time::Duration;
 
 use crate::clock::LocalFuture;
+use crate::form::FormBuffer;
 use crate::request::RerunRequest;
 use crate::runtime::{RunStatus, Session};
 use crate::session_state::SessionState;
@@ -43,7 +43,7 @@ pub struct AppTest {
     session: Session,
     pending: RerunRequest,
     /// Values set on widgets in a form: sent with its submit button, as the page does.
-    pending_forms: HashMap<String, Vec<WidgetEvent>>,
+    forms: FormBuffer,
     /// An async run stopped half-way by [`AppTest::run_for`].
     in_flight: Option<LocalFuture<crate::Result>>,
     status: Option<RunStatus>,
@@ -77,7 +77,7 @@ impl AppTest {
         AppTest {
             session,
             pending: RerunRequest::default(),
-            pending_forms: HashMap::new(),
+            forms: FormBuffer::default(),
             in_flight: None,
             status: None,
         }
@@ -302,52 +302,41 @@ pub fn label(label: impl Into<String>) -> Selector {
     Selector::Label(label.into())
 }
 
-macro_rules! element_accessors {
-    ($($method:ident => $kind:literal),* $(,)?) => {
-        impl Scope<'_> {$(
-            #[doc = concat!("The `index`-th `", $kind, "` element, in display order.")]
-            pub fn $method(&self, index: usize) -> ElementView {
-                self.nth($kind, index)
-            }
-        )*}
-        impl AppTest {$(
-            #[doc = concat!("The `index`-th `", $kind, "` element, in display order.")]
-            pub fn $method(&self, index: usize) -> ElementView {
-                nth(&self.elements(), $kind, index)
-            }
-        )*}
+/// Generates one accessor per element kind from [`element_kinds!`]: display elements by
+/// index, widgets by [`Selector`].
+macro_rules! define_accessors {
+    (
+        display { $($(#[$dmeta:meta])* $dname:ident : $dvariant:ident ($dprops:ident) in $($dpath:ident)::+),* $(,)? }
+        widgets { $($(#[$wmeta:meta])* $wname:ident : $wvariant:ident ($wprops:ident) in $($wpath:ident)::+),* $(,)? }
+    ) => {
+        impl<'a> Scope<'a> {
+            $($(#[$dmeta])*
+            #[doc = concat!("The `index`-th `", stringify!($dname), "` element, in display order.")]
+            pub fn $dname(&self, index: usize) -> ElementView {
+                self.nth(stringify!($dname), index)
+            })*
+            $($(#[$wmeta])*
+            #[doc = concat!("The `", stringify!($wname), "` widget picked by `selector`.")]
+            pub fn $wname(self, selector: impl Into<Selector>) -> WidgetRef<'a> {
+                self.widget(stringify!($wname), selector.into())
+            })*
+        }
+        impl AppTest {
+            $($(#[$dmeta])*
+            #[doc = concat!("The `index`-th `", stringify!($dname), "` element, in display order.")]
+            pub fn $dname(&self, index: usize) -> ElementView {
+                nth(&self.elements(), stringify!($dname), index)
+            })*
+            $($(#[$wmeta])*
+            #[doc = concat!("The `", stringify!($wname), "` widget picked by `selector`.")]
+            pub fn $wname(&mut self, selector: impl Into<Selector>) -> WidgetRef<'_> {
+                self.all().$wname(selector)
+            })*
+        }
     };
 }
 
-element_accessors! {
-    title => "title", header => "header", subheader => "subheader", markdown => "markdown",
-    text => "text", caption => "caption", code => "code", divider => "divider",
-    success => "success", info => "info", warning => "warning", error => "error",
-    exception => "exception", progress => "progress",
-}
-
-macro_rules! widget_accessors {
-    ($($method:ident => $kind:literal),* $(,)?) => {
-        impl<'a> Scope<'a> {$(
-            #[doc = concat!("The `", $kind, "` widget picked by `selector`.")]
-            pub fn $method(self, selector: impl Into<Selector>) -> WidgetRef<'a> {
-                self.widget($kind, selector.into())
-            }
-        )*}
-        impl AppTest {$(
-            #[doc = concat!("The `", $kind, "` widget picked by `selector`.")]
-            pub fn $method(&mut self, selector: impl Into<Selector>) -> WidgetRef<'_> {
-                self.all().$method(selector)
-            }
-        )*}
-    };
-}
-
-widget_accessors! {
-    button => "button", checkbox => "checkbox", toggle => "toggle", radio => "radio",
-    selectbox => "selectbox", multiselect => "multiselect", slider => "slider",
-    text_input => "text_input", text_area => "text_area", number_input => "number_input",
-}
+element_kinds!(define_accessors);
 
 impl AppTest {
     /// All elements of the last run, in display order.
@@ -481,11 +470,9 @@ impl<'a> WidgetRef<'a> {
 
     /// The options of a choice widget, as shown (stringified).
     pub fn options(&self) -> Vec<String> {
-        match &self.element {
-            Element::Radio(p) => p.options.clone(),
-            Element::Selectbox(p) => p.options.clone(),
-            Element::Multiselect(p) => p.options.clone(),
-            other => panic!("a {} has no options", other.kind()),
+        match self.element.widget_props().and_then(|props| props.options()) {
+            Some(options) => options.to_vec(),
+            None => panic!("a {} has no options", self.element.kind()),
         }
     }
 
@@ -516,46 +503,23 @@ impl<'a> WidgetRef<'a> {
         let Some(common) = self.element.widget() else { panic!("not a widget") };
         let event = WidgetEvent { id: common.id, value };
         let submit = matches!(&self.element, Element::Button(p) if p.form_submit);
-        match &common.form {
-            // Like the page: a form's values wait for its submit button.
-            Some(form) if !submit => self.at.pending_forms.entry(form.clone()).or_default().push(event),
-            Some(form) => {
-                for held in self.at.pending_forms.remove(form).unwrap_or_default() {
-                    self.at.pending.push(held);
-                }
-                self.at.pending.push(event);
-            }
-            None => self.at.pending.push(event),
+        if let Some(request) = self.at.forms.send(event, common.form.as_deref(), submit) {
+            self.at.pending.merge(request);
         }
         self
     }
 
     fn option_index(&self, option: &str) -> usize {
-        let options = self.options();
-        options
-            .iter()
-            .position(|o| o == option)
-            .unwrap_or_else(|| panic!("\"{option}\" is not one of the options {options:?}"))
+        crate::widgets::option_index(&self.options(), option).unwrap_or_else(|message| panic!("{message}"))
     }
 
     /// Sets the value the next run sees, converted as the page would send it.
     pub fn set_value(self, value: impl Into<TestValue>) -> Self {
-        let value = value.into();
-        let wire = match (&self.element, value) {
-            (Element::Button(_), TestValue::Bool(b)) => WidgetValue::Trigger(b),
-            (Element::Checkbox(_) | Element::Toggle(_), TestValue::Bool(b)) => WidgetValue::Bool(b),
-            (Element::Slider(_) | Element::NumberInput(_), TestValue::Number(x)) => WidgetValue::Number(x),
-            (Element::Slider(_), TestValue::Pair(low, high)) => WidgetValue::NumberPair(low, high),
-            (Element::TextInput(_) | Element::TextArea(_), TestValue::Text(text)) => WidgetValue::Text(text),
-            (Element::Radio(_) | Element::Selectbox(_), TestValue::Text(option)) => {
-                WidgetValue::Index(Some(self.option_index(&option)))
-            }
-            (Element::Multiselect(_), TestValue::Texts(options)) => {
-                WidgetValue::Indices(options.iter().map(|o| self.option_index(o)).collect())
-            }
-            (element, value) => panic!("a {} cannot take {value:?}", element.kind()),
-        };
-        self.send(wire)
+        let Some(props) = self.element.widget_props() else { panic!("a {} is not a widget", self.element.kind()) };
+        match props.test_value(value.into()) {
+            Ok(wire) => self.send(wire),
+            Err(message) => panic!("{message}"),
+        }
     }
 
     /// Presses a button.

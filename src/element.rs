@@ -6,12 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::app_test::TestValue;
 use crate::identity::WidgetId;
-use crate::widgets::{
-    button::ButtonProps, checkbox::CheckboxProps, multiselect::MultiselectProps, number_input::NumberInputProps,
-    radio::RadioProps, selectbox::SelectboxProps, slider::SliderProps, text_area::TextAreaProps,
-    text_input::TextInputProps,
-};
 
 /// Everything a run produced: the main column and the sidebar.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -137,185 +133,95 @@ pub enum Gap {
     Large,
 }
 
-/// The colour and icon of an alert box.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AlertLevel {
-    Success,
-    Info,
-    Warning,
-    Error,
+/// What every display element's props tell the engine and `AppTest`.
+pub trait DisplayProps {
+    /// The element's main text: its body, or what `AppTest`'s `.text()` reads.
+    fn text(&self) -> String;
 }
 
-/// A leaf element: text, a status box or a widget.
-///
-/// The renderer matches this enum exhaustively, so it is the one registry of
-/// what wasmlit can show. Widgets carry their [`WidgetId`] and current value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Element {
-    Title {
-        body: String,
-    },
-    Header {
-        body: String,
-        divider: bool,
-    },
-    Subheader {
-        body: String,
-        divider: bool,
-    },
-    /// GitHub-flavoured Markdown; raw HTML is escaped unless `allow_html`.
-    Markdown {
-        body: String,
-        allow_html: bool,
-    },
-    /// Fixed-width, preformatted text.
-    Text {
-        body: String,
-    },
-    Caption {
-        body: String,
-    },
-    Code {
-        body: String,
-        language: Option<String>,
-    },
-    Divider,
-    Alert {
-        level: AlertLevel,
-        body: String,
-    },
-    /// An error raised by the script or by a bad call, shown in place.
-    Exception {
-        kind: String,
-        message: String,
-    },
-    /// `value` is a fraction in `0.0..=1.0`.
-    Progress {
-        value: f64,
-        text: Option<String>,
-    },
-    /// An `empty()` placeholder that holds nothing yet.
-    Empty,
-    /// A spinner around slow work; the page shows it only after 0.5 s.
-    Spinner {
-        text: String,
-    },
-    Button(ButtonProps),
-    Checkbox(CheckboxProps),
-    Toggle(CheckboxProps),
-    Radio(RadioProps),
-    Selectbox(SelectboxProps),
-    Multiselect(MultiselectProps),
-    Slider(SliderProps),
-    TextInput(TextInputProps),
-    TextArea(TextAreaProps),
-    NumberInput(NumberInputProps),
-}
-
-impl Element {
-    /// The element's kind as Streamlit names it (`"slider"`, `"markdown"`, ...).
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Element::Title { .. } => "title",
-            Element::Header { .. } => "header",
-            Element::Subheader { .. } => "subheader",
-            Element::Markdown { .. } => "markdown",
-            Element::Text { .. } => "text",
-            Element::Caption { .. } => "caption",
-            Element::Code { .. } => "code",
-            Element::Divider => "divider",
-            Element::Alert { level: AlertLevel::Success, .. } => "success",
-            Element::Alert { level: AlertLevel::Info, .. } => "info",
-            Element::Alert { level: AlertLevel::Warning, .. } => "warning",
-            Element::Alert { level: AlertLevel::Error, .. } => "error",
-            Element::Exception { .. } => "exception",
-            Element::Progress { .. } => "progress",
-            Element::Empty => "empty",
-            Element::Spinner { .. } => "spinner",
-            Element::Button(_) => "button",
-            Element::Checkbox(_) => "checkbox",
-            Element::Toggle(_) => "toggle",
-            Element::Radio(_) => "radio",
-            Element::Selectbox(_) => "selectbox",
-            Element::Multiselect(_) => "multiselect",
-            Element::Slider(_) => "slider",
-            Element::TextInput(_) => "text_input",
-            Element::TextArea(_) => "text_area",
-            Element::NumberInput(_) => "number_input",
-        }
-    }
-
-    /// A widget's current value in wire form (`None` for display elements).
-    pub fn widget_value(&self) -> Option<WidgetValue> {
-        Some(match self {
-            Element::Button(p) => WidgetValue::Trigger(p.clicked),
-            Element::Checkbox(p) | Element::Toggle(p) => WidgetValue::Bool(p.value),
-            Element::Radio(p) => WidgetValue::Index(p.index),
-            Element::Selectbox(p) => WidgetValue::Index(p.index),
-            Element::Multiselect(p) => WidgetValue::Indices(p.indices.clone()),
-            Element::Slider(p) => match p.value.as_slice() {
-                [low, high] => WidgetValue::NumberPair(*low, *high),
-                [x] => WidgetValue::Number(*x),
-                _ => WidgetValue::NoNumber,
-            },
-            Element::TextInput(p) => WidgetValue::Text(p.value.clone()),
-            Element::TextArea(p) => WidgetValue::Text(p.value.clone()),
-            Element::NumberInput(p) => WidgetValue::Number(p.value),
-            _ => return None,
-        })
-    }
-
-    /// Shows `value` in a widget element (e.g. a form cleared on submit).
-    pub(crate) fn set_widget_value(&mut self, value: &WidgetValue) {
-        match (self, value) {
-            (Element::Checkbox(p) | Element::Toggle(p), WidgetValue::Bool(b)) => p.value = *b,
-            (Element::Radio(p), WidgetValue::Index(i)) => p.index = *i,
-            (Element::Selectbox(p), WidgetValue::Index(i)) => p.index = *i,
-            (Element::Multiselect(p), WidgetValue::Indices(i)) => p.indices = i.clone(),
-            (Element::Slider(p), WidgetValue::Number(x)) => p.value = vec![*x],
-            (Element::Slider(p), WidgetValue::NumberPair(low, high)) => p.value = vec![*low, *high],
-            (Element::TextInput(p), WidgetValue::Text(t)) => p.value = t.clone(),
-            (Element::TextArea(p), WidgetValue::Text(t)) => p.value = t.clone(),
-            (Element::NumberInput(p), WidgetValue::Number(x)) => p.value = *x,
-            _ => {}
-        }
-    }
-
-    /// The common widget fields, if this element is a widget.
-    pub fn widget(&self) -> Option<&WidgetCommon> {
-        match self {
-            Element::Button(p) => Some(&p.common),
-            Element::Checkbox(p) | Element::Toggle(p) => Some(&p.common),
-            Element::Radio(p) => Some(&p.common),
-            Element::Selectbox(p) => Some(&p.common),
-            Element::Multiselect(p) => Some(&p.common),
-            Element::Slider(p) => Some(&p.common),
-            Element::TextInput(p) => Some(&p.common),
-            Element::TextArea(p) => Some(&p.common),
-            Element::NumberInput(p) => Some(&p.common),
-            _ => None,
-        }
-    }
-
-    /// The element's main text: the body of a text element, the label of a widget.
-    pub fn text(&self) -> String {
-        match self {
-            Element::Title { body }
-            | Element::Header { body, .. }
-            | Element::Subheader { body, .. }
-            | Element::Markdown { body, .. }
-            | Element::Text { body }
-            | Element::Caption { body }
-            | Element::Code { body, .. }
-            | Element::Alert { body, .. } => body.clone(),
-            Element::Exception { kind, message } => format!("{kind}: {message}"),
-            Element::Progress { text, .. } => text.clone().unwrap_or_default(),
-            Element::Spinner { text } => text.clone(),
-            Element::Divider | Element::Empty => String::new(),
-            other => other.widget().map(|w| w.label.clone()).unwrap_or_default(),
-        }
+/// What every widget's props tell the engine, the page and `AppTest`.
+pub trait WidgetProps {
+    /// The fields every widget has: id, label, key, form, ...
+    fn common(&self) -> &WidgetCommon;
+    /// The widget's current value in wire form.
+    fn value(&self) -> WidgetValue;
+    /// Shows `value` (e.g. a form cleared on submit); values of another shape are ignored.
+    fn set_value(&mut self, value: &WidgetValue);
+    /// The value `AppTest`'s `set_value` sends for `value`, as the page would, or why not.
+    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String>;
+    /// The options of a choice widget, as shown.
+    fn options(&self) -> Option<&[String]> {
+        None
     }
 }
+
+/// Generates [`Element`] and its per-kind matches from [`element_kinds!`].
+macro_rules! define_element {
+    (
+        display { $($(#[$dmeta:meta])* $dname:ident : $dvariant:ident ($dprops:ident) in $($dpath:ident)::+),* $(,)? }
+        widgets { $($(#[$wmeta:meta])* $wname:ident : $wvariant:ident ($wprops:ident) in $($wpath:ident)::+),* $(,)? }
+    ) => {
+        /// A leaf element: text, a status box or a widget.
+        ///
+        /// Generated from the list in `element_kinds.rs`, the one registry of what wasmlit can
+        /// show; every match over it is generated too, without a catch-all arm. Widgets carry
+        /// their [`WidgetId`] and current value.
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        pub enum Element {
+            $($(#[$dmeta])* $dvariant(crate::$($dpath)::+::$dprops),)*
+            $($(#[$wmeta])* $wvariant(crate::$($wpath)::+::$wprops),)*
+        }
+
+        impl Element {
+            /// The element's kind as Streamlit names it (`"slider"`, `"markdown"`, ...).
+            pub fn kind(&self) -> &'static str {
+                match self {
+                    $($(#[$dmeta])* Element::$dvariant(_) => stringify!($dname),)*
+                    $($(#[$wmeta])* Element::$wvariant(_) => stringify!($wname),)*
+                }
+            }
+
+            /// The element's main text: the body of a text element, the label of a widget.
+            pub fn text(&self) -> String {
+                match self {
+                    $($(#[$dmeta])* Element::$dvariant(props) => DisplayProps::text(props),)*
+                    $($(#[$wmeta])* Element::$wvariant(props) => WidgetProps::common(props).label.clone(),)*
+                }
+            }
+
+            /// The common widget fields, if this element is a widget.
+            pub fn widget(&self) -> Option<&WidgetCommon> {
+                match self {
+                    $($(#[$dmeta])* Element::$dvariant(_) => None,)*
+                    $($(#[$wmeta])* Element::$wvariant(props) => Some(WidgetProps::common(props)),)*
+                }
+            }
+
+            /// The widget's props, if this element is a widget.
+            pub fn widget_props(&self) -> Option<&dyn WidgetProps> {
+                match self {
+                    $($(#[$dmeta])* Element::$dvariant(_) => None,)*
+                    $($(#[$wmeta])* Element::$wvariant(props) => Some(props),)*
+                }
+            }
+
+            /// A widget's current value in wire form (`None` for display elements).
+            pub fn widget_value(&self) -> Option<WidgetValue> {
+                self.widget_props().map(WidgetProps::value)
+            }
+
+            /// Shows `value` in a widget element (e.g. a form cleared on submit).
+            pub(crate) fn set_widget_value(&mut self, value: &WidgetValue) {
+                match self {
+                    $($(#[$dmeta])* Element::$dvariant(_) => {})*
+                    $($(#[$wmeta])* Element::$wvariant(props) => WidgetProps::set_value(props, value),)*
+                }
+            }
+        }
+    };
+}
+
+element_kinds!(define_element);
 
 /// Fields every widget has.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

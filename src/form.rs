@@ -21,10 +21,12 @@
 //! ```
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::element::{BlockKind, Node};
+use crate::element::{BlockKind, Element, ElementTree, Node, WidgetEvent};
 use crate::identity::WidgetId;
+use crate::request::RerunRequest;
 use crate::runtime::{FormRecord, Runtime};
 use crate::ui::{Command, Ui};
 
@@ -236,4 +238,56 @@ mod tests {
         assert!(errors.iter().any(|e| e.contains("must be used inside a `form()`")), "{errors:?}");
         assert_eq!(at.markdown(1).text(), "the app goes on");
     }
+}
+
+/// What the page holds back for forms: the values of widgets in a form wait for its submit
+/// button and then travel with the press in one request.
+///
+/// The page and [`AppTest`](crate::AppTest) both send every widget value through
+/// [`FormBuffer::send`], so the test harness tests what the page does.
+///
+/// ```
+/// use wasmlit::form::FormBuffer;
+/// use wasmlit::identity::WidgetId;
+/// use wasmlit::{WidgetEvent, WidgetValue};
+///
+/// let mut forms = FormBuffer::default();
+/// let slider = WidgetEvent { id: WidgetId(1), value: WidgetValue::Number(3.0) };
+/// let submit = WidgetEvent { id: WidgetId(2), value: WidgetValue::Trigger(true) };
+/// assert!(forms.send(slider, Some("order"), false).is_none(), "held until the submit");
+/// let request = forms.send(submit, Some("order"), true).unwrap();
+/// assert_eq!(request.value(WidgetId(1)), Some(&WidgetValue::Number(3.0)));
+/// assert_eq!(request.value(WidgetId(2)), Some(&WidgetValue::Trigger(true)));
+/// ```
+#[derive(Debug, Default)]
+pub struct FormBuffer {
+    held: HashMap<String, RerunRequest>,
+}
+
+impl FormBuffer {
+    /// Takes one widget value: a value of a widget in `form` is held (unless `submits`, the
+    /// form's submit button, which sends the form's held values with it). Returns what to
+    /// run now, if anything.
+    pub fn send(&mut self, event: WidgetEvent, form: Option<&str>, submits: bool) -> Option<RerunRequest> {
+        match form {
+            Some(form) if !submits => {
+                self.held.entry(form.to_string()).or_default().push(event);
+                None
+            }
+            Some(form) => {
+                let mut request = self.held.remove(form).unwrap_or_default();
+                request.push(event);
+                Some(request)
+            }
+            None => Some(RerunRequest::from_event(event)),
+        }
+    }
+}
+
+/// The submit button of `form` in `tree`: Enter in a form's text input presses it.
+pub fn submit_button(tree: &ElementTree, form: &str) -> Option<WidgetId> {
+    tree.elements().into_iter().find_map(|element| {
+        let Element::Button(button) = element else { return None };
+        (button.form_submit && button.common.form.as_deref() == Some(form)).then_some(button.common.id)
+    })
 }

@@ -26,19 +26,26 @@
 // The cache macros expand to `::wasmlit::...` paths; this makes them work inside the crate too.
 extern crate self as wasmlit;
 
+// The list of element kinds comes first: the modules below expand it.
+#[macro_use]
+mod element_kinds;
+
 pub mod app_test;
 pub mod cache;
 pub mod clock;
 pub mod element;
+pub mod elements;
 pub mod error;
 pub mod form;
 pub mod fragment;
 pub mod identity;
+pub mod layout;
 pub mod markdown;
 pub mod persisted_state;
 pub mod request;
 pub mod runtime;
 pub mod session_state;
+pub mod storage;
 pub mod time;
 pub mod ui;
 pub mod widgets;
@@ -63,12 +70,17 @@ pub use web::{run, run_async};
 pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
     pub use crate::cache::{data as cache_data, resource as cache_resource, CacheKey, CacheOutcome};
-    pub use crate::element::{Gap, LabelVisibility};
+    pub use crate::element::{Element, Gap, LabelVisibility};
+    pub use crate::elements::text::header::Header;
+    pub use crate::elements::text::metric::{DeltaColor, Metric};
+    pub use crate::elements::text::subheader::Subheader;
     pub use crate::error::{Error, Result};
     pub use crate::form::Form;
     pub use crate::fragment::{Dialog, Fragment};
+    pub use crate::layout::container::Container;
+    pub use crate::layout::expander::Expander;
     pub use crate::session_state::SessionState;
-    pub use crate::ui::{Command, Container, Expander, Header, Subheader, Ui};
+    pub use crate::ui::{Command, Ui};
     pub use crate::widgets::button::{Button, ButtonKind};
     pub use crate::widgets::checkbox::Checkbox;
     pub use crate::widgets::form_submit_button::FormSubmitButton;

@@ -16,7 +16,7 @@
 //!
 //! ```
 //! use wasmlit::prelude::*;
-//! use wasmlit::persisted_state;
+//! use wasmlit::storage::StoragePort;
 //!
 //! fn app(ui: &Ui) -> Result {
 //!     let notes: Vec<String> = ui.session_state().persisted("notes", Vec::new)?;
@@ -30,12 +30,12 @@
 //! at.run();
 //! at.button(0).click().run();
 //! // What the web layer writes after the run:
-//! let changes = persisted_state::changes(&at.session_state());
+//! let changes = StoragePort::new(at.session_state()).take_writes().session;
 //! let (key, Some(bytes)) = changes[0].clone() else { panic!() };
 //!
 //! // The next page load: a new session, seeded before its first run.
 //! let mut reloaded = AppTest::new(app);
-//! persisted_state::seed_key(&reloaded.session_state(), &key, bytes);
+//! StoragePort::new(reloaded.session_state()).seed_key(&key, bytes);
 //! reloaded.run();
 //! assert_eq!(reloaded.markdown(0).text(), "1 notes");
 //! ```
@@ -123,7 +123,7 @@ impl SessionState {
 }
 
 /// Hands the stored bytes of a persisted key to a session before its first run.
-pub fn seed_key(state: &SessionState, key: &str, bytes: Vec<u8>) {
+pub(crate) fn seed_key(state: &SessionState, key: &str, bytes: Vec<u8>) {
     let mut runtime = state.runtime.borrow_mut();
     let restored = &mut runtime.store.restored;
     restored.written.insert(key.to_string(), bytes.clone());
@@ -131,12 +131,13 @@ pub fn seed_key(state: &SessionState, key: &str, bytes: Vec<u8>) {
 }
 
 /// Gives a widget a value to start from, for its first appearance.
-pub fn seed_widget(state: &SessionState, id: WidgetId, value: WidgetValue) {
+#[cfg(test)]
+fn seed_widget(state: &SessionState, id: WidgetId, value: WidgetValue) {
     state.runtime.borrow_mut().store.restored.widgets.insert(id, value);
 }
 
 /// Drops seeds no widget or declaration took (call after the first completed run).
-pub fn finish_restore(state: &SessionState) {
+pub(crate) fn finish_restore(state: &SessionState) {
     let mut runtime = state.runtime.borrow_mut();
     let restored = &mut runtime.store.restored;
     restored.widgets.clear();
@@ -144,7 +145,7 @@ pub fn finish_restore(state: &SessionState) {
 
 /// The persisted keys whose value changed since they were last stored: `(key, Some(bytes))`
 /// to write, `(key, None)` for a key that was deleted. Marks them stored.
-pub fn changes(state: &SessionState) -> Vec<(String, Option<Vec<u8>>)> {
+pub(crate) fn changes(state: &SessionState) -> Vec<(String, Option<Vec<u8>>)> {
     let mut runtime = state.runtime.borrow_mut();
     let store = &mut runtime.store;
     let mut out = Vec::new();
@@ -166,11 +167,6 @@ pub fn changes(state: &SessionState) -> Vec<(String, Option<Vec<u8>>)> {
         }
     }
     out
-}
-
-/// Forgets what was stored for persisted keys (after "Reset session" cleared storage).
-pub fn forget_written(state: &SessionState) {
-    state.runtime.borrow_mut().store.restored.written.clear();
 }
 
 macro_rules! known_types {
@@ -236,7 +232,7 @@ impl Snapshot {
 }
 
 /// Takes a snapshot of a session (between runs).
-pub fn snapshot(state: &SessionState) -> Snapshot {
+pub(crate) fn snapshot(state: &SessionState) -> Snapshot {
     let runtime = state.runtime.borrow();
     let store = &runtime.store;
     let declared = &store.restored.declared;
@@ -264,7 +260,7 @@ pub fn snapshot(state: &SessionState) -> Snapshot {
 
 /// Applies a snapshot to a session before its first run: user keys that are not set yet,
 /// persisted keys (fresher than storage) and widget seeds.
-pub fn apply_snapshot(state: &SessionState, snapshot: Snapshot) {
+pub(crate) fn apply_snapshot(state: &SessionState, snapshot: Snapshot) {
     let mut runtime = state.runtime.borrow_mut();
     let store = &mut runtime.store;
     for (key, known) in snapshot.user {

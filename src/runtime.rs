@@ -136,7 +136,7 @@ impl Session {
     /// }
     /// let mut at = AppTest::new_async(app);
     /// at.run_for(Duration::from_millis(350));
-    /// assert_eq!(at.progress(0).element(), &wasmlit::Element::Progress { value: 0.3, text: None });
+    /// assert_eq!(at.progress(0).element(), &wasmlit::Element::Progress(wasmlit::elements::status::progress::ProgressProps { value: 0.3, text: None }));
     /// at.wait();
     /// assert_eq!(at.success(0).text(), "Done!");
     /// ```

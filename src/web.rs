@@ -11,9 +11,10 @@
 
 mod clock;
 mod elements;
-mod page;
+mod layout;
 mod panic;
 pub mod persistence;
+mod shell;
 mod view_model;
 mod widgets;
 
@@ -29,8 +30,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::clock::LocalFuture;
-use crate::element::{Element, FragmentId, WidgetEvent, WidgetValue};
+use crate::element::{FragmentId, WidgetEvent, WidgetValue};
 use crate::error::{Error, IntoScriptResult};
+use crate::form::{self, FormBuffer};
 use crate::identity::WidgetId;
 use crate::request::RerunRequest;
 use crate::runtime::{RunScope, Session};
@@ -38,7 +40,7 @@ use crate::ui::Ui;
 use clock::{Interval, WebClock};
 use view_model::PageModel;
 
-pub use page::Theme;
+pub use shell::Theme;
 
 /// Mounts `script` into the page: into `<div id="wasmlit-app">` if there is
 /// one, else into `<body>`. Runs it once, then again on every interaction.
@@ -77,19 +79,19 @@ fn mount_in_page(session: Session) {
 
 /// Mounts a session into `parent` and returns the handle that unmounts it
 /// (browser tests mount several apps, one after the other).
-pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> leptos::mount::UnmountHandle<impl Mountable> {
+pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandle<impl Mountable> {
     inject_stylesheet();
     session.set_clock(Rc::new(WebClock::new()));
     let state = session.session_state();
     let driver = Rc::new(Driver::new(session));
-    let shell = page::Shell {
+    let shell = shell::Shell {
         main: driver.page.main.clone(),
         sidebar: driver.page.sidebar.clone(),
         running: driver.running.clone(),
         sender: Sender(StoredValue::new_local(driver.clone())),
         theme: Theme::from_query(),
     };
-    let view = leptos::mount::mount_to(parent, move || page::page(shell));
+    let view = mount_to(parent, move || shell::page(shell));
     // Persisted caches and session keys (and, after a development reload, the
     // whole session) come back before the first run.
     wasm_bindgen_futures::spawn_local(async move {
@@ -127,7 +129,7 @@ struct Driver {
     /// An async run is in progress (after its first await).
     running: ArcRwSignal<bool>,
     /// Values of widgets in forms, held until the form is submitted.
-    forms: RefCell<HashMap<String, RerunRequest>>,
+    forms: RefCell<FormBuffer>,
     timers: RefCell<HashMap<FragmentId, (Duration, Interval)>>,
 }
 
@@ -298,25 +300,15 @@ impl Driver {
 
     /// A widget changed. Values of widgets in a form wait for its submit button.
     fn event(self: &Rc<Self>, event: WidgetEvent, form: Option<&str>, submits: bool) {
-        match form {
-            Some(form) if !submits => self.forms.borrow_mut().entry(form.to_string()).or_default().push(event),
-            Some(form) => {
-                let mut request = self.forms.borrow_mut().remove(form).unwrap_or_default();
-                request.push(event);
-                self.request(request);
-            }
-            None => self.request(RerunRequest::from_event(event)),
+        let request = self.forms.borrow_mut().send(event, form, submits);
+        if let Some(request) = request {
+            self.request(request);
         }
     }
 
     /// Enter in a form's text input: press the form's submit button.
     fn submit_form(self: &Rc<Self>, form: &str) {
-        let submit = self.session.borrow().with_tree(|tree| {
-            tree.elements().into_iter().find_map(|element| match element {
-                Element::Button(p) if p.form_submit && p.common.form.as_deref() == Some(form) => Some(p.common.id),
-                _ => None,
-            })
-        });
+        let submit = self.session.borrow().with_tree(|tree| form::submit_button(tree, form));
         if let Some(id) = submit {
             self.event(WidgetEvent { id, value: WidgetValue::Trigger(true) }, Some(form), true);
         }

@@ -20,7 +20,7 @@ use std::any::Any;
 use std::fmt::Display;
 use std::rc::Rc;
 
-use crate::element::{LabelVisibility, WidgetCommon, WidgetValue};
+use crate::element::{Element, LabelVisibility, WidgetCommon, WidgetValue};
 use crate::error::IntoScriptResult;
 use crate::identity::{Identity, WidgetId};
 use crate::runtime::{Phase, RunScope};
@@ -165,7 +165,7 @@ pub(crate) fn register<T: Any + Clone>(
     label: &str,
     options: &CommonOptions,
     spec: Spec<T>,
-) -> Result<Registered<T>, (String, String)> {
+) -> Result<Registered<T>, WidgetError> {
     let Spec { kind, identity, default, decode, encode, explicit_default } = spec;
     // The form enters identity; the page will too, once there are pages.
     let id = identity.opt_text("form", ui.form.as_deref()).text("page", "").finish();
@@ -196,24 +196,18 @@ pub(crate) fn register<T: Any + Clone>(
             Some(key) => format!("with key \"{key}\""),
             None => format!("with label \"{label}\""),
         };
-        return Err((
-            "DuplicateWidgetID".into(),
-            format!(
-                "There are multiple identical {kind} widgets {what}. To fix this, \
+        return Err(WidgetError::DuplicateId(format!(
+            "There are multiple identical {kind} widgets {what}. To fix this, \
                  please pass a unique key argument to each {kind}, e.g. `.key(\"{kind}_1\")`."
-            ),
-        ));
+        )));
     }
 
     if let Some(key) = &options.key {
         if store.keys.get(key).is_some_and(|bound| *bound != id && store.seen_set.contains(bound)) {
-            return Err((
-                "StreamlitDuplicateElementKey".into(),
-                format!(
-                    "There are multiple elements with the same `key='{key}'`. To fix this, please make sure \
+            return Err(WidgetError::DuplicateKey(format!(
+                "There are multiple elements with the same `key='{key}'`. To fix this, please make sure \
                      that the `key` argument is unique for each element you create."
-                ),
-            ));
+            )));
         }
     }
 
@@ -285,13 +279,73 @@ pub(crate) fn register<T: Any + Clone>(
     Ok(Registered { value, wire, common })
 }
 
-fn api(message: String) -> (String, String) {
-    ("StreamlitAPIException".into(), message)
+/// Why a widget could not be registered; drawn in its place by [`show_error`].
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum WidgetError {
+    /// A bad call: arguments, a widget in a callback or cached function, a bad session-state value.
+    Api(String),
+    /// Two widgets with the same identity in one run.
+    DuplicateId(String),
+    /// Two elements with the same key in one run.
+    DuplicateKey(String),
 }
 
-/// Draws a widget's error in place of the widget.
-pub(crate) fn show_error(ui: &Ui, (kind, message): (String, String)) {
-    ui.push_exception(kind, message);
+impl WidgetError {
+    /// The exception's name, as Streamlit shows it.
+    fn kind(&self) -> &'static str {
+        match self {
+            WidgetError::Api(_) => "StreamlitAPIException",
+            WidgetError::DuplicateId(_) => "DuplicateWidgetID",
+            WidgetError::DuplicateKey(_) => "StreamlitDuplicateElementKey",
+        }
+    }
+
+    fn into_message(self) -> String {
+        match self {
+            WidgetError::Api(message) | WidgetError::DuplicateId(message) | WidgetError::DuplicateKey(message) => {
+                message
+            }
+        }
+    }
+}
+
+pub(crate) fn api(message: String) -> WidgetError {
+    WidgetError::Api(message)
+}
+
+/// Draws a widget's error in place of the widget; the run goes on.
+pub(crate) fn show_error(ui: &Ui, error: WidgetError) {
+    ui.push_exception(error.kind().into(), error.into_message());
+}
+
+/// Registers a widget and draws the element `element` makes of it, returning its value; on
+/// an error, draws the error in its place and returns `fallback()`. Every widget ends here.
+pub(crate) fn show<T: Any + Clone>(
+    ui: &Ui,
+    label: &str,
+    options: &CommonOptions,
+    spec: Result<Spec<T>, WidgetError>,
+    fallback: impl FnOnce() -> T,
+    element: impl FnOnce(&Registered<T>) -> Element,
+) -> T {
+    match spec.and_then(|spec| register(ui, label, options, spec)) {
+        Ok(registered) => {
+            ui.push_element(element(&registered));
+            registered.value
+        }
+        Err(error) => {
+            show_error(ui, error);
+            fallback()
+        }
+    }
+}
+
+/// The index of `option` among a choice widget's shown `options` (for `AppTest`).
+pub(crate) fn option_index(options: &[String], option: &str) -> Result<usize, String> {
+    options
+        .iter()
+        .position(|o| o == option)
+        .ok_or_else(|| format!("\"{option}\" is not one of the options {options:?}"))
 }
 
 /// A widget's identity, stated in one call: `keyless` parts identify a widget

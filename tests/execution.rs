@@ -11,7 +11,7 @@ use wasmlit::{Element, RunStatus};
 
 fn progress_value(at: &mut AppTest) -> f64 {
     match at.progress(0).element() {
-        Element::Progress { value, .. } => *value,
+        Element::Progress(progress) => progress.value,
         other => panic!("not a progress bar: {other:?}"),
     }
 }

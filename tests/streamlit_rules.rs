@@ -722,7 +722,7 @@ fn a_pair_value_makes_a_range_slider() {
         ui.write(format!("{low}..{high}"));
     });
     at.run();
-    let wasmlit::Element::Slider(props) = at.slider(0).element().clone() else { unreachable!() };
+    let Element::Slider(props) = at.slider(0).element().clone() else { unreachable!() };
     assert_eq!(props.value, [10.0, 90.0], "the page draws two handles");
     at.slider(0).set_range(20.0, 30.0).run();
     assert_eq!(at.markdown(0).text(), "20..30");
@@ -822,7 +822,7 @@ fn writing_a_widget_key_before_the_widget_sets_its_value_and_the_page() {
     at.slider(0).set_value(20.0).run();
     at.button(0).click().run();
     assert_eq!(at.markdown(0).text(), "100 °C");
-    let wasmlit::Element::Slider(props) = at.slider(0).element().clone() else { unreachable!() };
+    let Element::Slider(props) = at.slider(0).element().clone() else { unreachable!() };
     assert_eq!(props.value, [100.0], "the page is told the new value");
     at.run();
     assert_eq!(at.markdown(0).text(), "100 °C", "and keeps it");

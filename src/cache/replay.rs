@@ -116,7 +116,7 @@ impl Recording {
             };
         }
         if let (Some(text), false) = (spinner, matches!(recording.mode, Mode::Nothing)) {
-            let element = Element::Spinner { text };
+            let element = Element::Spinner(crate::elements::status::spinner::SpinnerProps { text });
             ui.push_element(element.clone());
             recording.spinner = Some(element);
         }

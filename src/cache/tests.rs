@@ -486,7 +486,7 @@ fn an_interrupted_async_call_caches_nothing_and_leaves_no_spinner() {
     assert!(at.get("spinner").is_empty());
     assert_eq!(calls("prices"), before + 2, "the cancelled call stored nothing");
     // Widgets work again outside the cancelled call.
-    assert!(crate::cache::running_function().is_none());
+    assert!(cache::running_function().is_none());
 }
 
 // ----- builder forms ---------------------------------------------------------------------------

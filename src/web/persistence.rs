@@ -31,9 +31,10 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::cache::{self, persist::StorageOp};
-use crate::persisted_state::{self, Snapshot};
+use crate::cache::persist::StorageOp;
+use crate::persisted_state::Snapshot;
 use crate::session_state::SessionState;
+use crate::storage::StoragePort;
 
 const DATABASE: &str = "wasmlit";
 const VERSION: u32 = 1;
@@ -106,20 +107,21 @@ fn prefix_range(prefix: &str) -> KeyRange<String> {
 ///
 /// Never fails: without storage the app starts from scratch and a banner says why.
 pub async fn restore(state: SessionState) {
+    let port = StoragePort::new(state);
     let snapshot = dev_snapshot();
     if !has_stored() {
         // Nothing was ever stored by this app in this browser: start at once and open
         // storage in the background (opening IndexedDB costs ~40 ms of cold start).
         wasm_bindgen_futures::spawn_local(open_in_background());
         if let Some(snapshot) = snapshot {
-            persisted_state::apply_snapshot(&state, snapshot);
+            port.apply_snapshot(snapshot);
         }
         with(|s| s.restored = true);
         return;
     }
     match open_database().await {
         Ok(database) => {
-            if let Err(error) = read_into(&database, &state).await {
+            if let Err(error) = read_into(&database, &port).await {
                 unavailable(format!("Browser storage could not be read ({}).", describe(&error)));
             } else {
                 with(|s| s.database = Some(database));
@@ -129,7 +131,7 @@ pub async fn restore(state: SessionState) {
     }
     // A development reload is fresher than storage: apply it last.
     if let Some(snapshot) = snapshot {
-        persisted_state::apply_snapshot(&state, snapshot);
+        port.apply_snapshot(snapshot);
     }
     with(|s| s.restored = true);
 }
@@ -138,17 +140,19 @@ pub async fn restore(state: SessionState) {
 /// persisted session keys — and writes it in the background; in debug builds, also keeps
 /// the development-reload snapshot. Call it after every run.
 pub fn after_run(state: &SessionState) {
-    for message in cache::persist::take_warnings() {
+    let port = StoragePort::new(state.clone());
+    for message in port.take_warnings() {
         show_warning(message);
     }
-    let mut writes: Vec<Write> = cache::persist::take_pending().into_iter().map(Write::Cache).collect();
-    writes.extend(persisted_state::changes(state).into_iter().map(|(key, bytes)| Write::Session(key, bytes)));
+    let taken = port.take_writes();
+    let mut writes: Vec<Write> = taken.cache.into_iter().map(Write::Cache).collect();
+    writes.extend(taken.session.into_iter().map(|(key, bytes)| Write::Session(key, bytes)));
     let first_run = with(|s| !std::mem::replace(&mut s.first_run_done, true));
     if first_run {
-        persisted_state::finish_restore(state);
+        port.finish_restore();
     }
     if cfg!(debug_assertions) {
-        save_dev_snapshot(state);
+        save_dev_snapshot(&port);
     }
     enqueue(writes);
 }
@@ -162,8 +166,7 @@ pub async fn flushed() {
 
 /// "Clear cache": clears every cache of the page, in memory and in storage.
 pub fn clear_cache() {
-    cache::clear_all();
-    enqueue(cache::persist::take_pending().into_iter().map(Write::Cache).collect());
+    enqueue(StoragePort::clear_caches().into_iter().map(Write::Cache).collect());
 }
 
 /// "Reset session": forgets the persisted session keys and the development snapshot of
@@ -283,7 +286,7 @@ async fn open_database() -> Result<Database, String> {
 }
 
 /// Reads this app's cache entries and session keys.
-async fn read_into(database: &Database, state: &SessionState) -> Result<(), indexed_db_futures::error::Error> {
+async fn read_into(database: &Database, port: &StoragePort) -> Result<(), indexed_db_futures::error::Error> {
     let transaction = database.transaction([CACHE, SESSION]).build()?;
     for (store_name, is_cache) in [(CACHE, true), (SESSION, false)] {
         let store = transaction.object_store(store_name)?;
@@ -306,10 +309,10 @@ async fn read_into(database: &Database, state: &SessionState) -> Result<(), inde
             Some((key, bytes))
         });
         if is_cache {
-            cache::persist::preload(entries);
+            port.preload_cache(entries);
         } else {
             for (key, bytes) in entries {
-                persisted_state::seed_key(state, &key, bytes);
+                port.seed_key(&key, bytes);
             }
         }
     }
@@ -482,9 +485,9 @@ fn dev_snapshot() -> Option<Snapshot> {
     Snapshot::decode(&from_hex(&text)?)
 }
 
-fn save_dev_snapshot(state: &SessionState) {
+fn save_dev_snapshot(port: &StoragePort) {
     let Some(storage) = session_storage() else { return };
-    let bytes = persisted_state::snapshot(state).encode();
+    let bytes = port.snapshot().encode();
     // sessionStorage holds a few MB; a snapshot that does not fit is simply not kept.
     let _ = storage.set_item(&snapshot_key(), &to_hex(&bytes));
 }

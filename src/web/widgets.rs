@@ -1,21 +1,21 @@
 //! Renderers of the widgets: one file each, named like the engine's widget file.
 
-mod button;
-mod checkbox;
-mod multiselect;
-mod number_input;
-mod radio;
-mod selectbox;
-mod slider;
-mod text_area;
-mod text_input;
-mod toggle;
+pub(crate) mod button;
+pub(crate) mod checkbox;
+pub(crate) mod multiselect;
+pub(crate) mod number_input;
+pub(crate) mod radio;
+pub(crate) mod selectbox;
+pub(crate) mod slider;
+pub(crate) mod text_area;
+pub(crate) mod text_input;
+pub(crate) mod toggle;
 
 use leptos::prelude::*;
 
 use super::view_model::ElementCell;
 use super::Sender;
-use crate::element::{Element, LabelVisibility, WidgetCommon, WidgetEvent, WidgetValue};
+use crate::element::{Element, LabelVisibility, WidgetCommon, WidgetEvent, WidgetProps, WidgetValue};
 use crate::identity::WidgetId;
 
 /// Sends values for one widget. `Copy`, so any closure can hold one.
@@ -65,14 +65,8 @@ pub(crate) struct WidgetCell<P: Send + Sync + 'static> {
     pub first: P,
 }
 
-impl<P: Clone + PartialEq + Send + Sync + 'static> WidgetCell<P> {
-    fn new(
-        cell: &ElementCell,
-        sender: Sender,
-        first: P,
-        pick: fn(&Element) -> Option<&P>,
-        common: fn(&P) -> &WidgetCommon,
-    ) -> Self {
+impl<P: WidgetProps + Clone + PartialEq + Send + Sync + 'static> WidgetCell<P> {
+    pub(crate) fn new(cell: &ElementCell, sender: Sender, first: P, pick: fn(&Element) -> Option<&P>) -> Self {
         let signal = cell.props.clone();
         let fallback = first.clone();
         let props = Memo::new(move |previous: Option<&P>| {
@@ -81,8 +75,8 @@ impl<P: Clone + PartialEq + Send + Sync + 'static> WidgetCell<P> {
                 .or_else(|| previous.cloned())
                 .unwrap_or_else(|| fallback.clone())
         });
-        let id = common(&first).id;
-        let form = StoredValue::new(common(&first).form.clone());
+        let id = first.common().id;
+        let form = StoredValue::new(first.common().form.clone());
         WidgetCell {
             props,
             echo: cell.echo.clone(),
@@ -91,49 +85,6 @@ impl<P: Clone + PartialEq + Send + Sync + 'static> WidgetCell<P> {
             first,
         }
     }
-}
-
-macro_rules! dispatch {
-    ($cell:ident, $sender:ident, $($variant:ident => $module:ident),* $(,)?) => {
-        match $cell.props.get_untracked() {
-            $(Element::$variant(first) => $module::render(WidgetCell::new(
-                &$cell,
-                $sender,
-                first,
-                |element| match element {
-                    Element::$variant(props) => Some(props),
-                    _ => None,
-                },
-                |props| &props.common,
-            )),)*
-            Element::Toggle(first) => toggle::render(WidgetCell::new(
-                &$cell,
-                $sender,
-                first,
-                |element| match element {
-                    Element::Toggle(props) => Some(props),
-                    _ => None,
-                },
-                |props| &props.common,
-            )),
-            _ => ().into_any(),
-        }
-    };
-}
-
-/// Renders a widget element.
-pub(crate) fn widget(cell: ElementCell, sender: Sender) -> AnyView {
-    dispatch!(cell, sender,
-        Button => button,
-        Checkbox => checkbox,
-        Radio => radio,
-        Selectbox => selectbox,
-        Multiselect => multiselect,
-        Slider => slider,
-        TextInput => text_input,
-        TextArea => text_area,
-        NumberInput => number_input,
-    )
 }
 
 /// A widget's `<label>`, with its help as a tooltip.

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{identity, register, show_error, CommonOptions, Spec, WidgetOptions};
-use crate::element::{Element, WidgetCommon, WidgetValue};
+use super::{identity, show, show_error, CommonOptions, Spec, WidgetOptions};
+use crate::app_test::TestValue;
+use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::error::IntoScriptResult;
 use crate::ui::{Command, Ui};
 use std::rc::Rc;
@@ -17,6 +18,24 @@ pub struct ButtonProps {
     pub clicked: bool,
     /// A form's submit button: sends the form's values.
     pub form_submit: bool,
+}
+
+impl WidgetProps for ButtonProps {
+    fn common(&self) -> &WidgetCommon {
+        &self.common
+    }
+    fn value(&self) -> WidgetValue {
+        WidgetValue::Trigger(self.clicked)
+    }
+    fn set_value(&mut self, _: &WidgetValue) {
+        // A press lasts one run; there is nothing to show.
+    }
+    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
+        match value {
+            TestValue::Bool(pressed) => Ok(WidgetValue::Trigger(pressed)),
+            other => Err(format!("a button cannot take {other:?}")),
+        }
+    }
 }
 
 /// A button's emphasis.
@@ -89,22 +108,17 @@ impl Command for Button {
             );
             return false;
         }
-        match register(ui, &label, &options, trigger_spec("button", &label, &options)) {
-            Ok(registered) => {
+        show(
+            ui,
+            &label,
+            &options,
+            Ok(trigger_spec("button", &label, &options)),
+            || false,
+            |registered| {
                 let common = registered.common.clone();
-                ui.push_element(Element::Button(ButtonProps {
-                    common,
-                    kind,
-                    clicked: registered.value,
-                    form_submit: false,
-                }));
-                registered.value
-            }
-            Err(error) => {
-                show_error(ui, error);
-                false
-            }
-        }
+                Element::Button(ButtonProps { common, kind, clicked: registered.value, form_submit: false })
+            },
+        )
     }
 }
 

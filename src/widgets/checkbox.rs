@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{identity, register, show_error, CommonOptions, Spec, WidgetOptions};
-use crate::element::{Element, WidgetCommon, WidgetValue};
+use super::{identity, show, CommonOptions, Spec, WidgetOptions};
+use crate::app_test::TestValue;
+use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a checkbox or a toggle.
@@ -13,6 +14,27 @@ use crate::ui::{Command, Ui};
 pub struct CheckboxProps {
     pub common: WidgetCommon,
     pub value: bool,
+}
+
+/// Checkboxes and toggles share these props.
+impl WidgetProps for CheckboxProps {
+    fn common(&self) -> &WidgetCommon {
+        &self.common
+    }
+    fn value(&self) -> WidgetValue {
+        WidgetValue::Bool(self.value)
+    }
+    fn set_value(&mut self, value: &WidgetValue) {
+        if let WidgetValue::Bool(checked) = value {
+            self.value = *checked;
+        }
+    }
+    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
+        match value {
+            TestValue::Bool(checked) => Ok(WidgetValue::Bool(checked)),
+            other => Err(format!("a checkbox cannot take {other:?}")),
+        }
+    }
 }
 
 /// A checkbox.
@@ -71,17 +93,17 @@ impl Checkbox {
             encode: Box::new(|checked| Ok(WidgetValue::Bool(*checked))),
             explicit_default,
         };
-        match register(ui, &label, &options, spec) {
-            Ok(registered) => {
+        show(
+            ui,
+            &label,
+            &options,
+            Ok(spec),
+            || value,
+            |registered| {
                 let common = registered.common.clone();
-                ui.push_element(element(CheckboxProps { common, value: registered.value }));
-                registered.value
-            }
-            Err(error) => {
-                show_error(ui, error);
-                value
-            }
-        }
+                element(CheckboxProps { common, value: registered.value })
+            },
+        )
     }
 }
 

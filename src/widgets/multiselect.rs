@@ -5,8 +5,11 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{api, display_format, identity, register, show_error, Choices, CommonOptions, Spec, WidgetOptions};
-use crate::element::{Element, WidgetCommon, WidgetValue};
+use super::{
+    api, display_format, identity, option_index, show, show_error, Choices, CommonOptions, Spec, WidgetOptions,
+};
+use crate::app_test::TestValue;
+use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a multiselect.
@@ -17,6 +20,31 @@ pub struct MultiselectProps {
     pub indices: Vec<usize>,
     pub max_selections: Option<usize>,
     pub placeholder: String,
+}
+
+impl WidgetProps for MultiselectProps {
+    fn common(&self) -> &WidgetCommon {
+        &self.common
+    }
+    fn value(&self) -> WidgetValue {
+        WidgetValue::Indices(self.indices.clone())
+    }
+    fn set_value(&mut self, value: &WidgetValue) {
+        if let WidgetValue::Indices(indices) = value {
+            self.indices = indices.clone();
+        }
+    }
+    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
+        match value {
+            TestValue::Texts(options) => Ok(WidgetValue::Indices(
+                options.iter().map(|o| option_index(&self.options, o)).collect::<Result<_, _>>()?,
+            )),
+            other => Err(format!("a multiselect cannot take {other:?}")),
+        }
+    }
+    fn options(&self) -> Option<&[String]> {
+        Some(&self.options)
+    }
 }
 
 /// A multi-choice box; returns the chosen values in the order they were picked.
@@ -164,27 +192,27 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
             }),
             explicit_default,
         };
-        match register(ui, &label, &options, spec) {
-            Ok(registered) => {
-                let indices = match registered.wire {
-                    WidgetValue::Indices(indices) => indices,
+        show(
+            ui,
+            &label,
+            &options,
+            Ok(spec),
+            || Vec::new(),
+            |registered| {
+                let indices = match &registered.wire {
+                    WidgetValue::Indices(indices) => indices.clone(),
                     _ => Vec::new(),
                 };
                 let common = registered.common.clone();
-                ui.push_element(Element::Multiselect(MultiselectProps {
+                Element::Multiselect(MultiselectProps {
                     common,
                     options: choices.labels,
                     indices,
                     max_selections,
                     placeholder,
-                }));
-                registered.value
-            }
-            Err(error) => {
-                show_error(ui, error);
-                Vec::new()
-            }
-        }
+                })
+            },
+        )
     }
 }
 

@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{api, identity, register, show_error, CommonOptions, Number, Spec, WidgetOptions};
-use crate::element::{Element, WidgetCommon, WidgetValue};
+use super::{api, identity, show, show_error, CommonOptions, Number, Spec, WidgetOptions};
+use crate::app_test::TestValue;
+use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a number input.
@@ -17,6 +18,26 @@ pub struct NumberInputProps {
     pub max: Option<f64>,
     pub step: f64,
     pub is_int: bool,
+}
+
+impl WidgetProps for NumberInputProps {
+    fn common(&self) -> &WidgetCommon {
+        &self.common
+    }
+    fn value(&self) -> WidgetValue {
+        WidgetValue::Number(self.value)
+    }
+    fn set_value(&mut self, value: &WidgetValue) {
+        if let WidgetValue::Number(x) = value {
+            self.value = *x;
+        }
+    }
+    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
+        match value {
+            TestValue::Number(x) => Ok(WidgetValue::Number(x)),
+            other => Err(format!("a number input cannot take {other:?}")),
+        }
+    }
 }
 
 /// A number input. `NumberInput::new` holds an `f64`, `NumberInput::int` an `i64`;
@@ -157,24 +178,24 @@ impl<T: Number> Command for NumberInput<T> {
             }),
             explicit_default,
         };
-        match register(ui, &label, &options, spec) {
-            Ok(registered) => {
+        show(
+            ui,
+            &label,
+            &options,
+            Ok(spec),
+            || fallback,
+            |registered| {
                 let common = registered.common.clone();
-                ui.push_element(Element::NumberInput(NumberInputProps {
+                Element::NumberInput(NumberInputProps {
                     common,
                     value: registered.value.to_f64(),
                     min,
                     max,
                     step,
                     is_int: T::IS_INT,
-                }));
-                registered.value
-            }
-            Err(error) => {
-                show_error(ui, error);
-                fallback
-            }
-        }
+                })
+            },
+        )
     }
 }
 

@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{display_format, identity, register, show_error, Choices, CommonOptions, Spec, WidgetOptions};
-use crate::element::{Element, WidgetCommon, WidgetValue};
+use super::{display_format, identity, option_index, show, show_error, Choices, CommonOptions, Spec, WidgetOptions};
+use crate::app_test::TestValue;
+use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a radio group.
@@ -16,6 +17,29 @@ pub struct RadioProps {
     pub options: Vec<String>,
     pub index: Option<usize>,
     pub horizontal: bool,
+}
+
+impl WidgetProps for RadioProps {
+    fn common(&self) -> &WidgetCommon {
+        &self.common
+    }
+    fn value(&self) -> WidgetValue {
+        WidgetValue::Index(self.index)
+    }
+    fn set_value(&mut self, value: &WidgetValue) {
+        if let WidgetValue::Index(index) = value {
+            self.index = *index;
+        }
+    }
+    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
+        match value {
+            TestValue::Text(option) => Ok(WidgetValue::Index(Some(option_index(&self.options, &option)?))),
+            other => Err(format!("a radio cannot take {other:?}")),
+        }
+    }
+    fn options(&self) -> Option<&[String]> {
+        Some(&self.options)
+    }
 }
 
 /// A radio group. Options are any values; the chosen value is returned.
@@ -122,21 +146,21 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Radio<T> {
             encode: choices.encode_one(),
             explicit_default,
         };
-        match register(ui, &label, &options, spec) {
-            Ok(registered) => {
+        show(
+            ui,
+            &label,
+            &options,
+            Ok(spec),
+            || choices.values[index].clone(),
+            |registered| {
                 let index = match registered.wire {
                     WidgetValue::Index(chosen) => chosen,
                     _ => Some(index),
                 };
                 let common = registered.common.clone();
-                ui.push_element(Element::Radio(RadioProps { common, options: choices.labels, index, horizontal }));
-                registered.value
-            }
-            Err(error) => {
-                show_error(ui, error);
-                choices.values[index].clone()
-            }
-        }
+                Element::Radio(RadioProps { common, options: choices.labels, index, horizontal })
+            },
+        )
     }
 }
 

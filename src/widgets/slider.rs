@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{api, identity, register, show_error, CommonOptions, Number, Spec, WidgetOptions};
-use crate::element::{Element, WidgetCommon, WidgetValue};
+use super::{api, identity, show, show_error, CommonOptions, Number, Spec, WidgetOptions};
+use crate::app_test::TestValue;
+use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a slider.
@@ -19,6 +20,29 @@ pub struct SliderProps {
     /// One value, or two for a range slider.
     pub value: Vec<f64>,
     pub is_int: bool,
+}
+
+impl WidgetProps for SliderProps {
+    fn common(&self) -> &WidgetCommon {
+        &self.common
+    }
+    fn value(&self) -> WidgetValue {
+        wire(&self.value)
+    }
+    fn set_value(&mut self, value: &WidgetValue) {
+        match value {
+            WidgetValue::Number(x) => self.value = vec![*x],
+            WidgetValue::NumberPair(low, high) => self.value = vec![*low, *high],
+            _ => {}
+        }
+    }
+    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
+        match value {
+            TestValue::Number(x) => Ok(WidgetValue::Number(x)),
+            TestValue::Pair(low, high) => Ok(WidgetValue::NumberPair(low, high)),
+            other => Err(format!("a slider cannot take {other:?}")),
+        }
+    }
 }
 
 /// What a slider can hold: a number, or a `(low, high)` pair for a range.
@@ -192,24 +216,24 @@ impl<V: SliderValue> Command for Slider<V> {
             }),
             explicit_default,
         };
-        match register(ui, &label, &options, spec) {
-            Ok(registered) => {
+        show(
+            ui,
+            &label,
+            &options,
+            Ok(spec),
+            || fallback,
+            |registered| {
                 let common = registered.common.clone();
-                ui.push_element(Element::Slider(SliderProps {
+                Element::Slider(SliderProps {
                     common,
                     min,
                     max,
                     step,
                     value: numbers(&registered.wire),
                     is_int: V::Num::IS_INT,
-                }));
-                registered.value
-            }
-            Err(error) => {
-                show_error(ui, error);
-                fallback
-            }
-        }
+                })
+            },
+        )
     }
 }
 

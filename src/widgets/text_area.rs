@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::text_input::text_spec;
-use super::{register, show_error, CommonOptions, WidgetOptions};
-use crate::element::{Element, WidgetCommon};
+use super::{show, CommonOptions, WidgetOptions};
+use crate::app_test::TestValue;
+use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a text area.
@@ -15,6 +16,26 @@ pub struct TextAreaProps {
     pub height: Option<u32>,
     pub max_chars: Option<usize>,
     pub placeholder: Option<String>,
+}
+
+impl WidgetProps for TextAreaProps {
+    fn common(&self) -> &WidgetCommon {
+        &self.common
+    }
+    fn value(&self) -> WidgetValue {
+        WidgetValue::Text(self.value.clone())
+    }
+    fn set_value(&mut self, value: &WidgetValue) {
+        if let WidgetValue::Text(text) = value {
+            self.value = text.clone();
+        }
+    }
+    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
+        match value {
+            TestValue::Text(text) => Ok(WidgetValue::Text(text)),
+            other => Err(format!("a text area cannot take {other:?}")),
+        }
+    }
 }
 
 /// A multi-line text input.
@@ -86,25 +107,23 @@ impl Command for TextArea {
 
     fn show(self, ui: &Ui) -> String {
         let TextArea { label, value, height, max_chars, placeholder, options } = self;
-        let registered = text_spec("text_area", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options)
-            .and_then(|spec| register(ui, &label, &options, spec));
-        match registered {
-            Ok(registered) => {
+        show(
+            ui,
+            &label,
+            &options,
+            text_spec("text_area", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options),
+            || value.unwrap_or_default(),
+            |registered| {
                 let common = registered.common.clone();
-                ui.push_element(Element::TextArea(TextAreaProps {
+                Element::TextArea(TextAreaProps {
                     common,
                     value: registered.value.clone(),
                     height,
                     max_chars,
                     placeholder,
-                }));
-                registered.value
-            }
-            Err(error) => {
-                show_error(ui, error);
-                value.unwrap_or_default()
-            }
-        }
+                })
+            },
+        )
     }
 }
 

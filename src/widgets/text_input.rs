@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{api, identity, register, show_error, CommonOptions, Spec, WidgetOptions};
-use crate::element::{Element, WidgetCommon, WidgetValue};
+use super::{api, identity, show, CommonOptions, Spec, WidgetError, WidgetOptions};
+use crate::app_test::TestValue;
+use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a text input.
@@ -16,6 +17,26 @@ pub struct TextInputProps {
     pub max_chars: Option<usize>,
     pub password: bool,
     pub placeholder: Option<String>,
+}
+
+impl WidgetProps for TextInputProps {
+    fn common(&self) -> &WidgetCommon {
+        &self.common
+    }
+    fn value(&self) -> WidgetValue {
+        WidgetValue::Text(self.value.clone())
+    }
+    fn set_value(&mut self, value: &WidgetValue) {
+        if let WidgetValue::Text(text) = value {
+            self.value = text.clone();
+        }
+    }
+    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
+        match value {
+            TestValue::Text(text) => Ok(WidgetValue::Text(text)),
+            other => Err(format!("a text input cannot take {other:?}")),
+        }
+    }
 }
 
 /// A one-line text input.
@@ -92,7 +113,7 @@ pub(crate) fn text_spec(
     max_chars: Option<usize>,
     placeholder: Option<&str>,
     options: &CommonOptions,
-) -> Result<Spec<String>, (String, String)> {
+) -> Result<Spec<String>, WidgetError> {
     let explicit_default = value.is_some();
     let value = value.unwrap_or_default();
     let fits = move |text: &str| max_chars.is_none_or(|max| text.chars().count() <= max);
@@ -139,25 +160,23 @@ impl Command for TextInput {
 
     fn show(self, ui: &Ui) -> String {
         let TextInput { label, value, max_chars, password, placeholder, options } = self;
-        let registered = text_spec("text_input", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options)
-            .and_then(|spec| register(ui, &label, &options, spec));
-        match registered {
-            Ok(registered) => {
+        show(
+            ui,
+            &label,
+            &options,
+            text_spec("text_input", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options),
+            || value.unwrap_or_default(),
+            |registered| {
                 let common = registered.common.clone();
-                ui.push_element(Element::TextInput(TextInputProps {
+                Element::TextInput(TextInputProps {
                     common,
                     value: registered.value.clone(),
                     max_chars,
                     password,
                     placeholder,
-                }));
-                registered.value
-            }
-            Err(error) => {
-                show_error(ui, error);
-                value.unwrap_or_default()
-            }
-        }
+                })
+            },
+        )
     }
 }
 

@@ -1,6 +1,7 @@
 //! `toggle`: a boolean drawn as a switch.
 
 use super::checkbox::Checkbox;
+pub use super::checkbox::CheckboxProps;
 use super::{CommonOptions, WidgetOptions};
 use crate::element::Element;
 use crate::ui::{Command, Ui};

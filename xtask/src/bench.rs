@@ -27,7 +27,7 @@
 
 mod browser;
 mod peer;
-mod size;
+pub mod size;
 mod stats;
 
 use std::collections::HashMap;

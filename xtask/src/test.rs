@@ -1,12 +1,15 @@
-//! `cargo xtask test [native|browser|e2e ...]`: set up, then run every kind of test, in order,
-//! stopping at the first failure.
+//! `cargo xtask test [lint|native|browser|e2e ...]`: set up, then run every kind of test, in
+//! order, stopping at the first failure.
 //!
+//! - lint: `cargo fmt --check`, then clippy with warnings denied, natively for the workspace
+//!   and for wasm32 on the crates that build for the browser;
 //! - native: `cargo test --workspace` (engine, AppTest scenarios, doc-tests, the example apps'
 //!   tests; the end-to-end tests are `#[ignore]`d there);
 //! - browser: `tests/browser.rs` and `tests/browser_persistence.rs` compiled to wasm32 and run
 //!   by `wasm-bindgen-test-runner` in headless Chromium (flags in `webdriver.json`);
-//! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`, then
-//!   `tests/e2e.rs` drives them in Chromium (`WASMLIT_E2E_DIST=<abs>/target/e2e`).
+//! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`; the hello
+//!   app's `.wasm` must stay within 5% of the brotli size in `bench/size-ceiling.txt`; then
+//!   `tests/e2e.rs` drives the apps in Chromium (`WASMLIT_E2E_DIST=<abs>/target/e2e`).
 //!
 //! Everything shares the workspace's one `target/` folder.
 
@@ -16,7 +19,7 @@ use std::time::Instant;
 use crate::setup::{setup, Tools};
 use crate::util::{fmt_duration, repo_root, run, run_tests, Counts, Result};
 
-const STAGES: [&str; 3] = ["native", "browser", "e2e"];
+const STAGES: [&str; 4] = ["lint", "native", "browser", "e2e"];
 
 /// An app the end-to-end tests (and `cargo xtask screenshot`) load.
 pub struct E2eApp {
@@ -30,8 +33,13 @@ pub struct E2eApp {
 
 /// The gallery is tested under a sub-path, as GitHub Pages serves it.
 pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wasmlit/" };
-pub const E2E_APPS: [E2eApp; 2] =
-    [GALLERY, E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" }];
+/// The smallest app: its size is held under a ceiling.
+pub const HELLO: E2eApp = E2eApp { name: "hello", dir: "bench/apps/hello", public_url: "/" };
+pub const E2E_APPS: [E2eApp; 3] =
+    [GALLERY, E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" }, HELLO];
+
+/// The committed ceiling for the hello app's `.wasm`, brotli-compressed (see `check_size`).
+const SIZE_CEILING: &str = "bench/size-ceiling.txt";
 
 /// `target/e2e` (absolute).
 pub fn e2e_dist() -> PathBuf {
@@ -64,6 +72,7 @@ pub fn test(args: &[String]) -> Result {
         println!("\n==> test stage: {stage}");
         let stage_start = Instant::now();
         let outcome = match stage {
+            "lint" => lint(&tools),
             "native" => native(&tools),
             "browser" => browser(&tools),
             "e2e" => e2e(&tools),
@@ -114,6 +123,58 @@ fn summary(results: &[StageResult], start: Instant) {
 }
 
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
+
+/// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
+const WASM_CRATES: [&str; 7] =
+    ["wasmlit", "gallery", "fundamentals", "caching", "bench_hello", "bench_rerun", "bench_leptos_hello"];
+
+fn lint(tools: &Tools) -> StageOutcome {
+    let fail = |e: String| (Counts::default(), e);
+    let root = repo_root();
+    let mut fmt = tools.cargo();
+    fmt.current_dir(&root).args(["fmt", "--all", "--check"]);
+    run(&mut fmt).map_err(|e| fail(format!("{e}\n(run `cargo fmt --all` to format the tree)")))?;
+    let mut native = tools.cargo();
+    native.current_dir(&root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+    run(&mut native).map_err(fail)?;
+    let mut wasm = tools.cargo();
+    wasm.current_dir(&root).args(["clippy", "--target", "wasm32-unknown-unknown", "--lib", "--bins", "--tests"]);
+    for krate in WASM_CRATES {
+        wasm.args(["-p", krate]);
+    }
+    wasm.args(["--", "-D", "warnings"]);
+    run(&mut wasm).map_err(fail)?;
+    Ok((Counts::default(), "fmt, clippy native + wasm32"))
+}
+
+/// Fails when the hello app's `.wasm`, brotli-compressed, is more than 5% above the ceiling
+/// in `bench/size-ceiling.txt`. Raise the ceiling only with a line in `docs/benchmarks.md`.
+fn check_size(dist: &Path) -> Result<String> {
+    let path = repo_root().join(SIZE_CEILING);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let ceiling: usize = text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#'))
+        .and_then(|line| line.parse().ok())
+        .ok_or_else(|| format!("{} holds no byte count", path.display()))?;
+    let wasm = std::fs::read_dir(dist)
+        .map_err(|e| format!("cannot read {}: {e}", dist.display()))?
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|x| x == "wasm"))
+        .ok_or_else(|| format!("no .wasm in {}", dist.display()))?;
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let size = crate::bench::size::brotli(&bytes);
+    let limit = ceiling + ceiling / 20;
+    let report = format!("hello .wasm: {size} bytes brotli (ceiling {ceiling}, limit +5% = {limit})");
+    if size > limit {
+        return Err(format!(
+            "{report}: too big. Shrink it, or raise {SIZE_CEILING} with a reason in docs/benchmarks.md"
+        ));
+    }
+    Ok(report)
+}
 
 fn native(tools: &Tools) -> StageOutcome {
     let mut cargo = tools.cargo();
@@ -175,7 +236,10 @@ fn e2e(tools: &Tools) -> StageOutcome {
     let chromedriver = tools.chromedriver().map_err(fail)?;
     let chrome = tools.chrome().map_err(fail)?;
     for app in &E2E_APPS {
-        build_app(tools, app).map_err(fail)?;
+        let dist = build_app(tools, app).map_err(fail)?;
+        if app.name == HELLO.name {
+            println!("--> {}", check_size(&dist).map_err(fail)?);
+        }
     }
     let mut cargo = tools.cargo();
     cargo

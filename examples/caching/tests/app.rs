@@ -95,11 +95,11 @@ fn notes_are_a_persisted_key() {
     at.button(label("Add note")).click().run();
     assert!(texts(&at, "markdown").contains(&"- Buy milk".to_string()));
     // What the web layer writes to IndexedDB after the run, and restores on the next load.
-    let changes = wasmlit::persisted_state::changes(&at.session_state());
+    let changes = wasmlit::storage::StoragePort::new(at.session_state()).take_writes().session;
     assert_eq!(changes.len(), 1);
     let (key, Some(bytes)) = changes[0].clone() else { panic!("a write") };
     let mut reloaded = AppTest::new(caching::app);
-    wasmlit::persisted_state::seed_key(&reloaded.session_state(), &key, bytes);
+    wasmlit::storage::StoragePort::new(reloaded.session_state()).seed_key(&key, bytes);
     reloaded.run();
     assert!(texts(&reloaded, "markdown").contains(&"- Buy milk".to_string()));
     reloaded.button(label("Clear notes")).click().run();

@@ -148,6 +148,18 @@ fn text_elements(ui: &Ui) {
     );
     ui.code("st.write('code without highlighting')", "");
     ui.divider();
+    ui.subheader("Metrics");
+    let [revenue, churn, latency, users] = ui.columns([1, 1, 1, 1]);
+    revenue.add(Metric::new("Revenue", "$12.4k").delta("+8.2%").border(true));
+    churn.add(Metric::new("Churn", "3.1%").delta("-0.4%").border(true));
+    latency.add(
+        Metric::new("Latency", "182 ms")
+            .delta("+12 ms")
+            .delta_color(DeltaColor::Inverse)
+            .help("Lower is better, so a rise is red")
+            .border(true),
+    );
+    users.add(Metric::new("Users", "1,024").delta(-36).border(true));
 }
 
 // ----- Input widgets --------------------------------------------------------

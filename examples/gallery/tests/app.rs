@@ -187,11 +187,20 @@ fn max_chars_and_bounds_refuse_bad_input() {
 }
 
 #[test]
+fn metrics_show_their_value_and_delta() {
+    let at = started();
+    assert_eq!(texts(&at, "metric"), ["$12.4k", "3.1%", "182 ms", "1,024"]);
+    let Element::Metric(latency) = at.metric(2).element().clone() else { unreachable!() };
+    assert_eq!(latency.delta.as_deref(), Some("+12 ms"));
+}
+
+#[test]
 fn layouts_and_containers() {
     let mut at = started();
-    assert_eq!(at.column(0).info(0).text(), "A column of weight 3…");
-    assert_eq!(at.column(1).info(0).text(), "…next to one of weight 1.");
-    assert_eq!(at.column(4).markdown(0).text(), "**Column 3**");
+    // Columns count in page order: the four metric columns of "Text elements" come first.
+    assert_eq!(at.column(4).info(0).text(), "A column of weight 3…");
+    assert_eq!(at.column(5).info(0).text(), "…next to one of weight 1.");
+    assert_eq!(at.column(8).markdown(0).text(), "**Column 3**");
     at.checkbox(label("A widget in a column")).check().run();
     assert!(shows(&at, "markdown", "The checkbox next door is checked."));
 

@@ -6,7 +6,7 @@
 fn main() {
     use leptos::prelude::*;
 
-    leptos::mount::mount_to_body(|| {
+    mount_to_body(|| {
         let (x, set_x) = signal(0i64);
         view! {
             <h1>"Hello"</h1>

@@ -1,0 +1,61 @@
+//! The one list of element kinds.
+//!
+//! Every kind of element wasmlit can show is one line here:
+//! `accessor: Variant(Props) in path::to::module`. The `accessor` is the kind's name as
+//! Streamlit spells it (`"slider"`, `"markdown"`) and the name of its `AppTest` accessor;
+//! `Props` is defined in the engine file `src/<path>.rs`, and its renderer is
+//! `render` in `src/web/<path>.rs`.
+//!
+//! From this list the crate generates:
+//! - the [`Element`](crate::element::Element) enum and its per-kind matches (`kind`,
+//!   `text`, `widget`, `widget_value`, `set_widget_value`) in `element.rs`,
+//! - the `AppTest` accessors (`at.title(0)`, `at.slider(0)`, ...) in `app_test.rs`,
+//! - (wasm32) the render dispatch in `web/elements.rs`.
+//!
+//! None of these matches has a catch-all arm: a kind whose renderer, props trait or accessor
+//! is missing does not compile. A kind that belongs to a heavy family (data, charts, maps,
+//! media) carries `#[cfg(feature = "...")]` on its line, and every generated item follows it.
+//!
+//! Display elements implement [`DisplayProps`](crate::element::DisplayProps) and get an
+//! accessor returning an [`ElementView`](crate::app_test::ElementView); widgets implement
+//! [`WidgetProps`](crate::element::WidgetProps) and get one returning a
+//! [`WidgetRef`](crate::app_test::WidgetRef).
+
+/// Calls `$then!` with the list of element kinds (see the module docs).
+macro_rules! element_kinds {
+    ($then:ident) => {
+        $then! {
+            display {
+                title: Title(TitleProps) in elements::text::title,
+                header: Header(HeaderProps) in elements::text::header,
+                subheader: Subheader(HeaderProps) in elements::text::subheader,
+                markdown: Markdown(MarkdownProps) in elements::text::markdown,
+                text: Text(TextProps) in elements::text::text,
+                caption: Caption(CaptionProps) in elements::text::caption,
+                code: Code(CodeProps) in elements::text::code,
+                divider: Divider(DividerProps) in elements::text::divider,
+                metric: Metric(MetricProps) in elements::text::metric,
+                success: Success(AlertProps) in elements::status::success,
+                info: Info(AlertProps) in elements::status::info,
+                warning: Warning(AlertProps) in elements::status::warning,
+                error: Error(AlertProps) in elements::status::error,
+                exception: Exception(ExceptionProps) in elements::status::exception,
+                progress: Progress(ProgressProps) in elements::status::progress,
+                spinner: Spinner(SpinnerProps) in elements::status::spinner,
+                empty: Empty(EmptyProps) in layout::empty,
+            }
+            widgets {
+                button: Button(ButtonProps) in widgets::button,
+                checkbox: Checkbox(CheckboxProps) in widgets::checkbox,
+                toggle: Toggle(CheckboxProps) in widgets::toggle,
+                radio: Radio(RadioProps) in widgets::radio,
+                selectbox: Selectbox(SelectboxProps) in widgets::selectbox,
+                multiselect: Multiselect(MultiselectProps) in widgets::multiselect,
+                slider: Slider(SliderProps) in widgets::slider,
+                text_input: TextInput(TextInputProps) in widgets::text_input,
+                text_area: TextArea(TextAreaProps) in widgets::text_area,
+                number_input: NumberInput(NumberInputProps) in widgets::number_input,
+            }
+        }
+    };
+}

@@ -1,0 +1,10 @@
+//! Status elements: coloured alert boxes, exceptions, progress bars and spinners.
+
+pub mod alert;
+pub mod error;
+pub mod exception;
+pub mod info;
+pub mod progress;
+pub mod spinner;
+pub mod success;
+pub mod warning;

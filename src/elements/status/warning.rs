@@ -1,0 +1,21 @@
+//! `warning`: a yellow warning box with Markdown in it.
+
+pub use super::alert::AlertProps;
+use crate::element::Element;
+use crate::ui::Ui;
+
+impl Ui {
+    /// A yellow warning box.
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     ui.warning("**Note** this");
+    /// });
+    /// at.run();
+    /// assert_eq!(at.warning(0).text(), "**Note** this");
+    /// ```
+    pub fn warning(&self, body: impl Into<String>) -> Ui {
+        self.push_element(Element::Warning(AlertProps { body: body.into() }))
+    }
+}

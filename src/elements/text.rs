@@ -1,0 +1,13 @@
+//! Text elements: titles, headers, Markdown, captions, code, dividers, metrics.
+
+pub mod caption;
+pub mod code;
+pub mod divider;
+pub mod header;
+pub mod markdown;
+pub mod metric;
+pub mod subheader;
+// `st.text` is an element of the text family: the file is named after the element.
+#[allow(clippy::module_inception)]
+pub mod text;
+pub mod title;

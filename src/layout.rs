@@ -1,0 +1,10 @@
+//! Containers: columns, tabs, expanders, containers and `empty()` placeholders, one file
+//! each, with their renderers at the same paths under `web/layout/`. Forms, fragments and
+//! dialogs are containers too; their engine halves live in `form.rs` and `fragment.rs`
+//! because they also change how runs go.
+
+pub mod columns;
+pub mod container;
+pub mod empty;
+pub mod expander;
+pub mod tabs;

@@ -1,0 +1,10 @@
+//! Renderers of the status elements.
+
+mod alert;
+pub(crate) mod error;
+pub(crate) mod exception;
+pub(crate) mod info;
+pub(crate) mod progress;
+pub(crate) mod spinner;
+pub(crate) mod success;
+pub(crate) mod warning;

@@ -1,0 +1,17 @@
+//! Renders `exception` as a red box with the error's kind and message.
+
+use leptos::prelude::*;
+
+use crate::elements::status::exception::ExceptionProps;
+use crate::web::elements::DisplayCell;
+
+pub(crate) fn render(cell: DisplayCell<ExceptionProps>) -> AnyView {
+    let props = cell.props;
+    view! {
+        <div class="wl-exception-box" role="alert">
+            <div class="wl-exception-kind">{move || props.with(|p| p.kind.clone())}</div>
+            <pre class="wl-exception-message">{move || props.with(|p| p.message.clone())}</pre>
+        </div>
+    }
+    .into_any()
+}

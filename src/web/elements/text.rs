@@ -1,0 +1,12 @@
+//! Renderers of the text elements.
+
+pub(crate) mod caption;
+pub(crate) mod code;
+pub(crate) mod divider;
+pub(crate) mod header;
+pub(crate) mod markdown;
+pub(crate) mod metric;
+pub(crate) mod subheader;
+#[allow(clippy::module_inception)]
+pub(crate) mod text;
+pub(crate) mod title;

@@ -1,0 +1,37 @@
+//! Renders `columns`: a flex row of columns sized by their weights.
+
+use leptos::prelude::*;
+
+use super::cells;
+use crate::element::{BlockKind, Gap};
+use crate::web::view_model::BlockCell;
+use crate::web::Sender;
+
+fn gap_class(gap: Gap) -> &'static str {
+    match gap {
+        Gap::Small => "wl-columns wl-gap-small",
+        Gap::Medium => "wl-columns wl-gap-medium",
+        Gap::Large => "wl-columns wl-gap-large",
+    }
+}
+
+/// The row.
+pub(crate) fn render(cell: BlockCell, sender: Sender) -> AnyView {
+    let BlockCell { kind, children, stale, .. } = cell;
+    let class = move || match kind.get() {
+        BlockKind::Columns { gap } => gap_class(gap),
+        _ => gap_class(Gap::Small),
+    };
+    view! { <div class=class class:wl-stale=move || stale.get()>{cells(children, sender)}</div> }.into_any()
+}
+
+/// One column.
+pub(crate) fn column(cell: BlockCell, sender: Sender) -> AnyView {
+    let BlockCell { kind, children, stale, .. } = cell;
+    let flex = move || match kind.get() {
+        BlockKind::Column { weight } => format!("{weight} 1 0%"),
+        _ => "1 1 0%".to_string(),
+    };
+    view! { <div class="wl-column" style:flex=flex class:wl-stale=move || stale.get()>{cells(children, sender)}</div> }
+        .into_any()
+}

@@ -1,0 +1,115 @@
+//! The page shell: top bar (run status, menu), collapsible sidebar, main column.
+
+use leptos::prelude::*;
+
+use super::layout::cells;
+use super::view_model::Cell;
+use super::Sender;
+
+/// The colour scheme: the system's preference unless the viewer picks one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// `?theme=dark` or `?theme=light` in the URL forces a theme.
+    pub fn from_query() -> Theme {
+        let search = window().location().search().unwrap_or_default();
+        let query = search.trim_start_matches('?');
+        match query.split('&').find_map(|pair| pair.strip_prefix("theme=")) {
+            Some("dark") => Theme::Dark,
+            Some("light") => Theme::Light,
+            _ => Theme::System,
+        }
+    }
+
+    fn attribute(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// What the page shell shows: the two areas, the run status, the theme.
+pub(crate) struct Shell {
+    pub main: ArcRwSignal<Vec<Cell>>,
+    pub sidebar: ArcRwSignal<Vec<Cell>>,
+    pub running: ArcRwSignal<bool>,
+    pub sender: Sender,
+    pub theme: Theme,
+}
+
+/// The whole app: top bar (run status, menu), collapsible sidebar (when it
+/// has content), main column.
+pub(crate) fn page(shell: Shell) -> impl IntoView {
+    let Shell { main, sidebar, running, sender, theme: initial_theme } = shell;
+    let theme = RwSignal::new(initial_theme);
+    let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 768.0);
+    let sidebar_open = RwSignal::new(!narrow);
+    let has_sidebar = {
+        let sidebar = sidebar.clone();
+        Memo::new(move |_| sidebar.with(|cells| !cells.is_empty()))
+    };
+    let menu_open = RwSignal::new(false);
+    let pick_theme = move |picked: Theme| {
+        theme.set(picked);
+        menu_open.set(false);
+    };
+    view! {
+        <div class="wl-app" data-theme=move || theme.get().attribute()>
+            <header class="wl-topbar">
+                <Show when=move || has_sidebar.get() && !sidebar_open.get()>
+                    <button class="wl-icon-button" aria-label="Open sidebar" on:click=move |_| sidebar_open.set(true)>
+                        "☰"
+                    </button>
+                </Show>
+                <div class="wl-topbar-spacer"></div>
+                <Show when=move || running.get()>
+                    <div class="wl-status" role="status">
+                        <span class="wl-status-spinner" aria-hidden="true"></span>
+                        "Running..."
+                        <button class="wl-status-stop" on:click=move |_| sender.stop()>"Stop"</button>
+                    </div>
+                </Show>
+                <div class="wl-menu">
+                    <button class="wl-icon-button" aria-label="Main menu" on:click=move |_| menu_open.update(|o| *o = !*o)>
+                        "⋮"
+                    </button>
+                    <Show when=move || menu_open.get()>
+                        <div class="wl-menu-panel" role="menu">
+                            <button role="menuitem" on:click=move |_| {
+                                menu_open.set(false);
+                                sender.rerun();
+                            }>"Rerun"</button>
+                            {super::persistence::menu_items(move || menu_open.set(false), move || sender.rerun())}
+                            <div class="wl-menu-title">"Theme"</div>
+                            <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::System).to_string() on:click=move |_| pick_theme(Theme::System)>"Use system setting"</button>
+                            <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::Light).to_string() on:click=move |_| pick_theme(Theme::Light)>"Light"</button>
+                            <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::Dark).to_string() on:click=move |_| pick_theme(Theme::Dark)>"Dark"</button>
+                        </div>
+                    </Show>
+                </div>
+            </header>
+            <Show when=move || has_sidebar.get() && sidebar_open.get()>
+                // On narrow screens the sidebar covers the page: a tap beside it closes it.
+                <div class="wl-sidebar-backdrop" on:click=move |_| sidebar_open.set(false)></div>
+            </Show>
+            <Show when=move || has_sidebar.get()>
+                <section class="wl-sidebar" class:wl-collapsed=move || !sidebar_open.get()>
+                    <button class="wl-icon-button wl-sidebar-close" aria-label="Close sidebar" on:click=move |_| sidebar_open.set(false)>
+                        "«"
+                    </button>
+                    <div class="wl-sidebar-inner">{cells(sidebar.clone(), sender)}</div>
+                </section>
+            </Show>
+            <section class="wl-main" class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
+                <div class="wl-main-inner">{cells(main.clone(), sender)}</div>
+            </section>
+        </div>
+    }
+}
