@@ -272,7 +272,9 @@ impl Session {
                 // A value the widget cannot hold (out of range, not an option) is refused.
                 if &record.value != value && (record.decode)(value).is_some() {
                     record.value = value.clone();
-                    changed.push(*id);
+                    if !request.called_back(*id) {
+                        changed.push(*id);
+                    }
                 }
             }
             let order = &store.order;
@@ -367,7 +369,8 @@ impl Session {
     /// Cancels the run in flight (its future must be dropped): no cleanup, so
     /// widgets it did not reach keep their state. Returns the button presses
     /// the run had not reached yet, to be merged into the next request so no
-    /// press is lost.
+    /// press is lost; their callbacks ran before the cancelled run and do not
+    /// run again.
     pub fn interrupt_run(&mut self) -> RerunRequest {
         let mut runtime = self.runtime.borrow_mut();
         runtime.phase = Phase::Idle;
@@ -375,7 +378,7 @@ impl Session {
         let mut carried = RerunRequest::default();
         for (id, record) in &store.widgets {
             if record.value == WidgetValue::Trigger(true) && !store.seen_set.contains(id) {
-                carried.push(crate::WidgetEvent { id: *id, value: WidgetValue::Trigger(true) });
+                carried.push_called_back(*id);
             }
         }
         store.finish_run(false);
