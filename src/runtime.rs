@@ -35,6 +35,8 @@ pub(crate) struct Runtime {
     /// Fragments drawn by the last full run, with what reruns them.
     pub fragments: HashMap<FragmentId, FragmentRecord>,
     pub fragments_seen: HashSet<FragmentId>,
+    /// The bodies of the fragments running now, innermost last: widgets may only be drawn inside the innermost.
+    pub running_fragments: Vec<Place>,
     /// A dialog was opened in this run (only one may be).
     pub dialog_opened: bool,
     /// Counts runs, so handles kept past their run can tell.
@@ -164,6 +166,7 @@ impl Session {
             forms: Vec::new(),
             fragments: HashMap::new(),
             fragments_seen: HashSet::new(),
+            running_fragments: Vec::new(),
             dialog_opened: false,
             run_id: 0,
         };
@@ -247,6 +250,7 @@ impl Session {
             runtime.phase = Phase::Callbacks;
             runtime.run_id += 1;
             runtime.forms.clear();
+            runtime.running_fragments.clear();
             runtime.dialog_opened = false;
             let mut fragments = Vec::new();
             match &scope {
@@ -308,9 +312,9 @@ impl Session {
         }
         let runtime = self.runtime.clone();
         // Fragments are synchronous functions: run them now, in order.
-        let result = fragments
-            .into_iter()
-            .try_for_each(|(id, place, script)| script(&Ui::at_place(runtime.clone(), place, Some(id))));
+        let result = fragments.into_iter().try_for_each(|(id, place, script)| {
+            crate::fragment::run_body(&Ui::at_place(runtime.clone(), place, Some(id)), &*script)
+        });
         Box::pin(std::future::ready(result))
     }
 
