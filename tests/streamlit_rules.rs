@@ -809,6 +809,27 @@ fn writing_a_widget_key_after_the_widget_is_an_error() {
 }
 
 #[test]
+fn writing_a_form_key_after_the_form_is_an_error_too() {
+    let mut at = AppTest::new(|ui: &Ui| -> Result {
+        let state = ui.session_state();
+        state.set("order", "before the form is fine")?;
+        let form = ui.form("order");
+        form.text_input("Flavour");
+        form.form_submit_button("Order");
+        state.set("order", "after the form is not")?;
+        ui.write("not reached");
+        Ok(())
+    });
+    at.run();
+    assert_eq!(
+        at.exception(0).text(),
+        "StateError: `st.session_state.order` cannot be modified after the widget with key `order` is instantiated."
+    );
+    assert_eq!(at.session_state().get::<&str>("order").unwrap(), "before the form is fine");
+    at.session_state().set("order", "between runs is fine").unwrap();
+}
+
+#[test]
 fn writing_a_widget_key_before_the_widget_sets_its_value_and_the_page() {
     let mut at = AppTest::new(|ui: &Ui| -> Result {
         if ui.button("Boil") {
