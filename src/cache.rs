@@ -33,7 +33,7 @@
 //!
 //! **`cache_data`** returns an independent copy (`Clone`) on every hit; an `Err` is never
 //! cached; `ttl` expires entries lazily, when they are next asked for; `max_entries` evicts
-//! the oldest entry. On a miss a spinner ``Running `load(...)`.`` sits where the function
+//! the least recently used entry. On a miss a spinner ``Running `load(...)`.`` sits where the function
 //! draws (the page shows it only after 0.5 s), and the elements the function drew are
 //! recorded and drawn again on each hit. Widgets inside a cached function are an error
 //! (Streamlit removed widget replay in 1.38). With `persist`, values are also kept in the
@@ -124,7 +124,7 @@ impl Options {
         self
     }
 
-    /// At most this many entries; a new one evicts the oldest.
+    /// At most this many entries; a new one evicts the least recently used.
     pub const fn max_entries(mut self, max: u64) -> Self {
         self.max_entries = Some(max);
         self
@@ -269,6 +269,7 @@ pub type OnRelease<T> = Option<Rc<dyn Fn(&T)>>;
 struct Entry {
     value: Rc<dyn Any>,
     created_ms: f64,
+    /// When the entry was last stored or read: `max_entries` evicts the lowest.
     seq: u64,
     replay: Rc<Replay>,
     release: Option<Release>,
@@ -372,6 +373,7 @@ impl<'a> Call<'a> {
             remove_entry(self.registry, self.function, self.value);
             return None;
         }
+        self.touch();
         replay.draw(self.ui);
         set_outcome(CacheOutcome::Hit);
         Some(value)
@@ -393,6 +395,20 @@ impl<'a> Call<'a> {
         self.insert(value.clone(), replay, None, envelope.created_ms, Some(key));
         set_outcome(CacheOutcome::PersistedHit);
         Some(value)
+    }
+
+    /// Marks this key's entry as just used: `max_entries` evicts the least recently used
+    /// entry (Streamlit's caches are LRU), not the oldest inserted one.
+    fn touch(&self) {
+        self.registry.with(|r| {
+            let mut registry = r.borrow_mut();
+            registry.next_seq += 1;
+            let seq = registry.next_seq;
+            let entry = registry.functions.get_mut(&self.function).and_then(|f| f.entries.get_mut(&self.value));
+            if let Some(entry) = entry {
+                entry.seq = seq;
+            }
+        });
     }
 
     fn start_miss(&self) -> Recording {
@@ -420,16 +436,16 @@ impl<'a> Call<'a> {
                 old.stored = None;
                 evicted.push(old);
             }
-            // Expired entries go first; then the oldest, until there is room.
+            // Expired entries go first; then the least recently used, until there is room.
             let stale: Vec<ValueKey> =
                 function.entries.iter().filter(|(_, e)| expired(e, self.options.ttl, now)).map(|(k, _)| *k).collect();
             evicted.extend(stale.iter().filter_map(|k| function.entries.remove(k)));
             if let Some(max) = self.options.max_entries {
                 while function.entries.len() as u64 >= max.max(1) {
-                    let Some(oldest) = function.entries.iter().min_by_key(|(_, e)| e.seq).map(|(k, _)| *k) else {
+                    let Some(unused) = function.entries.iter().min_by_key(|(_, e)| e.seq).map(|(k, _)| *k) else {
                         break;
                     };
-                    evicted.extend(function.entries.remove(&oldest));
+                    evicted.extend(function.entries.remove(&unused));
                 }
             }
             function.entries.insert(self.value, Entry { value, created_ms, seq, replay, release, stored });
@@ -772,7 +788,7 @@ impl CacheData {
         self
     }
 
-    /// At most `max` entries; a new one evicts the oldest.
+    /// At most `max` entries; a new one evicts the least recently used.
     pub fn max_entries(mut self, max: u64) -> Self {
         self.options = self.options.max_entries(max);
         self
@@ -892,7 +908,7 @@ impl CacheResource {
         self
     }
 
-    /// At most `max` entries; a new one evicts (and releases) the oldest.
+    /// At most `max` entries; a new one evicts (and releases) the least recently used.
     pub fn max_entries(mut self, max: u64) -> Self {
         self.options = self.options.max_entries(max);
         self

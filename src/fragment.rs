@@ -147,12 +147,21 @@ fn run_fragment(ui: &Ui, id: FragmentId, kind: BlockKind, script: Rc<dyn Fn(&Ui)
         runtime.fragments.insert(id, FragmentRecord { script: script.clone(), place: body.place().clone() });
         runtime.fragments_seen.insert(id);
     }
-    script(&body)
+    run_body(&body, &*script)
+}
+
+/// Runs a fragment's `script` on its `body`, marking the body as the place its widgets must be drawn in.
+pub(crate) fn run_body(body: &Ui, script: &dyn Fn(&Ui) -> Result) -> Result {
+    body.runtime.borrow_mut().running_fragments.push(body.place().clone());
+    let result = script(body);
+    body.runtime.borrow_mut().running_fragments.pop();
+    result
 }
 
 impl Ui {
     /// Runs `script` as a fragment: inline now, and on its own when one of
-    /// its widgets changes.
+    /// its widgets changes. Its widgets belong in its body (or containers
+    /// made there); drawing one into a container made outside it is an error.
     pub fn fragment<F, R>(&self, script: F) -> Result
     where
         F: Fn(&Ui) -> R + 'static,
@@ -304,6 +313,52 @@ mod tests {
         at.run();
         at.button(0).click().run();
         assert!(at.exception(0).text().contains("Fragments cannot write widgets to outside containers"));
+    }
+
+    #[test]
+    fn widgets_cannot_be_drawn_into_outside_containers_in_a_full_run_either() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let outside = ui.container();
+            let sidebar = ui.sidebar();
+            ui.fragment(move |ui: &Ui| {
+                outside.write("elements may go outside");
+                outside.button("Sneaky");
+                sidebar.checkbox("Sneaky too");
+                ui.checkbox("inside");
+            })
+        });
+        at.run();
+        let errors: Vec<String> = at.get("exception").iter().map(|e| e.text()).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors.iter().all(|e| e.contains("Fragments cannot write widgets to outside containers")),
+            "{errors:?}"
+        );
+        assert!(at.get("button").is_empty());
+        assert_eq!(at.get("checkbox").len(), 1, "only the widget in the fragment's body is drawn");
+        assert_eq!(at.markdown(0).text(), "elements may go outside");
+    }
+
+    #[test]
+    fn containers_and_fragments_inside_a_fragment_may_hold_its_widgets() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.fragment(|ui: &Ui| {
+                let [left, _] = ui.columns([1, 1]);
+                let n = left.add(NumberInput::int("n"));
+                ui.fragment(|ui: &Ui| {
+                    let m = ui.add(NumberInput::int("m"));
+                    ui.container().write(format!("m = {m}"));
+                })?;
+                ui.write(format!("n = {n}"));
+                Ok::<_, Error>(())
+            })
+        });
+        at.run();
+        at.number_input(0).increment().run();
+        at.number_input(1).increment().run();
+        assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
+        let lines: Vec<String> = at.get("markdown").iter().map(|e| e.text()).collect();
+        assert_eq!(lines, ["m = 1", "n = 1"]);
     }
 
     #[test]

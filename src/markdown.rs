@@ -1,15 +1,23 @@
-//! Markdown to HTML with pulldown-cmark; raw HTML is escaped unless allowed.
+//! Markdown to HTML with pulldown-cmark; raw HTML is escaped unless allowed, and
+//! links and images keep only safe URLs.
 //!
 //! ```
 //! use wasmlit::markdown::to_html;
 //! assert_eq!(to_html("**bold**", false), "<p><strong>bold</strong></p>\n");
 //! assert_eq!(to_html("<b>x</b>", false), "<p>&lt;b&gt;x&lt;/b&gt;</p>\n");
 //! assert_eq!(to_html("<b>x</b>", true), "<p><b>x</b></p>\n");
+//! assert_eq!(to_html("[docs](https://docs.streamlit.io)", false), "<p><a href=\"https://docs.streamlit.io\">docs</a></p>\n");
+//! assert_eq!(to_html("[click](javascript:alert(1))", false), "<p>click</p>\n");
 //! ```
 
-use pulldown_cmark::{html, Event, Options, Parser};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// Renders GitHub-flavoured Markdown (tables, strikethrough, task lists).
+///
+/// Every Markdown text of the page goes through here (`markdown`, `write`, captions,
+/// alerts). A link whose URL is not safe (see [`safe_url`]) renders as its text alone, an
+/// image with an unsafe source as an `<img>` with its alt text and no `src`. Raw HTML, when
+/// `allow_html` lets it through, is the app author's own and is not filtered.
 pub fn to_html(body: &str, allow_html: bool) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let parser = Parser::new_ext(body, options).map(|event| match event {
@@ -17,7 +25,111 @@ pub fn to_html(body: &str, allow_html: bool) -> String {
         other => other,
     });
     let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, parser);
+    html::push_html(&mut out, SafeUrls { events: parser, links: Vec::new() });
+    out
+}
+
+/// Whether a link may point at `url` (or, with `image`, an image load from it): http,
+/// https, mailto and tel URLs, relative URLs and `#` anchors; images also `data:image/…`.
+/// Anything else (`javascript:`, `vbscript:`, `data:text/html`, `file:`, …) is refused.
+///
+/// `url` is the destination as pulldown-cmark decoded it (entities and escapes resolved).
+/// Browsers drop tabs and newlines anywhere in a URL, and controls and spaces around it,
+/// before they read the scheme; all whitespace and controls are dropped here before the
+/// scheme is read, so this is at least as strict.
+///
+/// ```
+/// use wasmlit::markdown::safe_url;
+/// assert!(safe_url("https://streamlit.io", false) && safe_url("#top", false) && safe_url("a/b:c", false));
+/// assert!(!safe_url(" JaVa\tScRiPt:alert(1)", false));
+/// assert!(safe_url("data:image/png;base64,iVBORw0KGgo=", true) && !safe_url("data:image/png;base64,", false));
+/// ```
+pub fn safe_url(url: &str, image: bool) -> bool {
+    let url: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let Some((scheme, rest)) = url.split_once(':') else { return true };
+    // A ':' after the first '/', '?' or '#' belongs to a relative URL's path, query or fragment.
+    if scheme.contains(['/', '?', '#']) {
+        return true;
+    }
+    match scheme.to_ascii_lowercase().as_str() {
+        "http" | "https" | "mailto" | "tel" => true,
+        "data" => image && rest.get(..6).is_some_and(|media| media.eq_ignore_ascii_case("image/")),
+        _ => false,
+    }
+}
+
+/// Drops unsafe link and image URLs from a stream of Markdown events.
+struct SafeUrls<'a, I: Iterator<Item = Event<'a>>> {
+    events: I,
+    /// For each link open now: whether its `<a>` was kept.
+    links: Vec<bool>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for SafeUrls<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            let event = self.events.next()?;
+            match &event {
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    let keep = safe_url(dest_url, false);
+                    self.links.push(keep);
+                    if keep {
+                        return Some(event);
+                    }
+                }
+                Event::End(TagEnd::Link) => {
+                    if self.links.pop().unwrap_or(true) {
+                        return Some(event);
+                    }
+                }
+                Event::Start(Tag::Image { dest_url, title, .. }) if !safe_url(dest_url, true) => {
+                    let title = title.clone();
+                    return Some(self.image_without_source(&title));
+                }
+                _ => return Some(event),
+            }
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> SafeUrls<'a, I> {
+    /// Takes the rest of an image (its alt text, up to its end) and renders it with no `src`.
+    fn image_without_source(&mut self, title: &str) -> Event<'a> {
+        let mut alt = String::new();
+        let mut depth = 0;
+        for event in self.events.by_ref() {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => break,
+                Event::End(_) => depth -= 1,
+                Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) => alt.push_str(&text),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+        }
+        let mut html = format!("<img alt=\"{}\"", escape_attribute(&alt));
+        if !title.is_empty() {
+            html.push_str(&format!(" title=\"{}\"", escape_attribute(title)));
+        }
+        html.push_str(" />");
+        Event::InlineHtml(CowStr::from(html))
+    }
+}
+
+fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
     out
 }
 
@@ -43,6 +155,101 @@ pub fn anchor(heading: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::to_html;
+
+    /// Link and image tricks that must not leave a live URL: scheme case, whitespace and
+    /// control characters (which browsers strip before reading the scheme), entities (which
+    /// pulldown-cmark decodes in destinations), other script schemes, `data:` documents,
+    /// autolinks, reference definitions, and links nested in other markup.
+    const UNSAFE: &[&str] = &[
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](javascript:alert(1) \"title\")",
+        "[x](< javascript:alert(1)>)",
+        "[x](<\u{1}javascript:alert(1)>)",
+        "[x](<java\tscript:alert(1)>)",
+        "[x](java&#x09;script:alert(1))",
+        "[x](java&#10;script:alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "[x](&#x6A;avascript:alert(1))",
+        "[x](javascript&colon;alert(1))",
+        "[x](javascript&#58;alert(1))",
+        "[x](java\u{a0}script:alert(1))",
+        "[x](vbscript:msgbox(1))",
+        "[x](VBScript:msgbox(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "[x](data:image/svg+xml;base64,PHN2Zz4=)",
+        "[x](file:///etc/passwd)",
+        "<javascript:alert(1)>",
+        "<JAVASCRIPT:alert(1)>",
+        "<vbscript:msgbox(1)>",
+        "[x][r]\n\n[r]: javascript:alert(1)",
+        "[x]\n\n[x]: <javascript:alert(1)> \"t\"",
+        "*[x](javascript:alert(1))* and **[x](javascript:alert(1))**",
+        "# [x](javascript:alert(1))",
+        "| a |\n|---|\n| [x](javascript:alert(1)) |",
+        "- [ ] [x](javascript:alert(1))",
+        "![x](javascript:alert(1))",
+        "![x](JAVASCRIPT:alert(1) \"t\")",
+        "![x](vbscript:msgbox(1))",
+        "![x](data:text/html;base64,PHNjcmlwdD4=)",
+        "![x][r]\n\n[r]: &#106;avascript:alert(1)",
+    ];
+
+    #[test]
+    fn unsafe_link_and_image_urls_are_dropped_and_their_text_kept() {
+        for markdown in UNSAFE {
+            let mut unfiltered = String::new();
+            let options = pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_TASKLISTS;
+            pulldown_cmark::html::push_html(&mut unfiltered, pulldown_cmark::Parser::new_ext(markdown, options));
+            assert!(unfiltered.contains("href=") || unfiltered.contains("src="), "{markdown:?} is no link at all");
+            for allow_html in [false, true] {
+                let html = to_html(markdown, allow_html);
+                assert!(!html.contains("href=") && !html.contains("src="), "{markdown:?} gave {html}");
+                let text = html.to_lowercase();
+                assert!(text.contains('x') || text.contains("script:"), "{markdown:?} lost its text: {html}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_image_with_an_unsafe_source_keeps_its_alt_text_and_title() {
+        assert_eq!(
+            to_html("![a *b* <c>](javascript:x \"t\\\"q\")", false),
+            "<p><img alt=\"a b &lt;c&gt;\" title=\"t&quot;q\" /></p>\n"
+        );
+    }
+
+    #[test]
+    fn an_unsafe_link_around_a_safe_image_keeps_the_image() {
+        let html = to_html("[![logo](https://example.com/x.png)](javascript:alert(1))", false);
+        assert_eq!(html, "<p><img src=\"https://example.com/x.png\" alt=\"logo\" /></p>\n");
+    }
+
+    #[test]
+    fn safe_links_and_images_stay() {
+        let cases = [
+            ("[a](https://streamlit.io)", "href=\"https://streamlit.io\""),
+            ("[a](HTTP://example.com/x?y=1#z)", "href=\"HTTP://example.com/x?y=1#z\""),
+            ("[a](mailto:ada@example.com)", "href=\"mailto:ada@example.com\""),
+            ("[a](tel:+15551234)", "href=\"tel:+15551234\""),
+            ("[a](#input-widgets)", "href=\"#input-widgets\""),
+            ("[a](/docs/page)", "href=\"/docs/page\""),
+            ("[a](page.html)", "href=\"page.html\""),
+            ("[a](./javascript:x)", "href=\"./javascript:x\""),
+            ("[a](?q=a:b)", "href=\"?q=a:b\""),
+            ("[a](//example.com)", "href=\"//example.com\""),
+            ("<https://streamlit.io>", "href=\"https://streamlit.io\""),
+            ("<ada@example.com>", "href=\"mailto:ada@example.com\""),
+            ("[a][r]\n\n[r]: https://example.com", "href=\"https://example.com\""),
+            ("![i](https://example.com/i.png)", "src=\"https://example.com/i.png\""),
+            ("![i](img/cat.png)", "src=\"img/cat.png\""),
+            ("![i](data:image/png;base64,iVBORw0KGgo=)", "src=\"data:image/png;base64,iVBORw0KGgo=\""),
+        ];
+        for (markdown, expected) in cases {
+            let html = to_html(markdown, false);
+            assert!(html.contains(expected), "{markdown:?} gave {html}");
+        }
+    }
 
     #[test]
     fn scripts_are_escaped_by_default() {

@@ -32,6 +32,9 @@ pub struct RerunRequest {
     fragments: BTreeSet<FragmentId>,
     /// A full rerun was asked for explicitly (menu "Rerun", `rerun()`).
     full: bool,
+    /// Presses handed back by an interrupted run: their callbacks already ran, so the next
+    /// run sees the press but does not call them again (one callback per interaction).
+    called_back: BTreeSet<WidgetId>,
 }
 
 impl RerunRequest {
@@ -56,15 +59,30 @@ impl RerunRequest {
     pub fn push(&mut self, event: WidgetEvent) {
         let keep_trigger = self.values.get(&event.id) == Some(&WidgetValue::Trigger(true))
             && matches!(event.value, WidgetValue::Trigger(false));
+        if event.value == WidgetValue::Trigger(true) {
+            // A new press: its callback has not run yet.
+            self.called_back.remove(&event.id);
+        }
         if !keep_trigger {
             self.values.insert(event.id, event.value);
         }
     }
 
+    /// Hands back a press whose callback has already run (see [`Session::interrupt_run`](crate::Session::interrupt_run)).
+    pub(crate) fn push_called_back(&mut self, id: WidgetId) {
+        self.push(WidgetEvent { id, value: WidgetValue::Trigger(true) });
+        self.called_back.insert(id);
+    }
+
     /// Folds a newer request into this one.
     pub fn merge(&mut self, newer: RerunRequest) {
         for (id, value) in newer.values {
-            self.push(WidgetEvent { id, value });
+            if !newer.called_back.contains(&id) {
+                self.push(WidgetEvent { id, value });
+            } else if self.values.get(&id) != Some(&WidgetValue::Trigger(true)) {
+                // A press already waiting here keeps its own callback.
+                self.push_called_back(id);
+            }
         }
         self.fragments.extend(newer.fragments);
         self.full |= newer.full;
@@ -85,6 +103,11 @@ impl RerunRequest {
         &self.values
     }
 
+    /// Whether `id` is a press handed back by an interrupted run whose callback already ran.
+    pub(crate) fn called_back(&self, id: WidgetId) -> bool {
+        self.called_back.contains(&id)
+    }
+
     /// Fragments asked to rerun on their own.
     pub(crate) fn fragments(&self) -> &BTreeSet<FragmentId> {
         &self.fragments
@@ -98,5 +121,37 @@ impl RerunRequest {
     /// Whether the request carries nothing (a plain "Rerun").
     pub fn is_empty(&self) -> bool {
         self.values.is_empty() && self.fragments.is_empty() && !self.full
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_handed_back_press_skips_its_callback_only_until_a_new_press_of_it() {
+        let (button, other) = (WidgetId(1), WidgetId(2));
+        let press = |id| WidgetEvent { id, value: WidgetValue::Trigger(true) };
+        let mut carried = RerunRequest::default();
+        carried.push_called_back(button);
+        for newer_first in [false, true] {
+            let mut unrelated = RerunRequest::from_event(WidgetEvent { id: other, value: WidgetValue::Bool(true) });
+            let merged = if newer_first {
+                unrelated.merge(carried.clone());
+                unrelated
+            } else {
+                let mut merged = carried.clone();
+                merged.merge(unrelated);
+                merged
+            };
+            assert!(merged.called_back(button), "merged the other way round: {newer_first}");
+            assert_eq!(merged.value(button), Some(&WidgetValue::Trigger(true)));
+        }
+        let mut merged = carried.clone();
+        merged.merge(RerunRequest::from_event(press(button)));
+        assert!(!merged.called_back(button), "a new press runs its callback");
+        let mut waiting = RerunRequest::from_event(press(button));
+        waiting.merge(carried);
+        assert!(!waiting.called_back(button), "a press waiting before the hand-back keeps its callback");
     }
 }

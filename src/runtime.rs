@@ -35,6 +35,8 @@ pub(crate) struct Runtime {
     /// Fragments drawn by the last full run, with what reruns them.
     pub fragments: HashMap<FragmentId, FragmentRecord>,
     pub fragments_seen: HashSet<FragmentId>,
+    /// The bodies of the fragments running now, innermost last: widgets may only be drawn inside the innermost.
+    pub running_fragments: Vec<Place>,
     /// A dialog was opened in this run (only one may be).
     pub dialog_opened: bool,
     /// Counts runs, so handles kept past their run can tell.
@@ -164,6 +166,7 @@ impl Session {
             forms: Vec::new(),
             fragments: HashMap::new(),
             fragments_seen: HashSet::new(),
+            running_fragments: Vec::new(),
             dialog_opened: false,
             run_id: 0,
         };
@@ -247,6 +250,7 @@ impl Session {
             runtime.phase = Phase::Callbacks;
             runtime.run_id += 1;
             runtime.forms.clear();
+            runtime.running_fragments.clear();
             runtime.dialog_opened = false;
             let mut fragments = Vec::new();
             match &scope {
@@ -272,7 +276,9 @@ impl Session {
                 // A value the widget cannot hold (out of range, not an option) is refused.
                 if &record.value != value && (record.decode)(value).is_some() {
                     record.value = value.clone();
-                    changed.push(*id);
+                    if !request.called_back(*id) {
+                        changed.push(*id);
+                    }
                 }
             }
             let order = &store.order;
@@ -306,9 +312,9 @@ impl Session {
         }
         let runtime = self.runtime.clone();
         // Fragments are synchronous functions: run them now, in order.
-        let result = fragments
-            .into_iter()
-            .try_for_each(|(id, place, script)| script(&Ui::at_place(runtime.clone(), place, Some(id))));
+        let result = fragments.into_iter().try_for_each(|(id, place, script)| {
+            crate::fragment::run_body(&Ui::at_place(runtime.clone(), place, Some(id)), &*script)
+        });
         Box::pin(std::future::ready(result))
     }
 
@@ -367,7 +373,8 @@ impl Session {
     /// Cancels the run in flight (its future must be dropped): no cleanup, so
     /// widgets it did not reach keep their state. Returns the button presses
     /// the run had not reached yet, to be merged into the next request so no
-    /// press is lost.
+    /// press is lost; their callbacks ran before the cancelled run and do not
+    /// run again.
     pub fn interrupt_run(&mut self) -> RerunRequest {
         let mut runtime = self.runtime.borrow_mut();
         runtime.phase = Phase::Idle;
@@ -375,7 +382,7 @@ impl Session {
         let mut carried = RerunRequest::default();
         for (id, record) in &store.widgets {
             if record.value == WidgetValue::Trigger(true) && !store.seen_set.contains(id) {
-                carried.push(crate::WidgetEvent { id: *id, value: WidgetValue::Trigger(true) });
+                carried.push_called_back(*id);
             }
         }
         store.finish_run(false);

@@ -292,9 +292,14 @@ impl SessionState {
     /// Stores `value` under `key`.
     ///
     /// Setting a widget's key before the widget is drawn sets the widget's
-    /// value; setting it after is an error, as in Streamlit.
+    /// value; setting it after is an error, as in Streamlit. So is setting a
+    /// form's key after the form is drawn in the run.
     pub fn set<T: Any + Clone>(&self, key: &str, value: T) -> Result<(), StateError> {
         let mut runtime = self.runtime.borrow_mut();
+        // A form's key is taken once the form is drawn in this run, as a widget's key is.
+        if runtime.forms.iter().any(|form| form.key == key) {
+            return Err(StateError::WidgetAlreadyCreated { key: key.to_string() });
+        }
         let store = &mut runtime.store;
         if let Some(id) = store.keys.get(key) {
             if store.seen_set.contains(id) {

@@ -76,6 +76,11 @@ impl Place {
         matches!(block.kind, BlockKind::Fragment { id: found, .. } | BlockKind::Dialog { id: found, .. } if found == id)
     }
 
+    /// Whether `other` is this place or lies inside it (a widget's place inside a fragment's body).
+    pub fn contains(&self, other: &Place) -> bool {
+        self.root == other.root && other.path.starts_with(&self.path)
+    }
+
     /// Empties the block here (a fragment's body before it reruns).
     pub fn clear_children(&self, tree: &mut ElementTree) {
         if let Some(block) = self.block_mut(tree) {

@@ -23,7 +23,7 @@ use std::rc::Rc;
 use crate::element::{Element, LabelVisibility, WidgetCommon, WidgetValue};
 use crate::error::IntoScriptResult;
 use crate::identity::{Identity, WidgetId};
-use crate::runtime::{Phase, RunScope};
+use crate::runtime::Phase;
 use crate::session_state::{Callback, Value, WidgetRecord};
 use crate::ui::Ui;
 
@@ -185,10 +185,10 @@ pub(crate) fn register<T: Any + Clone>(
             .into()));
     }
     let mut runtime = ui.runtime.borrow_mut();
-    if let RunScope::Fragments(ids) = &runtime.scope {
-        if !ui.fragment.is_some_and(|f| ids.contains(&f)) {
-            return Err(api(format!("Fragments cannot write widgets to outside containers (the {kind} \"{label}\").")));
-        }
+    // While a fragment runs (in a full run too), its widgets go in its body: a container made
+    // outside it would hold a widget that the fragment's reruns cannot redraw.
+    if runtime.running_fragments.last().is_some_and(|body| !body.contains(ui.place())) {
+        return Err(api(format!("Fragments cannot write widgets to outside containers (the {kind} \"{label}\").")));
     }
     let store = &mut runtime.store;
     if store.seen_set.contains(&id) {

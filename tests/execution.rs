@@ -107,6 +107,24 @@ fn a_button_press_the_interrupted_run_had_not_reached_is_not_lost() {
 }
 
 #[test]
+fn a_click_whose_run_is_interrupted_before_the_button_runs_its_callback_once() {
+    let mut at = AppTest::new_async(|ui: Ui| async move {
+        ui.checkbox("other");
+        ui.sleep(Duration::from_secs(5)).await;
+        let count = |ui: &Ui| ui.session_state().update_or("callbacks", 0, |n: &mut i32| *n += 1).map(|_| ());
+        let pressed = ui.add(Button::new("Press").on_click(count));
+        ui.write(format!("pressed = {pressed}"));
+    });
+    at.run();
+    at.button(0).click();
+    at.run_for(Duration::from_secs(1));
+    assert!(at.is_running(), "the click's run sleeps before it reaches the button");
+    at.checkbox(0).check().run();
+    assert_eq!(at.session_state().get::<i32>("callbacks").unwrap(), 1, "one click, one on_click");
+    assert_eq!(at.markdown(0).text(), "pressed = true", "the press itself is not lost");
+}
+
+#[test]
 fn stop_in_an_async_script_ends_the_run_and_keeps_widget_state() {
     let mut at = AppTest::new_async(|ui: Ui| async move {
         if ui.checkbox("halt") {

@@ -479,11 +479,13 @@ fn changing_any_parameter_of_an_unkeyed_widget_resets_it() {
 #[test]
 fn with_a_key_only_value_constraining_parameters_reset_a_widget() {
     let mut at = AppTest::new(|ui: &Ui| slider_variant(ui, Some("x")).map(|_| ()));
-    for (variant, what) in [(1, "label"), (4, "default"), (5, "help"), (6, "step")] {
+    for (variant, what) in [(1, "label"), (4, "default"), (5, "help")] {
         assert_eq!(value_after_switching(&mut at, variant), 50.0, "changing the {what} keeps a keyed value");
         assert_eq!(at.session_state().get::<f64>("x").unwrap(), 50.0);
     }
+    // Streamlit's slider: key_as_main_identity={"min_value", "max_value", "step"}.
     assert_eq!(value_after_switching(&mut at, 2), 1.0, "changing min resets it");
+    assert_eq!(value_after_switching(&mut at, 6), 0.0, "changing the step resets it");
     assert_eq!(value_after_switching(&mut at, 3), 0.0, "changing max resets it");
     assert_eq!(at.session_state().get::<f64>("x").unwrap(), 0.0, "the key follows the new widget");
 }
@@ -806,6 +808,27 @@ fn writing_a_widget_key_after_the_widget_is_an_error() {
         "StateError: `st.session_state.my_slider` cannot be modified after the widget with key `my_slider` is instantiated."
     );
     assert_eq!(at.session_state().get::<i32>("my_slider").unwrap(), 3, "the value is untouched");
+}
+
+#[test]
+fn writing_a_form_key_after_the_form_is_an_error_too() {
+    let mut at = AppTest::new(|ui: &Ui| -> Result {
+        let state = ui.session_state();
+        state.set("order", "before the form is fine")?;
+        let form = ui.form("order");
+        form.text_input("Flavour");
+        form.form_submit_button("Order");
+        state.set("order", "after the form is not")?;
+        ui.write("not reached");
+        Ok(())
+    });
+    at.run();
+    assert_eq!(
+        at.exception(0).text(),
+        "StateError: `st.session_state.order` cannot be modified after the widget with key `order` is instantiated."
+    );
+    assert_eq!(at.session_state().get::<&str>("order").unwrap(), "before the form is fine");
+    at.session_state().set("order", "between runs is fine").unwrap();
 }
 
 #[test]

@@ -211,19 +211,47 @@ fn bounded(x: u32) -> u32 {
 }
 
 #[test]
-fn max_entries_evicts_the_oldest_entry() {
+fn max_entries_evicts_the_least_recently_used_entry() {
     let _clock = ManualClock::new();
     bounded(1);
     bounded(2);
-    bounded(1);
+    bounded(1); // a hit refreshes 1
     assert_eq!(calls("bounded"), 2);
-    bounded(3); // full: 1 (the oldest) goes
+    bounded(3); // full: 2 (used longest ago) goes, not 1 (inserted first)
     assert_eq!(calls("bounded"), 3);
-    bounded(2);
-    bounded(3);
-    assert_eq!(calls("bounded"), 3, "2 and 3 stayed");
     bounded(1);
-    assert_eq!(calls("bounded"), 4, "1 was evicted");
+    bounded(3);
+    assert_eq!(calls("bounded"), 3, "1 and 3 stayed");
+    bounded(2);
+    assert_eq!(calls("bounded"), 4, "2 was evicted");
+    bounded(3);
+    assert_eq!(calls("bounded"), 4, "storing 2 evicted 1, used before 3");
+    bounded(1);
+    assert_eq!(calls("bounded"), 5);
+}
+
+thread_local! {
+    static CLOSED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+struct Pooled(&'static str);
+
+#[cache_resource(max_entries = 2, on_release = close_pooled)]
+fn pooled(name: &'static str) -> Rc<Pooled> {
+    Pooled(name)
+}
+
+fn close_pooled(pooled: &Pooled) {
+    CLOSED.with(|c| c.borrow_mut().push(pooled.0));
+}
+
+#[test]
+fn resources_are_evicted_least_recently_used_first() {
+    pooled("a");
+    pooled("b");
+    pooled("a");
+    pooled("c");
+    assert_eq!(CLOSED.with(|c| c.borrow().clone()), ["b"], "a was used after b");
 }
 
 thread_local! {

@@ -196,7 +196,10 @@ impl<V: SliderValue> Command for Slider<V> {
                         .numbers("value", &default)
                         .opt_text("help", options.help.as_deref())
                 },
-                |id| id.number("min", min).number("max", max).number("arity", default.len() as f64),
+                // Streamlit: key_as_main_identity={"min_value", "max_value", "step"}; the arity is the wire shape.
+                |id| {
+                    id.number("min", min).number("max", max).number("step", step).number("arity", default.len() as f64)
+                },
             ),
             default: wire(&default),
             decode: Rc::new(move |wire| {
