@@ -160,6 +160,9 @@ impl Driver {
     /// Queues `request`; a run in progress is cancelled if the request needs
     /// the whole script (a fragment rerun waits for it instead).
     fn request(self: &Rc<Self>, request: RerunRequest) {
+        if panic::crashed() {
+            return; // the module panicked: nothing runs any more
+        }
         {
             let mut pending = self.pending.borrow_mut();
             match pending.as_mut() {
@@ -205,6 +208,9 @@ impl Driver {
     }
 
     fn start_pending(self: &Rc<Self>) {
+        if panic::crashed() {
+            return;
+        }
         if self.in_flight.borrow().is_some() {
             return; // it starts when the current run ends
         }
@@ -222,6 +228,9 @@ impl Driver {
     }
 
     fn poll_run(self: &Rc<Self>, generation: u64, context: &mut Context<'_>) -> Poll<()> {
+        if panic::crashed() {
+            return Poll::Ready(());
+        }
         let mut future = {
             let mut slot = self.in_flight.borrow_mut();
             match slot.as_mut() {
@@ -334,6 +343,9 @@ pub(crate) struct Sender(StoredValue<Rc<Driver>, LocalStorage>);
 
 impl Sender {
     fn with(&self, f: impl FnOnce(&Rc<Driver>)) {
+        if panic::crashed() {
+            return; // the module panicked: the page sends nothing any more
+        }
         if let Some(driver) = self.0.try_get_value() {
             f(&driver);
         }

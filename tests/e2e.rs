@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use chromedriver::ChromeDriver;
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
-use static_server::StaticServer;
+use static_server::{Fault, StaticServer};
 
 /// How long a test waits for the page to show what it expects.
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -438,14 +438,68 @@ async fn a_panic_shows_a_crash_panel_whose_button_restarts_the_app() {
     c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&panic).unwrap()])
         .await
         .unwrap();
+    let runs = full_runs(c).await;
     panic.click().await.unwrap();
     wait_for_text(c, "#wasmlit-crash", "a deliberate panic from the gallery", TIMEOUT).await;
     let restart =
         c.find(Locator::XPath("//div[@id='wasmlit-crash']//button[normalize-space(.)='Restart app']")).await.unwrap();
-    assert!(restart.is_displayed().await.unwrap(), "the restart button is visible");
+    assert!(restart.is_displayed().await.unwrap(), "the restart button is displayed");
+    // ... and visible: its colours come from the theme, which reaches the panel.
+    let colours = c
+        .execute(
+            "const s = getComputedStyle(arguments[0]); return [s.color, s.backgroundColor, arguments[0].getAttribute('onclick')]",
+            vec![serde_json::to_value(&restart).unwrap()],
+        )
+        .await
+        .unwrap();
+    let [text, background, onclick] = [0, 1, 2].map(|i| colours[i].as_str().map(str::to_owned));
+    assert_ne!(background.as_deref(), Some("rgba(0, 0, 0, 0)"), "the button has a background");
+    assert_ne!(text, background, "its text stands out from its background");
+    assert_eq!(onclick, None, "no inline handler (a Content-Security-Policy would refuse it)");
+    // The stopped app takes no input and runs no more.
+    let inert = c.execute("return document.querySelector('.wl-app').hasAttribute('inert')", vec![]).await.unwrap();
+    assert_eq!(inert, serde_json::Value::Bool(true), "the app behind the panel is inert");
+    c.execute("document.querySelector('.wl-app input[type=checkbox]').click()", vec![]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(full_runs(c).await, runs, "the click after the panic did not rerun the app");
     restart.click().await.unwrap();
     wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
     assert!(c.find_all(Locator::Css("#wasmlit-crash")).await.unwrap().is_empty(), "the restarted app runs");
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_slow_download_shows_progress_and_never_says_the_app_could_not_start() {
+    // 18 s for the .wasm: past the 15 s after which the old page gave up.
+    let started = Instant::now();
+    let app = App::open_with("fundamentals", "/", Fault::Slow { suffix: ".wasm", seconds: 18 }).await;
+    let c = &app.client;
+    let mut said: Vec<String> = Vec::new();
+    loop {
+        let loading = c.find_all(Locator::Css(".wasmlit-loading")).await.unwrap_or_default();
+        if loading.is_empty() && !c.find_all(Locator::Css(".wl-app")).await.unwrap_or_default().is_empty() {
+            break;
+        }
+        for text in texts(&loading).await {
+            if said.last() != Some(&text) {
+                said.push(text);
+            }
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "the app did not start; the page said {said:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(started.elapsed() > Duration::from_secs(15), "the download was slow enough to matter");
+    assert!(said.iter().all(|t| !t.contains("could not start")), "a slow link is not a failure: {said:?}");
+    assert!(said.iter().any(|t| t.contains('%')), "the page showed how far the download was: {said:?}");
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_missing_wasm_file_says_at_once_that_the_app_could_not_start() {
+    let app = App::open_with("fundamentals", "/", Fault::Missing { suffix: ".wasm" }).await;
+    wait_for_text(&app.client, ".wasmlit-loading", "could not start", Duration::from_secs(5)).await;
     app.close().await;
 }
 
@@ -465,10 +519,15 @@ struct App {
 impl App {
     /// Serves `$WASMLIT_E2E_DIST/<name>` under `prefix` and opens it.
     async fn open(name: &str, prefix: &str) -> App {
+        App::open_with(name, prefix, Fault::None).await
+    }
+
+    /// Like [`open`](Self::open), with a server that plays `fault`.
+    async fn open_with(name: &str, prefix: &str, fault: Fault) -> App {
         let dist = std::env::var_os("WASMLIT_E2E_DIST")
             .map(PathBuf::from)
             .expect("WASMLIT_E2E_DIST is not set: build the apps first: cargo xtask test e2e");
-        let server = StaticServer::start(dist.join(name), prefix)
+        let server = StaticServer::start_with(dist.join(name), prefix, fault)
             .unwrap_or_else(|e| panic!("cannot serve {name}: {e} (build the apps first: cargo xtask test e2e)"));
         let driver = start_chromedriver();
         let client = connect(&driver).await;

@@ -9,7 +9,7 @@
 #![allow(dead_code)]
 
 use std::fs::File;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -22,9 +22,26 @@ pub struct StaticServer {
     prefix: String,
 }
 
+/// A fault a test server plays for the files whose name ends in `suffix`.
+#[derive(Clone, Copy, Debug)]
+pub enum Fault {
+    /// Serve everything normally.
+    None,
+    /// Spread each such file evenly over `seconds`, as a slow link would.
+    Slow { suffix: &'static str, seconds: u64 },
+    /// Answer 404 for such files.
+    Missing { suffix: &'static str },
+}
+
 impl StaticServer {
     /// Serves `root` under `prefix` (e.g. `"/wasmlit/"` or `"/"`) on `127.0.0.1:<free port>`.
     pub fn start(root: impl Into<PathBuf>, prefix: &str) -> io::Result<Self> {
+        Self::start_with(root, prefix, Fault::None)
+    }
+
+    /// Like [`start`](Self::start), playing `fault`; each request gets its own thread, so a
+    /// slow file does not hold up the others.
+    pub fn start_with(root: impl Into<PathBuf>, prefix: &str, fault: Fault) -> io::Result<Self> {
         let root: PathBuf = root.into();
         if !root.join("index.html").is_file() {
             return Err(io::Error::new(
@@ -46,7 +63,15 @@ impl StaticServer {
             std::thread::Builder::new().name(format!("static-server-{port}")).spawn(move || {
                 for request in server.incoming_requests() {
                     // A browser that went away mid-response is not our problem.
-                    let _ = respond(&root, &prefix, request);
+                    match fault {
+                        Fault::None => {
+                            let _ = respond(&root, &prefix, request, fault);
+                        }
+                        _ => {
+                            let (root, prefix) = (root.clone(), prefix.clone());
+                            std::thread::spawn(move || respond(&root, &prefix, request, fault));
+                        }
+                    }
                 }
             })?
         };
@@ -81,7 +106,7 @@ fn normalize_prefix(prefix: &str) -> String {
     }
 }
 
-fn respond(root: &Path, prefix: &str, request: tiny_http::Request) -> io::Result<()> {
+fn respond(root: &Path, prefix: &str, request: tiny_http::Request, fault: Fault) -> io::Result<()> {
     let allowed = matches!(request.method(), tiny_http::Method::Get | tiny_http::Method::Head);
     if !allowed {
         return request.respond(tiny_http::Response::empty(405));
@@ -94,14 +119,43 @@ fn respond(root: &Path, prefix: &str, request: tiny_http::Request) -> io::Result
         return request.respond(tiny_http::Response::empty(301).with_header(location));
     }
     match path.strip_prefix(prefix).and_then(|rest| resolve(root, rest)) {
-        Some(file) => match File::open(&file) {
-            Ok(body) => {
+        Some(file) => match (File::open(&file), fault) {
+            (Ok(_), Fault::Missing { suffix }) if path.ends_with(suffix) => not_found(root, request),
+            (Ok(body), Fault::Slow { suffix, seconds }) if path.ends_with(suffix) => {
+                let length = body.metadata()?.len();
+                let slow = Slow { file: body, bytes_per_tick: (length / (seconds.max(1) * 10)).max(1) as usize };
+                let response = tiny_http::Response::new(
+                    tiny_http::StatusCode(200),
+                    vec![content_type(&file)],
+                    slow,
+                    Some(length as usize),
+                    None,
+                )
+                // Send a Content-Length (as static hosts do), not chunks: the page shows a percentage.
+                .with_chunked_threshold(usize::MAX);
+                request.respond(response)
+            }
+            (Ok(body), _) => {
                 let response = tiny_http::Response::from_file(body).with_header(content_type(&file));
                 request.respond(response)
             }
-            Err(_) => not_found(root, request),
+            (Err(_), _) => not_found(root, request),
         },
         None => not_found(root, request),
+    }
+}
+
+/// A file read a slice every 100 ms.
+struct Slow {
+    file: File,
+    bytes_per_tick: usize,
+}
+
+impl Read for Slow {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let len = buf.len().min(self.bytes_per_tick);
+        self.file.read(&mut buf[..len])
     }
 }
 
