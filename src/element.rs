@@ -117,7 +117,13 @@ pub enum BlockKind {
     /// The body of a fragment, which can rerun on its own.
     Fragment { id: FragmentId, run_every_ms: Option<u64> },
     /// A modal dialog with fragment behaviour.
-    Dialog { id: FragmentId, title: String, wide: bool },
+    Dialog {
+        id: FragmentId,
+        title: String,
+        wide: bool,
+        /// The run that drew it: a later run that draws it again reopens a dismissed dialog.
+        opened: u64,
+    },
 }
 
 /// A fragment's identity: its function and where it was first called.

@@ -120,7 +120,8 @@ where
             ));
         }
         let id = fragment_id(ui, type_name::<F>(), &self.title);
-        let kind = BlockKind::Dialog { id, title: self.title, wide: self.wide };
+        let opened = ui.runtime.borrow().run_id;
+        let kind = BlockKind::Dialog { id, title: self.title, wide: self.wide, opened };
         let script = self.script;
         run_fragment(ui, id, kind, Rc::new(move |ui: &Ui| script(ui).into_script_result()))
     }

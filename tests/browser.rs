@@ -424,3 +424,149 @@ async fn a_dialog_opens_as_a_modal_and_dismissing_it_does_not_rerun() {
     assert!(root.query_selector("[role=dialog]").unwrap().is_none());
     assert_eq!(all_text(&root, ".wl-markdown")[0], "runs=2", "closing the dialog did not rerun");
 }
+
+// ----- dialogs, focus and long text (issue 10) ---------------------------------------------
+
+fn press_escape() {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().body().unwrap().dispatch_event(&event).unwrap();
+}
+
+fn active_element() -> web_sys::Element {
+    document().active_element().expect("something has focus")
+}
+
+#[wasm_bindgen_test]
+async fn a_dismissed_dialog_opens_again_when_the_script_draws_it_again() {
+    let (root, _mounted) = mount(|ui: &Ui| -> Result {
+        if ui.button("Open a dialog") {
+            ui.dialog("Hello", |ui: &Ui| {
+                ui.write("inside the dialog");
+            })?;
+        }
+        Ok(())
+    })
+    .await;
+    for dismiss in ["the × button", "Esc", "a click on the backdrop"] {
+        for _ in 0..2 {
+            find(&root, "button.wl-btn").click();
+            settle().await;
+            assert!(root.query_selector(".wl-dialog").unwrap().is_some(), "the dialog opens again after {dismiss}");
+            assert_eq!(all_text(&root, ".wl-dialog .wl-markdown"), ["inside the dialog"]);
+            match dismiss {
+                "the × button" => find(&root, ".wl-dialog button[aria-label=Close]").click(),
+                "Esc" => press_escape(),
+                _ => find(&root, ".wl-dialog-backdrop").click(),
+            }
+            settle().await;
+            assert!(root.query_selector(".wl-dialog").unwrap().is_none(), "{dismiss} closes the dialog");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn focus_stays_on_a_control_when_the_button_under_it_goes_away() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.add(Multiselect::new("Pick", ["a", "b", "c"]).default(["a", "b"]).max_selections(3));
+        ui.add(NumberInput::int("n").min(0).max(5).value(1));
+    })
+    .await;
+    // Removing a chip removes the button that had focus: the select takes it.
+    let remove = find(&root, ".wl-chip-remove");
+    remove.focus().unwrap();
+    remove.click();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-chip-remove").len(), 1, "one chip left");
+    assert!(active_element().class_list().contains("wl-multiselect-add"), "focus is on the multiselect's select");
+
+    // Filling it to its maximum keeps the (focused) select usable.
+    let select: web_sys::HtmlSelectElement = find(&root, "select.wl-multiselect-add").unchecked_into();
+    for option in ["0", "2"] {
+        select.set_value(option);
+        select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        settle().await;
+    }
+    assert_eq!(all_text(&root, ".wl-chip-remove").len(), 3, "full");
+    assert!(!select.disabled(), "a full multiselect keeps its select focusable");
+    assert!(select.text_content().unwrap().contains("You can only select up to 3 options"));
+
+    // "−" down to the minimum: the button stays focused (aria-disabled, not disabled).
+    let minus = find(&root, "button[aria-label=Decrement]");
+    minus.focus().unwrap();
+    minus.click();
+    settle().await;
+    assert_eq!(find(&root, "input[type=number]").unchecked_into::<HtmlInputElement>().value(), "0");
+    assert!(active_element().is_same_node(Some(&minus)), "focus stays on −");
+    assert_eq!(minus.get_attribute("aria-disabled").as_deref(), Some("true"));
+    minus.click();
+    settle().await;
+    assert_eq!(find(&root, "input[type=number]").unchecked_into::<HtmlInputElement>().value(), "0", "no lower");
+}
+
+#[wasm_bindgen_test]
+async fn sidebar_toggles_and_the_menu_keep_focus_and_close_like_menus_do() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.sidebar().write("in the sidebar");
+        ui.write("main");
+    })
+    .await;
+    // On a narrow window the sidebar starts closed: open it first.
+    if let Some(open) = root.query_selector("button[aria-label='Open sidebar']").unwrap() {
+        open.unchecked_into::<HtmlElement>().click();
+        settle().await;
+    }
+    for _ in 0..2 {
+        find(&root, "button[aria-label='Close sidebar']").click();
+        settle().await;
+        assert_eq!(active_element().get_attribute("aria-label").as_deref(), Some("Open sidebar"));
+        find(&root, "button[aria-label='Open sidebar']").click();
+        settle().await;
+        assert_eq!(active_element().get_attribute("aria-label").as_deref(), Some("Close sidebar"));
+    }
+
+    let menu = find(&root, "button[aria-label='Main menu']");
+    menu.click();
+    settle().await;
+    assert!(root.query_selector(".wl-menu-panel").unwrap().is_some());
+    press_escape();
+    settle().await;
+    assert!(root.query_selector(".wl-menu-panel").unwrap().is_none(), "Esc closes the menu");
+    assert!(active_element().is_same_node(Some(&menu)), "focus goes back to the menu button");
+
+    menu.click();
+    settle().await;
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let outside = web_sys::Event::new_with_event_init_dict("pointerdown", &init).unwrap();
+    find(&root, ".wl-main-inner").dispatch_event(&outside).unwrap();
+    settle().await;
+    assert!(root.query_selector(".wl-menu-panel").unwrap().is_none(), "a click outside closes the menu");
+}
+
+#[wasm_bindgen_test]
+async fn long_unbroken_text_wraps_instead_of_widening_the_page() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.caption("x".repeat(100_000));
+        ui.sidebar().warning(format!("See https://example.com/{}", "a-very-long-path-segment/".repeat(20)));
+        let header: Vec<String> = (0..12).map(|i| format!("column{i}withalongname")).collect();
+        ui.markdown(format!("| {} |\n|{}|\n| {} |", header.join(" | "), "---|".repeat(12), header.join(" | ")));
+    })
+    .await;
+    root.style().set_property("width", "320px").unwrap();
+    settle().await;
+    for area in [".wl-main-inner", ".wl-sidebar-inner"] {
+        let area = find(&root, area);
+        assert!(
+            area.scroll_width() <= area.client_width() + 1,
+            "{} is {} px wide inside {} px",
+            area.class_name(),
+            area.scroll_width(),
+            area.client_width()
+        );
+    }
+    let page = document().document_element().unwrap();
+    assert!(page.scroll_width() <= page.client_width() + 1, "the page is {} px wide", page.scroll_width());
+}

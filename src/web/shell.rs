@@ -1,6 +1,7 @@
 //! The page shell: top bar (run status, menu), collapsible sidebar, main column.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::layout::cells;
 use super::view_model::Cell;
@@ -60,11 +61,49 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
         theme.set(picked);
         menu_open.set(false);
     };
+    // Focus follows the sidebar's toggle: the button that opened or closed it disappears, so
+    // the one that undoes it takes focus (never `<body>`).
+    let open_button = NodeRef::<leptos::html::Button>::new();
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    let toggled = StoredValue::new(false);
+    let toggle_sidebar = move |open: bool| {
+        toggled.set_value(true);
+        sidebar_open.set(open);
+    };
+    Effect::new(move |_| {
+        let open = sidebar_open.get();
+        let target = if open { close_button.get() } else { open_button.get() };
+        if let (true, Some(button)) = (toggled.get_value(), target) {
+            let _ = button.focus();
+        }
+    });
+    // The menu closes on Esc (focus back on its button) and on a click outside it.
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    let escape = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    });
+    let menu = NodeRef::<leptos::html::Div>::new();
+    let outside = window_event_listener(leptos::ev::pointerdown, move |event| {
+        let target = event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let inside = menu.get_untracked().is_some_and(|menu| menu.contains(target.as_ref()));
+        if menu_open.get_untracked() && !inside {
+            menu_open.set(false);
+        }
+    });
+    on_cleanup(move || {
+        escape.remove();
+        outside.remove();
+    });
     view! {
         <div class="wl-app" data-theme=move || theme.get().attribute()>
             <header class="wl-topbar">
                 <Show when=move || has_sidebar.get() && !sidebar_open.get()>
-                    <button class="wl-icon-button" aria-label="Open sidebar" on:click=move |_| sidebar_open.set(true)>
+                    <button class="wl-icon-button" aria-label="Open sidebar" node_ref=open_button on:click=move |_| toggle_sidebar(true)>
                         "☰"
                     </button>
                 </Show>
@@ -76,8 +115,15 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                         <button class="wl-status-stop" on:click=move |_| sender.stop()>"Stop"</button>
                     </div>
                 </Show>
-                <div class="wl-menu">
-                    <button class="wl-icon-button" aria-label="Main menu" on:click=move |_| menu_open.update(|o| *o = !*o)>
+                <div class="wl-menu" node_ref=menu>
+                    <button
+                        class="wl-icon-button"
+                        aria-label="Main menu"
+                        aria-haspopup="menu"
+                        aria-expanded=move || menu_open.get().to_string()
+                        node_ref=menu_button
+                        on:click=move |_| menu_open.update(|o| *o = !*o)
+                    >
                         "⋮"
                     </button>
                     <Show when=move || menu_open.get()>
@@ -97,11 +143,16 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
             </header>
             <Show when=move || has_sidebar.get() && sidebar_open.get()>
                 // On narrow screens the sidebar covers the page: a tap beside it closes it.
-                <div class="wl-sidebar-backdrop" on:click=move |_| sidebar_open.set(false)></div>
+                <div class="wl-sidebar-backdrop" on:click=move |_| toggle_sidebar(false)></div>
             </Show>
             <Show when=move || has_sidebar.get()>
                 <section class="wl-sidebar" class:wl-collapsed=move || !sidebar_open.get()>
-                    <button class="wl-icon-button wl-sidebar-close" aria-label="Close sidebar" on:click=move |_| sidebar_open.set(false)>
+                    <button
+                        class="wl-icon-button wl-sidebar-close"
+                        aria-label="Close sidebar"
+                        node_ref=close_button
+                        on:click=move |_| toggle_sidebar(false)
+                    >
                         "«"
                     </button>
                     <div class="wl-sidebar-inner">{cells(sidebar.clone(), sender)}</div>

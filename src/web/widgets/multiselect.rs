@@ -23,11 +23,17 @@ pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
         }
         sink.send(WidgetValue::Indices(indices));
     };
-    let full = move || props.with(|p| p.max_selections.is_some_and(|max| p.indices.len() >= max));
-    let remove = {
-        move |index: usize| {
-            let rest = chosen().into_iter().filter(|&i| i != index).collect();
-            choose(rest);
+    let max = cell.first.max_selections;
+    // Full: the select stays focusable (a disabled control would drop focus to `<body>`) but
+    // offers nothing more, as Streamlit's "You can only select up to N options".
+    let full = move || max.is_some_and(|max| chosen().len() >= max);
+    let select = NodeRef::<leptos::html::Select>::new();
+    let remove = move |index: usize| {
+        let rest = chosen().into_iter().filter(|&i| i != index).collect();
+        choose(rest);
+        // The chip's button goes away with the chip: focus moves to the select.
+        if let Some(select) = select.get_untracked() {
+            let _ = select.focus();
         }
     };
     let chip_options = options.clone();
@@ -36,7 +42,7 @@ pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
         .enumerate()
         .map(|(index, option)| {
             view! {
-                <option value=index.to_string() hidden=move || chosen().contains(&index)>{option.clone()}</option>
+                <option value=index.to_string() hidden=move || full() || chosen().contains(&index)>{option.clone()}</option>
             }
         })
         .collect_view();
@@ -62,14 +68,15 @@ pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
             <select
                 id=dom_id
                 class="wl-select wl-multiselect-add"
-                disabled=move || full() || props.with(|p| p.common.disabled)
+                node_ref=select
+                disabled=move || props.with(|p| p.common.disabled)
                 prop:value=move || {
                     echo.track();
                     props.track();
                     String::new()
                 }
                 on:change=move |event| {
-                    if let Ok(index) = event_target_value(&event).parse::<usize>() {
+                    if let (false, Ok(index)) = (full(), event_target_value(&event).parse::<usize>()) {
                         let mut indices = chosen();
                         if !indices.contains(&index) {
                             indices.push(index);
@@ -78,7 +85,12 @@ pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
                     }
                 }
             >
-                <option value="">{move || props.with(|p| p.placeholder.clone())}</option>
+                <option value="">
+                    {move || match max {
+                        Some(max) if full() => format!("You can only select up to {max} options. Remove an option first."),
+                        _ => props.with(|p| p.placeholder.clone()),
+                    }}
+                </option>
                 {choices}
             </select>
         </div>

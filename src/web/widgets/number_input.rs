@@ -63,19 +63,31 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
                 }
                 on:change=move |event| commit(event_target::<HtmlInputElement>(&event))
             />
+            // At a bound a stepper is `aria-disabled`, not `disabled`: a disabled button would
+            // drop focus to `<body>` under the viewer's keyboard.
             <button
                 class="wl-step"
                 aria-label="Decrement"
-                disabled=move || props.with(|p| p.common.disabled) || min.is_some_and(|m| current() <= m)
-                on:click=move |_| send(clamp(current() - step))
+                disabled=move || props.with(|p| p.common.disabled)
+                aria-disabled=move || min.is_some_and(|m| current() <= m).to_string()
+                on:click=move |_| {
+                    if !min.is_some_and(|m| current() <= m) {
+                        send(clamp(current() - step));
+                    }
+                }
             >
                 "−"
             </button>
             <button
                 class="wl-step"
                 aria-label="Increment"
-                disabled=move || props.with(|p| p.common.disabled) || max.is_some_and(|m| current() >= m)
-                on:click=move |_| send(clamp(current() + step))
+                disabled=move || props.with(|p| p.common.disabled)
+                aria-disabled=move || max.is_some_and(|m| current() >= m).to_string()
+                on:click=move |_| {
+                    if !max.is_some_and(|m| current() >= m) {
+                        send(clamp(current() + step));
+                    }
+                }
             >
                 "+"
             </button>
