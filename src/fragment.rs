@@ -362,6 +362,67 @@ mod tests {
     }
 
     #[test]
+    fn a_parent_fragment_rerun_reruns_the_fragments_inside_it_and_accepts_their_widgets() {
+        let (outer, inner) = counted();
+        let (o, i) = (outer.clone(), inner.clone());
+        let mut at = AppTest::new(move |ui: &Ui| {
+            let (o, i) = (o.clone(), i.clone());
+            ui.fragment(move |ui: &Ui| {
+                o.set(o.get() + 1);
+                let parent = ui.add(NumberInput::int("parent"));
+                let i = i.clone();
+                ui.fragment(move |ui: &Ui| {
+                    i.set(i.get() + 1);
+                    let child = ui.add(NumberInput::int("child"));
+                    ui.write(format!("child = {child}"));
+                })?;
+                ui.write(format!("parent = {parent}"));
+                Ok::<_, Error>(())
+            })
+        });
+        let lines = |at: &AppTest| at.get("markdown").iter().map(|e| e.text()).collect::<Vec<_>>();
+        at.run();
+        at.number_input(1).increment().run();
+        assert_eq!((outer.get(), inner.get()), (1, 2), "the nested fragment reran alone");
+        at.number_input(0).increment().run();
+        assert_eq!((outer.get(), inner.get()), (2, 3), "the parent reran, and the fragment inside it");
+        assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
+        assert_eq!(lines(&at), ["child = 1", "parent = 1"]);
+        // Both changed before one run: the nested fragment runs once, inside its parent.
+        at.number_input(0).increment();
+        at.number_input(1).increment().run();
+        assert_eq!((outer.get(), inner.get()), (3, 4));
+        assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
+        assert_eq!(lines(&at), ["child = 2", "parent = 2"]);
+    }
+
+    #[test]
+    fn a_parent_fragment_rerun_drops_the_widgets_of_nested_fragments_it_no_longer_draws() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.add(Slider::new("outside", 0..=9).key("outside"));
+            ui.fragment(|ui: &Ui| {
+                if ui.checkbox("nested") {
+                    ui.fragment(|ui: &Ui| {
+                        ui.add(Slider::new("inner", 0..=9).key("inner"));
+                    })?;
+                }
+                Ok::<_, Error>(())
+            })
+        });
+        at.run();
+        at.slider(0).set_value(5).run();
+        at.checkbox(0).check().run();
+        at.slider(1).set_value(3).run();
+        assert_eq!(at.session_state().get::<i32>("inner").unwrap(), 3);
+        at.checkbox(0).uncheck().run();
+        let state = at.session_state();
+        assert!(!state.contains("inner"), "the nested fragment's widget went with it");
+        assert_eq!(state.get::<i32>("outside").unwrap(), 5, "widgets outside the fragment are untouched");
+        at.checkbox(0).check().run();
+        assert_eq!(at.slider(1).value::<i32>(), 0, "it comes back at its default");
+    }
+
+    #[test]
     fn a_dialog_reruns_alone_and_closes_with_rerun() {
         let (script, _) = counted();
         let s = script.clone();

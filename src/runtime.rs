@@ -32,8 +32,9 @@ pub(crate) struct Runtime {
     pub scope: RunScope,
     /// Forms drawn in this run.
     pub forms: Vec<FormRecord>,
-    /// Fragments drawn by the last full run, with what reruns them.
+    /// Fragments drawn by the last full run (and the fragment reruns since), with what reruns them.
     pub fragments: HashMap<FragmentId, FragmentRecord>,
+    /// Fragments drawn in the current run.
     pub fragments_seen: HashSet<FragmentId>,
     /// The bodies of the fragments running now, innermost last: widgets may only be drawn inside the innermost.
     pub running_fragments: Vec<Place>,
@@ -41,6 +42,21 @@ pub(crate) struct Runtime {
     pub dialog_opened: bool,
     /// Counts runs, so handles kept past their run can tell.
     pub run_id: u64,
+}
+
+impl Runtime {
+    /// The fragments `ids` and every fragment drawn inside their bodies (the fragment path
+    /// rule: a fragment's place holds the places of the fragments nested in it).
+    fn fragments_within(&self, ids: &[FragmentId]) -> HashSet<FragmentId> {
+        let places: Vec<&Place> = ids.iter().filter_map(|id| self.fragments.get(id).map(|f| &f.place)).collect();
+        let mut within: HashSet<FragmentId> = ids.iter().copied().collect();
+        for (id, record) in &self.fragments {
+            if places.iter().any(|outer| outer.contains(&record.place)) {
+                within.insert(*id);
+            }
+        }
+        within
+    }
 }
 
 /// Where the session is in its life cycle.
@@ -228,6 +244,13 @@ impl Session {
         ids.retain(|id| runtime.fragments.get(id).is_some_and(|f| f.place.holds_fragment(&runtime.tree, *id)));
         ids.sort_by_key(|id| runtime.fragments.get(id).map(|f| f.place.clone()));
         ids.dedup();
+        // A fragment drawn inside another one that reruns reruns with it (once, in its place).
+        let places: Vec<Place> =
+            ids.iter().filter_map(|id| runtime.fragments.get(id).map(|f| f.place.clone())).collect();
+        ids.retain(|id| {
+            let place = &runtime.fragments[id].place;
+            !places.iter().any(|outer| outer != place && outer.contains(place))
+        });
         if ids.is_empty() {
             RunScope::Full
         } else {
@@ -252,11 +275,11 @@ impl Session {
             runtime.forms.clear();
             runtime.running_fragments.clear();
             runtime.dialog_opened = false;
+            runtime.fragments_seen.clear();
             let mut fragments = Vec::new();
             match &scope {
                 RunScope::Full => {
                     runtime.tree = ElementTree::default();
-                    runtime.fragments_seen.clear();
                 }
                 RunScope::Fragments(ids) => {
                     for id in ids {
@@ -362,7 +385,12 @@ impl Session {
                     runtime.fragments.retain(|id, _| seen.contains(id));
                 }
                 RunScope::Fragments(ids) => {
-                    runtime.store.remove_unseen_widgets(|record| record.fragment.is_some_and(|f| ids.contains(&f)));
+                    // The fragments that reran, and those drawn inside them: a nested fragment its
+                    // parent no longer draws goes, with its widgets.
+                    let within = runtime.fragments_within(ids);
+                    runtime.store.remove_unseen_widgets(|record| record.fragment.is_some_and(|f| within.contains(&f)));
+                    let seen = &runtime.fragments_seen;
+                    runtime.fragments.retain(|id, _| ids.contains(id) || seen.contains(id) || !within.contains(id));
                 }
             }
         }
