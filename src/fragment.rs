@@ -62,7 +62,8 @@ where
     F: Fn(&Ui) -> R + 'static,
     R: IntoScriptResult,
 {
-    /// The fragment's result in this full run (`?` it to stop on its errors).
+    /// The fragment's result in this full run. Its error is already drawn inside the fragment;
+    /// `?` it to end the run there, as Streamlit does (ignored, the run still counts as failed).
     type Output = Result;
 
     fn show(self, ui: &Ui) -> Result {
@@ -151,11 +152,24 @@ fn run_fragment(ui: &Ui, id: FragmentId, kind: BlockKind, script: Rc<dyn Fn(&Ui)
 }
 
 /// Runs a fragment's `script` on its `body`, marking the body as the place its widgets must be drawn in.
+///
+/// An error the script raises is drawn at the end of the body, as Streamlit renders a fragment's
+/// exception inside its container (so the fragment's next successful rerun replaces it), and the
+/// run counts as failed even if the caller ignores the result. The error goes back to the caller
+/// marked as drawn: `?` ends the run without drawing it a second time.
 pub(crate) fn run_body(body: &Ui, script: &dyn Fn(&Ui) -> Result) -> Result {
     body.runtime.borrow_mut().running_fragments.push(body.place().clone());
     let result = script(body);
     body.runtime.borrow_mut().running_fragments.pop();
-    result
+    result.map_err(|mut error| {
+        if let Some((kind, message)) = error.take_unshown() {
+            body.push_exception(kind, message);
+        }
+        if error.is_script_error() {
+            body.runtime.borrow_mut().fragment_failed = true;
+        }
+        error
+    })
 }
 
 impl Ui {
@@ -420,6 +434,46 @@ mod tests {
         assert_eq!(state.get::<i32>("outside").unwrap(), 5, "widgets outside the fragment are untouched");
         at.checkbox(0).check().run();
         assert_eq!(at.slider(1).value::<i32>(), 0, "it comes back at its default");
+    }
+
+    #[test]
+    fn a_fragment_error_in_a_full_run_is_drawn_inside_the_fragment_and_ends_the_run() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.write("before");
+            ui.fragment(|ui: &Ui| {
+                if ui.add(Checkbox::new("Fail").key("fail")) {
+                    return Err(Error::msg("boom"));
+                }
+                ui.write("fragment ok");
+                Ok(())
+            })?;
+            ui.write("after");
+            Ok::<_, Error>(())
+        });
+        at.session_state().set("fail", true).unwrap();
+        at.run();
+        assert_eq!(at.status(), Some(crate::RunStatus::Failed));
+        assert_eq!(at.fragment(0).exception(0).text(), "Error: boom", "drawn inside the fragment");
+        assert_eq!(at.get("exception").len(), 1, "and only there");
+        let lines: Vec<String> = at.get("markdown").iter().map(|e| e.text()).collect();
+        assert_eq!(lines, ["before"], "the error ended the full run");
+        at.checkbox(0).uncheck().run();
+        assert!(at.get("exception").is_empty(), "the fragment's successful rerun replaced its container");
+        assert_eq!(at.fragment(0).markdown(0).text(), "fragment ok");
+    }
+
+    #[test]
+    fn an_ignored_fragment_error_is_still_drawn_and_the_run_counts_as_failed() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let _ = ui.fragment(|ui: &Ui| -> Result {
+                ui.checkbox("inside");
+                Err(Error::msg("boom"))
+            });
+            ui.write("after");
+        });
+        at.run();
+        assert_eq!(at.fragment(0).exception(0).text(), "Error: boom");
+        assert_eq!(at.status(), Some(crate::RunStatus::Failed));
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub(crate) struct Runtime {
     pub running_fragments: Vec<Place>,
     /// A dialog was opened in this run (only one may be).
     pub dialog_opened: bool,
+    /// A fragment raised an error in this run (drawn in its body): the run failed, even if
+    /// the script ignored the fragment's result.
+    pub fragment_failed: bool,
     /// Counts runs, so handles kept past their run can tell.
     pub run_id: u64,
 }
@@ -184,6 +187,7 @@ impl Session {
             fragments_seen: HashSet::new(),
             running_fragments: Vec::new(),
             dialog_opened: false,
+            fragment_failed: false,
             run_id: 0,
         };
         Session {
@@ -275,6 +279,7 @@ impl Session {
             runtime.forms.clear();
             runtime.running_fragments.clear();
             runtime.dialog_opened = false;
+            runtime.fragment_failed = false;
             runtime.fragments_seen.clear();
             let mut fragments = Vec::new();
             match &scope {
@@ -355,7 +360,11 @@ impl Session {
                 }
             }
         };
+        let fragment_failed = std::mem::take(&mut self.runtime.borrow_mut().fragment_failed);
         let status = match result {
+            // A fragment's error ends the run in Streamlit; if the script ignored it, the run
+            // still failed (the error is drawn in the fragment).
+            Ok(()) if fragment_failed => RunStatus::Failed,
             Ok(()) => RunStatus::Completed,
             Err(error) => match error.into_kind() {
                 ErrorKind::Stop => RunStatus::Stopped,
@@ -367,8 +376,11 @@ impl Session {
                     self.follow_up = Some(RerunRequest::fragment(id));
                     RunStatus::RerunRequested
                 }
-                ErrorKind::Script { kind, message } => {
-                    error_ui.push_exception(kind, message);
+                ErrorKind::Script { kind, message, shown } => {
+                    // A fragment's error is already drawn in its body.
+                    if !shown {
+                        error_ui.push_exception(kind, message);
+                    }
                     RunStatus::Failed
                 }
             },
