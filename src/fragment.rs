@@ -477,6 +477,29 @@ mod tests {
     }
 
     #[test]
+    fn when_one_of_several_queued_fragments_raises_the_others_still_run() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.fragment(|ui: &Ui| {
+                if ui.button("Break A") {
+                    return Err(Error::msg("A broke"));
+                }
+                Ok(())
+            })?;
+            ui.fragment(|ui: &Ui| {
+                if ui.button("Press B") {
+                    ui.write("B pressed");
+                }
+            })
+        });
+        at.run();
+        at.button(0).click();
+        at.button(1).click().run();
+        assert_eq!(at.fragment(0).exception(0).text(), "Error: A broke");
+        assert_eq!(at.fragment(1).markdown(0).text(), "B pressed", "B ran, with its press");
+        assert_eq!(at.get("exception").len(), 1);
+    }
+
+    #[test]
     fn a_dialog_reruns_alone_and_closes_with_rerun() {
         let (script, _) = counted();
         let s = script.clone();

@@ -339,10 +339,24 @@ impl Session {
             return (self.script)(Ui::root(self.runtime.clone()));
         }
         let runtime = self.runtime.clone();
-        // Fragments are synchronous functions: run them now, in order.
-        let result = fragments.into_iter().try_for_each(|(id, place, script)| {
-            crate::fragment::run_body(&Ui::at_place(runtime.clone(), place, Some(id)), &*script)
-        });
+        // Fragments are synchronous functions: run them now, in order. One that raises has its
+        // error drawn in its body and the others still run (with their presses), as in
+        // Streamlit; `stop()` and reruns end the run.
+        let mut result = Ok(());
+        for (id, place, script) in fragments {
+            match crate::fragment::run_body(&Ui::at_place(runtime.clone(), place, Some(id)), &*script) {
+                Ok(()) => {}
+                Err(error) if error.is_script_error() => {
+                    if result.is_ok() {
+                        result = Err(error);
+                    }
+                }
+                Err(control) => {
+                    result = Err(control);
+                    break;
+                }
+            }
+        }
         Box::pin(std::future::ready(result))
     }
 
