@@ -35,8 +35,10 @@
 //! cached; `ttl` expires entries lazily, when they are next asked for; `max_entries` evicts
 //! the least recently used entry. On a miss a spinner ``Running `load(...)`.`` sits where the function
 //! draws (the page shows it only after 0.5 s), and the elements the function drew are
-//! recorded and drawn again on each hit. Widgets inside a cached function are an error
-//! (Streamlit removed widget replay in 1.38). With `persist`, values are also kept in the
+//! recorded and drawn again on each hit. A widget inside a cached function works on a miss
+//! but comes with a `CachedWidgetWarning`, as in Streamlit (which removed widget replay in
+//! 1.38): a hit draws the recorded widget again, but it is not registered, so it returns
+//! nothing to the function that is not run. With `persist`, values are also kept in the
 //! browser's IndexedDB and survive a page reload (see [`persist`]).
 //!
 //! **`cache_resource`** keeps one shared `Rc<T>` per key: every caller gets the same

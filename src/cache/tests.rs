@@ -437,20 +437,38 @@ fn nested_cached_functions_replay_as_a_whole() {
 
 #[cache_data]
 fn with_a_widget(ui: &Ui) -> bool {
-    ui.checkbox("inside")
+    ui.add(Checkbox::new("inside").value(true))
+}
+
+#[cache_resource]
+fn resource_with_a_widget(ui: &Ui) -> Rc<bool> {
+    ui.add(Toggle::new("resource").value(true))
 }
 
 #[test]
-fn a_widget_inside_a_cached_function_is_an_error_in_place() {
+fn a_widget_inside_a_cached_function_shows_a_warning_and_still_works() {
     let mut at = AppTest::new(|ui: &Ui| {
-        with_a_widget(ui);
+        let data = with_a_widget(ui);
+        let resource = resource_with_a_widget(ui);
+        ui.write(format!("{data} {resource}"));
         ui.checkbox("outside");
     });
     at.run();
-    assert!(at.exception(0).text().contains("`with_a_widget()` draws the checkbox \"inside\""));
-    assert_eq!(at.get("checkbox").len(), 1, "the widget outside still works");
+    let warnings = texts(&at, "exception");
+    assert_eq!(warnings.len(), 2, "one warning per widget: {warnings:?}");
+    for warning in &warnings {
+        assert!(
+            warning.starts_with("CachedWidgetWarning: Your script uses a widget command in a cached function"),
+            "{warning}"
+        );
+    }
+    assert!(warnings[0].contains("`with_a_widget()` draws the checkbox \"inside\""), "{warnings:?}");
+    assert_eq!(at.get("checkbox").len(), 2, "the widget is created");
+    assert_eq!(at.get("toggle").len(), 1, "in cache_resource too");
+    assert_eq!(at.markdown(0).text(), "true true", "and returns its value");
+    assert!(at.checkbox(0).value::<bool>());
     at.run();
-    assert_eq!(at.get("exception").len(), 1, "the error is replayed with the rest");
+    assert_eq!(texts(&at, "exception").len(), 2, "a hit replays the warnings with the rest");
 }
 
 #[test]
