@@ -362,7 +362,8 @@ impl<'a> Call<'a> {
     }
 
     /// The live entry for this key that `accept` takes, replayed; expired or refused
-    /// entries are dropped (and released).
+    /// entries are dropped (and released). `accept` runs before the replay, so an entry
+    /// refused by `validate` draws nothing.
     fn lookup(&self, accept: &dyn Fn(&dyn Any) -> bool) -> Option<Rc<dyn Any>> {
         let now = now_ms();
         let found = self.registry.with(|r| {
@@ -632,16 +633,11 @@ pub mod data {
 pub mod resource {
     use super::*;
 
+    /// The live entry `validate` accepts: validated first, replayed only if valid (a refused
+    /// entry is released and the miss draws the elements once).
     fn lookup<T: 'static>(call: &Call, validate: Validate<'_, T>) -> Option<Rc<T>> {
-        let value = call.lookup(&|value| value.is::<T>())?;
-        let value = value.downcast::<T>().ok()?;
-        if let Some(validate) = validate {
-            if !validate(&value) {
-                remove_entry(&RESOURCES, call.function, call.value);
-                return None;
-            }
-        }
-        Some(value)
+        let accept = |value: &dyn Any| value.downcast_ref::<T>().is_some_and(|v| validate.is_none_or(|ok| ok(v)));
+        call.lookup(&accept)?.downcast::<T>().ok()
     }
 
     fn store<T: 'static>(call: &Call, value: T, release: OnRelease<T>, replay: Replay) -> Rc<T> {

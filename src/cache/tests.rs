@@ -304,6 +304,37 @@ fn resources_are_validated_on_every_access_and_released_when_they_leave() {
     assert_eq!(released(), ["a", "a", "b", "c", "b"], "clear releases what is left");
 }
 
+thread_local! {
+    static STILL_VALID: Cell<bool> = const { Cell::new(true) };
+}
+
+fn still_valid(_: &u32) -> bool {
+    STILL_VALID.with(Cell::get)
+}
+
+#[cache_resource(validate = still_valid)]
+fn labelled(ui: &Ui) -> Rc<u32> {
+    ran("labelled");
+    ui.caption("built");
+    42
+}
+
+#[test]
+fn a_resource_refused_by_validate_draws_its_elements_once() {
+    let mut at = AppTest::new(|ui: &Ui| {
+        let resource = labelled(ui);
+        ui.write(*resource);
+    });
+    at.run();
+    at.run();
+    assert_eq!(texts(&at, "caption"), ["built"], "a valid hit replays");
+    STILL_VALID.with(|v| v.set(false));
+    at.run();
+    STILL_VALID.with(|v| v.set(true));
+    assert_eq!(calls("labelled"), 2, "validate said no: built again");
+    assert_eq!(texts(&at, "caption"), ["built"], "validated before the replay: drawn once");
+}
+
 // ----- errors and clearing ---------------------------------------------------------------------
 
 thread_local! {
