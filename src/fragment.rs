@@ -175,7 +175,9 @@ pub(crate) fn run_body(body: &Ui, script: &dyn Fn(&Ui) -> Result) -> Result {
 impl Ui {
     /// Runs `script` as a fragment: inline now, and on its own when one of
     /// its widgets changes. Its widgets belong in its body (or containers
-    /// made there); drawing one into a container made outside it is an error.
+    /// made there); drawing one into a container made outside it is an error,
+    /// and so is writing an element straight into the sidebar (draw the
+    /// fragment there instead: `ui.sidebar().fragment(..)`).
     pub fn fragment<F, R>(&self, script: F) -> Result
     where
         F: Fn(&Ui) -> R + 'static,
@@ -497,6 +499,45 @@ mod tests {
         assert_eq!(at.fragment(0).exception(0).text(), "Error: A broke");
         assert_eq!(at.fragment(1).markdown(0).text(), "B pressed", "B ran, with its press");
         assert_eq!(at.get("exception").len(), 1);
+    }
+
+    #[test]
+    fn a_fragment_cannot_write_straight_into_the_sidebar_and_nothing_piles_up() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.fragment(|ui: &Ui| {
+                let n = ui.add(NumberInput::int("n"));
+                ui.sidebar().write(format!("n = {n}"));
+                ui.sidebar().checkbox("Sneaky");
+            })
+        });
+        at.run();
+        at.number_input(0).increment().run();
+        at.number_input(0).increment().run();
+        assert!(at.sidebar().get("markdown").is_empty() && at.sidebar().get("checkbox").is_empty());
+        assert!(at.sidebar().get("exception").is_empty(), "no error piles up in the sidebar either");
+        let errors: Vec<String> = at.fragment(0).get("exception").iter().map(|e| e.text()).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].contains("Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported"),
+            "{errors:?}"
+        );
+        assert!(errors[1].contains("Fragments cannot write widgets to outside containers"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_fragment_drawn_in_the_sidebar_works_there() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.sidebar().fragment(|ui: &Ui| {
+                let n = ui.add(NumberInput::int("n"));
+                ui.write(format!("n = {n}"));
+            })
+        });
+        at.run();
+        at.number_input(0).increment().run();
+        at.number_input(0).increment().run();
+        assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
+        assert_eq!(at.sidebar().get("markdown").len(), 1);
+        assert_eq!(at.sidebar().markdown(0).text(), "n = 2");
     }
 
     #[test]

@@ -168,7 +168,8 @@ pub(crate) fn register<T: Any + Clone>(
 ) -> Result<Registered<T>, WidgetError> {
     let Spec { kind, identity, default, decode, encode, explicit_default } = spec;
     // The form enters identity; the page will too, once there are pages.
-    let id = identity.opt_text("form", ui.form.as_deref()).text("page", "").finish();
+    let form = ui.form_key();
+    let id = identity.opt_text("form", form.as_deref()).text("page", "").finish();
     let is_trigger = matches!(default, WidgetValue::Trigger(_));
     if ui.phase() == Phase::Callbacks {
         return Err(api(format!("Widgets cannot be drawn inside a callback (the {kind} \"{label}\").")));
@@ -186,7 +187,7 @@ pub(crate) fn register<T: Any + Clone>(
             ),
         );
     }
-    if ui.form.is_some() && options.callback.is_some() && kind != "form_submit_button" {
+    if form.is_some() && options.callback.is_some() && kind != "form_submit_button" {
         return Err(api("With forms, callbacks can only be defined on the `form_submit_button`. \
              Defining callbacks on other widgets inside a form is not allowed."
             .into()));
@@ -269,7 +270,7 @@ pub(crate) fn register<T: Any + Clone>(
             decode: Rc::new(move |wire| typed_decode(wire).map(Value::new)),
             callback: options.callback.clone(),
             default,
-            form: ui.form.clone(),
+            form: form.clone(),
             fragment: ui.fragment,
         },
     );
@@ -282,7 +283,7 @@ pub(crate) fn register<T: Any + Clone>(
         ));
     }
     let mut common = options.common(id, label);
-    common.form = ui.form.as_deref().map(str::to_string);
+    common.form = form.as_deref().map(str::to_string);
     Ok(Registered { value, wire, common })
 }
 

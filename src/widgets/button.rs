@@ -99,7 +99,7 @@ impl Command for Button {
 
     fn show(self, ui: &Ui) -> bool {
         let Button { label, kind, options } = self;
-        if ui.form.is_some() {
+        if ui.form_key().is_some() {
             show_error(
                 ui,
                 super::api(format!(

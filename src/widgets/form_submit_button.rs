@@ -55,7 +55,7 @@ impl Command for FormSubmitButton {
 
     fn show(self, ui: &Ui) -> bool {
         let Button { label, kind, options } = self.0;
-        let Some(form) = ui.form.clone() else {
+        let Some(form) = ui.form_key() else {
             show_error(
                 ui,
                 api(format!("`form_submit_button()` must be used inside a `form()` (the button \"{label}\").")),
