@@ -568,9 +568,9 @@ fn errors_stay_in_place(ui: &Ui) -> Result {
     section(ui, 8);
     ui.write("Bad calls show an error where they are; the rest of the app goes on.");
 
-    // Bounds usually come from data; here they are the wrong way round.
-    let (min, max) = (10, 0);
-    let broken = ui.slider("A slider with min > max", min..=max);
+    // Bounds usually come from data; here they are equal, which leaves nothing to slide.
+    let (min, max) = (5, 5);
+    let broken = ui.slider("A slider with min == max", min..=max);
     ui.caption(format!("…and the script went on: the broken slider returned {broken}."));
 
     ui.button("OK");

@@ -32,7 +32,7 @@ fn value_below(at: &AppTest, kind: &str, label: &str) -> String {
 /// The exceptions the gallery shows on purpose on every run.
 const DELIBERATE: [&str; 4] = [
     "Error: invalid digit found in string",
-    "StreamlitAPIException: Slider `min_value` must be less than or equal to the `max_value`.",
+    "StreamlitAPIException: Slider `min_value` must be less than the `max_value`.",
     "DuplicateWidgetID: There are multiple identical button widgets with label \"OK\".",
     "StreamlitAPIException: Progress Value has invalid value [0, 100]: 150",
 ];
