@@ -62,7 +62,7 @@ impl Command for FormSubmitButton {
             );
             return false;
         };
-        match register(ui, &label, &options, trigger_spec("form_submit_button", &label, &options)) {
+        match register(ui, &label, &options, trigger_spec("form_submit_button", &label, kind, &options)) {
             Ok(registered) => {
                 crate::form::note_submit_button(ui, &form, registered.value);
                 ui.push_element(Element::Button(ButtonProps {

@@ -225,6 +225,8 @@ impl<V: SliderValue> Command for Slider<V> {
                         .number("step", step)
                         .numbers("value", &given)
                         .opt_text("help", options.help.as_deref())
+                        // Streamlit hashes `str(value)`: `0` and `0.0` differ.
+                        .flag("int", V::Num::IS_INT)
                 },
                 // Streamlit: key_as_main_identity={"min_value", "max_value", "step"}; the arity is the wire shape.
                 |id| {
