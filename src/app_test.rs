@@ -499,6 +499,15 @@ impl<'a> WidgetRef<'a> {
         })
     }
 
+    /// The value the next run will get: one set since the last run (held by the widget's
+    /// form, or pending), else the last run's. Setters that build on the value start here,
+    /// so `select("a").select("b")` picks both, as in Streamlit's `AppTest`.
+    fn next_wire(&self) -> WidgetValue {
+        let Some(common) = self.element.widget() else { panic!("not a widget") };
+        let held = common.form.as_deref().and_then(|form| self.at.forms.held(form, common.id));
+        held.or_else(|| self.at.pending.value(common.id)).cloned().unwrap_or_else(|| self.wire())
+    }
+
     fn send(self, value: WidgetValue) -> Self {
         let Some(common) = self.element.widget() else { panic!("not a widget") };
         let event = WidgetEvent { id: common.id, value };
@@ -537,11 +546,12 @@ impl<'a> WidgetRef<'a> {
         self.set_value(false)
     }
 
-    /// Picks an option (by its shown text) in a radio, selectbox or multiselect.
+    /// Picks an option (by its shown text) in a radio, selectbox or multiselect; a
+    /// multiselect adds it to what is picked already, including picks not run yet.
     pub fn select(self, option: &str) -> Self {
         match &self.element {
-            Element::Multiselect(p) => {
-                let mut indices = p.indices.clone();
+            Element::Multiselect(_) => {
+                let WidgetValue::Indices(mut indices) = self.next_wire() else { panic!("a multiselect holds indices") };
                 let index = self.option_index(option);
                 if !indices.contains(&index) {
                     indices.push(index);
@@ -557,11 +567,12 @@ impl<'a> WidgetRef<'a> {
         self.send(WidgetValue::Index(Some(index)))
     }
 
-    /// Removes an option from a multiselect.
+    /// Removes an option from a multiselect (from what is picked, including picks not run yet).
     pub fn unselect(self, option: &str) -> Self {
-        let Element::Multiselect(p) = &self.element else { panic!("only a multiselect can unselect") };
+        let Element::Multiselect(_) = &self.element else { panic!("only a multiselect can unselect") };
+        let WidgetValue::Indices(indices) = self.next_wire() else { panic!("a multiselect holds indices") };
         let index = self.option_index(option);
-        let indices = p.indices.iter().copied().filter(|&i| i != index).collect();
+        let indices = indices.into_iter().filter(|&i| i != index).collect();
         self.send(WidgetValue::Indices(indices))
     }
 
@@ -575,7 +586,8 @@ impl<'a> WidgetRef<'a> {
         self.set_value((low, high))
     }
 
-    /// Clicks the + of a number input (stopping at its maximum).
+    /// Clicks the + of a number input (stopping at its maximum), from the value set since
+    /// the last run if there is one: `increment().increment()` adds two steps.
     pub fn increment(self) -> Self {
         self.step_by(1.0)
     }
@@ -587,7 +599,11 @@ impl<'a> WidgetRef<'a> {
 
     fn step_by(self, direction: f64) -> Self {
         let Element::NumberInput(p) = &self.element else { panic!("only a number input has steppers") };
-        let mut next = p.value + direction * p.step;
+        let value = match self.next_wire() {
+            WidgetValue::Number(value) => value,
+            _ => p.value,
+        };
+        let mut next = value + direction * p.step;
         if let Some(max) = p.max {
             next = next.min(max);
         }

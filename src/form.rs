@@ -308,6 +308,11 @@ impl FormBuffer {
             None => Some(RerunRequest::from_event(event)),
         }
     }
+
+    /// The value held for widget `id` of `form`, waiting for the form's submit.
+    pub(crate) fn held(&self, form: &str, id: WidgetId) -> Option<&crate::WidgetValue> {
+        self.held.get(form).and_then(|request| request.value(id))
+    }
 }
 
 /// The submit button of `form` in `tree`: Enter in a form's text input presses it.
