@@ -262,6 +262,15 @@ impl Session {
         }
     }
 
+    /// Whether `pending` (every request waiting, merged) cancels the run in flight, or waits
+    /// for it to end: a request that needs the whole script interrupts it (Streamlit's fast
+    /// reruns; its presses are carried over by [`interrupt_run`](Self::interrupt_run)); one
+    /// that only reruns fragments waits, so the full run draws to its end first. The page
+    /// and `AppTest` both drive runs by this one rule.
+    pub fn interrupts_run(&self, pending: &RerunRequest) -> bool {
+        self.scope_of(pending) == RunScope::Full
+    }
+
     /// Starts a run: resets buttons, applies the request's widget values, runs
     /// the callbacks of widgets whose value changed, and returns the future of
     /// the script body (or of the fragments asked for). Pass its output to
