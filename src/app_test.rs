@@ -46,6 +46,9 @@ pub struct AppTest {
     forms: FormBuffer,
     /// An async run stopped half-way by [`AppTest::run_for`].
     in_flight: Option<LocalFuture<crate::Result>>,
+    /// Requests waiting for the run in flight to end (they only rerun fragments), as the
+    /// page queues them.
+    queued: Option<RerunRequest>,
     status: Option<RunStatus>,
 }
 
@@ -79,14 +82,16 @@ impl AppTest {
             pending: RerunRequest::default(),
             forms: FormBuffer::default(),
             in_flight: None,
+            queued: None,
             status: None,
         }
     }
 
     /// Runs the script once to the end with the values set since the last
     /// run, and follows `rerun()` requests like the browser does. A run left
-    /// in flight by [`run_for`](Self::run_for) is interrupted first, as a new
-    /// interaction in the browser would.
+    /// in flight by [`run_for`](Self::run_for) meets the request as on the page
+    /// ([`Session::interrupts_run`]): one that needs the whole script interrupts
+    /// it; one that only reruns fragments waits for it to end, then runs.
     pub fn run(&mut self) -> &mut Self {
         self.start_and_drive(None);
         self
@@ -121,13 +126,30 @@ impl AppTest {
         self
     }
 
+    /// What `web::Driver::request` does with a new request, then the run.
     fn start_and_drive(&mut self, limit: Option<Duration>) {
-        let mut request = std::mem::take(&mut self.pending);
-        if self.in_flight.take().is_some() {
+        let request = std::mem::take(&mut self.pending);
+        let Some(mut future) = self.in_flight.take() else {
+            return self.begin_and_drive(request, limit);
+        };
+        let mut queued = self.queued.take().unwrap_or_default();
+        queued.merge(request);
+        if self.session.interrupts_run(&queued) {
+            drop(future); // the cancellation, at the script's current await
             let mut carried = self.session.interrupt_run();
-            carried.merge(request);
-            request = carried;
+            carried.merge(queued);
+            return self.begin_and_drive(carried, limit);
         }
+        // It waits for the run in flight, which goes on (for at most `limit`).
+        self.queued = Some(queued);
+        let status = self.session.drive(&mut future, limit);
+        if status.is_none() {
+            self.in_flight = Some(future);
+        }
+        self.after(status, limit);
+    }
+
+    fn begin_and_drive(&mut self, request: RerunRequest, limit: Option<Duration>) {
         let mut future = self.session.begin_run(request);
         let status = self.session.drive(&mut future, limit);
         if status.is_none() {
@@ -136,16 +158,23 @@ impl AppTest {
         self.after(status, limit);
     }
 
-    /// Follows `rerun()` requests after a run ended with `status`.
+    /// After a run ended with `status` (`None`: still in flight), starts what waits, as the
+    /// page does: the run's `rerun()` request and the requests queued behind it, merged.
     fn after(&mut self, mut status: Option<RunStatus>, limit: Option<Duration>) {
         for _ in 0..MAX_RERUNS {
-            if status.is_some() {
-                self.status = status;
-            }
-            if status != Some(RunStatus::RerunRequested) {
+            if status.is_none() {
                 return;
             }
-            let request = self.session.take_follow_up().unwrap_or_default();
+            self.status = status;
+            let request = match (self.session.take_follow_up(), self.queued.take()) {
+                (None, None) => return,
+                (Some(follow_up), None) => follow_up,
+                (None, Some(queued)) => queued,
+                (Some(mut follow_up), Some(queued)) => {
+                    follow_up.merge(queued);
+                    follow_up
+                }
+            };
             let mut future = self.session.begin_run(request);
             status = self.session.drive(&mut future, limit);
             if status.is_none() {
@@ -499,6 +528,16 @@ impl<'a> WidgetRef<'a> {
         })
     }
 
+    /// The value the next run will get: one set since the last run (held by the widget's
+    /// form, or pending), else the last run's. Setters that build on the value start here,
+    /// so `select("a").select("b")` picks both, as in Streamlit's `AppTest`.
+    fn next_wire(&self) -> WidgetValue {
+        let Some(common) = self.element.widget() else { panic!("not a widget") };
+        let held = common.form.as_deref().and_then(|form| self.at.forms.held(form, common.id));
+        let queued = || self.at.queued.as_ref().and_then(|queued| queued.value(common.id));
+        held.or_else(|| self.at.pending.value(common.id)).or_else(queued).cloned().unwrap_or_else(|| self.wire())
+    }
+
     fn send(self, value: WidgetValue) -> Self {
         let Some(common) = self.element.widget() else { panic!("not a widget") };
         let event = WidgetEvent { id: common.id, value };
@@ -537,11 +576,12 @@ impl<'a> WidgetRef<'a> {
         self.set_value(false)
     }
 
-    /// Picks an option (by its shown text) in a radio, selectbox or multiselect.
+    /// Picks an option (by its shown text) in a radio, selectbox or multiselect; a
+    /// multiselect adds it to what is picked already, including picks not run yet.
     pub fn select(self, option: &str) -> Self {
         match &self.element {
-            Element::Multiselect(p) => {
-                let mut indices = p.indices.clone();
+            Element::Multiselect(_) => {
+                let WidgetValue::Indices(mut indices) = self.next_wire() else { panic!("a multiselect holds indices") };
                 let index = self.option_index(option);
                 if !indices.contains(&index) {
                     indices.push(index);
@@ -557,11 +597,12 @@ impl<'a> WidgetRef<'a> {
         self.send(WidgetValue::Index(Some(index)))
     }
 
-    /// Removes an option from a multiselect.
+    /// Removes an option from a multiselect (from what is picked, including picks not run yet).
     pub fn unselect(self, option: &str) -> Self {
-        let Element::Multiselect(p) = &self.element else { panic!("only a multiselect can unselect") };
+        let Element::Multiselect(_) = &self.element else { panic!("only a multiselect can unselect") };
+        let WidgetValue::Indices(indices) = self.next_wire() else { panic!("a multiselect holds indices") };
         let index = self.option_index(option);
-        let indices = p.indices.iter().copied().filter(|&i| i != index).collect();
+        let indices = indices.into_iter().filter(|&i| i != index).collect();
         self.send(WidgetValue::Indices(indices))
     }
 
@@ -575,7 +616,8 @@ impl<'a> WidgetRef<'a> {
         self.set_value((low, high))
     }
 
-    /// Clicks the + of a number input (stopping at its maximum).
+    /// Clicks the + of a number input (stopping at its maximum), from the value set since
+    /// the last run if there is one: `increment().increment()` adds two steps.
     pub fn increment(self) -> Self {
         self.step_by(1.0)
     }
@@ -587,7 +629,11 @@ impl<'a> WidgetRef<'a> {
 
     fn step_by(self, direction: f64) -> Self {
         let Element::NumberInput(p) = &self.element else { panic!("only a number input has steppers") };
-        let mut next = p.value + direction * p.step;
+        let value = match self.next_wire() {
+            WidgetValue::Number(value) => value,
+            _ => p.value,
+        };
+        let mut next = value + direction * p.step;
         if let Some(max) = p.max {
             next = next.min(max);
         }

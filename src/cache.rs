@@ -35,8 +35,10 @@
 //! cached; `ttl` expires entries lazily, when they are next asked for; `max_entries` evicts
 //! the least recently used entry. On a miss a spinner ``Running `load(...)`.`` sits where the function
 //! draws (the page shows it only after 0.5 s), and the elements the function drew are
-//! recorded and drawn again on each hit. Widgets inside a cached function are an error
-//! (Streamlit removed widget replay in 1.38). With `persist`, values are also kept in the
+//! recorded and drawn again on each hit. A widget inside a cached function works on a miss
+//! but comes with a `CachedWidgetWarning`, as in Streamlit (which removed widget replay in
+//! 1.38): a hit draws the recorded widget again, but it is not registered, so it returns
+//! nothing to the function that is not run. With `persist`, values are also kept in the
 //! browser's IndexedDB and survive a page reload (see [`persist`]).
 //!
 //! **`cache_resource`** keeps one shared `Rc<T>` per key: every caller gets the same
@@ -360,7 +362,8 @@ impl<'a> Call<'a> {
     }
 
     /// The live entry for this key that `accept` takes, replayed; expired or refused
-    /// entries are dropped (and released).
+    /// entries are dropped (and released). `accept` runs before the replay, so an entry
+    /// refused by `validate` draws nothing.
     fn lookup(&self, accept: &dyn Fn(&dyn Any) -> bool) -> Option<Rc<dyn Any>> {
         let now = now_ms();
         let found = self.registry.with(|r| {
@@ -630,16 +633,11 @@ pub mod data {
 pub mod resource {
     use super::*;
 
+    /// The live entry `validate` accepts: validated first, replayed only if valid (a refused
+    /// entry is released and the miss draws the elements once).
     fn lookup<T: 'static>(call: &Call, validate: Validate<'_, T>) -> Option<Rc<T>> {
-        let value = call.lookup(&|value| value.is::<T>())?;
-        let value = value.downcast::<T>().ok()?;
-        if let Some(validate) = validate {
-            if !validate(&value) {
-                remove_entry(&RESOURCES, call.function, call.value);
-                return None;
-            }
-        }
-        Some(value)
+        let accept = |value: &dyn Any| value.downcast_ref::<T>().is_some_and(|v| validate.is_none_or(|ok| ok(v)));
+        call.lookup(&accept)?.downcast::<T>().ok()
     }
 
     fn store<T: 'static>(call: &Call, value: T, release: OnRelease<T>, replay: Replay) -> Rc<T> {

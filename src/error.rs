@@ -36,18 +36,25 @@ pub(crate) enum ErrorKind {
     Rerun,
     /// `ui.rerun_fragment()`: end the fragment run and rerun the fragment.
     RerunFragment(crate::element::FragmentId),
-    /// Anything else: shown as an exception element.
-    Script { kind: String, message: String },
+    /// Anything else: shown as an exception element. `shown`: a fragment already drew it
+    /// in its body (Streamlit's `FragmentHandledException`), so the run does not draw it again.
+    Script { kind: String, message: String, shown: bool },
 }
 
 impl Error {
     /// An error with a message, shown as an exception element.
     pub fn msg(message: impl fmt::Display) -> Self {
-        Error { kind: ErrorKind::Script { kind: "Error".into(), message: message.to_string() } }
+        Error { kind: ErrorKind::Script { kind: "Error".into(), message: message.to_string(), shown: false } }
     }
 
     pub(crate) fn api(message: impl fmt::Display) -> Self {
-        Error { kind: ErrorKind::Script { kind: "StreamlitAPIException".into(), message: message.to_string() } }
+        Error {
+            kind: ErrorKind::Script {
+                kind: "StreamlitAPIException".into(),
+                message: message.to_string(),
+                shown: false,
+            },
+        }
     }
 
     pub(crate) fn stop() -> Self {
@@ -64,6 +71,23 @@ impl Error {
 
     pub(crate) fn into_kind(self) -> ErrorKind {
         self.kind
+    }
+
+    /// A script error not drawn yet: its kind and message, and it counts as drawn from now on
+    /// (a fragment draws its errors in its own body). `None` for control flow and drawn errors.
+    pub(crate) fn take_unshown(&mut self) -> Option<(String, String)> {
+        match &mut self.kind {
+            ErrorKind::Script { kind, message, shown } if !*shown => {
+                *shown = true;
+                Some((kind.clone(), message.clone()))
+            }
+            _ => None,
+        }
+    }
+
+    /// True for an error raised by the script (not `stop()` or a rerun).
+    pub(crate) fn is_script_error(&self) -> bool {
+        matches!(self.kind, ErrorKind::Script { .. })
     }
 
     /// True for the error `ui.stop()` returns.
@@ -89,7 +113,7 @@ impl fmt::Display for Error {
             ErrorKind::Stop => f.write_str("the script called stop()"),
             ErrorKind::Rerun => f.write_str("the script called rerun()"),
             ErrorKind::RerunFragment(_) => f.write_str("the fragment called rerun_fragment()"),
-            ErrorKind::Script { kind, message } => write!(f, "{kind}: {message}"),
+            ErrorKind::Script { kind, message, .. } => write!(f, "{kind}: {message}"),
         }
     }
 }
@@ -98,7 +122,7 @@ impl<E: std::error::Error> From<E> for Error {
     fn from(error: E) -> Self {
         let full = std::any::type_name::<E>();
         let kind = full.rsplit("::").next().unwrap_or(full).to_string();
-        Error { kind: ErrorKind::Script { kind, message: error.to_string() } }
+        Error { kind: ErrorKind::Script { kind, message: error.to_string(), shown: false } }
     }
 }
 

@@ -60,7 +60,7 @@ impl Command for Form {
 
     fn show(self, ui: &Ui) -> Ui {
         let Form { key, clear_on_submit, border } = self;
-        if ui.form.is_some() {
+        if ui.form_key().is_some() {
             ui.push_exception("StreamlitAPIException".into(), "Forms cannot be nested in other forms.".into());
             return ui.clone();
         }
@@ -74,15 +74,15 @@ impl Command for Form {
             );
             return ui.clone();
         }
-        let mut body = ui.push_block(BlockKind::Form { key: key.clone(), border }, Vec::new());
+        // Widgets drawn in the body belong to the form because they are in its block.
+        let body = ui.push_block(BlockKind::Form { key: key.clone(), border }, Vec::new());
         ui.runtime.borrow_mut().forms.push(FormRecord {
-            key: key.clone(),
+            key,
             place: body.place().clone(),
             has_submit_button: false,
             clear_on_submit,
             submitted: false,
         });
-        body.form = Some(Rc::from(key));
         body
     }
 }
@@ -220,6 +220,32 @@ mod tests {
     }
 
     #[test]
+    fn a_sidebar_widget_reached_through_a_form_handle_is_not_in_the_form() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let form = ui.form("f");
+            let inside = form.checkbox("in the form");
+            let sidebar = form.sidebar();
+            let direct = sidebar.checkbox("sidebar");
+            let [column, _] = sidebar.columns([1, 1]);
+            let nested = column.container().checkbox("sidebar column");
+            form.form_submit_button("Submit");
+            ui.write(format!("{inside} {direct} {nested}"));
+        });
+        at.run();
+        for index in 0..2 {
+            let sidebar_widget = at.sidebar().checkbox(index);
+            assert_eq!(sidebar_widget.element().widget().unwrap().form, None, "the sidebar is never in a form");
+        }
+        at.checkbox(label("sidebar")).check().run();
+        at.checkbox(label("sidebar column")).check().run();
+        assert_eq!(at.markdown(0).text(), "false true true", "their values apply without the form's submit");
+        at.checkbox(label("in the form")).check().run();
+        assert_eq!(at.markdown(0).text(), "false true true", "the form's own widget waits for the submit");
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "true true true");
+    }
+
+    #[test]
     fn misuse_is_a_clear_error_element() {
         let mut at = AppTest::new(|ui: &Ui| {
             let form = ui.form("outer");
@@ -281,6 +307,11 @@ impl FormBuffer {
             }
             None => Some(RerunRequest::from_event(event)),
         }
+    }
+
+    /// The value held for widget `id` of `form`, waiting for the form's submit.
+    pub(crate) fn held(&self, form: &str, id: WidgetId) -> Option<&crate::WidgetValue> {
+        self.held.get(form).and_then(|request| request.value(id))
     }
 }
 

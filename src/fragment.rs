@@ -62,7 +62,8 @@ where
     F: Fn(&Ui) -> R + 'static,
     R: IntoScriptResult,
 {
-    /// The fragment's result in this full run (`?` it to stop on its errors).
+    /// The fragment's result in this full run. Its error is already drawn inside the fragment;
+    /// `?` it to end the run there, as Streamlit does (ignored, the run still counts as failed).
     type Output = Result;
 
     fn show(self, ui: &Ui) -> Result {
@@ -152,17 +153,32 @@ fn run_fragment(ui: &Ui, id: FragmentId, kind: BlockKind, script: Rc<dyn Fn(&Ui)
 }
 
 /// Runs a fragment's `script` on its `body`, marking the body as the place its widgets must be drawn in.
+///
+/// An error the script raises is drawn at the end of the body, as Streamlit renders a fragment's
+/// exception inside its container (so the fragment's next successful rerun replaces it), and the
+/// run counts as failed even if the caller ignores the result. The error goes back to the caller
+/// marked as drawn: `?` ends the run without drawing it a second time.
 pub(crate) fn run_body(body: &Ui, script: &dyn Fn(&Ui) -> Result) -> Result {
     body.runtime.borrow_mut().running_fragments.push(body.place().clone());
     let result = script(body);
     body.runtime.borrow_mut().running_fragments.pop();
-    result
+    result.map_err(|mut error| {
+        if let Some((kind, message)) = error.take_unshown() {
+            body.push_exception(kind, message);
+        }
+        if error.is_script_error() {
+            body.runtime.borrow_mut().fragment_failed = true;
+        }
+        error
+    })
 }
 
 impl Ui {
     /// Runs `script` as a fragment: inline now, and on its own when one of
     /// its widgets changes. Its widgets belong in its body (or containers
-    /// made there); drawing one into a container made outside it is an error.
+    /// made there); drawing one into a container made outside it is an error,
+    /// and so is writing an element straight into the sidebar (draw the
+    /// fragment there instead: `ui.sidebar().fragment(..)`).
     pub fn fragment<F, R>(&self, script: F) -> Result
     where
         F: Fn(&Ui) -> R + 'static,
@@ -360,6 +376,169 @@ mod tests {
         assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
         let lines: Vec<String> = at.get("markdown").iter().map(|e| e.text()).collect();
         assert_eq!(lines, ["m = 1", "n = 1"]);
+    }
+
+    #[test]
+    fn a_parent_fragment_rerun_reruns_the_fragments_inside_it_and_accepts_their_widgets() {
+        let (outer, inner) = counted();
+        let (o, i) = (outer.clone(), inner.clone());
+        let mut at = AppTest::new(move |ui: &Ui| {
+            let (o, i) = (o.clone(), i.clone());
+            ui.fragment(move |ui: &Ui| {
+                o.set(o.get() + 1);
+                let parent = ui.add(NumberInput::int("parent"));
+                let i = i.clone();
+                ui.fragment(move |ui: &Ui| {
+                    i.set(i.get() + 1);
+                    let child = ui.add(NumberInput::int("child"));
+                    ui.write(format!("child = {child}"));
+                })?;
+                ui.write(format!("parent = {parent}"));
+                Ok::<_, Error>(())
+            })
+        });
+        let lines = |at: &AppTest| at.get("markdown").iter().map(|e| e.text()).collect::<Vec<_>>();
+        at.run();
+        at.number_input(1).increment().run();
+        assert_eq!((outer.get(), inner.get()), (1, 2), "the nested fragment reran alone");
+        at.number_input(0).increment().run();
+        assert_eq!((outer.get(), inner.get()), (2, 3), "the parent reran, and the fragment inside it");
+        assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
+        assert_eq!(lines(&at), ["child = 1", "parent = 1"]);
+        // Both changed before one run: the nested fragment runs once, inside its parent.
+        at.number_input(0).increment();
+        at.number_input(1).increment().run();
+        assert_eq!((outer.get(), inner.get()), (3, 4));
+        assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
+        assert_eq!(lines(&at), ["child = 2", "parent = 2"]);
+    }
+
+    #[test]
+    fn a_parent_fragment_rerun_drops_the_widgets_of_nested_fragments_it_no_longer_draws() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.add(Slider::new("outside", 0..=9).key("outside"));
+            ui.fragment(|ui: &Ui| {
+                if ui.checkbox("nested") {
+                    ui.fragment(|ui: &Ui| {
+                        ui.add(Slider::new("inner", 0..=9).key("inner"));
+                    })?;
+                }
+                Ok::<_, Error>(())
+            })
+        });
+        at.run();
+        at.slider(0).set_value(5).run();
+        at.checkbox(0).check().run();
+        at.slider(1).set_value(3).run();
+        assert_eq!(at.session_state().get::<i32>("inner").unwrap(), 3);
+        at.checkbox(0).uncheck().run();
+        let state = at.session_state();
+        assert!(!state.contains("inner"), "the nested fragment's widget went with it");
+        assert_eq!(state.get::<i32>("outside").unwrap(), 5, "widgets outside the fragment are untouched");
+        at.checkbox(0).check().run();
+        assert_eq!(at.slider(1).value::<i32>(), 0, "it comes back at its default");
+    }
+
+    #[test]
+    fn a_fragment_error_in_a_full_run_is_drawn_inside_the_fragment_and_ends_the_run() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.write("before");
+            ui.fragment(|ui: &Ui| {
+                if ui.add(Checkbox::new("Fail").key("fail")) {
+                    return Err(Error::msg("boom"));
+                }
+                ui.write("fragment ok");
+                Ok(())
+            })?;
+            ui.write("after");
+            Ok::<_, Error>(())
+        });
+        at.session_state().set("fail", true).unwrap();
+        at.run();
+        assert_eq!(at.status(), Some(crate::RunStatus::Failed));
+        assert_eq!(at.fragment(0).exception(0).text(), "Error: boom", "drawn inside the fragment");
+        assert_eq!(at.get("exception").len(), 1, "and only there");
+        let lines: Vec<String> = at.get("markdown").iter().map(|e| e.text()).collect();
+        assert_eq!(lines, ["before"], "the error ended the full run");
+        at.checkbox(0).uncheck().run();
+        assert!(at.get("exception").is_empty(), "the fragment's successful rerun replaced its container");
+        assert_eq!(at.fragment(0).markdown(0).text(), "fragment ok");
+    }
+
+    #[test]
+    fn an_ignored_fragment_error_is_still_drawn_and_the_run_counts_as_failed() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let _ = ui.fragment(|ui: &Ui| -> Result {
+                ui.checkbox("inside");
+                Err(Error::msg("boom"))
+            });
+            ui.write("after");
+        });
+        at.run();
+        assert_eq!(at.fragment(0).exception(0).text(), "Error: boom");
+        assert_eq!(at.status(), Some(crate::RunStatus::Failed));
+    }
+
+    #[test]
+    fn when_one_of_several_queued_fragments_raises_the_others_still_run() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.fragment(|ui: &Ui| {
+                if ui.button("Break A") {
+                    return Err(Error::msg("A broke"));
+                }
+                Ok(())
+            })?;
+            ui.fragment(|ui: &Ui| {
+                if ui.button("Press B") {
+                    ui.write("B pressed");
+                }
+            })
+        });
+        at.run();
+        at.button(0).click();
+        at.button(1).click().run();
+        assert_eq!(at.fragment(0).exception(0).text(), "Error: A broke");
+        assert_eq!(at.fragment(1).markdown(0).text(), "B pressed", "B ran, with its press");
+        assert_eq!(at.get("exception").len(), 1);
+    }
+
+    #[test]
+    fn a_fragment_cannot_write_straight_into_the_sidebar_and_nothing_piles_up() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.fragment(|ui: &Ui| {
+                let n = ui.add(NumberInput::int("n"));
+                ui.sidebar().write(format!("n = {n}"));
+                ui.sidebar().checkbox("Sneaky");
+            })
+        });
+        at.run();
+        at.number_input(0).increment().run();
+        at.number_input(0).increment().run();
+        assert!(at.sidebar().get("markdown").is_empty() && at.sidebar().get("checkbox").is_empty());
+        assert!(at.sidebar().get("exception").is_empty(), "no error piles up in the sidebar either");
+        let errors: Vec<String> = at.fragment(0).get("exception").iter().map(|e| e.text()).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].contains("Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported"),
+            "{errors:?}"
+        );
+        assert!(errors[1].contains("Fragments cannot write widgets to outside containers"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_fragment_drawn_in_the_sidebar_works_there() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.sidebar().fragment(|ui: &Ui| {
+                let n = ui.add(NumberInput::int("n"));
+                ui.write(format!("n = {n}"));
+            })
+        });
+        at.run();
+        at.number_input(0).increment().run();
+        at.number_input(0).increment().run();
+        assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
+        assert_eq!(at.sidebar().get("markdown").len(), 1);
+        assert_eq!(at.sidebar().markdown(0).text(), "n = 2");
     }
 
     #[test]

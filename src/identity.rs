@@ -81,6 +81,11 @@ impl Identity {
         self
     }
 
+    /// Adds a yes/no part (a radio's `horizontal`).
+    pub fn flag(self, name: &str, value: bool) -> Self {
+        self.number(name, f64::from(u8::from(value)))
+    }
+
     /// Adds a list of texts (e.g. the formatted options of a selectbox).
     pub fn texts(mut self, name: &str, values: &[String]) -> Self {
         self.name(name);

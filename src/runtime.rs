@@ -32,15 +32,34 @@ pub(crate) struct Runtime {
     pub scope: RunScope,
     /// Forms drawn in this run.
     pub forms: Vec<FormRecord>,
-    /// Fragments drawn by the last full run, with what reruns them.
+    /// Fragments drawn by the last full run (and the fragment reruns since), with what reruns them.
     pub fragments: HashMap<FragmentId, FragmentRecord>,
+    /// Fragments drawn in the current run.
     pub fragments_seen: HashSet<FragmentId>,
     /// The bodies of the fragments running now, innermost last: widgets may only be drawn inside the innermost.
     pub running_fragments: Vec<Place>,
     /// A dialog was opened in this run (only one may be).
     pub dialog_opened: bool,
+    /// A fragment raised an error in this run (drawn in its body): the run failed, even if
+    /// the script ignored the fragment's result.
+    pub fragment_failed: bool,
     /// Counts runs, so handles kept past their run can tell.
     pub run_id: u64,
+}
+
+impl Runtime {
+    /// The fragments `ids` and every fragment drawn inside their bodies (the fragment path
+    /// rule: a fragment's place holds the places of the fragments nested in it).
+    fn fragments_within(&self, ids: &[FragmentId]) -> HashSet<FragmentId> {
+        let places: Vec<&Place> = ids.iter().filter_map(|id| self.fragments.get(id).map(|f| &f.place)).collect();
+        let mut within: HashSet<FragmentId> = ids.iter().copied().collect();
+        for (id, record) in &self.fragments {
+            if places.iter().any(|outer| outer.contains(&record.place)) {
+                within.insert(*id);
+            }
+        }
+        within
+    }
 }
 
 /// Where the session is in its life cycle.
@@ -168,6 +187,7 @@ impl Session {
             fragments_seen: HashSet::new(),
             running_fragments: Vec::new(),
             dialog_opened: false,
+            fragment_failed: false,
             run_id: 0,
         };
         Session {
@@ -228,11 +248,27 @@ impl Session {
         ids.retain(|id| runtime.fragments.get(id).is_some_and(|f| f.place.holds_fragment(&runtime.tree, *id)));
         ids.sort_by_key(|id| runtime.fragments.get(id).map(|f| f.place.clone()));
         ids.dedup();
+        // A fragment drawn inside another one that reruns reruns with it (once, in its place).
+        let places: Vec<Place> =
+            ids.iter().filter_map(|id| runtime.fragments.get(id).map(|f| f.place.clone())).collect();
+        ids.retain(|id| {
+            let place = &runtime.fragments[id].place;
+            !places.iter().any(|outer| outer != place && outer.contains(place))
+        });
         if ids.is_empty() {
             RunScope::Full
         } else {
             RunScope::Fragments(ids)
         }
+    }
+
+    /// Whether `pending` (every request waiting, merged) cancels the run in flight, or waits
+    /// for it to end: a request that needs the whole script interrupts it (Streamlit's fast
+    /// reruns; its presses are carried over by [`interrupt_run`](Self::interrupt_run)); one
+    /// that only reruns fragments waits, so the full run draws to its end first. The page
+    /// and `AppTest` both drive runs by this one rule.
+    pub fn interrupts_run(&self, pending: &RerunRequest) -> bool {
+        self.scope_of(pending) == RunScope::Full
     }
 
     /// Starts a run: resets buttons, applies the request's widget values, runs
@@ -252,11 +288,12 @@ impl Session {
             runtime.forms.clear();
             runtime.running_fragments.clear();
             runtime.dialog_opened = false;
+            runtime.fragment_failed = false;
+            runtime.fragments_seen.clear();
             let mut fragments = Vec::new();
             match &scope {
                 RunScope::Full => {
                     runtime.tree = ElementTree::default();
-                    runtime.fragments_seen.clear();
                 }
                 RunScope::Fragments(ids) => {
                     for id in ids {
@@ -311,10 +348,24 @@ impl Session {
             return (self.script)(Ui::root(self.runtime.clone()));
         }
         let runtime = self.runtime.clone();
-        // Fragments are synchronous functions: run them now, in order.
-        let result = fragments.into_iter().try_for_each(|(id, place, script)| {
-            crate::fragment::run_body(&Ui::at_place(runtime.clone(), place, Some(id)), &*script)
-        });
+        // Fragments are synchronous functions: run them now, in order. One that raises has its
+        // error drawn in its body and the others still run (with their presses), as in
+        // Streamlit; `stop()` and reruns end the run.
+        let mut result = Ok(());
+        for (id, place, script) in fragments {
+            match crate::fragment::run_body(&Ui::at_place(runtime.clone(), place, Some(id)), &*script) {
+                Ok(()) => {}
+                Err(error) if error.is_script_error() => {
+                    if result.is_ok() {
+                        result = Err(error);
+                    }
+                }
+                Err(control) => {
+                    result = Err(control);
+                    break;
+                }
+            }
+        }
         Box::pin(std::future::ready(result))
     }
 
@@ -332,7 +383,11 @@ impl Session {
                 }
             }
         };
+        let fragment_failed = std::mem::take(&mut self.runtime.borrow_mut().fragment_failed);
         let status = match result {
+            // A fragment's error ends the run in Streamlit; if the script ignored it, the run
+            // still failed (the error is drawn in the fragment).
+            Ok(()) if fragment_failed => RunStatus::Failed,
             Ok(()) => RunStatus::Completed,
             Err(error) => match error.into_kind() {
                 ErrorKind::Stop => RunStatus::Stopped,
@@ -344,8 +399,11 @@ impl Session {
                     self.follow_up = Some(RerunRequest::fragment(id));
                     RunStatus::RerunRequested
                 }
-                ErrorKind::Script { kind, message } => {
-                    error_ui.push_exception(kind, message);
+                ErrorKind::Script { kind, message, shown } => {
+                    // A fragment's error is already drawn in its body.
+                    if !shown {
+                        error_ui.push_exception(kind, message);
+                    }
                     RunStatus::Failed
                 }
             },
@@ -362,7 +420,12 @@ impl Session {
                     runtime.fragments.retain(|id, _| seen.contains(id));
                 }
                 RunScope::Fragments(ids) => {
-                    runtime.store.remove_unseen_widgets(|record| record.fragment.is_some_and(|f| ids.contains(&f)));
+                    // The fragments that reran, and those drawn inside them: a nested fragment its
+                    // parent no longer draws goes, with its widgets.
+                    let within = runtime.fragments_within(ids);
+                    runtime.store.remove_unseen_widgets(|record| record.fragment.is_some_and(|f| within.contains(&f)));
+                    let seen = &runtime.fragments_seen;
+                    runtime.fragments.retain(|id, _| ids.contains(id) || seen.contains(id) || !within.contains(id));
                 }
             }
         }

@@ -28,6 +28,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use crate::element::{Block, BlockKind, Element, ElementTree, FragmentId, Node, Root};
+use crate::elements::status::exception::ExceptionProps;
 use crate::error::{Error, Result};
 use crate::runtime::{Phase, Runtime};
 use crate::session_state::SessionState;
@@ -39,11 +40,15 @@ use crate::session_state::SessionState;
 pub struct Ui {
     pub(crate) runtime: Rc<RefCell<Runtime>>,
     cursor: Cursor,
-    /// The form this handle draws into, if any.
-    pub(crate) form: Option<Rc<str>>,
-    /// The fragment whose body this handle draws into, if any.
+    /// The fragment whose body this handle draws into, if any (never for the sidebar).
     pub(crate) fragment: Option<FragmentId>,
 }
+
+/// Streamlit's error for `st.sidebar` in a fragment: elements written straight into the sidebar
+/// would pile up over the fragment's reruns, so they are refused.
+const SIDEBAR_IN_FRAGMENT: &str = "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported. \
+     To write elements to the sidebar with a fragment, call your fragment function inside a `with st.sidebar` \
+     context manager (here: `ui.sidebar().fragment(..)`).";
 
 /// A position in the element tree: a root and the child indices below it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -112,16 +117,16 @@ enum Cursor {
 
 impl Ui {
     pub(crate) fn root(runtime: Rc<RefCell<Runtime>>) -> Ui {
-        Ui { runtime, cursor: Cursor::Append(Place { root: Root::Main, path: Vec::new() }), form: None, fragment: None }
+        Ui { runtime, cursor: Cursor::Append(Place { root: Root::Main, path: Vec::new() }), fragment: None }
     }
 
     /// A handle appending to the block at `place`, drawing for `fragment`.
     pub(crate) fn at_place(runtime: Rc<RefCell<Runtime>>, place: Place, fragment: Option<FragmentId>) -> Ui {
-        Ui { runtime, cursor: Cursor::Append(place), form: None, fragment }
+        Ui { runtime, cursor: Cursor::Append(place), fragment }
     }
 
     fn at(&self, cursor: Cursor) -> Ui {
-        Ui { runtime: self.runtime.clone(), cursor, form: self.form.clone(), fragment: self.fragment }
+        Ui { runtime: self.runtime.clone(), cursor, fragment: self.fragment }
     }
 
     /// Where this handle draws: the block it appends to, or the slot it replaces.
@@ -129,6 +134,46 @@ impl Ui {
         match &self.cursor {
             Cursor::Append(place) | Cursor::Slot(place) => place,
         }
+    }
+
+    /// The form whose body holds what this handle draws, if any. Form membership follows the
+    /// block a widget is in, as in Streamlit: the sidebar is never in a form (whatever handle
+    /// it was reached from), and a fragment rerun on its own stays in the form it was drawn in.
+    pub(crate) fn form_key(&self) -> Option<Rc<str>> {
+        let (place, depth) = match &self.cursor {
+            Cursor::Append(place) => (place, place.path.len()),
+            // A slot's node is replaced: what holds it is its parent.
+            Cursor::Slot(place) => (place, place.path.len().saturating_sub(1)),
+        };
+        let runtime = self.runtime.borrow();
+        let mut block = runtime.tree.root(place.root);
+        let mut form = None;
+        for &index in &place.path[..depth] {
+            match block.children.get(index) {
+                Some(Node::Block(child)) => block = child,
+                // The block is gone: writes go to the root, in no form.
+                _ => return None,
+            }
+            if let BlockKind::Form { key, .. } = &block.kind {
+                form = Some(key.as_str());
+            }
+        }
+        form.map(Rc::from)
+    }
+
+    /// While a fragment runs, an element written straight into the sidebar (not into a
+    /// container there) is refused, as Streamlit does: the handle to draw the error with
+    /// instead, in the innermost running fragment's body.
+    fn sidebar_write_in_fragment(&self) -> Option<Ui> {
+        let direct = match &self.cursor {
+            Cursor::Append(place) => place.root == Root::Sidebar && place.path.is_empty(),
+            Cursor::Slot(place) => place.root == Root::Sidebar && place.path.len() == 1,
+        };
+        if !direct {
+            return None;
+        }
+        let body = self.runtime.borrow().running_fragments.last().cloned()?;
+        Some(self.at(Cursor::Append(body)))
     }
 
     /// Where the next node drawn through this handle will go.
@@ -147,6 +192,17 @@ impl Ui {
 
     /// Places `node` where this handle points and returns a handle to its slot.
     pub(crate) fn push(&self, node: Node) -> Ui {
+        if let (Node::Element(element), Some(body)) = (&node, self.sidebar_write_in_fragment()) {
+            // An error box meant for the sidebar (a refused widget) keeps its own message.
+            let error = match element {
+                Element::Exception(_) => node,
+                _ => Node::Element(Element::Exception(ExceptionProps {
+                    kind: "StreamlitAPIException".into(),
+                    message: SIDEBAR_IN_FRAGMENT.into(),
+                })),
+            };
+            return body.push(error);
+        }
         let mut runtime = self.runtime.borrow_mut();
         let tree = &mut runtime.tree;
         match &self.cursor {
@@ -276,8 +332,17 @@ impl Ui {
     // ----- containers ---------------------------------------------------
 
     /// The sidebar, pinned to the left of the page.
+    ///
+    /// It is never inside a form or a fragment, whatever handle it is reached from: a
+    /// widget drawn there belongs to no form, and a fragment may not write elements
+    /// straight into it (Streamlit refuses `st.sidebar` in a fragment; draw the fragment in
+    /// the sidebar instead, `ui.sidebar().fragment(..)`).
     pub fn sidebar(&self) -> Ui {
-        self.at(Cursor::Append(Place { root: Root::Sidebar, path: Vec::new() }))
+        Ui {
+            runtime: self.runtime.clone(),
+            cursor: Cursor::Append(Place { root: Root::Sidebar, path: Vec::new() }),
+            fragment: None,
+        }
     }
 }
 

@@ -35,7 +35,7 @@ use crate::error::{Error, IntoScriptResult};
 use crate::form::{self, FormBuffer};
 use crate::identity::WidgetId;
 use crate::request::RerunRequest;
-use crate::runtime::{RunScope, Session};
+use crate::runtime::Session;
 use crate::ui::Ui;
 use clock::{Interval, WebClock};
 use view_model::PageModel;
@@ -170,9 +170,8 @@ impl Driver {
                 None => *pending = Some(request),
             }
         }
-        let needs_full_run =
-            self.pending.borrow().as_ref().is_some_and(|p| self.session.borrow().scope_of(p) == RunScope::Full);
-        if self.in_flight.borrow().is_some() && needs_full_run {
+        let interrupts = self.pending.borrow().as_ref().is_some_and(|p| self.session.borrow().interrupts_run(p));
+        if self.in_flight.borrow().is_some() && interrupts {
             self.interrupt();
         }
         self.schedule_start();

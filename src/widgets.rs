@@ -168,18 +168,26 @@ pub(crate) fn register<T: Any + Clone>(
 ) -> Result<Registered<T>, WidgetError> {
     let Spec { kind, identity, default, decode, encode, explicit_default } = spec;
     // The form enters identity; the page will too, once there are pages.
-    let id = identity.opt_text("form", ui.form.as_deref()).text("page", "").finish();
+    let form = ui.form_key();
+    let id = identity.opt_text("form", form.as_deref()).text("page", "").finish();
     let is_trigger = matches!(default, WidgetValue::Trigger(_));
     if ui.phase() == Phase::Callbacks {
         return Err(api(format!("Widgets cannot be drawn inside a callback (the {kind} \"{label}\").")));
     }
     if let Some(function) = crate::cache::running_function() {
-        return Err(api(format!(
-            "Widgets cannot be used inside a cached function: `{function}()` draws the {kind} \"{label}\". \
-             Draw the widget outside and pass its value to the function."
-        )));
+        // Streamlit's CachedWidgetWarning: shown (and replayed with the function's other
+        // elements), and the widget is still created and returns its value.
+        ui.push_exception(
+            "CachedWidgetWarning".into(),
+            format!(
+                "Your script uses a widget command in a cached function (function marked `#[cache_data]` or \
+                 `#[cache_resource]`): `{function}()` draws the {kind} \"{label}\". This code will only be called \
+                 when we detect a cache \"miss\", which can lead to unexpected results.\n\n\
+                 To fix this, move all widget commands outside the cached function."
+            ),
+        );
     }
-    if ui.form.is_some() && options.callback.is_some() && kind != "form_submit_button" {
+    if form.is_some() && options.callback.is_some() && kind != "form_submit_button" {
         return Err(api("With forms, callbacks can only be defined on the `form_submit_button`. \
              Defining callbacks on other widgets inside a form is not allowed."
             .into()));
@@ -262,7 +270,7 @@ pub(crate) fn register<T: Any + Clone>(
             decode: Rc::new(move |wire| typed_decode(wire).map(Value::new)),
             callback: options.callback.clone(),
             default,
-            form: ui.form.clone(),
+            form: form.clone(),
             fragment: ui.fragment,
         },
     );
@@ -275,14 +283,14 @@ pub(crate) fn register<T: Any + Clone>(
         ));
     }
     let mut common = options.common(id, label);
-    common.form = ui.form.as_deref().map(str::to_string);
+    common.form = form.as_deref().map(str::to_string);
     Ok(Registered { value, wire, common })
 }
 
 /// Why a widget could not be registered; drawn in its place by [`show_error`].
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum WidgetError {
-    /// A bad call: arguments, a widget in a callback or cached function, a bad session-state value.
+    /// A bad call: arguments, a widget in a callback, a bad session-state value.
     Api(String),
     /// Two widgets with the same identity in one run.
     DuplicateId(String),

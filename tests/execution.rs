@@ -172,3 +172,26 @@ fn a_form_inside_a_fragment_submits_as_a_fragment_rerun() {
     assert_eq!(at.markdown(0).text(), "sent 3");
     assert_eq!(runs.get(), 1);
 }
+
+#[test]
+fn a_fragment_interaction_waits_for_the_full_run_in_flight_as_on_the_page() {
+    let mut at = AppTest::new_async(|ui: Ui| async move {
+        ui.fragment(|ui: &Ui| {
+            if ui.button("Press") {
+                ui.write("pressed");
+            }
+        })?;
+        ui.sleep(Duration::from_secs(1)).await;
+        ui.write("end of script");
+        Ok::<_, Error>(())
+    });
+    at.run();
+    at.run_for(Duration::from_millis(500));
+    assert!(at.is_running());
+    at.button(0).click().run();
+    assert!(!at.is_running());
+    let lines: Vec<String> = at.get("markdown").iter().map(|e| e.text()).collect();
+    assert_eq!(lines, ["pressed", "end of script"], "the full run drew to its end, then the fragment reran");
+    assert_eq!(at.status(), Some(RunStatus::Completed));
+    assert_eq!(at.runs(), 3, "the fragment rerun waited: no run was cancelled");
+}

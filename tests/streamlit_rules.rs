@@ -545,6 +545,53 @@ fn disabled_label_visibility_and_callbacks_never_change_identity() {
     }
 }
 
+/// Streamlit's `compute_and_register_element_id` hashes every parameter but `key`, `disabled`,
+/// `format_func`, `label_visibility`, `args`, `kwargs` and `on_change` (v1.39).
+#[test]
+fn every_parameter_outside_streamlits_exclusion_list_identifies_an_unkeyed_widget() {
+    let mut at = AppTest::new(|ui: &Ui| {
+        ui.add(Button::new("Go"));
+        ui.add(Button::new("Go").kind(ButtonKind::Primary));
+        let form = ui.form("f");
+        form.add(FormSubmitButton::new("Send"));
+        form.add(FormSubmitButton::new("Send").kind(ButtonKind::Primary));
+        ui.add(Radio::new("Pick", ["a", "b"]));
+        ui.add(Radio::new("Pick", ["a", "b"]).horizontal(true));
+        ui.add(TextInput::new("Secret"));
+        ui.add(TextInput::new("Secret").password());
+        ui.add(TextArea::new("Notes"));
+        ui.add(TextArea::new("Notes").height(200));
+        ui.add(Slider::new("Level", 0..=10));
+        // `0` and `0.0`: Streamlit hashes `str(value)`.
+        ui.add(Slider::new("Level", 0.0..=10.0).step(1.0));
+        ui.add(NumberInput::int("Count"));
+        ui.add(NumberInput::new("Count").step(1.0));
+    });
+    at.run();
+    assert!(at.get("exception").is_empty(), "no DuplicateWidgetID: {:?}", texts(&at, "exception"));
+    assert_eq!(at.get("button").len(), 4);
+}
+
+#[test]
+fn changing_a_radios_layout_a_text_inputs_type_or_a_text_areas_height_resets_it() {
+    let mut at = AppTest::new(|ui: &Ui| -> Result {
+        let changed = ui.session_state().get_or_insert_with("variant", || 0)? == 1;
+        let pick = ui.add(Radio::new("Pick", ["a", "b"]).horizontal(changed));
+        let secret = ui.add(if changed { TextInput::new("Secret").password() } else { TextInput::new("Secret") });
+        let notes = ui.add(if changed { TextArea::new("Notes").height(200) } else { TextArea::new("Notes") });
+        ui.write(format!("{pick}|{secret}|{notes}"));
+        Ok(())
+    });
+    at.run();
+    at.radio(0).select("b");
+    at.text_input(0).input("hunter2");
+    at.text_area(0).input("milk").run();
+    assert_eq!(at.markdown(0).text(), "b|hunter2|milk");
+    at.session_state().set("variant", 1).unwrap();
+    at.run();
+    assert_eq!(at.markdown(0).text(), "a||", "each is a new widget, at its default");
+}
+
 // ----- §7.9 DuplicateWidgetID ----------------------------------------------
 
 #[test]

@@ -190,6 +190,28 @@ fn multiselect_select_and_unselect_keep_the_pick_order() {
 }
 
 #[test]
+fn multiselect_picks_made_before_one_run_accumulate() {
+    let mut at = AppTest::new(|ui: &Ui| {
+        let colors = ui.add(Multiselect::new("Colors", ["red", "green", "blue"]));
+        let form = ui.form("f");
+        let sizes = form.add(Multiselect::new("Sizes", ["S", "M", "L"]));
+        form.form_submit_button("Save");
+        ui.write(format!("{} / {}", colors.join(", "), sizes.join(", ")));
+    });
+    at.run();
+    at.multiselect(0).select("red").select("blue").run();
+    assert_eq!(shown(&mut at), "red, blue / ", "a chained select appends");
+    at.multiselect(0).select("green");
+    at.multiselect(0).unselect("red");
+    at.run();
+    assert_eq!(shown(&mut at), "blue, green / ", "separate calls before one run build on each other");
+    at.multiselect(1).select("M");
+    at.multiselect(1).select("S");
+    at.button(0).click().run();
+    assert_eq!(shown(&mut at), "blue, green / M, S", "values held by a form too");
+}
+
+#[test]
 fn multiselect_refuses_more_than_max_selections() {
     let mut at = AppTest::new(|ui: &Ui| {
         let picked = ui.add(Multiselect::new("Two at most", [1, 2, 3]).max_selections(2));
@@ -330,6 +352,22 @@ fn int_number_input_steps_and_refuses_out_of_range() {
     assert_eq!(at.session_state().get::<i64>("guests").unwrap(), 2);
     let Element::NumberInput(props) = at.number_input(0).element().clone() else { unreachable!() };
     assert_eq!((props.value, props.min, props.max, props.step, props.is_int), (2.0, Some(1.0), Some(3.0), 1.0, true));
+}
+
+#[test]
+fn number_input_steps_made_before_one_run_add_up() {
+    let mut at = AppTest::new(|ui: &Ui| {
+        let n = ui.add(NumberInput::int("n").max(3));
+        ui.write(n);
+    });
+    at.run();
+    at.number_input(0).increment().increment().run();
+    assert_eq!(shown(&mut at), "2");
+    at.number_input(0).increment().increment().increment().run();
+    assert_eq!(shown(&mut at), "3", "stopping at the maximum");
+    at.number_input(0).decrement();
+    at.number_input(0).decrement().run();
+    assert_eq!(shown(&mut at), "1");
 }
 
 #[test]

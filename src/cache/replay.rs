@@ -48,7 +48,8 @@ thread_local! {
     static RUNNING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The innermost cached function running now, if any: widgets refuse to be drawn inside one.
+/// The innermost cached function running now, if any: a widget drawn inside one comes with a
+/// `CachedWidgetWarning`.
 pub(crate) fn running_function() -> Option<&'static str> {
     RUNNING.with(|running| running.borrow().last().copied())
 }

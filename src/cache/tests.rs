@@ -304,6 +304,37 @@ fn resources_are_validated_on_every_access_and_released_when_they_leave() {
     assert_eq!(released(), ["a", "a", "b", "c", "b"], "clear releases what is left");
 }
 
+thread_local! {
+    static STILL_VALID: Cell<bool> = const { Cell::new(true) };
+}
+
+fn still_valid(_: &u32) -> bool {
+    STILL_VALID.with(Cell::get)
+}
+
+#[cache_resource(validate = still_valid)]
+fn labelled(ui: &Ui) -> Rc<u32> {
+    ran("labelled");
+    ui.caption("built");
+    42
+}
+
+#[test]
+fn a_resource_refused_by_validate_draws_its_elements_once() {
+    let mut at = AppTest::new(|ui: &Ui| {
+        let resource = labelled(ui);
+        ui.write(*resource);
+    });
+    at.run();
+    at.run();
+    assert_eq!(texts(&at, "caption"), ["built"], "a valid hit replays");
+    STILL_VALID.with(|v| v.set(false));
+    at.run();
+    STILL_VALID.with(|v| v.set(true));
+    assert_eq!(calls("labelled"), 2, "validate said no: built again");
+    assert_eq!(texts(&at, "caption"), ["built"], "validated before the replay: drawn once");
+}
+
 // ----- errors and clearing ---------------------------------------------------------------------
 
 thread_local! {
@@ -437,20 +468,38 @@ fn nested_cached_functions_replay_as_a_whole() {
 
 #[cache_data]
 fn with_a_widget(ui: &Ui) -> bool {
-    ui.checkbox("inside")
+    ui.add(Checkbox::new("inside").value(true))
+}
+
+#[cache_resource]
+fn resource_with_a_widget(ui: &Ui) -> Rc<bool> {
+    ui.add(Toggle::new("resource").value(true))
 }
 
 #[test]
-fn a_widget_inside_a_cached_function_is_an_error_in_place() {
+fn a_widget_inside_a_cached_function_shows_a_warning_and_still_works() {
     let mut at = AppTest::new(|ui: &Ui| {
-        with_a_widget(ui);
+        let data = with_a_widget(ui);
+        let resource = resource_with_a_widget(ui);
+        ui.write(format!("{data} {resource}"));
         ui.checkbox("outside");
     });
     at.run();
-    assert!(at.exception(0).text().contains("`with_a_widget()` draws the checkbox \"inside\""));
-    assert_eq!(at.get("checkbox").len(), 1, "the widget outside still works");
+    let warnings = texts(&at, "exception");
+    assert_eq!(warnings.len(), 2, "one warning per widget: {warnings:?}");
+    for warning in &warnings {
+        assert!(
+            warning.starts_with("CachedWidgetWarning: Your script uses a widget command in a cached function"),
+            "{warning}"
+        );
+    }
+    assert!(warnings[0].contains("`with_a_widget()` draws the checkbox \"inside\""), "{warnings:?}");
+    assert_eq!(at.get("checkbox").len(), 2, "the widget is created");
+    assert_eq!(at.get("toggle").len(), 1, "in cache_resource too");
+    assert_eq!(at.markdown(0).text(), "true true", "and returns its value");
+    assert!(at.checkbox(0).value::<bool>());
     at.run();
-    assert_eq!(at.get("exception").len(), 1, "the error is replayed with the rest");
+    assert_eq!(texts(&at, "exception").len(), 2, "a hit replays the warnings with the rest");
 }
 
 #[test]

@@ -46,6 +46,16 @@ pub enum ButtonKind {
     Secondary,
 }
 
+impl ButtonKind {
+    /// Streamlit's name for it (`type="primary"`).
+    fn name(self) -> &'static str {
+        match self {
+            ButtonKind::Primary => "primary",
+            ButtonKind::Secondary => "secondary",
+        }
+    }
+}
+
 /// A button.
 ///
 /// ```
@@ -99,7 +109,7 @@ impl Command for Button {
 
     fn show(self, ui: &Ui) -> bool {
         let Button { label, kind, options } = self;
-        if ui.form.is_some() {
+        if ui.form_key().is_some() {
             show_error(
                 ui,
                 super::api(format!(
@@ -112,7 +122,7 @@ impl Command for Button {
             ui,
             &label,
             &options,
-            Ok(trigger_spec("button", &label, &options)),
+            Ok(trigger_spec("button", &label, kind, &options)),
             || false,
             |registered| {
                 let common = registered.common.clone();
@@ -122,15 +132,20 @@ impl Command for Button {
     }
 }
 
-/// What buttons share: identity by label and help, and a value that is a
+/// What buttons share: identity by label, type and help, and a value that is a
 /// one-run trigger and cannot be set through session state.
-pub(crate) fn trigger_spec(kind: &'static str, label: &str, options: &CommonOptions) -> Spec<bool> {
+pub(crate) fn trigger_spec(
+    kind: &'static str,
+    label: &str,
+    emphasis: ButtonKind,
+    options: &CommonOptions,
+) -> Spec<bool> {
     Spec {
         kind,
         identity: identity(
             kind,
             options.key.as_deref(),
-            |id| id.text("label", label).opt_text("help", options.help.as_deref()),
+            |id| id.text("label", label).text("type", emphasis.name()).opt_text("help", options.help.as_deref()),
             |id| id,
         ),
         default: WidgetValue::Trigger(false),

@@ -55,14 +55,14 @@ impl Command for FormSubmitButton {
 
     fn show(self, ui: &Ui) -> bool {
         let Button { label, kind, options } = self.0;
-        let Some(form) = ui.form.clone() else {
+        let Some(form) = ui.form_key() else {
             show_error(
                 ui,
                 api(format!("`form_submit_button()` must be used inside a `form()` (the button \"{label}\").")),
             );
             return false;
         };
-        match register(ui, &label, &options, trigger_spec("form_submit_button", &label, &options)) {
+        match register(ui, &label, &options, trigger_spec("form_submit_button", &label, kind, &options)) {
             Ok(registered) => {
                 crate::form::note_submit_button(ui, &form, registered.value);
                 ui.push_element(Element::Button(ButtonProps {

@@ -160,6 +160,8 @@ impl<T: Number> Command for NumberInput<T> {
                         .number("value", default)
                         .number("step", step)
                         .opt_text("help", options.help.as_deref())
+                        // Streamlit hashes `str(value)`: `0` and `0.0` differ.
+                        .flag("int", T::IS_INT)
                 },
                 |id| id.number("min", bound(min)).number("max", bound(max)),
             ),

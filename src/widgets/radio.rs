@@ -138,6 +138,7 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Radio<T> {
                         .texts("options", &choices.labels)
                         .number("index", index as f64)
                         .opt_text("help", options.help.as_deref())
+                        .flag("horizontal", horizontal)
                 },
                 |id| id.texts("options", &choices.labels),
             ),

@@ -86,6 +86,22 @@ impl<T: Number> SliderValue for (T, T) {
     }
 }
 
+/// Streamlit's bound adjustment (`slider.py`, 1.39): `min > max` collapses to `max..=max`,
+/// then the bounds widen to the default, a reversed range default being swapped first.
+/// Returns the bounds and the default.
+fn fit_bounds(min: f64, max: f64, given: &[f64]) -> (f64, f64, Vec<f64>) {
+    let lo = min.min(max);
+    let hi = lo.max(max);
+    match *given {
+        [x] => (lo.min(x), hi.max(x), vec![x]),
+        [a, b] => {
+            let (start, end) = if a > b { (b, a) } else { (a, b) };
+            (lo.min(start), hi.max(end), vec![start, end])
+        }
+        _ => (lo, hi, given.to_vec()),
+    }
+}
+
 fn wire(numbers: &[f64]) -> WidgetValue {
     match numbers {
         [x] => WidgetValue::Number(*x),
@@ -103,6 +119,18 @@ fn numbers(wire: &WidgetValue) -> Vec<f64> {
 }
 
 /// A slider over `min..=max`.
+///
+/// **Bounds**, as in Streamlit (1.39), which adjusts them rather than refusing them:
+/// - a `value` outside `min..=max` widens the bounds to include it:
+///   `Slider::new("x", 10..=100).value(0)` is a `0..=100` slider at 0;
+/// - `min > max`: the bounds become `max..=max`, then widen to the value, which defaults to
+///   `min`. Without a value they are swapped (`10..=5` is `5..=10`, at 10); with one, the
+///   old `min` is dropped (`Slider::new("x", 10..=5).value(7)` is `5..=7`);
+/// - a range value given high to low is swapped (`.value((8, 2))` is `(2, 8)`);
+/// - bounds that are still equal after this (`5..=5`, `5..=5` with `.value(5)`) are an error,
+///   as in Streamlit (its page cannot draw an empty slider). Like every widget error here it
+///   is drawn in place of the slider, the call returns the value (or `min`) and the script
+///   goes on; so is a `step` that is not positive, or a bound that is not a number.
 ///
 /// ```
 /// use wasmlit::prelude::*;
@@ -166,18 +194,20 @@ impl<V: SliderValue> Command for Slider<V> {
         let (min, max) = (min.to_f64(), max.to_f64());
         let step = step.unwrap_or_else(V::Num::default_step).to_f64();
         let explicit_default = value.is_some();
-        let default = value.map(V::numbers).unwrap_or_else(|| vec![min]);
-        let fallback = V::from_numbers(&default).unwrap_or_else(|| V::at(min));
-        let problem = if min.is_nan() || max.is_nan() || min > max {
+        // As given: the identity hashes the arguments, as Streamlit's does.
+        let given = value.map(V::numbers).unwrap_or_else(|| vec![min]);
+        let (lo, hi, default) = fit_bounds(min, max, &given);
+        let fallback = V::from_numbers(&default).unwrap_or_else(|| V::at(lo));
+        let problem = if [min, max].iter().chain(&given).any(|x| x.is_nan()) {
             Some(format!(
-                "Slider `min_value` must be less than or equal to the `max_value`. The values were {min} and {max}."
+                "Slider `min_value`, `max_value` and `value` must be numbers, got {min}, {max} and {given:?}."
             ))
         } else if step.is_nan() || step <= 0.0 {
             Some(format!("Slider `step` must be positive, got {step}."))
+        } else if lo == hi {
+            Some(format!("Slider `min_value` must be less than the `max_value`.\nThe values were {lo} and {hi}."))
         } else {
-            default.iter().find(|x| !(min..=max).contains(*x)).map(|x| {
-                format!("The default `value` of {x} must lie between the `min_value` of {min} and the `max_value` of {max}, inclusively.")
-            })
+            None
         };
         if let Some(problem) = problem {
             show_error(ui, api(problem));
@@ -193,8 +223,10 @@ impl<V: SliderValue> Command for Slider<V> {
                         .number("min", min)
                         .number("max", max)
                         .number("step", step)
-                        .numbers("value", &default)
+                        .numbers("value", &given)
                         .opt_text("help", options.help.as_deref())
+                        // Streamlit hashes `str(value)`: `0` and `0.0` differ.
+                        .flag("int", V::Num::IS_INT)
                 },
                 // Streamlit: key_as_main_identity={"min_value", "max_value", "step"}; the arity is the wire shape.
                 |id| {
@@ -204,7 +236,7 @@ impl<V: SliderValue> Command for Slider<V> {
             default: wire(&default),
             decode: Rc::new(move |wire| {
                 let numbers = numbers(wire);
-                if numbers.iter().all(|x| (min..=max).contains(x)) {
+                if numbers.iter().all(|x| (lo..=hi).contains(x)) {
                     V::from_numbers(&numbers)
                 } else {
                     None
@@ -212,8 +244,8 @@ impl<V: SliderValue> Command for Slider<V> {
             }),
             encode: Box::new(move |value: &V| {
                 let numbers = value.numbers();
-                match numbers.iter().find(|x| !(min..=max).contains(*x)) {
-                    Some(x) => Err(format!("{x} is outside {min}..={max}")),
+                match numbers.iter().find(|x| !(lo..=hi).contains(*x)) {
+                    Some(x) => Err(format!("{x} is outside {lo}..={hi}")),
                     None => Ok(wire(&numbers)),
                 }
             }),
@@ -229,8 +261,8 @@ impl<V: SliderValue> Command for Slider<V> {
                 let common = registered.common.clone();
                 Element::Slider(SliderProps {
                     common,
-                    min,
-                    max,
+                    min: lo,
+                    max: hi,
                     step,
                     value: numbers(&registered.wire),
                     is_int: V::Num::IS_INT,
@@ -250,6 +282,7 @@ impl Ui {
 #[cfg(test)]
 mod tests {
     use crate::prelude::*;
+    use crate::Element;
 
     #[test]
     fn widgets_return_their_default_on_first_run() {
@@ -262,25 +295,63 @@ mod tests {
         assert_eq!(at.markdown(0).text(), "5 0.25");
     }
 
-    #[test]
-    fn min_greater_than_max_is_an_error_element_and_the_app_goes_on() {
-        let mut at = AppTest::new(|ui: &Ui| {
-            let (low, high) = (10, 5);
-            let x = ui.slider("x", low..=high);
-            ui.write(format!("x = {x}"));
-        });
-        at.run();
-        assert!(at.exception(0).text().contains("must be less than or equal to the `max_value`"));
-        assert_eq!(at.markdown(0).text(), "x = 10");
+    fn bounds(at: &mut AppTest, index: usize) -> (f64, f64) {
+        match at.slider(index).element() {
+            Element::Slider(p) => (p.min, p.max),
+            other => panic!("not a slider: {other:?}"),
+        }
     }
 
     #[test]
-    fn a_default_out_of_range_is_an_error_element() {
+    fn min_equal_to_max_is_an_error_element_and_the_app_goes_on() {
         let mut at = AppTest::new(|ui: &Ui| {
-            ui.add(Slider::new("x", 0..=100).value(150));
+            let x = ui.slider("x", 5..=5);
+            let y = ui.add(Slider::new("y", 3.0..=3.0).value(3.0));
+            ui.write(format!("x = {x}, y = {y}"));
         });
         at.run();
-        assert!(at.exception(0).text().contains("must lie between"));
+        let errors: Vec<String> = at.get("exception").iter().map(|e| e.text()).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("Slider `min_value` must be less than the `max_value`."), "{errors:?}");
+        assert!(errors[0].contains("The values were 5 and 5."), "{errors:?}");
+        assert!(at.get("slider").is_empty());
+        assert_eq!(at.markdown(0).text(), "x = 5, y = 3");
+    }
+
+    #[test]
+    fn a_default_outside_the_bounds_widens_them_as_in_streamlit() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let low = ui.add(Slider::new("low", 10..=100).value(0));
+            let high = ui.add(Slider::new("high", 10..=100).value(101));
+            let (a, b) = ui.add(Slider::new("range", 10..=100).value((120, 5)));
+            ui.write(format!("{low} {high} {a} {b}"));
+        });
+        at.run();
+        assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
+        assert_eq!(at.markdown(0).text(), "0 101 5 120", "a reversed range is swapped");
+        assert_eq!(bounds(&mut at, 0), (0.0, 100.0));
+        assert_eq!(bounds(&mut at, 1), (10.0, 101.0));
+        assert_eq!(bounds(&mut at, 2), (5.0, 120.0));
+        at.slider(0).set_value(5).run();
+        assert_eq!(at.markdown(0).text(), "5 101 5 120", "the widened range holds values");
+    }
+
+    #[test]
+    fn min_greater_than_max_follows_streamlit() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let (low, high) = (10, 5);
+            let x = ui.slider("x", low..=high);
+            let y = ui.add(Slider::new("y", low..=high).value(7));
+            let (low, high) = (101, 100);
+            let z = ui.add(Slider::new("z", low..=high).value(101));
+            ui.write(format!("x = {x}, y = {y}, z = {z}"));
+        });
+        at.run();
+        assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
+        assert_eq!(at.markdown(0).text(), "x = 10, y = 7, z = 101");
+        assert_eq!(bounds(&mut at, 0), (5.0, 10.0), "without a value (min): swapped");
+        assert_eq!(bounds(&mut at, 1), (5.0, 7.0), "max..=max widened to the value");
+        assert_eq!(bounds(&mut at, 2), (100.0, 101.0), "Streamlit's test_max_min");
     }
 
     #[test]

@@ -111,7 +111,9 @@ impl Command for TextArea {
             ui,
             &label,
             &options,
-            text_spec("text_area", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options),
+            text_spec("text_area", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options, |id| {
+                id.number("height", height.map_or(-1.0, f64::from))
+            }),
             || value.unwrap_or_default(),
             |registered| {
                 let common = registered.common.clone();

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{api, identity, show, CommonOptions, Spec, WidgetError, WidgetOptions};
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::identity::Identity;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a text input.
@@ -105,7 +106,8 @@ impl WidgetOptions for TextInput {
     }
 }
 
-/// The text codec shared by text inputs and text areas.
+/// The text codec shared by text inputs and text areas; `shape` adds what identifies one
+/// kind without a key (a text input's `type`, a text area's `height`).
 pub(crate) fn text_spec(
     kind: &'static str,
     label: &str,
@@ -113,6 +115,7 @@ pub(crate) fn text_spec(
     max_chars: Option<usize>,
     placeholder: Option<&str>,
     options: &CommonOptions,
+    shape: impl FnOnce(Identity) -> Identity,
 ) -> Result<Spec<String>, WidgetError> {
     let explicit_default = value.is_some();
     let value = value.unwrap_or_default();
@@ -131,9 +134,7 @@ pub(crate) fn text_spec(
             kind,
             options.key.as_deref(),
             |id| {
-                id.text("label", label)
-                    .text("value", value)
-                    .number("max_chars", max)
+                shape(id.text("label", label).text("value", value).number("max_chars", max))
                     .opt_text("placeholder", placeholder)
                     .opt_text("help", options.help.as_deref())
             },
@@ -164,7 +165,9 @@ impl Command for TextInput {
             ui,
             &label,
             &options,
-            text_spec("text_input", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options),
+            text_spec("text_input", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options, |id| {
+                id.text("type", if password { "password" } else { "default" })
+            }),
             || value.unwrap_or_default(),
             |registered| {
                 let common = registered.common.clone();

@@ -444,6 +444,42 @@ async fn execution_flow(ui: &Ui) -> Result {
         Ok(())
     })?;
 
+    ui.subheader("Nested fragments");
+    ui.fragment(|ui: &Ui| -> Result {
+        let outer = ui.session_state().update_or("outer_fragment_runs", 0_u64, |n| *n += 1)?;
+        ui.button("Rerun the outer fragment");
+        ui.write(format!("Outer fragment runs: {outer}."));
+        ui.fragment(|ui: &Ui| -> Result {
+            let inner = ui.session_state().update_or("inner_fragment_runs", 0_u64, |n| *n += 1)?;
+            let on = ui.checkbox("A checkbox in the inner fragment");
+            ui.write(format!("Inner fragment runs: {inner}; its checkbox is {}.", if on { "on" } else { "off" }));
+            Ok(())
+        })?;
+        ui.caption(
+            "The checkbox reruns only the inner fragment; the button reruns the outer one, and the inner one with it.",
+        );
+        Ok(())
+    })?;
+
+    ui.subheader("A fragment that fails");
+    ui.fragment(|ui: &Ui| -> Result {
+        ui.button("Rerun this fragment");
+        if ui.button("Raise an error in this fragment") {
+            return Err(Error::msg("a deliberate error inside the fragment"));
+        }
+        ui.caption("The error shows inside the fragment; its next rerun replaces it.");
+        Ok(())
+    })?;
+
+    ui.subheader("A form and the sidebar");
+    let form = ui.form("form_and_sidebar");
+    let in_form = form.checkbox("A checkbox in the form");
+    // The sidebar is never inside a form, even when reached through the form's handle.
+    let in_sidebar = form.sidebar().checkbox("A sidebar checkbox drawn through the form");
+    form.form_submit_button("Submit this form");
+    ui.write(format!("Form checkbox: {in_form}; sidebar checkbox: {in_sidebar}."));
+    ui.caption("The sidebar checkbox applies at once; the form's waits for its submit button.");
+
     ui.subheader("Fragment on a timer");
     ui.add(
         Fragment::new(|ui: &Ui| -> Result {
@@ -568,9 +604,9 @@ fn errors_stay_in_place(ui: &Ui) -> Result {
     section(ui, 8);
     ui.write("Bad calls show an error where they are; the rest of the app goes on.");
 
-    // Bounds usually come from data; here they are the wrong way round.
-    let (min, max) = (10, 0);
-    let broken = ui.slider("A slider with min > max", min..=max);
+    // Bounds usually come from data; here they are equal, which leaves nothing to slide.
+    let (min, max) = (5, 5);
+    let broken = ui.slider("A slider with min == max", min..=max);
     ui.caption(format!("…and the script went on: the broken slider returned {broken}."));
 
     ui.button("OK");

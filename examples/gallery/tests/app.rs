@@ -32,7 +32,7 @@ fn value_below(at: &AppTest, kind: &str, label: &str) -> String {
 /// The exceptions the gallery shows on purpose on every run.
 const DELIBERATE: [&str; 4] = [
     "Error: invalid digit found in string",
-    "StreamlitAPIException: Slider `min_value` must be less than or equal to the `max_value`.",
+    "StreamlitAPIException: Slider `min_value` must be less than the `max_value`.",
     "DuplicateWidgetID: There are multiple identical button widgets with label \"OK\".",
     "StreamlitAPIException: Progress Value has invalid value [0, 100]: 150",
 ];
@@ -343,6 +343,56 @@ fn a_fragment_reruns_alone() {
     assert!(at.runs() > runs);
     at.slider(label("How old are you?")).set_value(30).run();
     assert!(shows(&at, "markdown", "The whole script has run **2** times in this session."));
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_nested_fragment_reruns_alone_or_with_the_fragment_around_it() {
+    let mut at = started();
+    assert!(shows(&at, "markdown", "Outer fragment runs: 1."));
+    assert!(shows(&at, "markdown", "Inner fragment runs: 1; its checkbox is off."));
+    at.checkbox(label("A checkbox in the inner fragment")).check().run();
+    assert!(shows(&at, "markdown", "Outer fragment runs: 1."), "only the inner fragment reran");
+    assert!(shows(&at, "markdown", "Inner fragment runs: 2; its checkbox is on."));
+    at.button(label("Rerun the outer fragment")).click().run();
+    assert!(shows(&at, "markdown", "Outer fragment runs: 2."));
+    assert!(shows(&at, "markdown", "Inner fragment runs: 3; its checkbox is on."), "it reran inside the outer one");
+    assert!(shows(&at, "markdown", "The whole script has run **1** times in this session."), "no full run");
+    assert_only_deliberate_exceptions(&at);
+}
+
+/// The index (for `at.fragment(..)`) of the fragment holding the button labelled `label`.
+fn fragment_with_button(at: &mut AppTest, label: &str) -> usize {
+    (0..)
+        .find(|&index| at.fragment(index).get("button").iter().any(|b| b.text() == label))
+        .expect("a fragment holds the button")
+}
+
+#[test]
+fn a_fragment_error_shows_inside_the_fragment_until_its_next_rerun() {
+    let mut at = started();
+    at.button(label("Raise an error in this fragment")).click().run();
+    let failing = fragment_with_button(&mut at, "Raise an error in this fragment");
+    let errors: Vec<String> = at.fragment(failing).get("exception").iter().map(|e| e.text()).collect();
+    assert_eq!(errors, ["Error: a deliberate error inside the fragment"]);
+    assert_eq!(texts(&at, "exception").len(), DELIBERATE.len() + 1, "it is drawn only there");
+    assert!(shows(&at, "caption", "The end."), "the rest of the page stays");
+    at.button(label("Rerun this fragment")).click().run();
+    assert!(at.fragment(failing).get("exception").is_empty(), "the fragment's rerun replaced it");
+    assert!(shows(&at, "markdown", "The whole script has run **1** times in this session."), "no full run");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_sidebar_checkbox_drawn_through_a_form_is_not_held_by_the_form() {
+    let mut at = started();
+    assert!(shows(&at, "markdown", "Form checkbox: false; sidebar checkbox: false."));
+    at.sidebar().checkbox(label("A sidebar checkbox drawn through the form")).check().run();
+    assert!(shows(&at, "markdown", "Form checkbox: false; sidebar checkbox: true."), "applied without a submit");
+    at.checkbox(label("A checkbox in the form")).check().run();
+    assert!(shows(&at, "markdown", "Form checkbox: false; sidebar checkbox: true."), "the form's own one waits");
+    at.button(label("Submit this form")).click().run();
+    assert!(shows(&at, "markdown", "Form checkbox: true; sidebar checkbox: true."));
     assert_only_deliberate_exceptions(&at);
 }
 
