@@ -199,6 +199,7 @@ impl Ui {
                 _ => Node::Element(Element::Exception(ExceptionProps {
                     kind: "StreamlitAPIException".into(),
                     message: SIDEBAR_IN_FRAGMENT.into(),
+                    is_warning: false,
                 })),
             };
             return body.push(error);

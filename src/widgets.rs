@@ -177,7 +177,7 @@ pub(crate) fn register<T: Any + Clone>(
     if let Some(function) = crate::cache::running_function() {
         // Streamlit's CachedWidgetWarning: shown (and replayed with the function's other
         // elements), and the widget is still created and returns its value.
-        ui.push_exception(
+        ui.push_warning_exception(
             "CachedWidgetWarning".into(),
             format!(
                 "Your script uses a widget command in a cached function (function marked `#[cache_data]` or \

@@ -503,6 +503,58 @@ async fn a_missing_wasm_file_says_at_once_that_the_app_could_not_start() {
     app.close().await;
 }
 
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn fragments_nest_fail_in_place_and_a_forms_sidebar_widget_is_not_held() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+
+    // A fragment inside a fragment: each reruns alone, and the outer one reruns the inner.
+    wait_for_text(c, ".wl-markdown", "Outer fragment runs: 1.", TIMEOUT).await;
+    let inner = widget(c, "checkbox", "A checkbox in the inner fragment").await;
+    click_centered(c, &inner.find(Locator::Css("input[type='checkbox']")).await.unwrap()).await;
+    wait_for_text(c, ".wl-markdown", "Inner fragment runs: 2; its checkbox is on.", TIMEOUT).await;
+    click_centered(c, &button(c, "Rerun the outer fragment").await).await;
+    wait_for_text(c, ".wl-markdown", "Outer fragment runs: 2.", TIMEOUT).await;
+    wait_for_text(c, ".wl-markdown", "Inner fragment runs: 3; its checkbox is on.", TIMEOUT).await;
+
+    // A fragment's error shows inside the fragment, and its next rerun clears it.
+    let error = "a deliberate error inside the fragment";
+    click_centered(c, &button(c, "Raise an error in this fragment").await).await;
+    wait_for_text(c, ".wl-fragment .wl-exception", error, TIMEOUT).await;
+    click_centered(c, &button(c, "Rerun this fragment").await).await;
+    wait_until(TIMEOUT, "the fragment's rerun clears its error", || async {
+        let shown = texts(&c.find_all(Locator::Css(".wl-exception")).await.unwrap_or_default()).await;
+        !shown.iter().any(|t| t.contains(error))
+    })
+    .await;
+
+    // A checkbox drawn into the sidebar through a form's handle is not in the form.
+    wait_for_text(c, ".wl-markdown", "Form checkbox: false; sidebar checkbox: false.", TIMEOUT).await;
+    let click_by_label = "const label = [...document.querySelectorAll('.wl-check')]                           .find(l => l.innerText.trim() === arguments[0]); label.querySelector('input').click()";
+    c.execute(click_by_label, vec!["A sidebar checkbox drawn through the form".into()]).await.unwrap();
+    wait_for_text(c, ".wl-markdown", "Form checkbox: false; sidebar checkbox: true.", TIMEOUT).await;
+    c.execute(click_by_label, vec!["A checkbox in the form".into()]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        markdown_texts(c).await.iter().any(|t| t == "Form checkbox: false; sidebar checkbox: true."),
+        "the form's checkbox waits for the submit"
+    );
+    click_centered(c, &button(c, "Submit this form").await).await;
+    wait_for_text(c, ".wl-markdown", "Form checkbox: true; sidebar checkbox: true.", TIMEOUT).await;
+    app.close().await;
+}
+
+/// Scrolls `element` to the middle of the window (clear of the fixed top bar), then clicks it.
+async fn click_centered(client: &Client, element: &Element) {
+    client
+        .execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(element).unwrap()])
+        .await
+        .unwrap();
+    element.clone().click().await.unwrap();
+}
+
 // ---------------------------------------------------------------------------------------------
 // The harness.
 // ---------------------------------------------------------------------------------------------

@@ -494,6 +494,9 @@ fn a_widget_inside_a_cached_function_shows_a_warning_and_still_works() {
         );
     }
     assert!(warnings[0].contains("`with_a_widget()` draws the checkbox \"inside\""), "{warnings:?}");
+    let shown_as_warnings =
+        at.get("exception").iter().all(|e| matches!(e, crate::Element::Exception(x) if x.is_warning));
+    assert!(shown_as_warnings, "in the warning colours, as Streamlit's is_warning");
     assert_eq!(at.get("checkbox").len(), 2, "the widget is created");
     assert_eq!(at.get("toggle").len(), 1, "in cache_resource too");
     assert_eq!(at.markdown(0).text(), "true true", "and returns its value");

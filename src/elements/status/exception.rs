@@ -12,6 +12,9 @@ use crate::ui::Ui;
 pub struct ExceptionProps {
     pub kind: String,
     pub message: String,
+    /// A warning shown like an exception (Streamlit's `is_warning`, e.g. `CachedWidgetWarning`):
+    /// yellow, not red.
+    pub is_warning: bool,
 }
 
 impl DisplayProps for ExceptionProps {
@@ -38,6 +41,11 @@ impl Ui {
     }
 
     pub(crate) fn push_exception(&self, kind: String, message: String) -> Ui {
-        self.push_element(Element::Exception(ExceptionProps { kind, message }))
+        self.push_element(Element::Exception(ExceptionProps { kind, message, is_warning: false }))
+    }
+
+    /// A warning drawn as an exception box, in the warning colours.
+    pub(crate) fn push_warning_exception(&self, kind: String, message: String) -> Ui {
+        self.push_element(Element::Exception(ExceptionProps { kind, message, is_warning: true }))
     }
 }

@@ -8,7 +8,7 @@ use crate::web::elements::DisplayCell;
 pub(crate) fn render(cell: DisplayCell<ExceptionProps>) -> AnyView {
     let props = cell.props;
     view! {
-        <div class="wl-exception-box" role="alert">
+        <div class="wl-exception-box" class:wl-exception-warning=move || props.with(|p| p.is_warning) role="alert">
             <div class="wl-exception-kind">{move || props.with(|p| p.kind.clone())}</div>
             <pre class="wl-exception-message">{move || props.with(|p| p.message.clone())}</pre>
         </div>
