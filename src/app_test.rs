@@ -617,7 +617,8 @@ impl<'a> WidgetRef<'a> {
         self.send(WidgetValue::Indices(indices))
     }
 
-    /// Types `text` into a text input or text area (committed, as on Enter).
+    /// Types `text` into a text input or text area (committed, as on Enter), or submits it
+    /// in a chat input (its value for the next run only).
     pub fn input(self, text: &str) -> Self {
         self.set_value(text)
     }

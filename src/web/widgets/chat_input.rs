@@ -19,6 +19,7 @@ pub(crate) fn render(cell: WidgetCell<ChatInputProps>) -> AnyView {
     let text = RwSignal::new(String::new());
     let area = NodeRef::<leptos::html::Textarea>::new();
     let disabled = move || props.with(|p| p.common.disabled);
+    let disabled_now = move || props.with_untracked(|p| p.common.disabled);
     // The box grows with its text, up to a few lines (CSS caps it and scrolls).
     let fit = move || {
         if let Some(area) = area.get_untracked() {
@@ -29,7 +30,7 @@ pub(crate) fn render(cell: WidgetCell<ChatInputProps>) -> AnyView {
     };
     let submit = move || {
         let value = text.get_untracked();
-        if value.trim().is_empty() || disabled() {
+        if value.trim().is_empty() || disabled_now() {
             return;
         }
         text.set(String::new());
