@@ -275,6 +275,17 @@ impl AppTest {
         self.block("expander", index, |k| matches!(k, BlockKind::Expander { .. }))
     }
 
+    /// The body of the `index`-th chat message (Streamlit's `at.chat_message[i]`).
+    pub fn chat_message(&mut self, index: usize) -> Scope<'_> {
+        self.block("chat_message", index, |k| matches!(k, BlockKind::ChatMessage { .. }))
+    }
+
+    /// The body of the `index`-th `status` box (Streamlit's `at.status[i]`; `status()` here
+    /// is how the last run ended).
+    pub fn status_container(&mut self, index: usize) -> Scope<'_> {
+        self.block("status", index, |k| matches!(k, BlockKind::Status { .. }))
+    }
+
     /// The body of the `index`-th form.
     pub fn form(&mut self, index: usize) -> Scope<'_> {
         self.block("form", index, |k| matches!(k, BlockKind::Form { .. }))
@@ -606,7 +617,8 @@ impl<'a> WidgetRef<'a> {
         self.send(WidgetValue::Indices(indices))
     }
 
-    /// Types `text` into a text input or text area (committed, as on Enter).
+    /// Types `text` into a text input or text area (committed, as on Enter), or submits it
+    /// in a chat input (its value for the next run only).
     pub fn input(self, text: &str) -> Self {
         self.set_value(text)
     }

@@ -116,6 +116,14 @@ pub enum BlockKind {
     Form { key: String, border: bool },
     /// The body of a fragment, which can rerun on its own.
     Fragment { id: FragmentId, run_every_ms: Option<u64> },
+    /// A chat message: an avatar beside a vertical body (`chat_message`).
+    ChatMessage {
+        /// The author's name as the script gave it (`"user"`, `"assistant"`, ...).
+        name: String,
+        avatar: Avatar,
+    },
+    /// `status`: an expander-like box whose header shows a running, complete or error state.
+    Status { label: String, state: StatusState, expanded: bool },
     /// A modal dialog with fragment behaviour.
     Dialog {
         id: FragmentId,
@@ -124,6 +132,29 @@ pub enum BlockKind {
         /// The run that drew it: a later run that draws it again reopens a dismissed dialog.
         opened: u64,
     },
+}
+
+/// What a chat message shows beside its body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Avatar {
+    /// Streamlit's default avatar for `"user"` and `"human"`.
+    User,
+    /// Streamlit's default avatar for `"assistant"` and `"ai"`.
+    Assistant,
+    /// An emoji or short text: a custom avatar, or the initial of any other name.
+    Text(String),
+}
+
+/// The state a [`BlockKind::Status`] box shows in its header.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StatusState {
+    /// A spinner: the work is still going.
+    #[default]
+    Running,
+    /// A check mark.
+    Complete,
+    /// A cross.
+    Error,
 }
 
 /// A fragment's identity: its function and where it was first called.
@@ -260,6 +291,8 @@ pub enum WidgetValue {
     Bool(bool),
     /// A button press: true for exactly one run.
     Trigger(bool),
+    /// A chat input's submitted text: `Some` for exactly one run, like a press carrying text.
+    TextTrigger(Option<String>),
     Number(f64),
     NumberPair(f64, f64),
     /// A number input that holds no number.
@@ -267,6 +300,27 @@ pub enum WidgetValue {
     Text(String),
     Index(Option<usize>),
     Indices(Vec<usize>),
+}
+
+impl WidgetValue {
+    /// A press or a submission waiting for its one run (`Trigger(true)`, `TextTrigger(Some(..))`).
+    pub fn is_pending_trigger(&self) -> bool {
+        matches!(self, WidgetValue::Trigger(true) | WidgetValue::TextTrigger(Some(_)))
+    }
+
+    /// Whether this is a one-run value (a press or a submission), pending or not.
+    pub fn is_trigger(&self) -> bool {
+        matches!(self, WidgetValue::Trigger(_) | WidgetValue::TextTrigger(_))
+    }
+
+    /// What a one-run value goes back to after its run (`None` for other values).
+    pub(crate) fn released(&self) -> Option<WidgetValue> {
+        match self {
+            WidgetValue::Trigger(true) => Some(WidgetValue::Trigger(false)),
+            WidgetValue::TextTrigger(Some(_)) => Some(WidgetValue::TextTrigger(None)),
+            _ => None,
+        }
+    }
 }
 
 /// A value the page sends for one widget.

@@ -42,6 +42,7 @@ macro_rules! element_kinds {
                 exception: Exception(ExceptionProps) in elements::status::exception,
                 progress: Progress(ProgressProps) in elements::status::progress,
                 spinner: Spinner(SpinnerProps) in elements::status::spinner,
+                toast: Toast(ToastProps) in elements::status::toast,
                 empty: Empty(EmptyProps) in layout::empty,
             }
             widgets {
@@ -55,6 +56,7 @@ macro_rules! element_kinds {
                 text_input: TextInput(TextInputProps) in widgets::text_input,
                 text_area: TextArea(TextAreaProps) in widgets::text_area,
                 number_input: NumberInput(NumberInputProps) in widgets::number_input,
+                chat_input: ChatInput(ChatInputProps) in widgets::chat_input,
             }
         }
     };

@@ -251,7 +251,7 @@ pub(crate) fn snapshot(state: &SessionState) -> Snapshot {
     let mut widgets: Vec<(WidgetId, WidgetValue)> = store
         .widgets
         .iter()
-        .filter(|(_, record)| !matches!(record.value, WidgetValue::Trigger(_)))
+        .filter(|(_, record)| !record.value.is_trigger())
         .map(|(id, record)| (*id, record.value.clone()))
         .collect();
     widgets.sort_by_key(|(id, _)| *id);

@@ -55,11 +55,12 @@ impl RerunRequest {
         RerunRequest { fragments: BTreeSet::from([id]), ..RerunRequest::default() }
     }
 
-    /// Adds a widget value; a pending button press survives a newer release.
+    /// Adds a widget value; a pending button press (or chat submission) survives a newer
+    /// release.
     pub fn push(&mut self, event: WidgetEvent) {
-        let keep_trigger = self.values.get(&event.id) == Some(&WidgetValue::Trigger(true))
-            && matches!(event.value, WidgetValue::Trigger(false));
-        if event.value == WidgetValue::Trigger(true) {
+        let keep_trigger = self.values.get(&event.id).is_some_and(WidgetValue::is_pending_trigger)
+            && matches!(event.value, WidgetValue::Trigger(false) | WidgetValue::TextTrigger(None));
+        if event.value.is_pending_trigger() {
             // A new press: its callback has not run yet.
             self.called_back.remove(&event.id);
         }
@@ -68,9 +69,10 @@ impl RerunRequest {
         }
     }
 
-    /// Hands back a press whose callback has already run (see [`Session::interrupt_run`](crate::Session::interrupt_run)).
-    pub(crate) fn push_called_back(&mut self, id: WidgetId) {
-        self.push(WidgetEvent { id, value: WidgetValue::Trigger(true) });
+    /// Hands back a press (or submission, `value`) whose callback has already run (see
+    /// [`Session::interrupt_run`](crate::Session::interrupt_run)).
+    pub(crate) fn push_called_back(&mut self, id: WidgetId, value: WidgetValue) {
+        self.push(WidgetEvent { id, value });
         self.called_back.insert(id);
     }
 
@@ -79,9 +81,9 @@ impl RerunRequest {
         for (id, value) in newer.values {
             if !newer.called_back.contains(&id) {
                 self.push(WidgetEvent { id, value });
-            } else if self.values.get(&id) != Some(&WidgetValue::Trigger(true)) {
+            } else if !self.values.get(&id).is_some_and(WidgetValue::is_pending_trigger) {
                 // A press already waiting here keeps its own callback.
-                self.push_called_back(id);
+                self.push_called_back(id, value);
             }
         }
         self.fragments.extend(newer.fragments);
@@ -133,7 +135,7 @@ mod tests {
         let (button, other) = (WidgetId(1), WidgetId(2));
         let press = |id| WidgetEvent { id, value: WidgetValue::Trigger(true) };
         let mut carried = RerunRequest::default();
-        carried.push_called_back(button);
+        carried.push_called_back(button, WidgetValue::Trigger(true));
         for newer_first in [false, true] {
             let mut unrelated = RerunRequest::from_event(WidgetEvent { id: other, value: WidgetValue::Bool(true) });
             let merged = if newer_first {

@@ -444,8 +444,8 @@ impl Session {
         let store = &mut runtime.store;
         let mut carried = RerunRequest::default();
         for (id, record) in &store.widgets {
-            if record.value == WidgetValue::Trigger(true) && !store.seen_set.contains(id) {
-                carried.push_called_back(*id);
+            if record.value.is_pending_trigger() && !store.seen_set.contains(id) {
+                carried.push_called_back(*id, record.value.clone());
             }
         }
         store.finish_run(false);

@@ -205,11 +205,12 @@ impl StateStore {
         self.reset_triggers();
     }
 
-    /// Buttons go back to false: a press is true for exactly one run.
+    /// Buttons go back to false and chat inputs to `None`: a press or a submission lasts
+    /// exactly one run.
     pub(crate) fn reset_triggers(&mut self) {
         for record in self.widgets.values_mut() {
-            if record.value == WidgetValue::Trigger(true) {
-                record.value = WidgetValue::Trigger(false);
+            if let Some(released) = record.value.released() {
+                record.value = released;
             }
         }
     }
@@ -306,7 +307,7 @@ impl SessionState {
                 return Err(StateError::WidgetAlreadyCreated { key: key.to_string() });
             }
             if let Some(record) = store.widgets.get(id) {
-                if matches!(record.value, WidgetValue::Trigger(_)) {
+                if record.value.is_trigger() {
                     return Err(StateError::NotSettable { key: key.to_string(), kind: record.kind });
                 }
             }

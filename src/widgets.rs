@@ -5,6 +5,7 @@
 //! number types sliders accept, and the life-cycle rules of Streamlit 1.55.
 
 pub mod button;
+pub mod chat_input;
 pub mod checkbox;
 pub mod form_submit_button;
 pub mod multiselect;
@@ -170,7 +171,7 @@ pub(crate) fn register<T: Any + Clone>(
     // The form enters identity; the page will too, once there are pages.
     let form = ui.form_key();
     let id = identity.opt_text("form", form.as_deref()).text("page", "").finish();
-    let is_trigger = matches!(default, WidgetValue::Trigger(_));
+    let is_trigger = default.is_trigger();
     if ui.phase() == Phase::Callbacks {
         return Err(api(format!("Widgets cannot be drawn inside a callback (the {kind} \"{label}\").")));
     }

@@ -1,4 +1,4 @@
-//! Status elements: coloured alert boxes, exceptions, progress bars and spinners.
+//! Status elements: coloured alert boxes, exceptions, progress bars, spinners and toasts.
 
 pub mod alert;
 pub mod error;
@@ -7,4 +7,5 @@ pub mod info;
 pub mod progress;
 pub mod spinner;
 pub mod success;
+pub mod toast;
 pub mod warning;

@@ -11,3 +11,4 @@ pub mod subheader;
 #[allow(clippy::module_inception)]
 pub mod text;
 pub mod title;
+pub mod write_stream;

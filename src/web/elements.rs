@@ -1,7 +1,7 @@
 //! Renderers of the display elements (one file each, at the engine file's path), and the
 //! dispatch every element goes through, generated from the list in `element_kinds.rs`.
 
-mod status;
+pub(crate) mod status;
 mod text;
 
 use leptos::prelude::*;

@@ -1,6 +1,7 @@
 //! Renderers of the containers, one file per kind (at the engine file's path where there
 //! is one), and the lists of cells they hold.
 
+mod chat_message;
 mod columns;
 mod container;
 mod dialog;
@@ -8,6 +9,7 @@ pub(crate) mod empty;
 mod expander;
 mod form;
 mod fragment;
+mod status;
 mod tabs;
 
 use leptos::prelude::*;
@@ -40,6 +42,8 @@ fn block(cell: BlockCell, sender: Sender) -> AnyView {
         BlockKind::Column { .. } => columns::column(cell, sender),
         BlockKind::Tabs { .. } => tabs::render(cell, sender),
         BlockKind::Expander { .. } => expander::render(cell, sender),
+        BlockKind::ChatMessage { .. } => chat_message::render(cell, sender),
+        BlockKind::Status { .. } => status::render(cell, sender),
         BlockKind::Form { border, .. } => form::render(cell, border, sender),
         BlockKind::Fragment { .. } => fragment::render(cell, sender),
         BlockKind::Dialog { title, wide, .. } => dialog::render(cell, title, wide, sender),

@@ -50,6 +50,9 @@ pub(crate) struct Shell {
 pub(crate) fn page(shell: Shell) -> impl IntoView {
     let Shell { main, sidebar, running, sender, theme: initial_theme } = shell;
     let theme = RwSignal::new(initial_theme);
+    // Toasts are drawn in one stack, whatever cell drew them.
+    let toasts = super::elements::status::toast::Toasts::new();
+    provide_context(toasts);
     let narrow = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 768.0);
     let sidebar_open = RwSignal::new(!narrow);
     let has_sidebar = {
@@ -158,6 +161,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                     <div class="wl-sidebar-inner">{cells(sidebar.clone(), sender)}</div>
                 </section>
             </Show>
+            {super::elements::status::toast::stack(toasts)}
             <section class="wl-main" class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
                 <div class="wl-main-inner">{cells(main.clone(), sender)}</div>
             </section>

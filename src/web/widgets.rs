@@ -1,6 +1,7 @@
 //! Renderers of the widgets: one file each, named like the engine's widget file.
 
 pub(crate) mod button;
+pub(crate) mod chat_input;
 pub(crate) mod checkbox;
 pub(crate) mod multiselect;
 pub(crate) mod number_input;

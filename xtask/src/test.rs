@@ -125,8 +125,8 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 7] =
-    ["wasmlit", "gallery", "fundamentals", "caching", "bench_hello", "bench_rerun", "bench_leptos_hello"];
+const WASM_CRATES: [&str; 8] =
+    ["wasmlit", "gallery", "fundamentals", "caching", "chat", "bench_hello", "bench_rerun", "bench_leptos_hello"];
 
 fn lint(tools: &Tools) -> StageOutcome {
     let fail = |e: String| (Counts::default(), e);

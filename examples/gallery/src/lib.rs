@@ -15,11 +15,12 @@ use std::time::Duration;
 use wasmlit::prelude::*;
 
 /// The sections of the page, in order: (header, anchor of the header).
-pub const SECTIONS: [(&str, &str); 9] = [
+pub const SECTIONS: [(&str, &str); 10] = [
     ("Write and magic", "write-and-magic"),
     ("Text elements", "text-elements"),
     ("Input widgets", "input-widgets"),
     ("Layouts and containers", "layouts-and-containers"),
+    ("Chat elements", "chat-elements"),
     ("Status elements", "status-elements"),
     ("Session state and callbacks", "session-state-and-callbacks"),
     ("Execution flow", "execution-flow"),
@@ -42,6 +43,7 @@ pub async fn app(ui: Ui) -> Result {
     text_elements(ui);
     page.input_widgets(ui);
     layouts_and_containers(ui);
+    page.chat_elements(ui).await;
     status_elements(ui);
     session_state_and_callbacks(ui)?;
     execution_flow(ui).await?;
@@ -335,10 +337,48 @@ fn layouts_and_containers(ui: &Ui) {
     }
 }
 
+// ----- Chat elements -----------------------------------------------------------
+
+impl Page {
+    async fn chat_elements(&self, ui: &Ui) {
+        section(ui, 4);
+        ui.subheader("Chat messages");
+        ui.chat_message("user").write("What's the weather like on Mars today?");
+        ui.chat_message("assistant").write("About **−63 °C** on average, with dust storms in the south.");
+        ui.add(ChatMessage::new("dino").avatar("🦖")).write("A custom emoji avatar.");
+        ui.chat_message("Grace").write("Any other name shows its initial.");
+
+        ui.subheader("Chat input and write_stream");
+        ui.caption(
+            "Drawn straight into the main area, a chat input is pinned to the bottom of the page \
+             (see `examples/chat`); inside a container, as here, it stays in place. Enter sends, \
+             Shift+Enter starts a new line.",
+        );
+        let chat = ui.add(Container::new().border(true));
+        let prompt = chat.add(ChatInput::new("Say something to the echo bot").max_chars(200));
+        self.value(&chat, &prompt);
+        if let Some(prompt) = prompt {
+            chat.chat_message("user").write(&prompt);
+            let answer = chat.chat_message("assistant");
+            let words: Vec<String> = format!("Echo: {prompt}").split(' ').map(|w| format!("{w} ")).collect();
+            let streamed = answer
+                .write_stream(words.into_iter().map(|word| {
+                    let ui = ui.clone();
+                    async move {
+                        ui.sleep(Duration::from_millis(50)).await;
+                        word
+                    }
+                }))
+                .await;
+            chat.caption(format!("write_stream returned {} characters.", streamed.len()));
+        }
+    }
+}
+
 // ----- Status elements ---------------------------------------------------------
 
 fn status_elements(ui: &Ui) {
-    section(ui, 4);
+    section(ui, 5);
     ui.success("Success: everything worked.");
     ui.info("Info: something you might want to know.");
     ui.warning("Warning: something might be off.");
@@ -358,12 +398,29 @@ fn status_elements(ui: &Ui) {
     }
     let percent = ui.add(Slider::new("Drive a progress bar", 0..=100).value(40));
     ui.progress_with_text(percent, format!("{percent}%"));
+
+    ui.subheader("Status");
+    let done = ui.status("Downloading data...");
+    done.write("Searching for data...");
+    done.write("Found URL.");
+    done.update("Download complete!", StatusState::Complete, false);
+    let failed = ui.add(Status::new("Checking the data...").expanded(true));
+    failed.write("Row 12 has no date.");
+    failed.update("The data has errors", StatusState::Error, true);
+    ui.status("Still running (never updated)").write("A status box stays running until it is updated.");
+
+    ui.subheader("Toast");
+    if ui.button("Make a toast") {
+        let toast = ui.add(Toast::new("Preparing your toast...").icon("🍞"));
+        toast.toast("Your toast is ready!");
+    }
+    ui.caption("A toast appears at the bottom right for about four seconds, once per run that calls it.");
 }
 
 // ----- Session state and callbacks ----------------------------------------------
 
 fn session_state_and_callbacks(ui: &Ui) -> Result {
-    section(ui, 5);
+    section(ui, 6);
     let state = ui.session_state();
 
     ui.subheader("A counter with callbacks");
@@ -417,7 +474,7 @@ fn session_state_and_callbacks(ui: &Ui) -> Result {
 // ----- Execution flow ------------------------------------------------------------
 
 async fn execution_flow(ui: &Ui) -> Result {
-    section(ui, 6);
+    section(ui, 7);
     let state = ui.session_state();
     // Counted on every full run of the script; fragment and dialog reruns skip this line.
     let full_runs = state.update_or("full_runs", 0_u64, |n| *n += 1)?;
@@ -566,7 +623,7 @@ fn tab_counter() -> std::rc::Rc<std::cell::Cell<u64>> {
 }
 
 fn caching(ui: &Ui) -> Result {
-    section(ui, 7);
+    section(ui, 8);
     ui.subheader("cache_data: computed once, then copies");
     let limit = ui.add(Selectbox::with_format_func(
         "Primes below",
@@ -601,7 +658,7 @@ fn caching(ui: &Ui) -> Result {
 // ----- Errors stay in place -----------------------------------------------------
 
 fn errors_stay_in_place(ui: &Ui) -> Result {
-    section(ui, 8);
+    section(ui, 9);
     ui.write("Bad calls show an error where they are; the rest of the app goes on.");
 
     // Bounds usually come from data; here they are equal, which leaves nothing to slide.

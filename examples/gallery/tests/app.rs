@@ -89,6 +89,7 @@ fn every_element_and_widget_kind_is_shown() {
         "text_input",
         "text_area",
         "number_input",
+        "chat_input",
     ] {
         assert!(!at.get(kind).is_empty(), "no {kind} in the gallery");
     }
@@ -444,4 +445,55 @@ fn the_caching_section_computes_once_then_serves_copies_and_counts_runs() {
         "This browser has run the gallery 4 times (a persisted key: reload and it goes on)."
     ));
     assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn chat_messages_show_their_bodies_and_the_echo_bot_streams_its_answer() {
+    let mut at = started();
+    assert_eq!(at.chat_message(0).markdown(0).text(), "What's the weather like on Mars today?");
+    assert_eq!(at.chat_message(2).markdown(0).text(), "A custom emoji avatar.");
+    assert_eq!(value_below(&at, "chat_input", "Say something to the echo bot"), "None");
+    at.chat_input(0).input("hello there");
+    at.run_for(std::time::Duration::from_millis(75));
+    // Half-way through the stream: the first word is in, the caption not yet.
+    assert_eq!(at.chat_message(4).markdown(0).text(), "hello there");
+    assert_eq!(at.chat_message(5).markdown(0).text(), "Echo: ");
+    at.wait();
+    assert_eq!(value_below(&at, "chat_input", "Say something to the echo bot"), "Some(\"hello there\")");
+    assert_eq!(at.chat_message(5).markdown(0).text(), "Echo: hello there ");
+    assert!(shows(&at, "caption", "write_stream returned 18 characters."));
+    at.run();
+    assert_eq!(value_below(&at, "chat_input", "Say something to the echo bot"), "None", "a submission lasts one run");
+    assert_eq!(
+        at.tree()
+            .main
+            .blocks()
+            .iter()
+            .filter(|b| matches!(b.kind, wasmlit::element::BlockKind::ChatMessage { .. }))
+            .count(),
+        4
+    );
+}
+
+#[test]
+fn status_boxes_show_their_steps_and_a_toast_comes_with_its_button() {
+    let mut at = started();
+    assert_eq!(at.status_container(0).markdown(1).text(), "Found URL.");
+    assert_eq!(at.status_container(1).markdown(0).text(), "Row 12 has no date.");
+    let states: Vec<StatusState> = at
+        .tree()
+        .main
+        .blocks()
+        .iter()
+        .filter_map(|b| match b.kind {
+            wasmlit::element::BlockKind::Status { state, .. } => Some(state),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(states, [StatusState::Complete, StatusState::Error, StatusState::Running]);
+    assert!(at.get("toast").is_empty());
+    at.button(label("Make a toast")).click().run();
+    assert_eq!(at.toast(0).text(), "Your toast is ready!");
+    at.run();
+    assert!(at.get("toast").is_empty(), "one toast per run that calls it");
 }

@@ -7,4 +7,5 @@ pub(crate) mod info;
 pub(crate) mod progress;
 pub(crate) mod spinner;
 pub(crate) mod success;
+pub(crate) mod toast;
 pub(crate) mod warning;
