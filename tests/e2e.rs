@@ -39,6 +39,9 @@ const POLL: Duration = Duration::from_millis(50);
 /// WebDriver's codes for special keys.
 const ENTER: &str = "\u{E007}";
 const ARROW_RIGHT: &str = "\u{E014}";
+const SHIFT: &str = "\u{E008}";
+/// Releases the modifier keys pressed so far in one `send_keys`.
+const RELEASE: &str = "\u{E000}";
 
 // ---------------------------------------------------------------------------------------------
 // The fundamentals example (examples/fundamentals): Streamlit's "Basic concepts" page.
@@ -543,6 +546,76 @@ async fn fragments_nest_fail_in_place_and_a_forms_sidebar_widget_is_not_held() {
     );
     click_centered(c, &button(c, "Submit this form").await).await;
     wait_for_text(c, ".wl-markdown", "Form checkbox: true; sidebar checkbox: true.", TIMEOUT).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn the_chat_app_streams_its_answer_under_a_pinned_input() {
+    let app = App::open("chat", "/").await;
+    let c = &app.client;
+    let input = c.wait().at_most(TIMEOUT).for_element(Locator::Css(".wl-chat-input-text")).await.unwrap();
+    let gap_below = c
+        .execute(
+            "return window.innerHeight - document.querySelector('.wl-chat-input').getBoundingClientRect().bottom",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(gap_below.as_f64().is_some_and(|gap| (0.0..80.0).contains(&gap)), "pinned to the bottom: {gap_below}");
+
+    // Shift+Enter is a new line, not a message.
+    input.send_keys(&format!("one{SHIFT}{ENTER}{RELEASE}two")).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(c.find_all(Locator::Css(".wl-chat-message")).await.unwrap().is_empty(), "nothing was sent");
+    let value = c.execute("return document.querySelector('.wl-chat-input-text').value", vec![]).await.unwrap();
+    assert_eq!(value.as_str(), Some("one\ntwo"));
+
+    // Enter sends; the answer streams in word by word.
+    input.send_keys(ENTER).await.unwrap();
+    wait_for_text(c, ".wl-chat-message", "one", TIMEOUT).await;
+    let cleared = c.execute("return document.querySelector('.wl-chat-input-text').value", vec![]).await.unwrap();
+    assert_eq!(cleared.as_str(), Some(""), "the box clears after sending");
+    let mut lengths = Vec::new();
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let answer = texts(&c.find_all(Locator::Css(".wl-chat-message .wl-markdown")).await.unwrap_or_default())
+            .await
+            .into_iter()
+            .find(|t| t.starts_with("Echo:"))
+            .unwrap_or_default();
+        if lengths.last() != Some(&answer.len()) {
+            lengths.push(answer.len());
+        }
+        if answer == "Echo: one two" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the answer did not finish: {answer:?}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(lengths.len() >= 3, "the answer grew in steps: {lengths:?}");
+
+    // The history stays: a second message adds to it.
+    let input = c.find(Locator::Css(".wl-chat-input-text")).await.unwrap();
+    input.send_keys(&format!("again{ENTER}")).await.unwrap();
+    wait_for_text(c, ".wl-chat-message .wl-markdown", "Echo: again", TIMEOUT).await;
+    let messages = c.find_all(Locator::Css(".wl-chat-message")).await.unwrap();
+    assert_eq!(messages.len(), 4, "two questions and two answers");
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_toast_shows_its_updated_text_and_goes_away_by_itself() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    click_centered(c, &button(c, "Make a toast").await).await;
+    wait_for_text(c, ".wl-toasts .wl-toast-body", "Your toast is ready!", TIMEOUT).await;
+    wait_until(Duration::from_secs(8), "the toast dismisses itself", || async {
+        c.find_all(Locator::Css(".wl-toasts .wl-toast-box")).await.unwrap_or_default().is_empty()
+    })
+    .await;
     app.close().await;
 }
 

@@ -35,8 +35,12 @@ pub struct E2eApp {
 pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wasmlit/" };
 /// The smallest app: its size is held under a ceiling.
 pub const HELLO: E2eApp = E2eApp { name: "hello", dir: "bench/apps/hello", public_url: "/" };
-pub const E2E_APPS: [E2eApp; 3] =
-    [GALLERY, E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" }, HELLO];
+pub const E2E_APPS: [E2eApp; 4] = [
+    GALLERY,
+    E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" },
+    E2eApp { name: "chat", dir: "examples/chat", public_url: "/" },
+    HELLO,
+];
 
 /// The committed ceiling for the hello app's `.wasm`, brotli-compressed (see `check_size`).
 const SIZE_CEILING: &str = "bench/size-ceiling.txt";
