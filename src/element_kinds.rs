@@ -52,9 +52,11 @@ macro_rules! element_kinds {
                 selectbox: Selectbox(SelectboxProps) in widgets::selectbox,
                 multiselect: Multiselect(MultiselectProps) in widgets::multiselect,
                 slider: Slider(SliderProps) in widgets::slider,
+                select_slider: SelectSlider(SelectSliderProps) in widgets::select_slider,
                 text_input: TextInput(TextInputProps) in widgets::text_input,
                 text_area: TextArea(TextAreaProps) in widgets::text_area,
                 number_input: NumberInput(NumberInputProps) in widgets::number_input,
+                color_picker: ColorPicker(ColorPickerProps) in widgets::color_picker,
             }
         }
     };

@@ -83,10 +83,12 @@ pub mod prelude {
     pub use crate::ui::{Command, Ui};
     pub use crate::widgets::button::{Button, ButtonKind};
     pub use crate::widgets::checkbox::Checkbox;
+    pub use crate::widgets::color_picker::ColorPicker;
     pub use crate::widgets::form_submit_button::FormSubmitButton;
     pub use crate::widgets::multiselect::Multiselect;
     pub use crate::widgets::number_input::NumberInput;
     pub use crate::widgets::radio::Radio;
+    pub use crate::widgets::select_slider::SelectSlider;
     pub use crate::widgets::selectbox::Selectbox;
     pub use crate::widgets::slider::Slider;
     pub use crate::widgets::text_area::TextArea;

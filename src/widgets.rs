@@ -6,10 +6,12 @@
 
 pub mod button;
 pub mod checkbox;
+pub mod color_picker;
 pub mod form_submit_button;
 pub mod multiselect;
 pub mod number_input;
 pub mod radio;
+pub mod select_slider;
 pub mod selectbox;
 pub mod slider;
 pub mod text_area;

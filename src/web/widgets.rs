@@ -2,9 +2,11 @@
 
 pub(crate) mod button;
 pub(crate) mod checkbox;
+pub(crate) mod color_picker;
 pub(crate) mod multiselect;
 pub(crate) mod number_input;
 pub(crate) mod radio;
+pub(crate) mod select_slider;
 pub(crate) mod selectbox;
 pub(crate) mod slider;
 pub(crate) mod text_area;

@@ -245,6 +245,19 @@ impl Page {
         let float_range = ui.add(Slider::new("A float range", 0.0..=100.0).value((25.0, 75.0)));
         self.value(ui, float_range);
 
+        ui.subheader("Select slider");
+        let size = ui.add(SelectSlider::new("Shirt size", ["XS", "S", "M", "L", "XL"]).value("M"));
+        self.value(ui, size);
+        let (start, end) = ui.add(
+            SelectSlider::new("Rating range", ["poor", "fair", "good", "very good", "excellent"])
+                .range("fair", "very good"),
+        );
+        self.value(ui, (start, end));
+
+        ui.subheader("Color picker");
+        let color = ui.add(ColorPicker::new("Accent colour").value("#ff4b4b"));
+        self.value(ui, &color);
+
         ui.subheader("Text input and text area");
         let title = ui.add(TextInput::new("Movie title").value("Life of Brian"));
         self.value(ui, title);

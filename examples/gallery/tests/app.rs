@@ -86,6 +86,8 @@ fn every_element_and_widget_kind_is_shown() {
         "selectbox",
         "multiselect",
         "slider",
+        "select_slider",
+        "color_picker",
         "text_input",
         "text_area",
         "number_input",
@@ -133,6 +135,9 @@ fn input_widgets_show_their_default_values() {
         ("slider", "A float slider", "0.5"),
         ("slider", "An integer range", "(20, 80)"),
         ("slider", "A float range", "(25.0, 75.0)"),
+        ("select_slider", "Shirt size", "\"M\""),
+        ("select_slider", "Rating range", "(\"fair\", \"very good\")"),
+        ("color_picker", "Accent colour", "\"#ff4b4b\""),
         ("text_input", "Movie title", "\"Life of Brian\""),
         ("text_input", "Search", "\"\""),
         ("number_input", "Quantity (0 to 10)", "1"),
@@ -156,6 +161,9 @@ fn input_widgets_return_what_the_user_set() {
     at.selectbox(label("Options of any type, shown through a format function")).select("🌍 Earth").run();
     at.multiselect(label("What are your favorite colors (at most 3)")).select("Blue").run();
     at.slider(label("An integer range")).set_range(5.0, 10.0).run();
+    at.select_slider(label("Shirt size")).set_value("XL").run();
+    at.select_slider(label("Rating range")).set_value(vec!["poor", "excellent"]).run();
+    at.color_picker(label("Accent colour")).set_value("#1c83e1").run();
     at.text_input(label("Password")).input("secret").run();
     at.text_area(label("Text to analyze")).input("abc").run();
     at.number_input(label("Quantity (0 to 10)")).increment().run();
@@ -169,6 +177,9 @@ fn input_widgets_return_what_the_user_set() {
         "[\"Yellow\", \"Red\", \"Blue\"]"
     );
     assert_eq!(value_below(&at, "slider", "An integer range"), "(5, 10)");
+    assert_eq!(value_below(&at, "select_slider", "Shirt size"), "\"XL\"");
+    assert_eq!(value_below(&at, "select_slider", "Rating range"), "(\"poor\", \"excellent\")");
+    assert_eq!(value_below(&at, "color_picker", "Accent colour"), "\"#1c83e1\"");
     assert_eq!(value_below(&at, "text_input", "Password"), "\"••••••\"", "the password itself is not shown");
     assert!(shows(&at, "markdown", "You wrote 3 characters."));
     assert_eq!(value_below(&at, "number_input", "Quantity (0 to 10)"), "2");
