@@ -57,6 +57,8 @@ macro_rules! element_kinds {
                 text_area: TextArea(TextAreaProps) in widgets::text_area,
                 number_input: NumberInput(NumberInputProps) in widgets::number_input,
                 color_picker: ColorPicker(ColorPickerProps) in widgets::color_picker,
+                pills: Pills(ButtonGroupProps) in widgets::pills,
+                segmented_control: SegmentedControl(ButtonGroupProps) in widgets::segmented_control,
             }
         }
     };

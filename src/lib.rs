@@ -87,7 +87,9 @@ pub mod prelude {
     pub use crate::widgets::form_submit_button::FormSubmitButton;
     pub use crate::widgets::multiselect::Multiselect;
     pub use crate::widgets::number_input::NumberInput;
+    pub use crate::widgets::pills::Pills;
     pub use crate::widgets::radio::Radio;
+    pub use crate::widgets::segmented_control::SegmentedControl;
     pub use crate::widgets::select_slider::SelectSlider;
     pub use crate::widgets::selectbox::Selectbox;
     pub use crate::widgets::slider::Slider;

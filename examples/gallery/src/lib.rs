@@ -254,6 +254,16 @@ impl Page {
         );
         self.value(ui, (start, end));
 
+        ui.subheader("Pills and segmented control");
+        let tags = ui.add(
+            Pills::new("Tags (pick any)", ["bug", "feature", "docs", "question", "wontfix"]).multi().default(["docs"]),
+        );
+        self.value(ui, tags);
+        let mood = ui.pills("Mood (pick one, click again to clear)", ["😀 happy", "😐 meh", "😞 sad"]);
+        self.value(ui, mood);
+        let view = ui.add(SegmentedControl::new("View", ["Day", "Week", "Month", "Year"]).default("Week"));
+        self.value(ui, view);
+
         ui.subheader("Color picker");
         let color = ui.add(ColorPicker::new("Accent colour").value("#ff4b4b"));
         self.value(ui, &color);

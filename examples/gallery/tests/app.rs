@@ -88,6 +88,8 @@ fn every_element_and_widget_kind_is_shown() {
         "slider",
         "select_slider",
         "color_picker",
+        "pills",
+        "segmented_control",
         "text_input",
         "text_area",
         "number_input",
@@ -138,6 +140,9 @@ fn input_widgets_show_their_default_values() {
         ("select_slider", "Shirt size", "\"M\""),
         ("select_slider", "Rating range", "(\"fair\", \"very good\")"),
         ("color_picker", "Accent colour", "\"#ff4b4b\""),
+        ("pills", "Tags (pick any)", "[\"docs\"]"),
+        ("pills", "Mood (pick one, click again to clear)", "None"),
+        ("segmented_control", "View", "Some(\"Week\")"),
         ("text_input", "Movie title", "\"Life of Brian\""),
         ("text_input", "Search", "\"\""),
         ("number_input", "Quantity (0 to 10)", "1"),
@@ -164,6 +169,9 @@ fn input_widgets_return_what_the_user_set() {
     at.select_slider(label("Shirt size")).set_value("XL").run();
     at.select_slider(label("Rating range")).set_value(vec!["poor", "excellent"]).run();
     at.color_picker(label("Accent colour")).set_value("#1c83e1").run();
+    at.pills(label("Tags (pick any)")).select("bug").run();
+    at.pills(label("Mood (pick one, click again to clear)")).select("😐 meh").run();
+    at.segmented_control(label("View")).select("Year").run();
     at.text_input(label("Password")).input("secret").run();
     at.text_area(label("Text to analyze")).input("abc").run();
     at.number_input(label("Quantity (0 to 10)")).increment().run();
@@ -180,6 +188,9 @@ fn input_widgets_return_what_the_user_set() {
     assert_eq!(value_below(&at, "select_slider", "Shirt size"), "\"XL\"");
     assert_eq!(value_below(&at, "select_slider", "Rating range"), "(\"poor\", \"excellent\")");
     assert_eq!(value_below(&at, "color_picker", "Accent colour"), "\"#1c83e1\"");
+    assert_eq!(value_below(&at, "pills", "Tags (pick any)"), "[\"bug\", \"docs\"]");
+    assert_eq!(value_below(&at, "pills", "Mood (pick one, click again to clear)"), "Some(\"😐 meh\")");
+    assert_eq!(value_below(&at, "segmented_control", "View"), "Some(\"Year\")");
     assert_eq!(value_below(&at, "text_input", "Password"), "\"••••••\"", "the password itself is not shown");
     assert!(shows(&at, "markdown", "You wrote 3 characters."));
     assert_eq!(value_below(&at, "number_input", "Quantity (0 to 10)"), "2");
