@@ -601,11 +601,13 @@ impl<'a> WidgetRef<'a> {
         self.send(WidgetValue::Index(Some(index)))
     }
 
-    /// Removes an option from a multiselect, pills or a segmented control (from what is
-    /// picked, including picks not run yet), as clicking a selected pill again does.
+    /// Removes an option from a multiselect, pills, a segmented control or a feedback widget
+    /// (from what is picked, including picks not run yet), as clicking a selected pill again does.
     pub fn unselect(self, option: &str) -> Self {
-        let (Element::Multiselect(_) | Element::Pills(_) | Element::SegmentedControl(_)) = &self.element else {
-            panic!("only a multiselect, pills or a segmented control can unselect")
+        let (Element::Multiselect(_) | Element::Pills(_) | Element::SegmentedControl(_) | Element::Feedback(_)) =
+            &self.element
+        else {
+            panic!("only a multiselect, pills, a segmented control or feedback can unselect")
         };
         let index = self.option_index(option);
         match self.next_wire() {

@@ -43,6 +43,7 @@ macro_rules! element_kinds {
                 progress: Progress(ProgressProps) in elements::status::progress,
                 spinner: Spinner(SpinnerProps) in elements::status::spinner,
                 empty: Empty(EmptyProps) in layout::empty,
+                link_button: LinkButton(LinkButtonProps) in widgets::link_button,
             }
             widgets {
                 button: Button(ButtonProps) in widgets::button,
@@ -59,6 +60,7 @@ macro_rules! element_kinds {
                 color_picker: ColorPicker(ColorPickerProps) in widgets::color_picker,
                 pills: Pills(ButtonGroupProps) in widgets::pills,
                 segmented_control: SegmentedControl(ButtonGroupProps) in widgets::segmented_control,
+                feedback: Feedback(FeedbackProps) in widgets::feedback,
             }
         }
     };

@@ -84,7 +84,9 @@ pub mod prelude {
     pub use crate::widgets::button::{Button, ButtonKind};
     pub use crate::widgets::checkbox::Checkbox;
     pub use crate::widgets::color_picker::ColorPicker;
+    pub use crate::widgets::feedback::{Feedback, FeedbackOptions};
     pub use crate::widgets::form_submit_button::FormSubmitButton;
+    pub use crate::widgets::link_button::LinkButton;
     pub use crate::widgets::multiselect::Multiselect;
     pub use crate::widgets::number_input::NumberInput;
     pub use crate::widgets::pills::Pills;

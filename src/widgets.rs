@@ -7,7 +7,9 @@
 pub mod button;
 pub mod checkbox;
 pub mod color_picker;
+pub mod feedback;
 pub mod form_submit_button;
+pub mod link_button;
 pub mod multiselect;
 pub mod number_input;
 pub mod pills;

@@ -3,6 +3,8 @@
 pub(crate) mod button;
 pub(crate) mod checkbox;
 pub(crate) mod color_picker;
+pub(crate) mod feedback;
+pub(crate) mod link_button;
 pub(crate) mod multiselect;
 pub(crate) mod number_input;
 pub(crate) mod pills;

@@ -206,6 +206,10 @@ impl Page {
         self.value(ui, primary);
         let disabled = ui.add(Button::new("Disabled button").disabled(true));
         self.value(ui, disabled);
+        ui.add(
+            LinkButton::new("Streamlit's gallery (a link button)", "https://streamlit.io/gallery")
+                .help("Opens a new tab; a link button holds no value and does not rerun the app."),
+        );
 
         ui.subheader("Checkbox and toggle");
         let agree = ui.checkbox("I agree");
@@ -263,6 +267,15 @@ impl Page {
         self.value(ui, mood);
         let view = ui.add(SegmentedControl::new("View", ["Day", "Week", "Month", "Year"]).default("Week"));
         self.value(ui, view);
+
+        ui.subheader("Feedback");
+        ui.caption("Thumbs, faces and stars: `None` until clicked; click again to clear.");
+        let thumbs = ui.feedback(FeedbackOptions::Thumbs);
+        self.value(ui, thumbs);
+        let faces = ui.feedback(FeedbackOptions::Faces);
+        self.value(ui, faces);
+        let stars = ui.add(Feedback::new(FeedbackOptions::Stars).default(3));
+        self.value(ui, stars);
 
         ui.subheader("Color picker");
         let color = ui.add(ColorPicker::new("Accent colour").value("#ff4b4b"));

@@ -90,6 +90,8 @@ fn every_element_and_widget_kind_is_shown() {
         "color_picker",
         "pills",
         "segmented_control",
+        "feedback",
+        "link_button",
         "text_input",
         "text_area",
         "number_input",
@@ -196,6 +198,37 @@ fn input_widgets_return_what_the_user_set() {
     assert_eq!(value_below(&at, "number_input", "Quantity (0 to 10)"), "2");
     assert_eq!(value_below(&at, "number_input", "Weight in kg"), "72.5");
     assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn feedback_widgets_start_empty_take_a_click_and_clear_on_a_second() {
+    let mut at = started();
+    let shown = |at: &AppTest| -> Vec<String> {
+        let elements = at.elements();
+        elements
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind() == "feedback")
+            .map(|(i, _)| elements[i + 1].text().trim_start_matches("value: ").to_string())
+            .collect()
+    };
+    assert_eq!(shown(&at), ["None", "None", "Some(3)"]);
+    assert_eq!(at.feedback(2).options()[3], "4 stars");
+    at.feedback(0).select("thumbs up").run();
+    at.feedback(1).set_value(0).run();
+    assert_eq!(shown(&at), ["Some(1)", "Some(0)", "Some(3)"]);
+    at.feedback(0).unselect("thumbs up").run();
+    assert_eq!(shown(&at), ["None", "Some(0)", "Some(3)"]);
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn the_link_button_links_to_a_safe_url() {
+    let at = started();
+    let Element::LinkButton(link) = at.link_button(0).element().clone() else { panic!("not a link button") };
+    assert_eq!(link.label, "Streamlit's gallery (a link button)");
+    assert_eq!(link.url, "https://streamlit.io/gallery");
+    assert!(wasmlit::markdown::safe_url(&link.url, false));
 }
 
 #[test]
