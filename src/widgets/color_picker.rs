@@ -12,6 +12,7 @@ use crate::ui::{Command, Ui};
 /// What the page shows for a colour picker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ColorPickerProps {
+    /// Id, label, key, form, help, ...
     pub common: WidgetCommon,
     /// The colour as the script holds it: `#rrggbb` or `#rgb`.
     pub value: String,
@@ -78,6 +79,7 @@ fn invalid(color: &str) -> String {
 /// at.color_picker(0).set_value("#ff4b4b").run();
 /// assert_eq!(at.markdown(0).text(), "The current color is #ff4b4b");
 /// ```
+#[must_use = "a color picker is drawn by `ui.add(..)`"]
 pub struct ColorPicker {
     label: String,
     value: Option<String>,

@@ -62,7 +62,9 @@ impl FeedbackOptions {
 /// What the page shows for a feedback widget.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FeedbackProps {
+    /// Id, key, form, help, ... (the label is empty: feedback has none).
     pub common: WidgetCommon,
+    /// Thumbs, faces or stars.
     pub options: FeedbackOptions,
     /// The accessible names of the icons, by index.
     pub labels: Vec<String>,
@@ -116,6 +118,7 @@ impl WidgetProps for FeedbackProps {
 /// at.feedback(1).select("thumbs up").run();
 /// assert_eq!(at.markdown(1).text(), "Some(1)");
 /// ```
+#[must_use = "a feedback widget is drawn by `ui.add(..)`"]
 pub struct Feedback {
     kind: FeedbackOptions,
     default: Option<usize>,

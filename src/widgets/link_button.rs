@@ -11,12 +11,17 @@ use crate::ui::{Command, Ui};
 /// What the page shows for a link button.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LinkButtonProps {
+    /// The text on the button.
     pub label: String,
     /// A safe URL (see [`safe_url`]): http(s), mailto, tel or relative.
     pub url: String,
+    /// A tooltip.
     pub help: Option<String>,
+    /// Primary (filled) or secondary.
     pub kind: ButtonKind,
+    /// Drawn greyed out, without a link.
     pub disabled: bool,
+    /// Stretched to its container's width.
     pub use_container_width: bool,
 }
 

@@ -16,6 +16,7 @@ use crate::ui::{Command, Ui};
 /// What the page shows for pills and segmented controls.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ButtonGroupProps {
+    /// Id, label, key, form, help, ...
     pub common: WidgetCommon,
     /// The options as shown (through the format function).
     pub options: Vec<String>,
@@ -239,6 +240,7 @@ impl<T: Clone + PartialEq + 'static> ButtonGroup<T> {
 /// assert_eq!(at.markdown(0).text(), r#"["bug", "docs"]"#);
 /// assert_eq!(at.markdown(1).text(), r#"Some("Week")"#);
 /// ```
+#[must_use = "pills are drawn by `ui.add(..)`"]
 pub struct Pills<T, M: SelectionMode = Single> {
     group: ButtonGroup<T>,
     mode: PhantomData<M>,

@@ -28,6 +28,7 @@ use crate::ui::{Command, Ui};
 /// at.segmented_control(0).unselect("Month").run();
 /// assert_eq!(at.markdown(0).text(), "nothing");
 /// ```
+#[must_use = "a segmented control is drawn by `ui.add(..)`"]
 pub struct SegmentedControl<T, M: SelectionMode = Single> {
     group: ButtonGroup<T>,
     mode: PhantomData<M>,

@@ -14,6 +14,7 @@ use crate::ui::{Command, Ui};
 /// What the page shows for a select slider.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SelectSliderProps {
+    /// Id, label, key, form, help, ...
     pub common: WidgetCommon,
     /// The options as shown (through the format function).
     pub options: Vec<String>,
@@ -141,6 +142,7 @@ impl SelectSliderMode for Range {
 /// assert_eq!(at.markdown(0).text(), "red to yellow");
 /// assert_eq!(at.markdown(1).text(), "L");
 /// ```
+#[must_use = "a select slider is drawn by `ui.add(..)`"]
 pub struct SelectSlider<T, M: SelectSliderMode = One> {
     label: String,
     values: Vec<T>,

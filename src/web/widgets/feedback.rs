@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::WidgetCell;
+use super::{draft, WidgetCell};
 use crate::element::WidgetValue;
 use crate::widgets::feedback::{FeedbackOptions, FeedbackProps};
 
@@ -26,6 +26,8 @@ pub(crate) fn render(cell: WidgetCell<FeedbackProps>) -> AnyView {
         _ => (0..labels.len()).collect(),
     };
     let echo = cell.echo.clone();
+    // A click the engine has not confirmed yet (a form holds it until its submit).
+    let pending = draft::<Option<usize>, _>(props, cell.echo.clone());
     let sink = cell.sink;
     let buttons = order
         .into_iter()
@@ -33,7 +35,7 @@ pub(crate) fn render(cell: WidgetCell<FeedbackProps>) -> AnyView {
             let echo = echo.clone();
             let chosen = move || {
                 echo.track();
-                props.with(|p| p.index)
+                pending.get().unwrap_or_else(|| props.with(|p| p.index))
             };
             let chosen_too = chosen.clone();
             let lit = move || match (options, chosen_too()) {
@@ -49,8 +51,10 @@ pub(crate) fn render(cell: WidgetCell<FeedbackProps>) -> AnyView {
                     aria-pressed=move || (chosen() == Some(index)).to_string()
                     disabled=move || props.with(|p| p.common.disabled)
                     on:click=move |_| {
-                        let now = props.with_untracked(|p| p.index);
-                        sink.send(WidgetValue::Index(if now == Some(index) { None } else { Some(index) }));
+                        let now = pending.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.index));
+                        let next = if now == Some(index) { None } else { Some(index) };
+                        pending.set(Some(next));
+                        sink.send(WidgetValue::Index(next));
                     }
                 >
                     {icon(options, index)}

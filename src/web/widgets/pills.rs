@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{label, WidgetCell};
+use super::{draft, label, WidgetCell};
 use crate::element::WidgetValue;
 use crate::widgets::pills::ButtonGroupProps;
 
@@ -21,6 +21,9 @@ pub(crate) fn render_group(cell: WidgetCell<ButtonGroupProps>, class: &'static s
     let options = cell.first.options.clone();
     let multi = cell.first.multi;
     let echo = cell.echo.clone();
+    // Clicks the engine has not confirmed yet (a form holds them until its submit): the next
+    // click builds on them, and the buttons show them.
+    let pending = draft::<Vec<usize>, _>(props, cell.echo.clone());
     let sink = cell.sink;
     let buttons = options
         .into_iter()
@@ -29,7 +32,7 @@ pub(crate) fn render_group(cell: WidgetCell<ButtonGroupProps>, class: &'static s
             let echo = echo.clone();
             let pressed = move || {
                 echo.track();
-                props.with(|p| p.indices.contains(&index))
+                pending.get().unwrap_or_else(|| props.with(|p| p.indices.clone())).contains(&index)
             };
             view! {
                 <button
@@ -38,20 +41,18 @@ pub(crate) fn render_group(cell: WidgetCell<ButtonGroupProps>, class: &'static s
                     aria-pressed=move || pressed().to_string()
                     disabled=move || props.with(|p| p.common.disabled)
                     on:click=move |_| {
-                        let selected = props.with_untracked(|p| p.indices.clone());
-                        let wire = if multi {
-                            let mut next: Vec<usize> = selected.iter().copied().filter(|&i| i != index).collect();
-                            if !selected.contains(&index) {
-                                next.push(index);
-                                next.sort_unstable();
+                        let selected =
+                            pending.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.indices.clone()));
+                        let mut next: Vec<usize> = selected.iter().copied().filter(|&i| i != index).collect();
+                        if !selected.contains(&index) {
+                            if !multi {
+                                next.clear();
                             }
-                            WidgetValue::Indices(next)
-                        } else if selected.contains(&index) {
-                            WidgetValue::Index(None)
-                        } else {
-                            WidgetValue::Index(Some(index))
-                        };
-                        sink.send(wire);
+                            next.push(index);
+                            next.sort_unstable();
+                        }
+                        pending.set(Some(next.clone()));
+                        sink.send(if multi { WidgetValue::Indices(next) } else { WidgetValue::Index(next.first().copied()) });
                     }
                 >
                     {option}
