@@ -422,4 +422,23 @@ mod tests {
         at.pills(0).select_index(5).run();
         assert_eq!(at.markdown(0).text(), r#"Some("Day")"#);
     }
+
+    #[test]
+    fn in_a_form_picks_wait_for_the_submit_and_build_on_each_other() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let form = ui.form("f");
+            let tags = form.add(Pills::new("Tags", ["a", "b", "c"]).multi());
+            let one = form.add(SegmentedControl::new("One", ["x", "y"]));
+            form.form_submit_button("Save");
+            ui.write(format!("{tags:?} {one:?}"));
+        });
+        at.run();
+        at.pills(0).select("c");
+        at.pills(0).select("a");
+        at.segmented_control(0).select("y");
+        at.run();
+        assert_eq!(at.markdown(0).text(), "[] None", "held by the form");
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), r#"["a", "c"] Some("y")"#);
+    }
 }
