@@ -37,6 +37,7 @@ use crate::request::RerunRequest;
 use crate::runtime::{RunStatus, Session};
 use crate::session_state::SessionState;
 use crate::ui::Ui;
+use crate::widgets::pills::ButtonGroupProps;
 
 /// Runs an app without a browser.
 pub struct AppTest {
@@ -587,11 +588,14 @@ impl<'a> WidgetRef<'a> {
         self.set_value(false)
     }
 
-    /// Picks an option (by its shown text) in a radio, selectbox or multiselect; a
-    /// multiselect adds it to what is picked already, including picks not run yet.
+    /// Picks an option (by its shown text) in a radio, selectbox, multiselect, pills or
+    /// segmented control; a multiselect (and multi-selection pills or segmented control) adds
+    /// it to what is picked already, including picks not run yet.
     pub fn select(self, option: &str) -> Self {
         match &self.element {
-            Element::Multiselect(_) => {
+            Element::Multiselect(_)
+            | Element::Pills(ButtonGroupProps { multi: true, .. })
+            | Element::SegmentedControl(ButtonGroupProps { multi: true, .. }) => {
                 let WidgetValue::Indices(mut indices) = self.next_wire() else { panic!("a multiselect holds indices") };
                 let index = self.option_index(option);
                 if !indices.contains(&index) {
@@ -608,13 +612,24 @@ impl<'a> WidgetRef<'a> {
         self.send(WidgetValue::Index(Some(index)))
     }
 
-    /// Removes an option from a multiselect (from what is picked, including picks not run yet).
+    /// Removes an option from a multiselect, pills, a segmented control or a feedback widget
+    /// (from what is picked, including picks not run yet), as clicking a selected pill again does.
     pub fn unselect(self, option: &str) -> Self {
-        let Element::Multiselect(_) = &self.element else { panic!("only a multiselect can unselect") };
-        let WidgetValue::Indices(indices) = self.next_wire() else { panic!("a multiselect holds indices") };
+        let (Element::Multiselect(_) | Element::Pills(_) | Element::SegmentedControl(_) | Element::Feedback(_)) =
+            &self.element
+        else {
+            panic!("only a multiselect, pills, a segmented control or feedback can unselect")
+        };
         let index = self.option_index(option);
-        let indices = indices.into_iter().filter(|&i| i != index).collect();
-        self.send(WidgetValue::Indices(indices))
+        match self.next_wire() {
+            WidgetValue::Indices(indices) => {
+                let indices = indices.into_iter().filter(|&i| i != index).collect();
+                self.send(WidgetValue::Indices(indices))
+            }
+            WidgetValue::Index(Some(selected)) if selected == index => self.send(WidgetValue::Index(None)),
+            WidgetValue::Index(_) => self,
+            other => panic!("a {} cannot hold {other:?}", self.element.kind()),
+        }
     }
 
     /// Types `text` into a text input or text area (committed, as on Enter), or submits it

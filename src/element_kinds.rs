@@ -44,6 +44,7 @@ macro_rules! element_kinds {
                 spinner: Spinner(SpinnerProps) in elements::status::spinner,
                 toast: Toast(ToastProps) in elements::status::toast,
                 empty: Empty(EmptyProps) in layout::empty,
+                link_button: LinkButton(LinkButtonProps) in widgets::link_button,
             }
             widgets {
                 button: Button(ButtonProps) in widgets::button,
@@ -53,10 +54,15 @@ macro_rules! element_kinds {
                 selectbox: Selectbox(SelectboxProps) in widgets::selectbox,
                 multiselect: Multiselect(MultiselectProps) in widgets::multiselect,
                 slider: Slider(SliderProps) in widgets::slider,
+                select_slider: SelectSlider(SelectSliderProps) in widgets::select_slider,
                 text_input: TextInput(TextInputProps) in widgets::text_input,
                 text_area: TextArea(TextAreaProps) in widgets::text_area,
                 number_input: NumberInput(NumberInputProps) in widgets::number_input,
                 chat_input: ChatInput(ChatInputProps) in widgets::chat_input,
+                color_picker: ColorPicker(ColorPickerProps) in widgets::color_picker,
+                pills: Pills(ButtonGroupProps) in widgets::pills,
+                segmented_control: SegmentedControl(ButtonGroupProps) in widgets::segmented_control,
+                feedback: Feedback(FeedbackProps) in widgets::feedback,
             }
         }
     };

@@ -87,10 +87,16 @@ pub mod prelude {
     pub use crate::widgets::button::{Button, ButtonKind};
     pub use crate::widgets::chat_input::ChatInput;
     pub use crate::widgets::checkbox::Checkbox;
+    pub use crate::widgets::color_picker::ColorPicker;
+    pub use crate::widgets::feedback::{Feedback, FeedbackOptions};
     pub use crate::widgets::form_submit_button::FormSubmitButton;
+    pub use crate::widgets::link_button::LinkButton;
     pub use crate::widgets::multiselect::Multiselect;
     pub use crate::widgets::number_input::NumberInput;
+    pub use crate::widgets::pills::Pills;
     pub use crate::widgets::radio::Radio;
+    pub use crate::widgets::segmented_control::SegmentedControl;
+    pub use crate::widgets::select_slider::SelectSlider;
     pub use crate::widgets::selectbox::Selectbox;
     pub use crate::widgets::slider::Slider;
     pub use crate::widgets::text_area::TextArea;

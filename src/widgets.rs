@@ -7,10 +7,16 @@
 pub mod button;
 pub mod chat_input;
 pub mod checkbox;
+pub mod color_picker;
+pub mod feedback;
 pub mod form_submit_button;
+pub mod link_button;
 pub mod multiselect;
 pub mod number_input;
+pub mod pills;
 pub mod radio;
+pub mod segmented_control;
+pub mod select_slider;
 pub mod selectbox;
 pub mod slider;
 pub mod text_area;

@@ -3,9 +3,15 @@
 pub(crate) mod button;
 pub(crate) mod chat_input;
 pub(crate) mod checkbox;
+pub(crate) mod color_picker;
+pub(crate) mod feedback;
+pub(crate) mod link_button;
 pub(crate) mod multiselect;
 pub(crate) mod number_input;
+pub(crate) mod pills;
 pub(crate) mod radio;
+pub(crate) mod segmented_control;
+pub(crate) mod select_slider;
 pub(crate) mod selectbox;
 pub(crate) mod slider;
 pub(crate) mod text_area;

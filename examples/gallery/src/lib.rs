@@ -208,6 +208,10 @@ impl Page {
         self.value(ui, primary);
         let disabled = ui.add(Button::new("Disabled button").disabled(true));
         self.value(ui, disabled);
+        ui.add(
+            LinkButton::new("Streamlit's gallery (a link button)", "https://streamlit.io/gallery")
+                .help("Opens a new tab; a link button holds no value and does not rerun the app."),
+        );
 
         ui.subheader("Checkbox and toggle");
         let agree = ui.checkbox("I agree");
@@ -246,6 +250,38 @@ impl Page {
         self.value(ui, range);
         let float_range = ui.add(Slider::new("A float range", 0.0..=100.0).value((25.0, 75.0)));
         self.value(ui, float_range);
+
+        ui.subheader("Select slider");
+        let size = ui.add(SelectSlider::new("Shirt size", ["XS", "S", "M", "L", "XL"]).value("M"));
+        self.value(ui, size);
+        let (start, end) = ui.add(
+            SelectSlider::new("Rating range", ["poor", "fair", "good", "very good", "excellent"])
+                .range("fair", "very good"),
+        );
+        self.value(ui, (start, end));
+
+        ui.subheader("Pills and segmented control");
+        let tags = ui.add(
+            Pills::new("Tags (pick any)", ["bug", "feature", "docs", "question", "wontfix"]).multi().default(["docs"]),
+        );
+        self.value(ui, tags);
+        let mood = ui.pills("Mood (pick one, click again to clear)", ["😀 happy", "😐 meh", "😞 sad"]);
+        self.value(ui, mood);
+        let view = ui.add(SegmentedControl::new("View", ["Day", "Week", "Month", "Year"]).default("Week"));
+        self.value(ui, view);
+
+        ui.subheader("Feedback");
+        ui.caption("Thumbs, faces and stars: `None` until clicked; click again to clear.");
+        let thumbs = ui.feedback(FeedbackOptions::Thumbs);
+        self.value(ui, thumbs);
+        let faces = ui.feedback(FeedbackOptions::Faces);
+        self.value(ui, faces);
+        let stars = ui.add(Feedback::new(FeedbackOptions::Stars).default(3));
+        self.value(ui, stars);
+
+        ui.subheader("Color picker");
+        let color = ui.add(ColorPicker::new("Accent colour").value("#ff4b4b"));
+        self.value(ui, &color);
 
         ui.subheader("Text input and text area");
         let title = ui.add(TextInput::new("Movie title").value("Life of Brian"));

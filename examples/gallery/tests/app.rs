@@ -86,6 +86,12 @@ fn every_element_and_widget_kind_is_shown() {
         "selectbox",
         "multiselect",
         "slider",
+        "select_slider",
+        "color_picker",
+        "pills",
+        "segmented_control",
+        "feedback",
+        "link_button",
         "text_input",
         "text_area",
         "number_input",
@@ -134,6 +140,12 @@ fn input_widgets_show_their_default_values() {
         ("slider", "A float slider", "0.5"),
         ("slider", "An integer range", "(20, 80)"),
         ("slider", "A float range", "(25.0, 75.0)"),
+        ("select_slider", "Shirt size", "\"M\""),
+        ("select_slider", "Rating range", "(\"fair\", \"very good\")"),
+        ("color_picker", "Accent colour", "\"#ff4b4b\""),
+        ("pills", "Tags (pick any)", "[\"docs\"]"),
+        ("pills", "Mood (pick one, click again to clear)", "None"),
+        ("segmented_control", "View", "Some(\"Week\")"),
         ("text_input", "Movie title", "\"Life of Brian\""),
         ("text_input", "Search", "\"\""),
         ("number_input", "Quantity (0 to 10)", "1"),
@@ -157,6 +169,12 @@ fn input_widgets_return_what_the_user_set() {
     at.selectbox(label("Options of any type, shown through a format function")).select("🌍 Earth").run();
     at.multiselect(label("What are your favorite colors (at most 3)")).select("Blue").run();
     at.slider(label("An integer range")).set_range(5.0, 10.0).run();
+    at.select_slider(label("Shirt size")).set_value("XL").run();
+    at.select_slider(label("Rating range")).set_value(vec!["poor", "excellent"]).run();
+    at.color_picker(label("Accent colour")).set_value("#1c83e1").run();
+    at.pills(label("Tags (pick any)")).select("bug").run();
+    at.pills(label("Mood (pick one, click again to clear)")).select("😐 meh").run();
+    at.segmented_control(label("View")).select("Year").run();
     at.text_input(label("Password")).input("secret").run();
     at.text_area(label("Text to analyze")).input("abc").run();
     at.number_input(label("Quantity (0 to 10)")).increment().run();
@@ -170,11 +188,48 @@ fn input_widgets_return_what_the_user_set() {
         "[\"Yellow\", \"Red\", \"Blue\"]"
     );
     assert_eq!(value_below(&at, "slider", "An integer range"), "(5, 10)");
+    assert_eq!(value_below(&at, "select_slider", "Shirt size"), "\"XL\"");
+    assert_eq!(value_below(&at, "select_slider", "Rating range"), "(\"poor\", \"excellent\")");
+    assert_eq!(value_below(&at, "color_picker", "Accent colour"), "\"#1c83e1\"");
+    assert_eq!(value_below(&at, "pills", "Tags (pick any)"), "[\"bug\", \"docs\"]");
+    assert_eq!(value_below(&at, "pills", "Mood (pick one, click again to clear)"), "Some(\"😐 meh\")");
+    assert_eq!(value_below(&at, "segmented_control", "View"), "Some(\"Year\")");
     assert_eq!(value_below(&at, "text_input", "Password"), "\"••••••\"", "the password itself is not shown");
     assert!(shows(&at, "markdown", "You wrote 3 characters."));
     assert_eq!(value_below(&at, "number_input", "Quantity (0 to 10)"), "2");
     assert_eq!(value_below(&at, "number_input", "Weight in kg"), "72.5");
     assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn feedback_widgets_start_empty_take_a_click_and_clear_on_a_second() {
+    let mut at = started();
+    let shown = |at: &AppTest| -> Vec<String> {
+        let elements = at.elements();
+        elements
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind() == "feedback")
+            .map(|(i, _)| elements[i + 1].text().trim_start_matches("value: ").to_string())
+            .collect()
+    };
+    assert_eq!(shown(&at), ["None", "None", "Some(3)"]);
+    assert_eq!(at.feedback(2).options()[3], "4 stars");
+    at.feedback(0).select("thumbs up").run();
+    at.feedback(1).set_value(0).run();
+    assert_eq!(shown(&at), ["Some(1)", "Some(0)", "Some(3)"]);
+    at.feedback(0).unselect("thumbs up").run();
+    assert_eq!(shown(&at), ["None", "Some(0)", "Some(3)"]);
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn the_link_button_links_to_a_safe_url() {
+    let at = started();
+    let Element::LinkButton(link) = at.link_button(0).element().clone() else { panic!("not a link button") };
+    assert_eq!(link.label, "Streamlit's gallery (a link button)");
+    assert_eq!(link.url, "https://streamlit.io/gallery");
+    assert!(wasmlit::markdown::safe_url(&link.url, false));
 }
 
 #[test]

@@ -1,0 +1,29 @@
+//! Renders `link_button` as an `<a>` styled as a button, opening its URL in a new tab.
+
+use leptos::prelude::*;
+
+use crate::web::elements::DisplayCell;
+use crate::widgets::button::ButtonKind;
+use crate::widgets::link_button::LinkButtonProps;
+
+pub(crate) fn render(cell: DisplayCell<LinkButtonProps>) -> AnyView {
+    let props = cell.props;
+    let disabled = move || props.with(|p| p.disabled);
+    view! {
+        <a
+            class="wl-btn wl-link-button"
+            class:wl-primary=move || props.with(|p| p.kind == ButtonKind::Primary)
+            class:wl-stretch=move || props.with(|p| p.use_container_width)
+            // A disabled link has no href: it goes nowhere and leaves the tab order.
+            href=move || (!disabled()).then(|| props.with(|p| p.url.clone()))
+            target="_blank"
+            rel="noopener noreferrer"
+            role=move || disabled().then_some("link")
+            aria-disabled=move || disabled().then_some("true")
+            title=move || props.with(|p| p.help.clone())
+        >
+            {move || props.with(|p| p.label.clone())}
+        </a>
+    }
+    .into_any()
+}
