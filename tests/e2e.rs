@@ -619,6 +619,52 @@ async fn a_toast_shows_its_updated_text_and_goes_away_by_itself() {
     app.close().await;
 }
 
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn pills_feedback_and_the_colour_picker_send_their_values() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let exceptions = || async { c.find_all(Locator::Css(".wl-exception")).await.unwrap_or_default().len() };
+    let exceptions_before = exceptions().await;
+    let pressed = |label: &'static str| async move {
+        let xpath = format!("//button[normalize-space(.)='{label}']");
+        c.find(Locator::XPath(&xpath)).await.unwrap().attr("aria-pressed").await.unwrap()
+    };
+
+    // Multi pills: a click adds a tag, a second click takes it away.
+    let bug = c.find(Locator::XPath("//button[contains(@class, 'wl-pill') and normalize-space(.)='bug']")).await.unwrap();
+    click_centered(c, &bug).await;
+    wait_for_text(c, ".wl-caption", r#"value: ["bug", "docs"]"#, TIMEOUT).await;
+    assert_eq!(pressed("bug").await.as_deref(), Some("true"));
+    click_centered(c, &bug).await;
+    wait_for_text(c, ".wl-caption", r#"value: ["docs"]"#, TIMEOUT).await;
+    assert_eq!(pressed("bug").await.as_deref(), Some("false"));
+
+    // The segmented control picks one.
+    let month = c.find(Locator::XPath("//button[normalize-space(.)='Month']")).await.unwrap();
+    click_centered(c, &month).await;
+    wait_for_text(c, ".wl-caption", r#"value: Some("Month")"#, TIMEOUT).await;
+
+    // Thumbs: None until clicked.
+    let up = c.find(Locator::Css("button[aria-label='thumbs up']")).await.unwrap();
+    click_centered(c, &up).await;
+    wait_for_text(c, ".wl-caption", "value: Some(1)", TIMEOUT).await;
+    assert_eq!(up.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+
+    // The colour picker sends its value on change.
+    c.execute(
+        "const input = document.querySelector('.wl-color_picker input[type=color]'); \
+         input.value = '#1c83e1'; input.dispatchEvent(new Event('change', {bubbles: true}))",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_for_text(c, ".wl-caption", r#"value: "#1c83e1""#, TIMEOUT).await;
+    assert_eq!(exceptions().await, exceptions_before, "no new error boxes");
+    app.close().await;
+}
+
 /// Scrolls `element` to the middle of the window (clear of the fixed top bar), then clicks it.
 async fn click_centered(client: &Client, element: &Element) {
     client
