@@ -660,7 +660,7 @@ async fn pills_feedback_and_the_colour_picker_send_their_values() {
     )
     .await
     .unwrap();
-    wait_for_text(c, ".wl-caption", r#"value: "#1c83e1""#, TIMEOUT).await;
+    wait_for_text(c, ".wl-caption", r##"value: "#1c83e1""##, TIMEOUT).await;
     assert_eq!(exceptions().await, exceptions_before, "no new error boxes");
     app.close().await;
 }
