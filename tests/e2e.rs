@@ -633,7 +633,8 @@ async fn pills_feedback_and_the_colour_picker_send_their_values() {
     };
 
     // Multi pills: a click adds a tag, a second click takes it away.
-    let bug = c.find(Locator::XPath("//button[contains(@class, 'wl-pill') and normalize-space(.)='bug']")).await.unwrap();
+    let bug =
+        c.find(Locator::XPath("//button[contains(@class, 'wl-pill') and normalize-space(.)='bug']")).await.unwrap();
     click_centered(c, &bug).await;
     wait_for_text(c, ".wl-caption", r#"value: ["bug", "docs"]"#, TIMEOUT).await;
     assert_eq!(pressed("bug").await.as_deref(), Some("true"));
