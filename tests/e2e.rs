@@ -571,8 +571,8 @@ async fn the_chat_app_streams_its_answer_under_a_pinned_input() {
     let value = c.execute("return document.querySelector('.wl-chat-input-text').value", vec![]).await.unwrap();
     assert_eq!(value.as_str(), Some("one\ntwo"));
 
-    // Enter sends; the answer streams in word by word.
-    input.send_keys(ENTER).await.unwrap();
+    // Enter sends; the answer streams in word by word (one word every 50 ms).
+    input.send_keys(&format!(" three four five six seven{ENTER}")).await.unwrap();
     wait_for_text(c, ".wl-chat-message", "one", TIMEOUT).await;
     let cleared = c.execute("return document.querySelector('.wl-chat-input-text').value", vec![]).await.unwrap();
     assert_eq!(cleared.as_str(), Some(""), "the box clears after sending");
@@ -587,7 +587,7 @@ async fn the_chat_app_streams_its_answer_under_a_pinned_input() {
         if lengths.last() != Some(&answer.len()) {
             lengths.push(answer.len());
         }
-        if answer == "Echo: one two" {
+        if answer == "Echo: one two three four five six seven" {
             break;
         }
         assert!(Instant::now() < deadline, "the answer did not finish: {answer:?}");
