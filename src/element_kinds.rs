@@ -45,6 +45,14 @@ macro_rules! element_kinds {
                 toast: Toast(ToastProps) in elements::status::toast,
                 empty: Empty(EmptyProps) in layout::empty,
                 link_button: LinkButton(LinkButtonProps) in widgets::link_button,
+                #[cfg(feature = "media")]
+                image: Image(ImageProps) in elements::media::image,
+                #[cfg(feature = "media")]
+                audio: Audio(PlayerProps) in elements::media::audio,
+                #[cfg(feature = "media")]
+                video: Video(PlayerProps) in elements::media::video,
+                #[cfg(feature = "media")]
+                logo: Logo(LogoProps) in elements::media::logo,
             }
             widgets {
                 button: Button(ButtonProps) in widgets::button,

@@ -71,6 +71,14 @@ pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
     pub use crate::cache::{data as cache_data, resource as cache_resource, CacheKey, CacheOutcome};
     pub use crate::element::{Element, Gap, LabelVisibility, StatusState};
+    #[cfg(feature = "media")]
+    pub use crate::elements::media::{
+        audio::Audio,
+        image::{Image, ImageWidth},
+        logo::{Logo, LogoSize},
+        video::Video,
+        MediaSource,
+    };
     pub use crate::elements::status::toast::{Toast, ToastHandle};
     pub use crate::elements::text::header::Header;
     pub use crate::elements::text::metric::{DeltaColor, Metric};
