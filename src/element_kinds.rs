@@ -44,6 +44,7 @@ macro_rules! element_kinds {
                 spinner: Spinner(SpinnerProps) in elements::status::spinner,
                 toast: Toast(ToastProps) in elements::status::toast,
                 empty: Empty(EmptyProps) in layout::empty,
+                space: Space(SpaceProps) in layout::space,
                 link_button: LinkButton(LinkButtonProps) in widgets::link_button,
                 #[cfg(feature = "media")]
                 image: Image(ImageProps) in elements::media::image,

@@ -401,18 +401,37 @@ fn layouts_and_containers(ui: &Ui) {
     let [a, b] = ui.columns_with_gap([1.0, 1.0], Gap::Medium);
     let left = a.checkbox("A widget in a column");
     b.write(format!("The checkbox next door is {}.", if left { "checked" } else { "unchecked" }));
+    let [tall, centred] = ui.add(Columns::new([1, 1]).vertical_alignment(VerticalAlignment::Center).border(true));
+    tall.write("A tall column:\n\n- one\n- two\n- three");
+    centred.write("Bordered columns; this one is centred vertically.");
 
     ui.subheader("Tabs");
     let [cat, dog, owl] = ui.tabs(["Cat", "Dog", "Owl"]);
     cat.write("A cat. Every tab's body runs on every rerun; only one is visible.");
     dog.write("A dog.");
     owl.write("An owl.");
+    let [_, second] = ui.add(Tabs::new(["First", "Second"]).default("Second"));
+    second.write("This tab bar opens on its second tab.");
 
     ui.subheader("Expander");
     let more = ui.expander("See explanation");
     more.write("An expander starts collapsed; its body runs whether it is open or not.");
     let open = ui.add(Expander::new("An expander that starts open").expanded(true));
     open.write("Open from the start.");
+    ui.add(Expander::new("An expander with an icon").icon("🦀")).write("The icon sits before the label.");
+
+    ui.subheader("Popover");
+    let popover = ui.add(Popover::new("Open the popover").icon("⚙️").help("A floating container"));
+    let bold = popover.checkbox("Bold greeting");
+    popover.write("Its body runs on every rerun, open or not.");
+    ui.write(if bold { "**Hello from the popover!**" } else { "Hello from the popover." });
+
+    ui.subheader("Space");
+    ui.caption("Large space below:");
+    ui.space(SpaceSize::Large);
+    ui.caption("…and 24 pixels below:");
+    ui.space(24);
+    ui.caption("End of the spaces.");
 
     ui.subheader("Containers");
     let boxed = ui.add(Container::new().border(true));

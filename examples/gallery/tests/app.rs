@@ -131,6 +131,29 @@ fn the_media_section_shows_generated_images_sound_and_a_logo() {
 }
 
 #[test]
+fn the_layout_options_popover_space_tabs_default_and_expander_icon() {
+    use wasmlit::element::BlockKind;
+    let mut at = started();
+    let blocks: Vec<BlockKind> = at.tree().main.blocks().into_iter().map(|b| b.kind.clone()).collect();
+    assert!(blocks
+        .iter()
+        .any(|k| matches!(k, BlockKind::Columns { vertical_alignment: VerticalAlignment::Center, border: true, .. })));
+    assert!(blocks
+        .iter()
+        .any(|k| matches!(k, BlockKind::Tabs { labels, default: 1 } if labels == &["First", "Second"])));
+    assert!(blocks.iter().any(|k| matches!(k, BlockKind::Expander { icon: Some(icon), .. } if icon == "🦀")));
+    assert!(blocks
+        .iter()
+        .any(|k| matches!(k, BlockKind::Popover { label, icon: Some(_), .. } if label == "Open the popover")));
+    let spaces: Vec<String> = at.get("space").iter().map(|e| e.text()).collect();
+    assert_eq!(spaces, ["4rem", "24px"]);
+    assert!(shows(&at, "markdown", "Hello from the popover."));
+    at.popover(0).checkbox(label("Bold greeting")).check().run();
+    assert!(shows(&at, "markdown", "**Hello from the popover!**"));
+    assert_eq!(at.popover(0).markdown(0).text(), "Its body runs on every rerun, open or not.");
+}
+
+#[test]
 fn the_sidebar_has_a_table_of_contents_and_widgets() {
     let mut at = started();
     let sidebar = at.sidebar();
