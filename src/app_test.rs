@@ -276,6 +276,11 @@ impl AppTest {
         self.block("expander", index, |k| matches!(k, BlockKind::Expander { .. }))
     }
 
+    /// The body of the `index`-th popover (Streamlit's `at.popover[i]`).
+    pub fn popover(&mut self, index: usize) -> Scope<'_> {
+        self.block("popover", index, |k| matches!(k, BlockKind::Popover { .. }))
+    }
+
     /// The body of the `index`-th chat message (Streamlit's `at.chat_message[i]`).
     pub fn chat_message(&mut self, index: usize) -> Scope<'_> {
         self.block("chat_message", index, |k| matches!(k, BlockKind::ChatMessage { .. }))

@@ -104,14 +104,19 @@ pub enum BlockKind {
     Vertical,
     /// `container()` with a border and/or a fixed height (a scroll box).
     Container { border: bool, height: Option<u32> },
-    /// A row of [`BlockKind::Column`] children.
-    Columns { gap: Gap },
+    /// A row of [`BlockKind::Column`] children, aligned top, center or bottom, each column
+    /// with a border if `border`.
+    Columns { gap: Gap, vertical_alignment: VerticalAlignment, border: bool },
     /// One column; `weight` is its relative width.
     Column { weight: f64 },
-    /// A tab bar; its children are one `Vertical` block per label.
-    Tabs { labels: Vec<String> },
-    /// A collapsible section.
-    Expander { label: String, expanded: bool },
+    /// A tab bar; its children are one `Vertical` block per label. `default` is the index
+    /// of the tab shown first.
+    Tabs { labels: Vec<String>, default: usize },
+    /// A collapsible section, with an optional icon (an emoji or `:material/name:`) before
+    /// its label.
+    Expander { label: String, expanded: bool, icon: Option<String> },
+    /// A button that opens a floating container; its body always runs, like an expander's.
+    Popover { label: String, icon: Option<String>, help: Option<String>, disabled: bool },
     /// A form: its widgets' values are held by the page until it is submitted.
     Form { key: String, border: bool },
     /// The body of a fragment, which can rerun on its own.
@@ -132,6 +137,15 @@ pub enum BlockKind {
         /// The run that drew it: a later run that draws it again reopens a dismissed dialog.
         opened: u64,
     },
+}
+
+/// Where the columns of a row sit when their heights differ (`vertical_alignment`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VerticalAlignment {
+    #[default]
+    Top,
+    Center,
+    Bottom,
 }
 
 /// What a chat message shows beside its body.

@@ -44,7 +44,16 @@ macro_rules! element_kinds {
                 spinner: Spinner(SpinnerProps) in elements::status::spinner,
                 toast: Toast(ToastProps) in elements::status::toast,
                 empty: Empty(EmptyProps) in layout::empty,
+                space: Space(SpaceProps) in layout::space,
                 link_button: LinkButton(LinkButtonProps) in widgets::link_button,
+                #[cfg(feature = "media")]
+                image: Image(ImageProps) in elements::media::image,
+                #[cfg(feature = "media")]
+                audio: Audio(PlayerProps) in elements::media::audio,
+                #[cfg(feature = "media")]
+                video: Video(PlayerProps) in elements::media::video,
+                #[cfg(feature = "media")]
+                logo: Logo(LogoProps) in elements::media::logo,
             }
             widgets {
                 button: Button(ButtonProps) in widgets::button,

@@ -8,5 +8,41 @@ pub mod columns;
 pub mod container;
 pub mod empty;
 pub mod expander;
+pub mod popover;
+pub mod space;
 pub mod status;
 pub mod tabs;
+
+/// Checks an icon as Streamlit's `icon=` takes it: one emoji (a short text without spaces)
+/// or a Material icon written `:material/name:`.
+pub(crate) fn check_icon(icon: &str) -> Result<(), String> {
+    if let Some(name) = icon.strip_prefix(":material/").and_then(|rest| rest.strip_suffix(':')) {
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            return Ok(());
+        }
+    } else if !icon.is_empty()
+        && icon.chars().count() <= 8
+        && !icon.chars().any(|c| c.is_whitespace() || c.is_ascii_alphanumeric())
+    {
+        return Ok(());
+    }
+    Err(format!(
+        "The value {icon:?} is not a valid emoji or icon. Shortcodes are not allowed, use a single \
+         character instead, or a Material icon written \":material/icon_name:\"."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_icon;
+
+    #[test]
+    fn icons_are_one_emoji_or_a_material_name() {
+        for good in ["🦀", "⚙️", "👩‍💻", ":material/settings:", ":material/arrow_back_2:"] {
+            assert_eq!(check_icon(good), Ok(()), "{good}");
+        }
+        for bad in ["", "two words", "abc", ":smile:", ":material/:", ":material/Bad-Name:", "🦀 🦀"] {
+            assert!(check_icon(bad).is_err(), "{bad}");
+        }
+    }
+}

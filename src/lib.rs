@@ -70,7 +70,15 @@ pub use web::{run, run_async};
 pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
     pub use crate::cache::{data as cache_data, resource as cache_resource, CacheKey, CacheOutcome};
-    pub use crate::element::{Element, Gap, LabelVisibility, StatusState};
+    pub use crate::element::{Element, Gap, LabelVisibility, StatusState, VerticalAlignment};
+    #[cfg(feature = "media")]
+    pub use crate::elements::media::{
+        audio::Audio,
+        image::{Image, ImageWidth},
+        logo::{Logo, LogoSize},
+        video::Video,
+        MediaSource,
+    };
     pub use crate::elements::status::toast::{Toast, ToastHandle};
     pub use crate::elements::text::header::Header;
     pub use crate::elements::text::metric::{DeltaColor, Metric};
@@ -79,9 +87,13 @@ pub mod prelude {
     pub use crate::form::Form;
     pub use crate::fragment::{Dialog, Fragment};
     pub use crate::layout::chat_message::ChatMessage;
+    pub use crate::layout::columns::Columns;
     pub use crate::layout::container::Container;
     pub use crate::layout::expander::Expander;
+    pub use crate::layout::popover::Popover;
+    pub use crate::layout::space::SpaceSize;
     pub use crate::layout::status::{Status, StatusContainer};
+    pub use crate::layout::tabs::Tabs;
     pub use crate::session_state::SessionState;
     pub use crate::ui::{Command, Ui};
     pub use crate::widgets::button::{Button, ButtonKind};

@@ -20,15 +20,37 @@ impl Ui {
 }
 
 /// A collapsible section: `ui.add(Expander::new("More").expanded(true))`.
+///
+/// ```
+/// use wasmlit::prelude::*;
+/// use wasmlit::element::{BlockKind, Node};
+/// let mut at = AppTest::new(|ui: &Ui| {
+///     ui.add(Expander::new("Details").icon("🔍")).write("inside");
+///     ui.add(Expander::new("Plain").icon("not an icon")).write("still drawn"); // an error above it
+/// });
+/// at.run();
+/// let Node::Block(first) = &at.tree().main.children[0] else { unreachable!() };
+/// assert!(matches!(&first.kind, BlockKind::Expander { icon: Some(icon), .. } if icon == "🔍"));
+/// assert!(at.exception(0).text().contains("not a valid emoji or icon"));
+/// assert_eq!(at.expander(1).markdown(0).text(), "still drawn");
+/// ```
 #[must_use = "an expander is drawn by `ui.add(..)`"]
 pub struct Expander {
     label: String,
     expanded: bool,
+    icon: Option<String>,
 }
 
 impl Expander {
     pub fn new(label: impl Into<String>) -> Self {
-        Expander { label: label.into(), expanded: false }
+        Expander { label: label.into(), expanded: false, icon: None }
+    }
+
+    /// An icon before the label: one emoji or a Material icon (`":material/info:"`). A bad
+    /// icon draws an error above the expander, which is drawn without one.
+    pub fn icon(mut self, icon: impl Into<String>) -> Self {
+        self.icon = Some(icon.into());
+        self
     }
 
     /// Starts open.
@@ -41,6 +63,13 @@ impl Expander {
 impl Command for Expander {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
-        ui.push_block(BlockKind::Expander { label: self.label, expanded: self.expanded }, Vec::new())
+        let icon = self.icon.filter(|icon| match crate::layout::check_icon(icon) {
+            Ok(()) => true,
+            Err(message) => {
+                ui.push_exception("StreamlitAPIException".into(), message);
+                false
+            }
+        });
+        ui.push_block(BlockKind::Expander { label: self.label, expanded: self.expanded, icon }, Vec::new())
     }
 }

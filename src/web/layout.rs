@@ -9,6 +9,8 @@ pub(crate) mod empty;
 mod expander;
 mod form;
 mod fragment;
+mod popover;
+pub(crate) mod space;
 mod status;
 mod tabs;
 
@@ -42,6 +44,7 @@ fn block(cell: BlockCell, sender: Sender) -> AnyView {
         BlockKind::Column { .. } => columns::column(cell, sender),
         BlockKind::Tabs { .. } => tabs::render(cell, sender),
         BlockKind::Expander { .. } => expander::render(cell, sender),
+        BlockKind::Popover { .. } => popover::render(cell, sender),
         BlockKind::ChatMessage { .. } => chat_message::render(cell, sender),
         BlockKind::Status { .. } => status::render(cell, sender),
         BlockKind::Form { border, .. } => form::render(cell, border, sender),

@@ -96,9 +96,61 @@ fn every_element_and_widget_kind_is_shown() {
         "text_area",
         "number_input",
         "chat_input",
+        "image",
+        "audio",
+        "video",
+        "logo",
     ] {
         assert!(!at.get(kind).is_empty(), "no {kind} in the gallery");
     }
+}
+
+#[test]
+fn the_media_section_shows_generated_images_sound_and_a_logo() {
+    let at = started();
+    let Element::Image(single) = at.image(0).element().clone() else { panic!("not an image") };
+    assert_eq!(single.images.len(), 1);
+    assert_eq!(single.images[0].source.mime(), Some("image/svg+xml"));
+    assert_eq!(at.image(0).text(), "An SVG built by the script, shown from a Blob URL");
+    let Element::Image(row) = at.image(1).element().clone() else { panic!("not an image") };
+    assert_eq!(row.width, ImageWidth::Pixels(64));
+    assert_eq!(at.image(1).text(), "Green\nYellow\nPurple");
+
+    let wav = gallery::tone_wav();
+    assert_eq!((&wav[..4], &wav[8..12], wav.len()), (&b"RIFF"[..], &b"WAVE"[..], 44 + 8000));
+    let Element::Audio(audio) = at.audio(0).element().clone() else { panic!("not audio") };
+    assert_eq!(audio.source, MediaSource::bytes(wav.clone(), "audio/wav"));
+    assert!(audio.looping && !audio.autoplay);
+    let Element::Video(video) = at.video(0).element().clone() else { panic!("not video") };
+    assert_eq!((video.start_time, video.muted), (0.25, true));
+    assert_eq!(at.video(0).text(), "video/wav, 8044 bytes");
+
+    let Element::Logo(logo) = at.logo(0).element().clone() else { panic!("not a logo") };
+    assert_eq!(logo.size, LogoSize::Large);
+    assert_eq!(logo.image.mime(), Some("image/svg+xml"));
+}
+
+#[test]
+fn the_layout_options_popover_space_tabs_default_and_expander_icon() {
+    use wasmlit::element::BlockKind;
+    let mut at = started();
+    let blocks: Vec<BlockKind> = at.tree().main.blocks().into_iter().map(|b| b.kind.clone()).collect();
+    assert!(blocks
+        .iter()
+        .any(|k| matches!(k, BlockKind::Columns { vertical_alignment: VerticalAlignment::Center, border: true, .. })));
+    assert!(blocks
+        .iter()
+        .any(|k| matches!(k, BlockKind::Tabs { labels, default: 1 } if labels == &["First", "Second"])));
+    assert!(blocks.iter().any(|k| matches!(k, BlockKind::Expander { icon: Some(icon), .. } if icon == "🦀")));
+    assert!(blocks
+        .iter()
+        .any(|k| matches!(k, BlockKind::Popover { label, icon: Some(_), .. } if label == "Open the popover")));
+    let spaces: Vec<String> = at.get("space").iter().map(|e| e.text()).collect();
+    assert_eq!(spaces, ["4rem", "24px"]);
+    assert!(shows(&at, "markdown", "Hello from the popover."));
+    at.popover(0).checkbox(label("Bold greeting")).check().run();
+    assert!(shows(&at, "markdown", "**Hello from the popover!**"));
+    assert_eq!(at.popover(0).markdown(0).text(), "Its body runs on every rerun, open or not.");
 }
 
 #[test]

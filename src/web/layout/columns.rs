@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::cells;
-use crate::element::{BlockKind, Gap};
+use crate::element::{BlockKind, Gap, VerticalAlignment};
 use crate::web::view_model::BlockCell;
 use crate::web::Sender;
 
@@ -18,11 +18,25 @@ fn gap_class(gap: Gap) -> &'static str {
 /// The row.
 pub(crate) fn render(cell: BlockCell, sender: Sender) -> AnyView {
     let BlockCell { kind, children, stale, .. } = cell;
+    let kind = RwSignal::from(kind);
     let class = move || match kind.get() {
-        BlockKind::Columns { gap } => gap_class(gap),
+        BlockKind::Columns { gap, .. } => gap_class(gap),
         _ => gap_class(Gap::Small),
     };
-    view! { <div class=class class:wl-stale=move || stale.get()>{cells(children, sender)}</div> }.into_any()
+    let align = move || {
+        kind.with(|k| match k {
+            BlockKind::Columns { vertical_alignment: VerticalAlignment::Center, .. } => "center",
+            BlockKind::Columns { vertical_alignment: VerticalAlignment::Bottom, .. } => "bottom",
+            _ => "top",
+        })
+    };
+    let border = move || kind.with(|k| matches!(k, BlockKind::Columns { border: true, .. }));
+    view! {
+        <div class=class data-align=align class:wl-columns-bordered=border class:wl-stale=move || stale.get()>
+            {cells(children, sender)}
+        </div>
+    }
+    .into_any()
 }
 
 /// One column.

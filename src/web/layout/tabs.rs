@@ -9,9 +9,10 @@ use crate::web::Sender;
 
 pub(crate) fn render(cell: BlockCell, sender: Sender) -> AnyView {
     let BlockCell { kind, children, stale, .. } = cell;
-    let active = RwSignal::new(0usize);
+    let default = kind.with_untracked(|k| if let BlockKind::Tabs { default, .. } = k { *default } else { 0 });
+    let active = RwSignal::new(default);
     let labels = move || match kind.get() {
-        BlockKind::Tabs { labels } => labels,
+        BlockKind::Tabs { labels, .. } => labels,
         _ => Vec::new(),
     };
     let bodies = move || children.get().into_iter().enumerate().collect::<Vec<_>>();
