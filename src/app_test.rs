@@ -458,6 +458,14 @@ pub enum TestValue {
     Pair(f64, f64),
     Text(String),
     Texts(Vec<String>),
+    /// No value: an empty date, time, number or text input, a choice widget with nothing chosen.
+    Empty,
+}
+
+impl<T: Into<TestValue>> From<Option<T>> for TestValue {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(TestValue::Empty, Into::into)
+    }
 }
 
 impl From<bool> for TestValue {

@@ -311,6 +311,29 @@ impl Page {
         self.value(ui, quantity);
         let weight = ui.add(NumberInput::new("Weight in kg").min(0.0).max(500.0).step(0.5).value(70.0));
         self.value(ui, weight);
+
+        ui.subheader("Date and time");
+        let birthday = ui.add(DateInput::new("When's your birthday").value(date(2019, 7, 6)));
+        self.value(ui, birthday);
+        let (start, end) =
+            ui.add(DateInput::new("Holiday (a range)").range(date(2025, 7, 1), date(2025, 7, 14)).format("DD.MM.YYYY"));
+        self.value(ui, (start, end));
+        let deadline = ui.add(
+            DateInput::new("Deadline (starts empty, in 2025)")
+                .no_default()
+                .min(date(2025, 1, 1))
+                .max(date(2025, 12, 31))
+                .format("MM/DD/YYYY"),
+        );
+        self.value(ui, deadline);
+        let alarm = ui.add(TimeInput::new("Set an alarm for").value(time(8, 45)));
+        self.value(ui, alarm);
+        let meeting = ui.add(
+            DatetimeInput::new("Meeting (30-minute steps)")
+                .value(date(2025, 1, 15).and_time(time(9, 30)))
+                .step(Duration::from_secs(30 * 60)),
+        );
+        self.value(ui, meeting);
     }
 }
 

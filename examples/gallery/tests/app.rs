@@ -95,6 +95,9 @@ fn every_element_and_widget_kind_is_shown() {
         "text_input",
         "text_area",
         "number_input",
+        "date_input",
+        "time_input",
+        "datetime_input",
         "chat_input",
     ] {
         assert!(!at.get(kind).is_empty(), "no {kind} in the gallery");
@@ -150,6 +153,11 @@ fn input_widgets_show_their_default_values() {
         ("text_input", "Search", "\"\""),
         ("number_input", "Quantity (0 to 10)", "1"),
         ("number_input", "Weight in kg", "70.0"),
+        ("date_input", "When's your birthday", "2019-07-06"),
+        ("date_input", "Holiday (a range)", "(2025-07-01, 2025-07-14)"),
+        ("date_input", "Deadline (starts empty, in 2025)", "None"),
+        ("time_input", "Set an alarm for", "08:45:00"),
+        ("datetime_input", "Meeting (30-minute steps)", "2025-01-15T09:30:00"),
     ];
     for (kind, label, value) in expected {
         assert_eq!(value_below(&at, kind, label), value, "{kind} {label:?}");
@@ -239,6 +247,30 @@ fn max_chars_and_bounds_refuse_bad_input() {
     assert_eq!(value_below(&at, "text_input", "Promo code (at most 5 characters)"), "\"\"");
     at.number_input(label("Quantity (0 to 10)")).set_value(11).run();
     assert_eq!(value_below(&at, "number_input", "Quantity (0 to 10)"), "1");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn date_and_time_inputs_take_values_in_their_bounds_and_refuse_others() {
+    let mut at = started();
+    at.date_input(label("When's your birthday")).set_value(date(2016, 2, 29)).run();
+    at.date_input(label("Holiday (a range)")).set_value((date(2025, 8, 1), date(2025, 8, 3))).run();
+    at.date_input(label("Deadline (starts empty, in 2025)")).set_value(date(2025, 3, 31)).run();
+    at.time_input(label("Set an alarm for")).set_value(time(6, 30)).run();
+    at.datetime_input(label("Meeting (30-minute steps)")).set_value(date(2025, 2, 1).and_time(time(14, 0))).run();
+    assert_eq!(value_below(&at, "date_input", "When's your birthday"), "2016-02-29");
+    assert_eq!(value_below(&at, "date_input", "Holiday (a range)"), "(2025-08-01, 2025-08-03)");
+    assert_eq!(value_below(&at, "date_input", "Deadline (starts empty, in 2025)"), "Some(2025-03-31)");
+    assert_eq!(value_below(&at, "time_input", "Set an alarm for"), "06:30:00");
+    assert_eq!(value_below(&at, "datetime_input", "Meeting (30-minute steps)"), "2025-02-01T14:00:00");
+
+    // Outside the bounds (2025 only; ten years either side of the birthday): refused.
+    at.date_input(label("Deadline (starts empty, in 2025)")).set_value(date(2026, 1, 1)).run();
+    assert_eq!(value_below(&at, "date_input", "Deadline (starts empty, in 2025)"), "Some(2025-03-31)");
+    at.date_input(label("When's your birthday")).set_value(date(1990, 1, 1)).run();
+    assert_eq!(value_below(&at, "date_input", "When's your birthday"), "2016-02-29");
+    at.date_input(label("Deadline (starts empty, in 2025)")).set_value(None::<NaiveDate>).run();
+    assert_eq!(value_below(&at, "date_input", "Deadline (starts empty, in 2025)"), "None");
     assert_only_deliberate_exceptions(&at);
 }
 
