@@ -17,6 +17,8 @@ pub struct RadioProps {
     pub options: Vec<String>,
     pub index: Option<usize>,
     pub horizontal: bool,
+    /// One caption per option, shown under it; empty for none.
+    pub captions: Vec<String>,
 }
 
 impl WidgetProps for RadioProps {
@@ -55,12 +57,30 @@ impl WidgetProps for RadioProps {
 /// at.radio(0).select("Slytherin").run();
 /// assert_eq!(at.markdown(0).text(), "You are in Slytherin house!");
 /// ```
+///
+/// `.captions(..)` puts one line of text under each option (as many captions as options, or
+/// an error is drawn in place of the radio and the call returns the default option):
+///
+/// ```
+/// use wasmlit::prelude::*;
+/// let mut at = AppTest::new(|ui: &Ui| {
+///     let genre = ui.add(
+///         Radio::new("What's your favorite movie genre", ["Comedy", "Drama", "Documentary"])
+///             .captions(["Laugh out loud.", "Get the popcorn.", "Never stop learning."]),
+///     );
+///     ui.write(genre);
+/// });
+/// at.run();
+/// let Element::Radio(radio) = at.radio(0).element().clone() else { unreachable!() };
+/// assert_eq!(radio.captions[1], "Get the popcorn.");
+/// ```
 pub struct Radio<T> {
     label: String,
     values: Vec<T>,
     format: Rc<dyn Fn(&T) -> String>,
     index: Option<usize>,
     horizontal: bool,
+    captions: Option<Vec<String>>,
     options: CommonOptions,
 }
 
@@ -83,6 +103,7 @@ impl<T: Clone + PartialEq + Default + 'static> Radio<T> {
             format: Rc::new(format),
             index: None,
             horizontal: false,
+            captions: None,
             options: CommonOptions::default(),
         }
     }
@@ -98,6 +119,12 @@ impl<T: Clone + PartialEq + Default + 'static> Radio<T> {
         self.horizontal = horizontal;
         self
     }
+
+    /// One caption per option, shown under it in smaller, muted text.
+    pub fn captions<S: Into<String>>(mut self, captions: impl IntoIterator<Item = S>) -> Self {
+        self.captions = Some(captions.into_iter().map(Into::into).collect());
+        self
+    }
 }
 
 impl<T> WidgetOptions for Radio<T> {
@@ -110,7 +137,7 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Radio<T> {
     type Output = T;
 
     fn show(self, ui: &Ui) -> T {
-        let Radio { label, values, format, index, horizontal, options } = self;
+        let Radio { label, values, format, index, horizontal, captions, options } = self;
         let explicit_default = index.is_some();
         let index = index.unwrap_or(0);
         let choices = Choices::new(values, &*format);
@@ -128,17 +155,34 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Radio<T> {
             );
             return choices.values[0].clone();
         }
+        if let Some(captions) = captions.as_ref().filter(|c| c.len() != choices.values.len()) {
+            show_error(
+                ui,
+                super::api(format!(
+                    "The radio \"{label}\" has {} captions for {} options: pass one caption per option.",
+                    captions.len(),
+                    choices.values.len()
+                )),
+            );
+            return choices.values[index].clone();
+        }
         let spec = Spec {
             kind: "radio",
             identity: identity(
                 "radio",
                 options.key.as_deref(),
                 |id| {
-                    id.text("label", &label)
+                    let id = id
+                        .text("label", &label)
                         .texts("options", &choices.labels)
                         .number("index", index as f64)
                         .opt_text("help", options.help.as_deref())
-                        .flag("horizontal", horizontal)
+                        .flag("horizontal", horizontal);
+                    // Only a radio with captions hashes them: the ids of radios without stay as they were.
+                    match &captions {
+                        Some(captions) => id.texts("captions", captions),
+                        None => id,
+                    }
                 },
                 |id| id.texts("options", &choices.labels),
             ),
@@ -159,7 +203,8 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Radio<T> {
                     _ => Some(index),
                 };
                 let common = registered.common.clone();
-                Element::Radio(RadioProps { common, options: choices.labels, index, horizontal })
+                let captions = captions.unwrap_or_default();
+                Element::Radio(RadioProps { common, options: choices.labels, index, horizontal, captions })
             },
         )
     }
@@ -172,5 +217,56 @@ impl Ui {
         T: Clone + PartialEq + Default + Display + 'static,
     {
         self.add(Radio::new(label, options))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::prelude::*;
+    use crate::Element;
+
+    #[test]
+    fn captions_go_to_the_page_one_per_option() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let size = ui.add(Radio::new("Size", ["S", "M"]).captions(["small", "medium"]));
+            ui.write(size);
+        });
+        at.run();
+        let Element::Radio(radio) = at.radio(0).element().clone() else { panic!("not a radio") };
+        assert_eq!(radio.captions, ["small", "medium"]);
+        at.radio(0).select("M").run();
+        assert_eq!(at.markdown(0).text(), "M");
+    }
+
+    #[test]
+    fn captions_that_do_not_match_the_options_are_an_error_element_and_the_app_goes_on() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let size = ui.add(Radio::new("Size", ["S", "M", "L"]).index(1).captions(["small"]));
+            ui.write(size);
+        });
+        at.run();
+        assert!(at.exception(0).text().contains("has 1 captions for 3 options"), "{}", at.exception(0).text());
+        assert!(at.get("radio").is_empty());
+        assert_eq!(at.markdown(0).text(), "M", "the default option");
+    }
+
+    #[test]
+    fn a_radio_without_captions_keeps_the_identity_it_had_and_captions_change_it() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.radio("Size", ["S", "M"]);
+            ui.add(Radio::new("Size", ["S", "M"]).captions(["small", "medium"]));
+        });
+        at.run();
+        assert!(at.get("exception").is_empty(), "captions tell two radios apart");
+        let expected = crate::identity::Identity::new("radio")
+            .text("label", "Size")
+            .texts("options", &["S".to_string(), "M".to_string()])
+            .number("index", 0.0)
+            .opt_text("help", None)
+            .flag("horizontal", false)
+            .opt_text("form", None)
+            .text("page", "")
+            .finish();
+        assert_eq!(at.radio(0).element().widget().map(|c| c.id), Some(expected));
     }
 }

@@ -208,6 +208,10 @@ impl Page {
         self.value(ui, primary);
         let disabled = ui.add(Button::new("Disabled button").disabled(true));
         self.value(ui, disabled);
+        let launch = ui.add(Button::new("Launch").icon("🚀"));
+        self.value(ui, launch);
+        let undo = ui.add(Button::new("Undo (a tertiary button)").kind(ButtonKind::Tertiary).icon("↩️"));
+        self.value(ui, undo);
         ui.add(
             LinkButton::new("Streamlit's gallery (a link button)", "https://streamlit.io/gallery")
                 .help("Opens a new tab; a link button holds no value and does not rerun the app."),
@@ -224,6 +228,12 @@ impl Page {
         self.value(ui, genre);
         let size = ui.add(Radio::new("T-shirt size", ["S", "M", "L", "XL"]).index(1).horizontal(true));
         self.value(ui, size);
+        let plan = ui.add(Radio::new("Pick a plan", ["Free", "Pro", "Team"]).captions([
+            "For trying things out.",
+            "For one person.",
+            "For the whole team.",
+        ]));
+        self.value(ui, plan);
 
         ui.subheader("Selectbox and multiselect");
         let contact = ui.selectbox("How would you like to be contacted?", ["Email", "Home phone", "Mobile phone"]);

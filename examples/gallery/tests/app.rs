@@ -136,6 +136,9 @@ fn input_widgets_show_their_default_values() {
         ("toggle", "Activate feature", "false"),
         ("radio", "What's your favorite movie genre", "\"Comedy\""),
         ("radio", "T-shirt size", "\"M\""),
+        ("radio", "Pick a plan", "\"Free\""),
+        ("button", "Launch", "false"),
+        ("button", "Undo (a tertiary button)", "false"),
         ("selectbox", "How would you like to be contacted?", "\"Email\""),
         ("selectbox", "Options of any type, shown through a format function", "Mercury"),
         ("multiselect", "What are your favorite colors (at most 3)", "[\"Yellow\", \"Red\"]"),
@@ -271,6 +274,23 @@ fn date_and_time_inputs_take_values_in_their_bounds_and_refuse_others() {
     assert_eq!(value_below(&at, "date_input", "When's your birthday"), "2016-02-29");
     at.date_input(label("Deadline (starts empty, in 2025)")).set_value(None::<NaiveDate>).run();
     assert_eq!(value_below(&at, "date_input", "Deadline (starts empty, in 2025)"), "None");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn buttons_with_icons_and_a_tertiary_one_and_a_radio_with_captions() {
+    let mut at = started();
+    let Element::Button(undo) = at.button(label("Undo (a tertiary button)")).element().clone() else { unreachable!() };
+    assert_eq!((undo.kind, undo.icon.as_deref()), (ButtonKind::Tertiary, Some("↩️")));
+    let Element::Button(launch) = at.button(label("Launch")).element().clone() else { unreachable!() };
+    assert_eq!((launch.kind, launch.icon.as_deref()), (ButtonKind::Secondary, Some("🚀")));
+    at.button(label("Undo (a tertiary button)")).click().run();
+    assert_eq!(value_below(&at, "button", "Undo (a tertiary button)"), "true");
+
+    let Element::Radio(plan) = at.radio(label("Pick a plan")).element().clone() else { unreachable!() };
+    assert_eq!(plan.captions, ["For trying things out.", "For one person.", "For the whole team."]);
+    at.radio(label("Pick a plan")).select("Team").run();
+    assert_eq!(value_below(&at, "radio", "Pick a plan"), "\"Team\"");
     assert_only_deliberate_exceptions(&at);
 }
 
