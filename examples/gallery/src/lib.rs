@@ -234,6 +234,8 @@ impl Page {
             "For the whole team.",
         ]));
         self.value(ui, plan);
+        let answer = ui.add(Radio::new("Answer (nothing chosen yet)", ["Yes", "No"]).no_default().horizontal(true));
+        self.value(ui, answer);
 
         ui.subheader("Selectbox and multiselect");
         let contact = ui.selectbox("How would you like to be contacted?", ["Email", "Home phone", "Mobile phone"]);
@@ -244,6 +246,12 @@ impl Page {
             planet_name,
         ));
         self.value(ui, planet);
+        let fruit = ui.add(
+            Selectbox::new("Pick a fruit (starts empty)", ["Apple", "Banana", "Cherry"])
+                .no_default()
+                .placeholder("Choose a fruit"),
+        );
+        self.value(ui, fruit);
         let colors = ui.add(
             Multiselect::new("What are your favorite colors (at most 3)", ["Green", "Yellow", "Red", "Blue"])
                 .default(["Yellow", "Red"])

@@ -137,6 +137,8 @@ fn input_widgets_show_their_default_values() {
         ("radio", "What's your favorite movie genre", "\"Comedy\""),
         ("radio", "T-shirt size", "\"M\""),
         ("radio", "Pick a plan", "\"Free\""),
+        ("radio", "Answer (nothing chosen yet)", "None"),
+        ("selectbox", "Pick a fruit (starts empty)", "None"),
         ("button", "Launch", "false"),
         ("button", "Undo (a tertiary button)", "false"),
         ("selectbox", "How would you like to be contacted?", "\"Email\""),
@@ -291,6 +293,22 @@ fn buttons_with_icons_and_a_tertiary_one_and_a_radio_with_captions() {
     assert_eq!(plan.captions, ["For trying things out.", "For one person.", "For the whole team."]);
     at.radio(label("Pick a plan")).select("Team").run();
     assert_eq!(value_below(&at, "radio", "Pick a plan"), "\"Team\"");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_selectbox_and_a_radio_without_a_default_start_empty_and_take_a_choice() {
+    let mut at = started();
+    let Element::Selectbox(fruit) = at.selectbox(label("Pick a fruit (starts empty)")).element().clone() else {
+        unreachable!()
+    };
+    assert_eq!((fruit.index, fruit.placeholder.as_str()), (None, "Choose a fruit"));
+    at.selectbox(label("Pick a fruit (starts empty)")).select("Cherry").run();
+    at.radio(label("Answer (nothing chosen yet)")).select("No").run();
+    assert_eq!(value_below(&at, "selectbox", "Pick a fruit (starts empty)"), "Some(\"Cherry\")");
+    assert_eq!(value_below(&at, "radio", "Answer (nothing chosen yet)"), "Some(\"No\")");
+    at.selectbox(label("Pick a fruit (starts empty)")).set_value(None::<&str>).run();
+    assert_eq!(value_below(&at, "selectbox", "Pick a fruit (starts empty)"), "None");
     assert_only_deliberate_exceptions(&at);
 }
 
