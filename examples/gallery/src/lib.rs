@@ -310,6 +310,9 @@ impl Page {
         self.value(ui, search);
         let code = ui.add(TextInput::new("Promo code (at most 5 characters)").max_chars(5));
         self.value(ui, code);
+        let nickname =
+            ui.add(TextInput::new("Nickname (None until typed)").no_default().placeholder("No nickname yet"));
+        self.value(ui, nickname);
         let locked = ui.add(TextInput::new("A disabled input").value("can't touch this").disabled(true));
         self.value(ui, locked);
         let hidden = ui.add(
@@ -329,6 +332,9 @@ impl Page {
         self.value(ui, quantity);
         let weight = ui.add(NumberInput::new("Weight in kg").min(0.0).max(500.0).step(0.5).value(70.0));
         self.value(ui, weight);
+        let guests = ui
+            .add(NumberInput::int("Guests (starts empty)").min(1).max(20).no_default().placeholder("How many guests?"));
+        self.value(ui, guests);
 
         ui.subheader("Date and time");
         let birthday = ui.add(DateInput::new("When's your birthday").value(date(2019, 7, 6)));

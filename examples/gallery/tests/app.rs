@@ -158,6 +158,8 @@ fn input_widgets_show_their_default_values() {
         ("text_input", "Search", "\"\""),
         ("number_input", "Quantity (0 to 10)", "1"),
         ("number_input", "Weight in kg", "70.0"),
+        ("number_input", "Guests (starts empty)", "None"),
+        ("text_input", "Nickname (None until typed)", "None"),
         ("date_input", "When's your birthday", "2019-07-06"),
         ("date_input", "Holiday (a range)", "(2025-07-01, 2025-07-14)"),
         ("date_input", "Deadline (starts empty, in 2025)", "None"),
@@ -309,6 +311,22 @@ fn a_selectbox_and_a_radio_without_a_default_start_empty_and_take_a_choice() {
     assert_eq!(value_below(&at, "radio", "Answer (nothing chosen yet)"), "Some(\"No\")");
     at.selectbox(label("Pick a fruit (starts empty)")).set_value(None::<&str>).run();
     assert_eq!(value_below(&at, "selectbox", "Pick a fruit (starts empty)"), "None");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_number_input_and_a_text_input_without_a_default_return_none_until_set() {
+    let mut at = started();
+    at.number_input(label("Guests (starts empty)")).increment().run();
+    assert_eq!(value_below(&at, "number_input", "Guests (starts empty)"), "Some(1)", "a step from empty goes to min");
+    at.number_input(label("Guests (starts empty)")).set_value(21).run();
+    assert_eq!(value_below(&at, "number_input", "Guests (starts empty)"), "Some(1)", "above max: refused");
+    at.number_input(label("Guests (starts empty)")).set_value(None::<i64>).run();
+    assert_eq!(value_below(&at, "number_input", "Guests (starts empty)"), "None");
+    at.text_input(label("Nickname (None until typed)")).input("Ace").run();
+    assert_eq!(value_below(&at, "text_input", "Nickname (None until typed)"), "Some(\"Ace\")");
+    at.text_input(label("Nickname (None until typed)")).input("").run();
+    assert_eq!(value_below(&at, "text_input", "Nickname (None until typed)"), "None");
     assert_only_deliberate_exceptions(&at);
 }
 
