@@ -283,4 +283,23 @@ mod tests {
         assert_eq!(fixed_1, fixed_2);
         assert_ne!(today_1, fixed_1);
     }
+
+    #[test]
+    fn session_state_before_an_empty_keyed_date_input_warns_only_when_it_has_a_default() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            if !ui.session_state().contains("a") {
+                ui.session_state().set("a", Some(date(2024, 2, 2)))?;
+                ui.session_state().set("b", date(2024, 3, 3))?;
+            }
+            let a = ui.add(DateInput::new("A").no_default().key("a"));
+            let b = ui.add(DateInput::new("B").value(date(2024, 1, 1)).key("b"));
+            ui.write(format!("{a:?} {b}"));
+            Ok::<_, Error>(())
+        });
+        at.run();
+        assert_eq!(at.markdown(0).text(), "Some(2024-02-02) 2024-03-03");
+        let warnings: Vec<String> = at.get("warning").iter().map(|w| w.text()).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("key \"b\""), "{warnings:?}");
+    }
 }

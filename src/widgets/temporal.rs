@@ -480,7 +480,8 @@ impl<V: TemporalValue> TemporalSpec<V> {
                     None => Ok(WidgetValue::Text(wire_text(&items))),
                 }
             }),
-            explicit_default,
+            // As in Streamlit, an empty default (`value=None`) is no default to warn about.
+            explicit_default: explicit_default && !items.is_empty(),
         };
         show(
             ui,
