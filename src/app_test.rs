@@ -463,6 +463,14 @@ pub enum TestValue {
     Pair(f64, f64),
     Text(String),
     Texts(Vec<String>),
+    /// No value: an empty date, time, number or text input, a choice widget with nothing chosen.
+    Empty,
+}
+
+impl<T: Into<TestValue>> From<Option<T>> for TestValue {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(TestValue::Empty, Into::into)
+    }
 }
 
 impl From<bool> for TestValue {
@@ -662,10 +670,12 @@ impl<'a> WidgetRef<'a> {
     fn step_by(self, direction: f64) -> Self {
         let Element::NumberInput(p) = &self.element else { panic!("only a number input has steppers") };
         let value = match self.next_wire() {
-            WidgetValue::Number(value) => value,
-            _ => p.value,
+            WidgetValue::Number(value) => Some(value),
+            WidgetValue::NoNumber => None,
+            _ => Some(p.value),
         };
-        let mut next = value + direction * p.step;
+        // An empty input steps to its minimum (or 0), as the page does.
+        let mut next = value.map_or(p.min.unwrap_or(0.0), |value| value + direction * p.step);
         if let Some(max) = p.max {
             next = next.min(max);
         }

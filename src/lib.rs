@@ -55,6 +55,8 @@ pub mod web;
 
 pub use app_test::AppTest;
 pub use cache::{data as cache_data, resource as cache_resource, CacheKey};
+/// The date crate of `date_input`, `time_input` and `datetime_input` (no default features).
+pub use chrono;
 pub use element::{Element, ElementTree, WidgetEvent, WidgetValue};
 pub use error::{Error, Result};
 pub use request::RerunRequest;
@@ -100,6 +102,8 @@ pub mod prelude {
     pub use crate::widgets::chat_input::ChatInput;
     pub use crate::widgets::checkbox::Checkbox;
     pub use crate::widgets::color_picker::ColorPicker;
+    pub use crate::widgets::date_input::{date, DateInput};
+    pub use crate::widgets::datetime_input::DatetimeInput;
     pub use crate::widgets::feedback::{Feedback, FeedbackOptions};
     pub use crate::widgets::form_submit_button::FormSubmitButton;
     pub use crate::widgets::link_button::LinkButton;
@@ -113,8 +117,10 @@ pub mod prelude {
     pub use crate::widgets::slider::Slider;
     pub use crate::widgets::text_area::TextArea;
     pub use crate::widgets::text_input::TextInput;
+    pub use crate::widgets::time_input::{time, TimeInput};
     pub use crate::widgets::toggle::Toggle;
     pub use crate::widgets::WidgetOptions;
+    pub use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
     pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
 }
 

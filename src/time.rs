@@ -18,8 +18,44 @@ use std::time::Duration;
 
 pub use web_time::{Instant, SystemTime, UNIX_EPOCH};
 
+/// Reads the local time zone's offset from UTC at an instant (ms since the epoch), in ms.
+type OffsetFn = fn(f64) -> f64;
+
 thread_local! {
     static MANUAL: Cell<Option<f64>> = const { Cell::new(None) };
+    static LOCAL_OFFSET: Cell<Option<OffsetFn>> = const { Cell::new(None) };
+}
+
+/// Sets how the local time zone's offset is read (the page reads the browser's).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn set_local_offset(offset_ms: OffsetFn) {
+    LOCAL_OFFSET.with(|o| o.set(Some(offset_ms)));
+}
+
+/// The local date and time, to the minute: what `date_input`, `time_input` and
+/// `datetime_input` start at.
+///
+/// In the browser it is the viewer's local time; natively (and while a [`ManualClock`]
+/// runs, which reads 2024-01-01 00:00) it is UTC.
+///
+/// ```
+/// use wasmlit::time::{local_now, ManualClock};
+/// let _clock = ManualClock::new();
+/// assert_eq!(local_now().to_string(), "2024-01-01 00:00:00");
+/// ```
+pub fn local_now() -> chrono::NaiveDateTime {
+    let now = now_ms();
+    let offset = match (MANUAL.with(Cell::get), LOCAL_OFFSET.with(Cell::get)) {
+        (None, Some(offset_ms)) => offset_ms(now),
+        _ => 0.0,
+    };
+    let minutes = ((now + offset) / 60_000.0).floor() as i64;
+    chrono::DateTime::from_timestamp(minutes * 60, 0).unwrap_or_default().naive_utc()
+}
+
+/// Today's date, from [`local_now`].
+pub fn today() -> chrono::NaiveDate {
+    local_now().date()
 }
 
 /// Milliseconds since the Unix epoch: the clock of cache expiry.

@@ -66,6 +66,10 @@ where
 
 fn mount_in_page(session: Session) {
     panic::install_hook();
+    // Dates and times of day are the viewer's: `Date.getTimezoneOffset` is minutes *behind* UTC.
+    crate::time::set_local_offset(|now_ms| {
+        -js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now_ms)).get_timezone_offset() * 60_000.0
+    });
     let parent = document()
         .get_element_by_id("wasmlit-app")
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())

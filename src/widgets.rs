@@ -8,6 +8,8 @@ pub mod button;
 pub mod chat_input;
 pub mod checkbox;
 pub mod color_picker;
+pub mod date_input;
+pub mod datetime_input;
 pub mod feedback;
 pub mod form_submit_button;
 pub mod link_button;
@@ -19,8 +21,10 @@ pub mod segmented_control;
 pub mod select_slider;
 pub mod selectbox;
 pub mod slider;
+pub mod temporal;
 pub mod text_area;
 pub mod text_input;
+pub mod time_input;
 pub mod toggle;
 
 use std::any::Any;
@@ -390,15 +394,6 @@ impl<T: Clone + PartialEq + 'static> Choices<T> {
         Choices { values: Rc::new(values), labels }
     }
 
-    /// Decodes one selected index.
-    pub fn decode_one(&self) -> DecodeFn<T> {
-        let values = self.values.clone();
-        Rc::new(move |wire| match wire {
-            WidgetValue::Index(Some(i)) => values.get(*i).cloned(),
-            _ => None,
-        })
-    }
-
     /// Encodes one value as its index.
     pub fn encode_one(&self) -> EncodeFn<T> {
         let values = self.values.clone();
@@ -407,6 +402,82 @@ impl<T: Clone + PartialEq + 'static> Choices<T> {
             Some(i) => Ok(WidgetValue::Index(Some(i))),
             None => Err(format!("it is not one of the options {labels:?}")),
         })
+    }
+}
+
+/// A widget that always holds a value: what widgets are unless told otherwise.
+pub struct Required;
+/// A widget that may hold no value: made by `.no_default()` (Streamlit's `index=None` or
+/// `value=None`); it starts empty, shows its placeholder, and returns an `Option`.
+pub struct Optional;
+
+/// Whether a widget always holds a value ([`Required`]) or may hold none ([`Optional`]).
+///
+/// An empty state is a type, not a flag: `Selectbox::new(..)` returns `T` and
+/// `Selectbox::new(..).no_default()` returns `Option<T>`, so a script never unwraps a value
+/// that is always there, nor forgets the case where there is none.
+pub trait Presence: 'static {
+    /// What the script gets: `T`, or `Option<T>`.
+    type Output<T: Clone + 'static>: Clone + 'static;
+    /// Whether the widget may be empty.
+    const OPTIONAL: bool;
+    /// A value or none, as the script gets it (`None` for a required widget: refused).
+    #[doc(hidden)]
+    fn from_option<T: Clone + 'static>(value: Option<T>) -> Option<Self::Output<T>>;
+    /// The value inside, if any.
+    #[doc(hidden)]
+    fn to_option<T: Clone + 'static>(value: &Self::Output<T>) -> Option<T>;
+}
+
+impl Presence for Required {
+    type Output<T: Clone + 'static> = T;
+    const OPTIONAL: bool = false;
+    fn from_option<T: Clone + 'static>(value: Option<T>) -> Option<T> {
+        value
+    }
+    fn to_option<T: Clone + 'static>(value: &T) -> Option<T> {
+        Some(value.clone())
+    }
+}
+
+impl Presence for Optional {
+    type Output<T: Clone + 'static> = Option<T>;
+    const OPTIONAL: bool = true;
+    fn from_option<T: Clone + 'static>(value: Option<T>) -> Option<Option<T>> {
+        Some(value)
+    }
+    fn to_option<T: Clone + 'static>(value: &Option<T>) -> Option<T> {
+        value.clone()
+    }
+}
+
+impl<T: Clone + PartialEq + 'static> Choices<T> {
+    /// Decodes one selected index, or none for a widget that may be empty.
+    pub fn decode_presence<P: Presence>(&self) -> DecodeFn<P::Output<T>> {
+        let values = self.values.clone();
+        Rc::new(move |wire| match wire {
+            WidgetValue::Index(Some(i)) => values.get(*i).cloned().and_then(|v| P::from_option(Some(v))),
+            WidgetValue::Index(None) => P::from_option(None),
+            _ => None,
+        })
+    }
+
+    /// Encodes one value as its index, or none as `Index(None)`.
+    pub fn encode_presence<P: Presence>(&self) -> EncodeFn<P::Output<T>> {
+        let one = self.encode_one();
+        Box::new(move |value| match P::to_option(value) {
+            Some(value) => one(&value),
+            None => Ok(WidgetValue::Index(None)),
+        })
+    }
+
+    /// The value at `index` (none for `None`), as the script gets it.
+    pub fn pick<P: Presence>(&self, index: Option<usize>) -> P::Output<T>
+    where
+        T: Default,
+    {
+        let value = index.and_then(|i| self.values.get(i).cloned());
+        P::from_option(value).or_else(|| P::from_option(Some(T::default()))).expect("a value is always taken")
     }
 }
 

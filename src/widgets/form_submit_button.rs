@@ -1,6 +1,6 @@
 //! `form_submit_button`: sends its form's values; true for that one run.
 
-use super::button::{trigger_spec, Button, ButtonKind, ButtonProps};
+use super::button::{check_icon, trigger_spec, Button, ButtonKind, ButtonProps};
 use super::{api, register, show_error, CommonOptions, WidgetOptions};
 use crate::element::Element;
 use crate::error::IntoScriptResult;
@@ -29,9 +29,14 @@ impl FormSubmitButton {
         FormSubmitButton(Button::new(label))
     }
 
-    /// `ButtonKind::Primary` for the main action.
+    /// `ButtonKind::Primary` for the main action, `ButtonKind::Tertiary` for a plain text button.
     pub fn kind(self, kind: ButtonKind) -> Self {
         FormSubmitButton(self.0.kind(kind))
+    }
+
+    /// An emoji or short text shown before the label.
+    pub fn icon(self, icon: impl Into<String>) -> Self {
+        FormSubmitButton(self.0.icon(icon))
     }
 
     /// Runs `callback` before the run the submit causes.
@@ -54,7 +59,7 @@ impl Command for FormSubmitButton {
     type Output = bool;
 
     fn show(self, ui: &Ui) -> bool {
-        let Button { label, kind, options } = self.0;
+        let Button { label, kind, icon, options } = self.0;
         let Some(form) = ui.form_key() else {
             show_error(
                 ui,
@@ -62,7 +67,9 @@ impl Command for FormSubmitButton {
             );
             return false;
         };
-        match register(ui, &label, &options, trigger_spec("form_submit_button", &label, kind, &options)) {
+        let spec = check_icon(&label, icon.as_deref())
+            .map(|()| trigger_spec("form_submit_button", &label, kind, icon.as_deref(), &options));
+        match spec.and_then(|spec| register(ui, &label, &options, spec)) {
             Ok(registered) => {
                 crate::form::note_submit_button(ui, &form, registered.value);
                 ui.push_element(Element::Button(ButtonProps {
@@ -70,6 +77,7 @@ impl Command for FormSubmitButton {
                     kind,
                     clicked: registered.value,
                     form_submit: true,
+                    icon,
                 }));
                 registered.value
             }

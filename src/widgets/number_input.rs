@@ -1,10 +1,13 @@
 //! `number_input`: a number typed in, with − and + steppers.
 
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{api, identity, show, show_error, CommonOptions, Number, Spec, WidgetOptions};
+use super::{
+    api, identity, show, show_error, CommonOptions, Number, Optional, Presence, Required, Spec, WidgetOptions,
+};
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
@@ -13,7 +16,14 @@ use crate::ui::{Command, Ui};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NumberInputProps {
     pub common: WidgetCommon,
+    /// The number shown (meaningless while `empty`).
     pub value: f64,
+    /// Holds no number (only an input made by `.no_default()` can).
+    pub empty: bool,
+    /// Made by `.no_default()`: it may hold no number.
+    pub optional: bool,
+    /// Grey text shown while the input is empty.
+    pub placeholder: Option<String>,
     pub min: Option<f64>,
     pub max: Option<f64>,
     pub step: f64,
@@ -25,16 +35,26 @@ impl WidgetProps for NumberInputProps {
         &self.common
     }
     fn value(&self) -> WidgetValue {
-        WidgetValue::Number(self.value)
+        if self.empty {
+            WidgetValue::NoNumber
+        } else {
+            WidgetValue::Number(self.value)
+        }
     }
     fn set_value(&mut self, value: &WidgetValue) {
-        if let WidgetValue::Number(x) = value {
-            self.value = *x;
+        match value {
+            WidgetValue::Number(x) => {
+                self.value = *x;
+                self.empty = false;
+            }
+            WidgetValue::NoNumber if self.optional => self.empty = true,
+            _ => {}
         }
     }
     fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
         match value {
             TestValue::Number(x) => Ok(WidgetValue::Number(x)),
+            TestValue::Empty if self.optional => Ok(WidgetValue::NoNumber),
             other => Err(format!("a number input cannot take {other:?}")),
         }
     }
@@ -55,13 +75,15 @@ impl WidgetProps for NumberInputProps {
 /// at.number_input(0).set_value(99).run();
 /// assert_eq!(at.markdown(0).text(), "Beans counted: 1", "out-of-range input is refused");
 /// ```
-pub struct NumberInput<T: Number> {
+pub struct NumberInput<T: Number, P: Presence = Required> {
     label: String,
     min: Option<T>,
     max: Option<T>,
     value: Option<T>,
     step: Option<T>,
+    placeholder: Option<String>,
     options: CommonOptions,
+    presence: PhantomData<P>,
 }
 
 impl NumberInput<f64> {
@@ -87,8 +109,48 @@ impl<T: Number> NumberInput<T> {
             max: None,
             value: None,
             step: None,
+            placeholder: None,
             options: CommonOptions::default(),
+            presence: PhantomData,
         }
+    }
+
+    /// Starts empty (Streamlit's `value=None`) and returns `Option<T>`: `None` while the
+    /// input holds no number. The viewer can empty it again; a stepper on an empty input
+    /// goes to `min` (or 0).
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     let n = ui.add(NumberInput::int("Guests").min(1).no_default().placeholder("How many?"));
+    ///     ui.write(format!("{n:?}"));
+    /// });
+    /// at.run();
+    /// assert_eq!(at.markdown(0).text(), "None");
+    /// at.number_input(0).increment().run();
+    /// assert_eq!(at.markdown(0).text(), "Some(1)");
+    /// at.number_input(0).set_value(None::<i64>).run();
+    /// assert_eq!(at.markdown(0).text(), "None");
+    /// ```
+    pub fn no_default(self) -> NumberInput<T, Optional> {
+        NumberInput {
+            label: self.label,
+            min: self.min,
+            max: self.max,
+            value: None,
+            step: self.step,
+            placeholder: self.placeholder,
+            options: self.options,
+            presence: PhantomData,
+        }
+    }
+}
+
+impl<T: Number, P: Presence> NumberInput<T, P> {
+    /// Grey text shown while the input is empty.
+    pub fn placeholder(mut self, placeholder: impl Into<String>) -> Self {
+        self.placeholder = Some(placeholder.into());
+        self
     }
 
     /// The smallest allowed value.
@@ -116,30 +178,39 @@ impl<T: Number> NumberInput<T> {
     }
 }
 
-impl<T: Number> WidgetOptions for NumberInput<T> {
+impl<T: Number, P: Presence> WidgetOptions for NumberInput<T, P> {
     fn options_mut(&mut self) -> &mut CommonOptions {
         &mut self.options
     }
 }
 
-impl<T: Number> Command for NumberInput<T> {
-    type Output = T;
+impl<T: Number, P: Presence> Command for NumberInput<T, P> {
+    type Output = P::Output<T>;
 
-    fn show(self, ui: &Ui) -> T {
-        let NumberInput { label, min, max, value, step, options } = self;
+    fn show(self, ui: &Ui) -> P::Output<T> {
+        let NumberInput { label, min, max, value, step, placeholder, options, .. } = self;
         let (min, max) = (min.map(T::to_f64), max.map(T::to_f64));
         let step = step.unwrap_or_else(T::default_step).to_f64();
         let explicit_default = value.is_some();
-        let default = value.map(T::to_f64).or(min).unwrap_or(0.0);
-        let fallback = T::from_f64(default);
+        // A required input starts at its value, else `min`, else 0; an optional one at its
+        // value or empty.
+        let default =
+            if P::OPTIONAL { value.map(T::to_f64) } else { Some(value.map(T::to_f64).or(min).unwrap_or(0.0)) };
+        let as_output = |x: Option<f64>| {
+            P::from_option(x.map(T::from_f64))
+                .or_else(|| P::from_option(Some(T::from_f64(0.0))))
+                .expect("a value is always taken")
+        };
+        let fallback = as_output(default);
         let in_range = move |x: f64| min.is_none_or(|m| x >= m) && max.is_none_or(|m| x <= m);
         let problem = match (min, max) {
             (Some(lo), Some(hi)) if lo > hi => {
                 Some(format!("The `min_value`, set to {lo}, shouldn't be larger than the `max_value`, set to {hi}."))
             }
-            _ if !in_range(default) => {
-                Some(format!("The default `value` {default} must be between the `min_value` and the `max_value`."))
-            }
+            (_, _) if default.is_some_and(|d| !in_range(d)) => Some(format!(
+                "The default `value` {} must be between the `min_value` and the `max_value`.",
+                default.unwrap_or_default()
+            )),
             _ if step.is_nan() || step <= 0.0 => Some(format!("The `step` must be positive, got {step}.")),
             _ => None,
         };
@@ -154,29 +225,46 @@ impl<T: Number> Command for NumberInput<T> {
                 "number_input",
                 options.key.as_deref(),
                 |id| {
-                    id.text("label", &label)
+                    let id = id
+                        .text("label", &label)
                         .number("min", bound(min))
                         .number("max", bound(max))
-                        .number("value", default)
+                        .number("value", bound(default))
                         .number("step", step)
                         .opt_text("help", options.help.as_deref())
                         // Streamlit hashes `str(value)`: `0` and `0.0` differ.
-                        .flag("int", T::IS_INT)
+                        .flag("int", T::IS_INT);
+                    // Only an optional input (or one with a placeholder) says so: the ids of
+                    // the others stay as they were.
+                    let id = match &placeholder {
+                        Some(placeholder) => id.text("placeholder", placeholder),
+                        None => id,
+                    };
+                    if P::OPTIONAL {
+                        id.flag("optional", true)
+                    } else {
+                        id
+                    }
                 },
-                |id| id.number("min", bound(min)).number("max", bound(max)),
+                |id| {
+                    let id = id.number("min", bound(min)).number("max", bound(max));
+                    if P::OPTIONAL {
+                        id.flag("optional", true)
+                    } else {
+                        id
+                    }
+                },
             ),
-            default: WidgetValue::Number(default),
+            default: default.map_or(WidgetValue::NoNumber, WidgetValue::Number),
             decode: Rc::new(move |wire| match wire {
-                WidgetValue::Number(x) if x.is_finite() && in_range(*x) => Some(T::from_f64(*x)),
+                WidgetValue::Number(x) if x.is_finite() && in_range(*x) => P::from_option(Some(T::from_f64(*x))),
+                WidgetValue::NoNumber => P::from_option(None),
                 _ => None,
             }),
-            encode: Box::new(move |value: &T| {
-                let x = value.to_f64();
-                if in_range(x) {
-                    Ok(WidgetValue::Number(x))
-                } else {
-                    Err(format!("{x} is outside the allowed range"))
-                }
+            encode: Box::new(move |value: &P::Output<T>| match P::to_option(value) {
+                Some(value) if in_range(value.to_f64()) => Ok(WidgetValue::Number(value.to_f64())),
+                Some(value) => Err(format!("{} is outside the allowed range", value.to_f64())),
+                None => Ok(WidgetValue::NoNumber),
             }),
             explicit_default,
         };
@@ -188,9 +276,13 @@ impl<T: Number> Command for NumberInput<T> {
             || fallback,
             |registered| {
                 let common = registered.common.clone();
+                let value = P::to_option(&registered.value).map(T::to_f64);
                 Element::NumberInput(NumberInputProps {
                     common,
-                    value: registered.value.to_f64(),
+                    value: value.unwrap_or_default(),
+                    empty: value.is_none(),
+                    optional: P::OPTIONAL,
+                    placeholder,
                     min,
                     max,
                     step,
@@ -211,6 +303,7 @@ impl Ui {
 #[cfg(test)]
 mod tests {
     use crate::prelude::*;
+    use crate::Element;
 
     #[test]
     fn min_above_max_is_an_error_element() {
@@ -236,5 +329,62 @@ mod tests {
         assert_eq!(at.markdown(0).text(), "1");
         at.number_input(0).decrement().run();
         assert_eq!(at.markdown(0).text(), "0.5");
+    }
+
+    #[test]
+    fn no_default_starts_empty_and_session_state_can_set_or_clear_it() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            if ui.button("Set") {
+                ui.session_state().set("n", Some(2.5))?;
+            }
+            if ui.button("Clear") {
+                ui.session_state().set("n", None::<f64>)?;
+            }
+            if ui.button("Too big") {
+                ui.session_state().set("n", Some(99.0))?;
+            }
+            let n = ui.add(NumberInput::new("n").max(10.0).no_default().placeholder("a number").key("n"));
+            ui.write(format!("{n:?}"));
+            Ok::<_, Error>(())
+        });
+        at.run();
+        assert_eq!(at.markdown(0).text(), "None");
+        let Element::NumberInput(p) = at.number_input(0).element().clone() else { panic!("not a number input") };
+        assert_eq!((p.empty, p.optional, p.placeholder.as_deref()), (true, true, Some("a number")));
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "Some(2.5)");
+        at.button(1).click().run();
+        assert_eq!(at.markdown(0).text(), "None");
+        at.button(2).click().run();
+        assert!(at.exception(0).text().contains("outside the allowed range"), "{}", at.exception(0).text());
+        assert_eq!(at.markdown(0).text(), "None", "the fallback is the default");
+    }
+
+    #[test]
+    fn a_required_number_input_keeps_its_identity_and_refuses_no_number() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let x = ui.number_input("x");
+            let y = ui.add(NumberInput::int("y").no_default().value(5).min(0).max(3));
+            ui.write(format!("{x} {y:?}"));
+        });
+        at.run();
+        assert!(at.exception(0).text().contains("default `value` 5 must be between"), "{}", at.exception(0).text());
+        assert_eq!(at.markdown(0).text(), "0 Some(5)", "the fallback is the default");
+        let expected = crate::identity::Identity::new("number_input")
+            .text("label", "x")
+            .number("min", f64::NAN)
+            .number("max", f64::NAN)
+            .number("value", 0.0)
+            .number("step", 0.01)
+            .opt_text("help", None)
+            .flag("int", false)
+            .opt_text("form", None)
+            .text("page", "")
+            .finish();
+        assert_eq!(at.number_input(0).element().widget().map(|c| c.id), Some(expected));
+        let refused = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            at.number_input(0).set_value(None::<f64>);
+        }));
+        assert!(refused.is_err(), "a required number input cannot be emptied");
     }
 }

@@ -1,12 +1,14 @@
 //! `selectbox`: one choice out of many, in a drop-down.
 
 use std::fmt::Display;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
 use super::{
-    api, display_format, identity, option_index, show, show_error, Choices, CommonOptions, Spec, WidgetOptions,
+    api, display_format, identity, option_index, show, show_error, Choices, CommonOptions, Optional, Presence,
+    Required, Spec, WidgetOptions,
 };
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
@@ -19,6 +21,8 @@ pub struct SelectboxProps {
     pub options: Vec<String>,
     pub index: Option<usize>,
     pub placeholder: String,
+    /// Made by `.no_default()`: it may be empty (then it shows the placeholder).
+    pub optional: bool,
 }
 
 impl WidgetProps for SelectboxProps {
@@ -36,6 +40,7 @@ impl WidgetProps for SelectboxProps {
     fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
         match value {
             TestValue::Text(option) => Ok(WidgetValue::Index(Some(option_index(&self.options, &option)?))),
+            TestValue::Empty if self.optional => Ok(WidgetValue::Index(None)),
             other => Err(format!("a selectbox cannot take {other:?}")),
         }
     }
@@ -57,13 +62,14 @@ impl WidgetProps for SelectboxProps {
 /// at.selectbox(0).select("3").run();
 /// assert_eq!(at.markdown(0).text(), "You selected: 3");
 /// ```
-pub struct Selectbox<T> {
+pub struct Selectbox<T, P: Presence = Required> {
     label: String,
     values: Vec<T>,
     format: Rc<dyn Fn(&T) -> String>,
     index: Option<usize>,
     placeholder: String,
     options: CommonOptions,
+    presence: PhantomData<P>,
 }
 
 impl<T: Clone + PartialEq + Default + Display + 'static> Selectbox<T> {
@@ -86,9 +92,40 @@ impl<T: Clone + PartialEq + Default + 'static> Selectbox<T> {
             index: None,
             placeholder: "Choose an option".into(),
             options: CommonOptions::default(),
+            presence: PhantomData,
         }
     }
 
+    /// Starts with nothing chosen (Streamlit's `index=None`), showing the placeholder, and
+    /// returns `Option<T>`; the viewer can clear it again.
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     let contact = ui.add(Selectbox::new("Contact by", ["Email", "Phone"]).no_default().placeholder("Pick one…"));
+    ///     ui.write(format!("{contact:?}"));
+    /// });
+    /// at.run();
+    /// assert_eq!(at.markdown(0).text(), "None");
+    /// at.selectbox(0).select("Phone").run();
+    /// assert_eq!(at.markdown(0).text(), "Some(\"Phone\")");
+    /// at.selectbox(0).set_value(None::<&str>).run();
+    /// assert_eq!(at.markdown(0).text(), "None");
+    /// ```
+    pub fn no_default(self) -> Selectbox<T, Optional> {
+        Selectbox {
+            label: self.label,
+            values: self.values,
+            format: self.format,
+            index: None,
+            placeholder: self.placeholder,
+            options: self.options,
+            presence: PhantomData,
+        }
+    }
+}
+
+impl<T: Clone + PartialEq + Default + 'static, P: Presence> Selectbox<T, P> {
     /// The option chosen on first run.
     pub fn index(mut self, index: usize) -> Self {
         self.index = Some(index);
@@ -102,25 +139,26 @@ impl<T: Clone + PartialEq + Default + 'static> Selectbox<T> {
     }
 }
 
-impl<T> WidgetOptions for Selectbox<T> {
+impl<T, P: Presence> WidgetOptions for Selectbox<T, P> {
     fn options_mut(&mut self) -> &mut CommonOptions {
         &mut self.options
     }
 }
 
-impl<T: Clone + PartialEq + Default + 'static> Command for Selectbox<T> {
-    type Output = T;
+impl<T: Clone + PartialEq + Default + 'static, P: Presence> Command for Selectbox<T, P> {
+    type Output = P::Output<T>;
 
-    fn show(self, ui: &Ui) -> T {
-        let Selectbox { label, values, format, index, placeholder, options } = self;
+    fn show(self, ui: &Ui) -> P::Output<T> {
+        let Selectbox { label, values, format, index, placeholder, options, .. } = self;
         let explicit_default = index.is_some();
-        let index = index.unwrap_or(0);
+        // A required selectbox starts at the first option; an optional one at none.
+        let chosen = if P::OPTIONAL { index } else { Some(index.unwrap_or(0)) };
         let choices = Choices::new(values, &*format);
         if choices.values.is_empty() {
             ui.warning(format!("The selectbox \"{label}\" has no options to choose from."));
-            return T::default();
+            return choices.pick::<P>(None);
         }
-        if index >= choices.values.len() {
+        if let Some(index) = chosen.filter(|&i| i >= choices.values.len()) {
             show_error(
                 ui,
                 api(format!(
@@ -128,7 +166,7 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Selectbox<T> {
                     choices.values.len()
                 )),
             );
-            return choices.values[0].clone();
+            return choices.pick::<P>(Some(0).filter(|_| !P::OPTIONAL));
         }
         let spec = Spec {
             kind: "selectbox",
@@ -136,17 +174,31 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Selectbox<T> {
                 "selectbox",
                 options.key.as_deref(),
                 |id| {
-                    id.text("label", &label)
+                    let id = id
+                        .text("label", &label)
                         .texts("options", &choices.labels)
-                        .number("index", index as f64)
+                        .number("index", chosen.map_or(f64::NAN, |i| i as f64))
                         .opt_text("help", options.help.as_deref())
-                        .text("placeholder", &placeholder)
+                        .text("placeholder", &placeholder);
+                    // Only an optional selectbox says so: the ids of the others stay as they were.
+                    if P::OPTIONAL {
+                        id.flag("optional", true)
+                    } else {
+                        id
+                    }
                 },
-                |id| id.texts("options", &choices.labels),
+                |id| {
+                    let id = id.texts("options", &choices.labels);
+                    if P::OPTIONAL {
+                        id.flag("optional", true)
+                    } else {
+                        id
+                    }
+                },
             ),
-            default: WidgetValue::Index(Some(index)),
-            decode: choices.decode_one(),
-            encode: choices.encode_one(),
+            default: WidgetValue::Index(chosen),
+            decode: choices.decode_presence::<P>(),
+            encode: choices.encode_presence::<P>(),
             explicit_default,
         };
         show(
@@ -154,14 +206,20 @@ impl<T: Clone + PartialEq + Default + 'static> Command for Selectbox<T> {
             &label,
             &options,
             Ok(spec),
-            || choices.values[index].clone(),
+            || choices.pick::<P>(chosen),
             |registered| {
                 let index = match registered.wire {
-                    WidgetValue::Index(chosen) => chosen,
-                    _ => Some(index),
+                    WidgetValue::Index(index) => index,
+                    _ => chosen,
                 };
                 let common = registered.common.clone();
-                Element::Selectbox(SelectboxProps { common, options: choices.labels, index, placeholder })
+                Element::Selectbox(SelectboxProps {
+                    common,
+                    options: choices.labels.clone(),
+                    index,
+                    placeholder,
+                    optional: P::OPTIONAL,
+                })
             },
         )
     }
@@ -233,5 +291,70 @@ mod tests {
         });
         at.run();
         assert!(at.exception(0).text().contains("not one of the options"), "{}", at.exception(0).text());
+    }
+
+    #[test]
+    fn no_default_starts_empty_and_session_state_can_set_or_clear_it() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            if ui.button("Pick B") {
+                ui.session_state().set("choice", Some("B"))?;
+            }
+            if ui.button("Clear") {
+                ui.session_state().set("choice", None::<&str>)?;
+            }
+            if ui.button("Bad") {
+                ui.session_state().set("choice", Some("Z"))?;
+            }
+            let choice = ui.add(Selectbox::new("Choice", ["A", "B"]).no_default().key("choice"));
+            ui.write(format!("{choice:?}"));
+            Ok::<_, Error>(())
+        });
+        at.run();
+        assert_eq!(at.markdown(0).text(), "None");
+        let Element::Selectbox(p) = at.selectbox(0).element().clone() else { panic!("not a selectbox") };
+        assert_eq!((p.index, p.optional, p.placeholder.as_str()), (None, true, "Choose an option"));
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "Some(\"B\")");
+        at.button(1).click().run();
+        assert_eq!(at.markdown(0).text(), "None");
+        at.button(2).click().run();
+        assert!(at.exception(0).text().contains("not one of the options"), "{}", at.exception(0).text());
+        assert_eq!(at.markdown(0).text(), "None", "the fallback is the default");
+    }
+
+    #[test]
+    fn no_default_with_an_index_starts_there_and_a_bad_index_is_an_error_element() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let a = ui.add(Selectbox::new("A", ["x", "y"]).no_default().index(1));
+            let b = ui.add(Selectbox::new("B", ["x", "y"]).no_default().index(5));
+            ui.write(format!("{a:?} {b:?}"));
+        });
+        at.run();
+        assert!(at.exception(0).text().contains("got 5"), "{}", at.exception(0).text());
+        assert_eq!(at.markdown(0).text(), "Some(\"y\") None");
+    }
+
+    #[test]
+    fn a_required_selectbox_keeps_its_identity_and_cannot_be_emptied() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.selectbox("Choice", ["A", "B"]);
+            ui.add(Selectbox::new("Choice", ["A", "B"]).no_default());
+        });
+        at.run();
+        assert!(at.get("exception").is_empty(), "an optional selectbox is another widget");
+        let expected = crate::identity::Identity::new("selectbox")
+            .text("label", "Choice")
+            .texts("options", &["A".to_string(), "B".to_string()])
+            .number("index", 0.0)
+            .opt_text("help", None)
+            .text("placeholder", "Choose an option")
+            .opt_text("form", None)
+            .text("page", "")
+            .finish();
+        assert_eq!(at.selectbox(0).element().widget().map(|c| c.id), Some(expected));
+        let refused = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            at.selectbox(0).set_value(None::<&str>);
+        }));
+        assert!(refused.is_err());
     }
 }

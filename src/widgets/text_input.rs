@@ -1,10 +1,11 @@
 //! `text_input`: one line of text, committed on Enter or when focus leaves.
 
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{api, identity, show, CommonOptions, Spec, WidgetError, WidgetOptions};
+use super::{api, identity, show, CommonOptions, Optional, Presence, Required, Spec, WidgetError, WidgetOptions};
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::identity::Identity;
@@ -18,6 +19,8 @@ pub struct TextInputProps {
     pub max_chars: Option<usize>,
     pub password: bool,
     pub placeholder: Option<String>,
+    /// Made by `.no_default()`: empty text is no value (`None`).
+    pub optional: bool,
 }
 
 impl WidgetProps for TextInputProps {
@@ -35,6 +38,7 @@ impl WidgetProps for TextInputProps {
     fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
         match value {
             TestValue::Text(text) => Ok(WidgetValue::Text(text)),
+            TestValue::Empty if self.optional => Ok(WidgetValue::Text(String::new())),
             other => Err(format!("a text input cannot take {other:?}")),
         }
     }
@@ -54,13 +58,14 @@ impl WidgetProps for TextInputProps {
 /// at.text_input(key("name")).input("Ada").run();
 /// assert_eq!(at.markdown(0).text(), "Hello, Ada!");
 /// ```
-pub struct TextInput {
+pub struct TextInput<P: Presence = Required> {
     label: String,
     value: Option<String>,
     max_chars: Option<usize>,
     password: bool,
     placeholder: Option<String>,
     options: CommonOptions,
+    presence: PhantomData<P>,
 }
 
 impl TextInput {
@@ -72,9 +77,40 @@ impl TextInput {
             password: false,
             placeholder: None,
             options: CommonOptions::default(),
+            presence: PhantomData,
         }
     }
 
+    /// Starts empty (Streamlit's `value=None`) and returns `Option<String>`: `None` while
+    /// the input holds no text, so "nothing typed" and "typed something" are told apart.
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     let title = ui.add(TextInput::new("Movie title").no_default().placeholder("Type a title"));
+    ///     ui.write(format!("{title:?}"));
+    /// });
+    /// at.run();
+    /// assert_eq!(at.markdown(0).text(), "None");
+    /// at.text_input(0).input("Brazil").run();
+    /// assert_eq!(at.markdown(0).text(), "Some(\"Brazil\")");
+    /// at.text_input(0).input("").run();
+    /// assert_eq!(at.markdown(0).text(), "None");
+    /// ```
+    pub fn no_default(self) -> TextInput<Optional> {
+        TextInput {
+            label: self.label,
+            value: None,
+            max_chars: self.max_chars,
+            password: self.password,
+            placeholder: self.placeholder,
+            options: self.options,
+            presence: PhantomData,
+        }
+    }
+}
+
+impl<P: Presence> TextInput<P> {
     /// The text on first run.
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
@@ -100,7 +136,7 @@ impl TextInput {
     }
 }
 
-impl WidgetOptions for TextInput {
+impl<P: Presence> WidgetOptions for TextInput<P> {
     fn options_mut(&mut self) -> &mut CommonOptions {
         &mut self.options
     }
@@ -156,27 +192,52 @@ pub(crate) fn text_spec(
     })
 }
 
-impl Command for TextInput {
-    type Output = String;
+/// A text spec for a widget that may be empty: empty text is `None`.
+fn with_presence<P: Presence>(spec: Spec<String>) -> Spec<P::Output<String>> {
+    let Spec { kind, identity, default, decode, encode, explicit_default } = spec;
+    Spec {
+        kind,
+        // Only an optional input says so: the ids of the others stay as they were.
+        identity: if P::OPTIONAL { identity.flag("optional", true) } else { identity },
+        default,
+        decode: Rc::new(move |wire| {
+            let text = decode(wire)?;
+            P::from_option(Some(text).filter(|t| !(P::OPTIONAL && t.is_empty())))
+        }),
+        encode: Box::new(move |value| encode(&P::to_option(value).unwrap_or_default())),
+        explicit_default,
+    }
+}
 
-    fn show(self, ui: &Ui) -> String {
-        let TextInput { label, value, max_chars, password, placeholder, options } = self;
+impl<P: Presence> Command for TextInput<P> {
+    type Output = P::Output<String>;
+
+    fn show(self, ui: &Ui) -> P::Output<String> {
+        let TextInput { label, value, max_chars, password, placeholder, options, .. } = self;
+        let spec =
+            text_spec("text_input", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options, |id| {
+                id.text("type", if password { "password" } else { "default" })
+            });
+        let fallback = value.clone().filter(|v| !(P::OPTIONAL && v.is_empty()));
         show(
             ui,
             &label,
             &options,
-            text_spec("text_input", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options, |id| {
-                id.text("type", if password { "password" } else { "default" })
-            }),
-            || value.unwrap_or_default(),
+            spec.map(with_presence::<P>),
+            || {
+                P::from_option(fallback.clone())
+                    .or_else(|| P::from_option(Some(String::new())))
+                    .expect("a value is always taken")
+            },
             |registered| {
                 let common = registered.common.clone();
                 Element::TextInput(TextInputProps {
                     common,
-                    value: registered.value.clone(),
+                    value: P::to_option(&registered.value).unwrap_or_default(),
                     max_chars,
                     password,
                     placeholder,
+                    optional: P::OPTIONAL,
                 })
             },
         )
@@ -198,6 +259,7 @@ impl Ui {
 #[cfg(test)]
 mod tests {
     use crate::prelude::*;
+    use crate::Element;
 
     #[test]
     fn deleting_a_widget_key_does_not_reset_the_widget() {
@@ -237,5 +299,35 @@ mod tests {
         });
         at.run();
         assert_eq!(at.markdown(0).text(), "Grace");
+    }
+
+    #[test]
+    fn no_default_is_none_until_text_is_typed_and_max_chars_still_holds() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let code = ui.add(TextInput::new("Code").no_default().max_chars(3).placeholder("3 letters"));
+            ui.write(format!("{code:?}"));
+        });
+        at.run();
+        assert_eq!(at.markdown(0).text(), "None");
+        let Element::TextInput(p) = at.text_input(0).element().clone() else { panic!("not a text input") };
+        assert_eq!((p.optional, p.placeholder.as_deref()), (true, Some("3 letters")));
+        at.text_input(0).input("abc").run();
+        assert_eq!(at.markdown(0).text(), "Some(\"abc\")");
+        at.text_input(0).input("abcd").run();
+        assert_eq!(at.markdown(0).text(), "Some(\"abc\")", "too long: refused");
+        at.text_input(0).set_value(None::<String>).run();
+        assert_eq!(at.markdown(0).text(), "None");
+    }
+
+    #[test]
+    fn an_optional_text_input_with_a_default_over_max_chars_is_an_error_element() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let plain = ui.text_input("Plain");
+            let code = ui.add(TextInput::new("Code").no_default().value("abcd").max_chars(3));
+            ui.write(format!("{plain:?} {code:?}"));
+        });
+        at.run();
+        assert!(at.exception(0).text().contains("more than `max_chars`"), "{}", at.exception(0).text());
+        assert_eq!(at.markdown(0).text(), "\"\" Some(\"abcd\")");
     }
 }

@@ -210,6 +210,10 @@ impl Page {
         self.value(ui, primary);
         let disabled = ui.add(Button::new("Disabled button").disabled(true));
         self.value(ui, disabled);
+        let launch = ui.add(Button::new("Launch").icon("🚀"));
+        self.value(ui, launch);
+        let undo = ui.add(Button::new("Undo (a tertiary button)").kind(ButtonKind::Tertiary).icon("↩️"));
+        self.value(ui, undo);
         ui.add(
             LinkButton::new("Streamlit's gallery (a link button)", "https://streamlit.io/gallery")
                 .help("Opens a new tab; a link button holds no value and does not rerun the app."),
@@ -226,6 +230,14 @@ impl Page {
         self.value(ui, genre);
         let size = ui.add(Radio::new("T-shirt size", ["S", "M", "L", "XL"]).index(1).horizontal(true));
         self.value(ui, size);
+        let plan = ui.add(Radio::new("Pick a plan", ["Free", "Pro", "Team"]).captions([
+            "For trying things out.",
+            "For one person.",
+            "For the whole team.",
+        ]));
+        self.value(ui, plan);
+        let answer = ui.add(Radio::new("Answer (nothing chosen yet)", ["Yes", "No"]).no_default().horizontal(true));
+        self.value(ui, answer);
 
         ui.subheader("Selectbox and multiselect");
         let contact = ui.selectbox("How would you like to be contacted?", ["Email", "Home phone", "Mobile phone"]);
@@ -236,6 +248,12 @@ impl Page {
             planet_name,
         ));
         self.value(ui, planet);
+        let fruit = ui.add(
+            Selectbox::new("Pick a fruit (starts empty)", ["Apple", "Banana", "Cherry"])
+                .no_default()
+                .placeholder("Choose a fruit"),
+        );
+        self.value(ui, fruit);
         let colors = ui.add(
             Multiselect::new("What are your favorite colors (at most 3)", ["Green", "Yellow", "Red", "Blue"])
                 .default(["Yellow", "Red"])
@@ -294,6 +312,9 @@ impl Page {
         self.value(ui, search);
         let code = ui.add(TextInput::new("Promo code (at most 5 characters)").max_chars(5));
         self.value(ui, code);
+        let nickname =
+            ui.add(TextInput::new("Nickname (None until typed)").no_default().placeholder("No nickname yet"));
+        self.value(ui, nickname);
         let locked = ui.add(TextInput::new("A disabled input").value("can't touch this").disabled(true));
         self.value(ui, locked);
         let hidden = ui.add(
@@ -313,6 +334,32 @@ impl Page {
         self.value(ui, quantity);
         let weight = ui.add(NumberInput::new("Weight in kg").min(0.0).max(500.0).step(0.5).value(70.0));
         self.value(ui, weight);
+        let guests = ui
+            .add(NumberInput::int("Guests (starts empty)").min(1).max(20).no_default().placeholder("How many guests?"));
+        self.value(ui, guests);
+
+        ui.subheader("Date and time");
+        let birthday = ui.add(DateInput::new("When's your birthday").value(date(2019, 7, 6)));
+        self.value(ui, birthday);
+        let (start, end) =
+            ui.add(DateInput::new("Holiday (a range)").range(date(2025, 7, 1), date(2025, 7, 14)).format("DD.MM.YYYY"));
+        self.value(ui, (start, end));
+        let deadline = ui.add(
+            DateInput::new("Deadline (starts empty, in 2025)")
+                .no_default()
+                .min(date(2025, 1, 1))
+                .max(date(2025, 12, 31))
+                .format("MM/DD/YYYY"),
+        );
+        self.value(ui, deadline);
+        let alarm = ui.add(TimeInput::new("Set an alarm for").value(time(8, 45)));
+        self.value(ui, alarm);
+        let meeting = ui.add(
+            DatetimeInput::new("Meeting (30-minute steps)")
+                .value(date(2025, 1, 15).and_time(time(9, 30)))
+                .step(Duration::from_secs(30 * 60)),
+        );
+        self.value(ui, meeting);
     }
 }
 

@@ -95,6 +95,9 @@ fn every_element_and_widget_kind_is_shown() {
         "text_input",
         "text_area",
         "number_input",
+        "date_input",
+        "time_input",
+        "datetime_input",
         "chat_input",
         "image",
         "audio",
@@ -185,6 +188,11 @@ fn input_widgets_show_their_default_values() {
         ("toggle", "Activate feature", "false"),
         ("radio", "What's your favorite movie genre", "\"Comedy\""),
         ("radio", "T-shirt size", "\"M\""),
+        ("radio", "Pick a plan", "\"Free\""),
+        ("radio", "Answer (nothing chosen yet)", "None"),
+        ("selectbox", "Pick a fruit (starts empty)", "None"),
+        ("button", "Launch", "false"),
+        ("button", "Undo (a tertiary button)", "false"),
         ("selectbox", "How would you like to be contacted?", "\"Email\""),
         ("selectbox", "Options of any type, shown through a format function", "Mercury"),
         ("multiselect", "What are your favorite colors (at most 3)", "[\"Yellow\", \"Red\"]"),
@@ -202,6 +210,13 @@ fn input_widgets_show_their_default_values() {
         ("text_input", "Search", "\"\""),
         ("number_input", "Quantity (0 to 10)", "1"),
         ("number_input", "Weight in kg", "70.0"),
+        ("number_input", "Guests (starts empty)", "None"),
+        ("text_input", "Nickname (None until typed)", "None"),
+        ("date_input", "When's your birthday", "2019-07-06"),
+        ("date_input", "Holiday (a range)", "(2025-07-01, 2025-07-14)"),
+        ("date_input", "Deadline (starts empty, in 2025)", "None"),
+        ("time_input", "Set an alarm for", "08:45:00"),
+        ("datetime_input", "Meeting (30-minute steps)", "2025-01-15T09:30:00"),
     ];
     for (kind, label, value) in expected {
         assert_eq!(value_below(&at, kind, label), value, "{kind} {label:?}");
@@ -291,6 +306,79 @@ fn max_chars_and_bounds_refuse_bad_input() {
     assert_eq!(value_below(&at, "text_input", "Promo code (at most 5 characters)"), "\"\"");
     at.number_input(label("Quantity (0 to 10)")).set_value(11).run();
     assert_eq!(value_below(&at, "number_input", "Quantity (0 to 10)"), "1");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn date_and_time_inputs_take_values_in_their_bounds_and_refuse_others() {
+    let mut at = started();
+    at.date_input(label("When's your birthday")).set_value(date(2016, 2, 29)).run();
+    at.date_input(label("Holiday (a range)")).set_value((date(2025, 8, 1), date(2025, 8, 3))).run();
+    at.date_input(label("Deadline (starts empty, in 2025)")).set_value(date(2025, 3, 31)).run();
+    at.time_input(label("Set an alarm for")).set_value(time(6, 30)).run();
+    at.datetime_input(label("Meeting (30-minute steps)")).set_value(date(2025, 2, 1).and_time(time(14, 0))).run();
+    assert_eq!(value_below(&at, "date_input", "When's your birthday"), "2016-02-29");
+    assert_eq!(value_below(&at, "date_input", "Holiday (a range)"), "(2025-08-01, 2025-08-03)");
+    assert_eq!(value_below(&at, "date_input", "Deadline (starts empty, in 2025)"), "Some(2025-03-31)");
+    assert_eq!(value_below(&at, "time_input", "Set an alarm for"), "06:30:00");
+    assert_eq!(value_below(&at, "datetime_input", "Meeting (30-minute steps)"), "2025-02-01T14:00:00");
+
+    // Outside the bounds (2025 only; ten years either side of the birthday): refused.
+    at.date_input(label("Deadline (starts empty, in 2025)")).set_value(date(2026, 1, 1)).run();
+    assert_eq!(value_below(&at, "date_input", "Deadline (starts empty, in 2025)"), "Some(2025-03-31)");
+    at.date_input(label("When's your birthday")).set_value(date(1990, 1, 1)).run();
+    assert_eq!(value_below(&at, "date_input", "When's your birthday"), "2016-02-29");
+    at.date_input(label("Deadline (starts empty, in 2025)")).set_value(None::<NaiveDate>).run();
+    assert_eq!(value_below(&at, "date_input", "Deadline (starts empty, in 2025)"), "None");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn buttons_with_icons_and_a_tertiary_one_and_a_radio_with_captions() {
+    let mut at = started();
+    let Element::Button(undo) = at.button(label("Undo (a tertiary button)")).element().clone() else { unreachable!() };
+    assert_eq!((undo.kind, undo.icon.as_deref()), (ButtonKind::Tertiary, Some("↩️")));
+    let Element::Button(launch) = at.button(label("Launch")).element().clone() else { unreachable!() };
+    assert_eq!((launch.kind, launch.icon.as_deref()), (ButtonKind::Secondary, Some("🚀")));
+    at.button(label("Undo (a tertiary button)")).click().run();
+    assert_eq!(value_below(&at, "button", "Undo (a tertiary button)"), "true");
+
+    let Element::Radio(plan) = at.radio(label("Pick a plan")).element().clone() else { unreachable!() };
+    assert_eq!(plan.captions, ["For trying things out.", "For one person.", "For the whole team."]);
+    at.radio(label("Pick a plan")).select("Team").run();
+    assert_eq!(value_below(&at, "radio", "Pick a plan"), "\"Team\"");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_selectbox_and_a_radio_without_a_default_start_empty_and_take_a_choice() {
+    let mut at = started();
+    let Element::Selectbox(fruit) = at.selectbox(label("Pick a fruit (starts empty)")).element().clone() else {
+        unreachable!()
+    };
+    assert_eq!((fruit.index, fruit.placeholder.as_str()), (None, "Choose a fruit"));
+    at.selectbox(label("Pick a fruit (starts empty)")).select("Cherry").run();
+    at.radio(label("Answer (nothing chosen yet)")).select("No").run();
+    assert_eq!(value_below(&at, "selectbox", "Pick a fruit (starts empty)"), "Some(\"Cherry\")");
+    assert_eq!(value_below(&at, "radio", "Answer (nothing chosen yet)"), "Some(\"No\")");
+    at.selectbox(label("Pick a fruit (starts empty)")).set_value(None::<&str>).run();
+    assert_eq!(value_below(&at, "selectbox", "Pick a fruit (starts empty)"), "None");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_number_input_and_a_text_input_without_a_default_return_none_until_set() {
+    let mut at = started();
+    at.number_input(label("Guests (starts empty)")).increment().run();
+    assert_eq!(value_below(&at, "number_input", "Guests (starts empty)"), "Some(1)", "a step from empty goes to min");
+    at.number_input(label("Guests (starts empty)")).set_value(21).run();
+    assert_eq!(value_below(&at, "number_input", "Guests (starts empty)"), "Some(1)", "above max: refused");
+    at.number_input(label("Guests (starts empty)")).set_value(None::<i64>).run();
+    assert_eq!(value_below(&at, "number_input", "Guests (starts empty)"), "None");
+    at.text_input(label("Nickname (None until typed)")).input("Ace").run();
+    assert_eq!(value_below(&at, "text_input", "Nickname (None until typed)"), "Some(\"Ace\")");
+    at.text_input(label("Nickname (None until typed)")).input("").run();
+    assert_eq!(value_below(&at, "text_input", "Nickname (None until typed)"), "None");
     assert_only_deliberate_exceptions(&at);
 }
 

@@ -14,6 +14,7 @@ pub(crate) fn render(cell: WidgetCell<ButtonProps>) -> AnyView {
         <button
             class="wl-btn"
             class:wl-primary=move || props.with(|p| p.kind == ButtonKind::Primary)
+            class:wl-tertiary=move || props.with(|p| p.kind == ButtonKind::Tertiary)
             disabled=move || props.with(|p| p.common.disabled)
             title=move || props.with(|p| p.common.help.clone())
             on:click=move |_| {
@@ -24,6 +25,9 @@ pub(crate) fn render(cell: WidgetCell<ButtonProps>) -> AnyView {
                 }
             }
         >
+            {move || {
+                props.with(|p| p.icon.clone()).map(|icon| view! { <span class="wl-btn-icon" aria-hidden="true">{icon}</span> })
+            }}
             {move || props.with(|p| p.common.label.clone())}
         </button>
     }

@@ -13,6 +13,7 @@ pub(crate) fn render(cell: DisplayCell<LinkButtonProps>) -> AnyView {
         <a
             class="wl-btn wl-link-button"
             class:wl-primary=move || props.with(|p| p.kind == ButtonKind::Primary)
+            class:wl-tertiary=move || props.with(|p| p.kind == ButtonKind::Tertiary)
             class:wl-stretch=move || props.with(|p| p.use_container_width)
             // A disabled link has no href: it goes nowhere and leaves the tab order.
             href=move || (!disabled()).then(|| props.with(|p| p.url.clone()))

@@ -11,7 +11,7 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
     let props = cell.props;
     let echo = cell.echo.clone();
     let dom_id = cell.dom_id.clone();
-    let NumberInputProps { min, max, step, is_int, .. } = cell.first.clone();
+    let NumberInputProps { min, max, step, is_int, optional, .. } = cell.first.clone();
     let clamp = move |x: f64| {
         let x = if is_int { x.round() } else { x };
         let x = min.map_or(x, |min| x.max(min));
@@ -19,24 +19,34 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
     };
     // In a form, the value the viewer set waits for the submit: steppers and
     // the field go on from it.
-    let held = draft::<f64, _>(props, echo.clone());
-    let current = move || held.get().unwrap_or_else(|| props.with(|p| p.value));
-    let shown = move || format_number(current(), is_int, step);
+    // `None`: the input holds no number (only one made by `.no_default()` can).
+    let held = draft::<Option<f64>, _>(props, echo.clone());
+    let engine = move |p: &NumberInputProps| (!p.empty).then_some(p.value);
+    let value = move || held.get().unwrap_or_else(|| props.with(engine));
+    let value_untracked = move || held.get_untracked().unwrap_or_else(|| props.with_untracked(engine));
+    // What a stepper starts from; an empty input steps to `min` (or 0).
+    let current = move || value().unwrap_or(f64::NAN);
+    let shown = move || value().map(|x| format_number(x, is_int, step)).unwrap_or_default();
     let sink = cell.sink;
-    let send = move |x: f64| {
-        if held.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.value)) != x {
+    let send = move |x: Option<f64>| {
+        if value_untracked() != x {
             if sink.in_form() {
                 held.set(Some(x));
             }
-            sink.send(WidgetValue::Number(x));
+            sink.send(x.map_or(WidgetValue::NoNumber, WidgetValue::Number));
         }
+    };
+    let step_from = move |delta: f64| match value_untracked() {
+        Some(x) => clamp(x + delta),
+        None => clamp(min.unwrap_or(0.0)),
     };
     let commit = move |input: HtmlInputElement| match input.value().trim().parse::<f64>() {
         Ok(x) if x.is_finite() => {
             let x = clamp(x);
             input.set_value(&format_number(x, is_int, step));
-            send(x);
+            send(Some(x));
         }
+        Err(_) if optional && input.value().trim().is_empty() => send(None),
         // Not a number: show the value the script has again.
         _ => input.set_value(&shown()),
     };
@@ -50,6 +60,7 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
                 step=step.to_string()
                 min=min.map(|m| m.to_string())
                 max=max.map(|m| m.to_string())
+                placeholder=move || props.with(|p| p.placeholder.clone())
                 disabled=move || props.with(|p| p.common.disabled)
                 prop:value=move || {
                     echo.track();
@@ -72,7 +83,7 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
                 aria-disabled=move || min.is_some_and(|m| current() <= m).to_string()
                 on:click=move |_| {
                     if !min.is_some_and(|m| current() <= m) {
-                        send(clamp(current() - step));
+                        send(Some(step_from(-step)));
                     }
                 }
             >
@@ -85,7 +96,7 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
                 aria-disabled=move || max.is_some_and(|m| current() >= m).to_string()
                 on:click=move |_| {
                     if !max.is_some_and(|m| current() >= m) {
-                        send(clamp(current() + step));
+                        send(Some(step_from(step)));
                     }
                 }
             >

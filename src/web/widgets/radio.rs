@@ -14,6 +14,7 @@ pub(crate) fn render(cell: WidgetCell<RadioProps>) -> AnyView {
     // Options are part of the widget's identity: new options make a new widget.
     let options = cell.first.options.clone();
     let horizontal = cell.first.horizontal;
+    let captions = cell.first.captions.clone();
     let echo = cell.echo.clone();
     let sink = cell.sink;
     let buttons = options
@@ -21,6 +22,7 @@ pub(crate) fn render(cell: WidgetCell<RadioProps>) -> AnyView {
         .enumerate()
         .map(|(index, option)| {
             let echo = echo.clone();
+            let caption = captions.get(index).cloned().filter(|c| !c.is_empty());
             view! {
                 <label class="wl-radio-option">
                     <input
@@ -34,7 +36,10 @@ pub(crate) fn render(cell: WidgetCell<RadioProps>) -> AnyView {
                         }
                         on:change=move |_| sink.send(WidgetValue::Index(Some(index)))
                     />
-                    <span>{option}</span>
+                    <span class="wl-radio-text">
+                        <span>{option}</span>
+                        {caption.map(|caption| view! { <span class="wl-radio-caption">{caption}</span> })}
+                    </span>
                 </label>
             }
         })

@@ -1,4 +1,4 @@
-//! Renders `selectbox` as a `<select>`; option values are indices.
+//! Renders `selectbox` as a `<select>`; option values are indices (`""` for none).
 
 use leptos::prelude::*;
 
@@ -21,6 +21,16 @@ pub(crate) fn render(cell: WidgetCell<SelectboxProps>) -> AnyView {
             view! { <option value=index.to_string() selected=selected>{option.clone()}</option> }
         })
         .collect_view();
+    // A selectbox made by `.no_default()` may be empty: its first option is the placeholder,
+    // shown while nothing is chosen, and choosing it clears the selectbox.
+    let empty = cell.first.optional.then(|| {
+        let none_selected = move || props.with(|p| p.index.is_none());
+        view! {
+            <option value="" class="wl-placeholder" selected=none_selected>
+                {move || props.with(|p| p.placeholder.clone())}
+            </option>
+        }
+    });
     let sink = cell.sink;
     view! {
         {label(props, |p| &p.common, dom_id.clone())}
@@ -33,11 +43,15 @@ pub(crate) fn render(cell: WidgetCell<SelectboxProps>) -> AnyView {
                 props.with(|p| p.index.map(|i| i.to_string()).unwrap_or_default())
             }
             on:change=move |event| {
-                if let Ok(index) = event_target_value(&event).parse::<usize>() {
+                let value = event_target_value(&event);
+                if let Ok(index) = value.parse::<usize>() {
                     sink.send(WidgetValue::Index(Some(index)));
+                } else if value.is_empty() && props.with_untracked(|p| p.optional) {
+                    sink.send(WidgetValue::Index(None));
                 }
             }
         >
+            {empty}
             {options}
         </select>
     }
