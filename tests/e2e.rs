@@ -702,6 +702,44 @@ async fn media_play_from_blob_urls_and_a_popover_holds_its_widgets() {
     app.close().await;
 }
 
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn dates_empty_states_and_tertiary_buttons_work_in_the_built_gallery() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    // Types `value` into the native input labelled `label` and commits it, as a picker does.
+    let set = |label: &'static str, value: &'static str| async move {
+        c.execute(
+            "const input = document.querySelector(`input[aria-label=\"${arguments[0]}\"]`); \
+             input.value = arguments[1]; input.dispatchEvent(new Event('change', {bubbles: true}))",
+            vec![label.into(), value.into()],
+        )
+        .await
+        .unwrap();
+    };
+    wait_for_text(c, ".wl-caption", "value: 2019-07-06", TIMEOUT).await;
+    set("When's your birthday", "2016-02-29").await;
+    wait_for_text(c, ".wl-caption", "value: 2016-02-29", TIMEOUT).await;
+    // Outside the bounds (ten years around the default): refused, the value stays.
+    set("When's your birthday", "1990-01-01").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let captions = texts(&c.find_all(Locator::Css(".wl-caption")).await.unwrap()).await;
+    assert!(captions.iter().any(|t| t == "value: 2016-02-29"), "{captions:?}");
+    assert!(!captions.iter().any(|t| t.contains("1990")), "{captions:?}");
+
+    // An empty date input returns None until a date is set.
+    set("Deadline (starts empty, in 2025)", "2025-03-31").await;
+    wait_for_text(c, ".wl-caption", "value: Some(2025-03-31)", TIMEOUT).await;
+
+    // A radio with captions under its options, and a tertiary button with an icon.
+    wait_for_text(c, ".wl-radio", "For the whole team.", TIMEOUT).await;
+    let undo =
+        c.find(Locator::XPath("//button[contains(normalize-space(.), 'Undo (a tertiary button)')]")).await.unwrap();
+    assert!(undo.attr("class").await.unwrap().unwrap_or_default().contains("wl-tertiary"), "drawn as tertiary");
+    app.close().await;
+}
+
 /// The `<button>` saying `text` inside the first element matching `css`.
 async fn button_in(client: &Client, css: &str, text: &str) -> Element {
     let container = client.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
