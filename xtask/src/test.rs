@@ -141,6 +141,10 @@ fn lint(tools: &Tools) -> StageOutcome {
     let mut native = tools.cargo();
     native.current_dir(&root).args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
     run(&mut native).map_err(fail)?;
+    // The heavy element families are features on by default: the crate must build without them.
+    let mut lean = tools.cargo();
+    lean.current_dir(&root).args(["clippy", "-p", "wasmlit", "--lib", "--no-default-features", "--", "-D", "warnings"]);
+    run(&mut lean).map_err(fail)?;
     let mut wasm = tools.cargo();
     wasm.current_dir(&root).args(["clippy", "--target", "wasm32-unknown-unknown", "--lib", "--bins", "--tests"]);
     for krate in WASM_CRATES {
@@ -148,7 +152,7 @@ fn lint(tools: &Tools) -> StageOutcome {
     }
     wasm.args(["--", "-D", "warnings"]);
     run(&mut wasm).map_err(fail)?;
-    Ok((Counts::default(), "fmt, clippy native + wasm32"))
+    Ok((Counts::default(), "fmt, clippy native (also without default features) + wasm32"))
 }
 
 /// Fails when the hello app's `.wasm`, brotli-compressed, is more than 5% above the ceiling
