@@ -205,6 +205,11 @@ impl AppTest {
         self.session.session_state()
     }
 
+    /// What the last run's `set_page_config` calls asked for.
+    pub fn page_config(&self) -> crate::page_config::PageConfig {
+        self.session.with_tree(|tree| tree.page_config.clone())
+    }
+
     /// The element tree of the last run.
     pub fn tree(&self) -> crate::element::ElementTree {
         self.session.tree()
@@ -584,6 +589,22 @@ impl<'a> WidgetRef<'a> {
             Ok(wire) => self.send(wire),
             Err(message) => panic!("{message}"),
         }
+    }
+
+    /// Presses Enter in a text or number input (Ctrl+Enter in a text area), as the page does:
+    /// in a form, it presses the form's submit button unless the form was made with
+    /// `enter_to_submit(false)`; outside a form the value set is all Enter sends.
+    pub fn press_enter(self) -> Self {
+        let Some(common) = self.element.widget() else { panic!("a {} is not a widget", self.element.kind()) };
+        let Some(form) = common.form.clone() else { return self };
+        let Some(id) = self.at.session.with_tree(|tree| crate::form::enter_submit_button(tree, &form)) else {
+            return self;
+        };
+        let event = WidgetEvent { id, value: WidgetValue::Trigger(true) };
+        if let Some(request) = self.at.forms.send(event, Some(&form), true) {
+            self.at.pending.merge(request);
+        }
+        self
     }
 
     /// Presses a button.

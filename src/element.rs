@@ -14,6 +14,9 @@ use crate::identity::WidgetId;
 pub struct ElementTree {
     pub main: Block,
     pub sidebar: Block,
+    /// What the run's `set_page_config` calls asked for (merged; later calls win).
+    #[serde(default)]
+    pub page_config: crate::page_config::PageConfig,
 }
 
 impl ElementTree {
@@ -118,7 +121,13 @@ pub enum BlockKind {
     /// A button that opens a floating container; its body always runs, like an expander's.
     Popover { label: String, icon: Option<String>, help: Option<String>, disabled: bool },
     /// A form: its widgets' values are held by the page until it is submitted.
-    Form { key: String, border: bool },
+    Form {
+        key: String,
+        border: bool,
+        /// Enter in the form's text and number inputs submits it (Streamlit's `enter_to_submit`).
+        #[serde(default = "enter_submits_by_default")]
+        enter_to_submit: bool,
+    },
     /// The body of a fragment, which can rerun on its own.
     Fragment { id: FragmentId, run_every_ms: Option<u64> },
     /// A chat message: an avatar beside a vertical body (`chat_message`).
@@ -342,4 +351,8 @@ impl WidgetValue {
 pub struct WidgetEvent {
     pub id: WidgetId,
     pub value: WidgetValue,
+}
+
+fn enter_submits_by_default() -> bool {
+    true
 }

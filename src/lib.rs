@@ -41,6 +41,7 @@ pub mod fragment;
 pub mod identity;
 pub mod layout;
 pub mod markdown;
+pub mod page_config;
 pub mod persisted_state;
 pub mod request;
 pub mod runtime;
@@ -96,6 +97,7 @@ pub mod prelude {
     pub use crate::layout::space::SpaceSize;
     pub use crate::layout::status::{Status, StatusContainer};
     pub use crate::layout::tabs::Tabs;
+    pub use crate::page_config::{PageConfig, PageIcon, PageLayout, SidebarState};
     pub use crate::session_state::SessionState;
     pub use crate::ui::{Command, Ui};
     pub use crate::widgets::button::{Button, ButtonKind};

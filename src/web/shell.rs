@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use super::layout::cells;
 use super::view_model::Cell;
 use super::Sender;
+use crate::page_config::{PageConfig, PageIcon, PageLayout, SidebarState};
 
 /// The colour scheme: the system's preference unless the viewer picks one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +42,8 @@ pub(crate) struct Shell {
     pub main: ArcRwSignal<Vec<Cell>>,
     pub sidebar: ArcRwSignal<Vec<Cell>>,
     pub running: ArcRwSignal<bool>,
+    /// The last finished run's `set_page_config`.
+    pub page_config: ArcRwSignal<PageConfig>,
     pub sender: Sender,
     pub theme: Theme,
 }
@@ -48,7 +51,7 @@ pub(crate) struct Shell {
 /// The whole app: top bar (run status, menu), collapsible sidebar (when it
 /// has content), main column.
 pub(crate) fn page(shell: Shell) -> impl IntoView {
-    let Shell { main, sidebar, running, sender, theme: initial_theme } = shell;
+    let Shell { main, sidebar, running, page_config, sender, theme: initial_theme } = shell;
     let theme = RwSignal::new(initial_theme);
     // Toasts are drawn in one stack, whatever cell drew them.
     let toasts = super::elements::status::toast::Toasts::new();
@@ -73,6 +76,33 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
         toggled.set_value(true);
         sidebar_open.set(open);
     };
+    // `set_page_config`: a field a run sets is applied; one no run sets keeps its last value.
+    // The initial sidebar state counts only until the viewer opens or closes the sidebar.
+    let wide = RwSignal::new(false);
+    Effect::new(move |_| {
+        let PageConfig { title, icon, layout, sidebar: state } = page_config.get();
+        if let Some(title) = title {
+            if document().title() != title {
+                document().set_title(&title);
+            }
+        }
+        if let Some(icon) = icon {
+            set_favicon(&icon);
+        }
+        if let Some(layout) = layout {
+            wide.set(layout == PageLayout::Wide);
+        }
+        if let (Some(state), false) = (state, toggled.get_value()) {
+            let open = match state {
+                SidebarState::Expanded => true,
+                SidebarState::Collapsed => false,
+                SidebarState::Auto => !narrow,
+            };
+            if sidebar_open.get_untracked() != open {
+                sidebar_open.set(open);
+            }
+        }
+    });
     Effect::new(move |_| {
         let open = sidebar_open.get();
         let target = if open { close_button.get() } else { open_button.get() };
@@ -162,9 +192,31 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                 </section>
             </Show>
             {super::elements::status::toast::stack(toasts)}
-            <section class="wl-main" class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
+            <section class="wl-main" class:wl-wide=move || wide.get() class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
                 <div class="wl-main-inner">{cells(main.clone(), sender)}</div>
             </section>
         </div>
+    }
+}
+
+/// Points the page's favicon at `icon` (our own `<link rel="icon">`, last in `<head>`, so it
+/// wins over one the HTML page declares).
+fn set_favicon(icon: &PageIcon) {
+    const ID: &str = "wasmlit-favicon";
+    let href = icon.href();
+    let link = match document().get_element_by_id(ID) {
+        Some(link) => link,
+        None => {
+            let Ok(link) = document().create_element("link") else { return };
+            link.set_id(ID);
+            let _ = link.set_attribute("rel", "icon");
+            if let Some(head) = document().head() {
+                let _ = head.append_child(&link);
+            }
+            link
+        }
+    };
+    if link.get_attribute("href").as_deref() != Some(href.as_str()) {
+        let _ = link.set_attribute("href", &href);
     }
 }

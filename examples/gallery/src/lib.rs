@@ -32,6 +32,7 @@ pub const SECTIONS: [(&str, &str); 11] = [
 /// The app script: it runs top to bottom on every interaction.
 pub async fn app(ui: Ui) -> Result {
     let ui = &ui;
+    ui.set_page_config(PageConfig::new().title("wasmlit gallery").icon("🎈").sidebar(SidebarState::Auto));
     ui.title("wasmlit gallery");
     ui.markdown(
         "Every element and widget of **wasmlit**, Streamlit's app model in Rust. \
@@ -436,6 +437,12 @@ fn layouts_and_containers(ui: &Ui) {
     ui.write("The sidebar on the left holds the table of contents; any part of the script can write to it.");
     ui.sidebar().caption("This caption was written from the *Layouts and containers* section.");
 
+    ui.subheader("Page config");
+    ui.write("`set_page_config` sets the tab's title (\"wasmlit gallery\"), its 🎈 favicon and the layout.");
+    let wide_layout = ui.toggle("Wide layout");
+    ui.set_page_config(PageConfig::new().layout(if wide_layout { PageLayout::Wide } else { PageLayout::Centered }));
+    ui.caption(if wide_layout { "The main column takes the page's width." } else { "The main column is centred." });
+
     ui.subheader("Columns");
     let [wide, narrow] = ui.columns([3, 1]);
     wide.info("A column of weight 3…");
@@ -659,6 +666,13 @@ async fn execution_flow(ui: &Ui) -> Result {
     } else {
         ui.caption("Widgets in a form send nothing until the submit button: changing them does not rerun the app.");
     }
+    let search = ui.add(Form::new("search").enter_to_submit(false));
+    let term = search.text_input("Search term");
+    if search.form_submit_button("Search") {
+        ui.success(format!("Searched for {term:?}."));
+    } else {
+        ui.caption("`enter_to_submit(false)`: Enter in this form's input does not submit it; the button does.");
+    }
 
     ui.subheader("Fragment");
     ui.fragment(|ui: &Ui| -> Result {
@@ -850,6 +864,9 @@ fn errors_stay_in_place(ui: &Ui) -> Result {
             ui.exception(&error);
         }
     }
+
+    ui.set_page_config(PageConfig::new().icon("javascript:alert(1)"));
+    ui.caption("↑ An unsafe favicon URL: refused, the 🎈 stays.");
 
     ui.write("A panic aborts a WebAssembly module, so wasmlit shows a panel with the message and a restart button instead of a dead page.");
     if ui.button("Panic") {

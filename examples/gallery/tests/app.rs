@@ -30,11 +30,12 @@ fn value_below(at: &AppTest, kind: &str, label: &str) -> String {
 }
 
 /// The exceptions the gallery shows on purpose on every run.
-const DELIBERATE: [&str; 4] = [
+const DELIBERATE: [&str; 5] = [
     "Error: invalid digit found in string",
     "StreamlitAPIException: Slider `min_value` must be less than the `max_value`.",
     "DuplicateWidgetID: There are multiple identical button widgets with label \"OK\".",
     "StreamlitAPIException: Progress Value has invalid value [0, 100]: 150",
+    "StreamlitAPIException: The page icon \"javascript:alert(1)\" is not allowed",
 ];
 
 fn assert_only_deliberate_exceptions(at: &AppTest) {
@@ -691,4 +692,30 @@ fn status_boxes_show_their_steps_and_a_toast_comes_with_its_button() {
     assert_eq!(at.toast(0).text(), "Your toast is ready!");
     at.run();
     assert!(at.get("toast").is_empty(), "one toast per run that calls it");
+}
+
+#[test]
+fn the_page_config_sets_title_icon_and_a_wide_layout_on_the_toggle() {
+    let mut at = started();
+    let config = at.page_config();
+    assert_eq!(config.title.as_deref(), Some("wasmlit gallery"));
+    assert_eq!(config.icon, Some(PageIcon::Emoji("🎈".into())), "the unsafe icon later on is refused");
+    assert_eq!(config.layout, Some(PageLayout::Centered));
+    assert_eq!(config.sidebar, Some(SidebarState::Auto));
+    at.toggle(label("Wide layout")).set_value(true).run();
+    assert_eq!(at.page_config().layout, Some(PageLayout::Wide));
+    assert!(shows(&at, "caption", "The main column takes the page's width."));
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn enter_submits_the_order_form_but_not_the_search_form() {
+    let mut at = started();
+    at.text_input(label("Note for the kitchen")).input("quick").press_enter().run();
+    assert!(shows(&at, "success", "Ordered 2 scoops of Vanilla (quick)."));
+    at.text_input(label("Search term")).input("owls").press_enter().run();
+    assert!(at.get("success").iter().all(|s| !s.text().starts_with("Searched")), "Enter did not submit");
+    at.button(label("Search")).click().run();
+    assert!(shows(&at, "success", "Searched for \"owls\"."));
+    assert_only_deliberate_exceptions(&at);
 }
