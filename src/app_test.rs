@@ -312,6 +312,40 @@ impl AppTest {
         self.block("dialog", index, |k| matches!(k, BlockKind::Dialog { .. }))
     }
 
+    /// The open dialog's title, whether it is dismissible and whether dismissing it reruns;
+    /// panics if the last run drew none.
+    fn dialog_flags(&self) -> (String, bool, bool) {
+        fn find(block: &Block) -> Option<(String, bool, bool)> {
+            if let BlockKind::Dialog { title, dismissible, rerun_on_dismiss, .. } = &block.kind {
+                return Some((title.clone(), *dismissible, *rerun_on_dismiss));
+            }
+            block.children.iter().find_map(|node| match node {
+                Node::Block(block) => find(block),
+                Node::Element(_) => None,
+            })
+        }
+        self.session
+            .with_tree(|tree| find(&tree.main).or_else(|| find(&tree.sidebar)))
+            .unwrap_or_else(|| panic!("the last run opened no dialog"))
+    }
+
+    /// Whether the open dialog can be dismissed by the viewer (`Dialog::dismissible`).
+    pub fn dialog_dismissible(&self) -> bool {
+        self.dialog_flags().1
+    }
+
+    /// Dismisses the open dialog as the viewer would (×, Esc, a click outside): with
+    /// `on_dismiss_rerun` the next [`run`](Self::run) is a full rerun, as on the page;
+    /// otherwise nothing is sent. Panics if the dialog is not dismissible.
+    pub fn dismiss_dialog(&mut self) -> &mut Self {
+        let (title, dismissible, rerun_on_dismiss) = self.dialog_flags();
+        assert!(dismissible, "the dialog {title:?} cannot be dismissed (dismissible(false))");
+        if rerun_on_dismiss {
+            self.pending.merge(RerunRequest::full());
+        }
+        self
+    }
+
     /// The `index`-th `container()` (plain or bordered).
     pub fn container(&mut self, index: usize) -> Scope<'_> {
         self.block("container", index, |k| matches!(k, BlockKind::Vertical | BlockKind::Container { .. }))

@@ -145,6 +145,12 @@ pub enum BlockKind {
         wide: bool,
         /// The run that drew it: a later run that draws it again reopens a dismissed dialog.
         opened: u64,
+        /// The viewer can close it (×, Esc, a click outside); Streamlit's `dismissible`.
+        #[serde(default = "enter_submits_by_default")]
+        dismissible: bool,
+        /// Closing it reruns the whole app (Streamlit's `on_dismiss="rerun"`).
+        #[serde(default)]
+        rerun_on_dismiss: bool,
     },
 }
 
@@ -353,6 +359,7 @@ pub struct WidgetEvent {
     pub value: WidgetValue,
 }
 
+/// The serde default of flags that are on unless turned off.
 fn enter_submits_by_default() -> bool {
     true
 }

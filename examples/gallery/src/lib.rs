@@ -760,6 +760,28 @@ async fn execution_flow(ui: &Ui) -> Result {
     if let Ok(stars) = state.get::<usize>("rating") {
         ui.write(format!("You rated the gallery {stars} of 5."));
     }
+    let [must, rerun] = ui.columns([1, 1]);
+    if must.button("Open a dialog you must answer") {
+        // No ×, and Esc or a click beside it do nothing: only its button closes it.
+        ui.add(
+            Dialog::new("Terms of the gallery", |ui: &Ui| -> Result {
+                ui.write("This dialog cannot be dismissed: answer it.");
+                if ui.button("I agree") {
+                    ui.rerun()?;
+                }
+                Ok(())
+            })
+            .dismissible(false),
+        )?;
+    }
+    if rerun.button("Open a dialog that reruns when closed") {
+        ui.add(
+            Dialog::new("Closing reruns the app", |ui: &Ui| {
+                ui.write("Close this with ×, Esc or a click beside it: the whole app reruns.");
+            })
+            .on_dismiss_rerun(),
+        )?;
+    }
     Ok(())
 }
 

@@ -719,3 +719,19 @@ fn enter_submits_the_order_form_but_not_the_search_form() {
     assert!(shows(&at, "success", "Searched for \"owls\"."));
     assert_only_deliberate_exceptions(&at);
 }
+
+#[test]
+fn a_dialog_that_must_be_answered_and_one_that_reruns_when_dismissed() {
+    let mut at = started();
+    at.button(label("Open a dialog you must answer")).click().run();
+    assert!(!at.dialog_dismissible());
+    assert!(at.dialog(0).get("markdown").iter().any(|m| m.text() == "This dialog cannot be dismissed: answer it."));
+    at.dialog(0).button(label("I agree")).click().run();
+    assert!(at.get("markdown").iter().all(|m| m.text() != "This dialog cannot be dismissed: answer it."), "closed");
+
+    at.button(label("Open a dialog that reruns when closed")).click().run();
+    assert!(at.dialog_dismissible());
+    at.dismiss_dialog().run();
+    assert!(at.get("markdown").iter().all(|m| !m.text().starts_with("Close this with")), "closed");
+    assert_only_deliberate_exceptions(&at);
+}
