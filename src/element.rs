@@ -106,7 +106,22 @@ pub enum BlockKind {
     #[default]
     Vertical,
     /// `container()` with a border and/or a fixed height (a scroll box).
-    Container { border: bool, height: Option<u32> },
+    Container {
+        border: bool,
+        height: Option<u32>,
+        /// Children side by side in a row that wraps (Streamlit's `horizontal=True`).
+        #[serde(default)]
+        horizontal: bool,
+        /// The space between children.
+        #[serde(default)]
+        gap: Gap,
+        /// Where children sit across a vertical container, or along a horizontal row.
+        #[serde(default)]
+        horizontal_alignment: HorizontalAlignment,
+        /// Where children sit along a vertical container (with a height), or across a row.
+        #[serde(default)]
+        vertical_alignment: VerticalAlignment,
+    },
     /// A row of [`BlockKind::Column`] children, aligned top, center or bottom, each column
     /// with a border if `border`.
     Columns { gap: Gap, vertical_alignment: VerticalAlignment, border: bool },
@@ -161,6 +176,17 @@ pub enum VerticalAlignment {
     Top,
     Center,
     Bottom,
+}
+
+/// Where a container's children sit horizontally (`horizontal_alignment`): `Distribute`
+/// spreads a horizontal row's children with equal space between them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HorizontalAlignment {
+    #[default]
+    Left,
+    Center,
+    Right,
+    Distribute,
 }
 
 /// What a chat message shows beside its body.

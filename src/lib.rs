@@ -73,7 +73,7 @@ pub use web::{run, run_async};
 pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
     pub use crate::cache::{data as cache_data, resource as cache_resource, CacheKey, CacheOutcome};
-    pub use crate::element::{Element, Gap, LabelVisibility, StatusState, VerticalAlignment};
+    pub use crate::element::{Element, Gap, HorizontalAlignment, LabelVisibility, StatusState, VerticalAlignment};
     #[cfg(feature = "media")]
     pub use crate::elements::media::{
         audio::Audio,

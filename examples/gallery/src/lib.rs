@@ -494,6 +494,18 @@ fn layouts_and_containers(ui: &Ui) {
     for line in 1..=20 {
         scroll.text(format!("Line {line} of a container with a fixed height: it scrolls."));
     }
+    let row = ui.add(
+        Container::new()
+            .horizontal(true)
+            .gap(Gap::Medium)
+            .horizontal_alignment(HorizontalAlignment::Center)
+            .vertical_alignment(VerticalAlignment::Center)
+            .border(true),
+    );
+    for fruit in ["🍎 Apple", "🍌 Banana", "🍒 Cherry", "🥝 Kiwi", "🍋 Lemon", "🥭 Mango"] {
+        row.button(fruit);
+    }
+    row.caption("A horizontal container: a centred row that wraps.");
     let later = ui.container();
     ui.caption("↑ This caption was written before the info box above it: containers allow out-of-order writes.");
     later.info("Written after the caption below, shown above it.");

@@ -735,3 +735,23 @@ fn a_dialog_that_must_be_answered_and_one_that_reruns_when_dismissed() {
     assert!(at.get("markdown").iter().all(|m| !m.text().starts_with("Close this with")), "closed");
     assert_only_deliberate_exceptions(&at);
 }
+
+#[test]
+fn a_horizontal_container_holds_a_row_of_buttons() {
+    let mut at = started();
+    let index = (0..).find(|&i| !at.container(i).get("button").is_empty()).expect("a container with buttons");
+    let labels: Vec<String> =
+        at.container(index).get("button").iter().map(|b| b.widget().unwrap().label.clone()).collect();
+    assert_eq!(labels, ["🍎 Apple", "🍌 Banana", "🍒 Cherry", "🥝 Kiwi", "🍋 Lemon", "🥭 Mango"]);
+    assert_eq!(at.container(index).caption(0).text(), "A horizontal container: a centred row that wraps.");
+    fn horizontal(block: &wasmlit::element::Block) -> usize {
+        let here = matches!(block.kind, wasmlit::element::BlockKind::Container { horizontal: true, .. }) as usize;
+        here + block
+            .children
+            .iter()
+            .map(|node| if let wasmlit::element::Node::Block(b) = node { horizontal(b) } else { 0 })
+            .sum::<usize>()
+    }
+    assert_eq!(horizontal(&at.tree().main), 1);
+    assert_only_deliberate_exceptions(&at);
+}
