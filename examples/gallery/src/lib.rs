@@ -564,6 +564,24 @@ impl Page {
 
 // ----- Status elements ---------------------------------------------------------
 
+/// An error with a source, for `exception_chain`.
+#[derive(Debug)]
+struct SettingsError {
+    source: std::num::ParseIntError,
+}
+
+impl fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the port setting could not be read")
+    }
+}
+
+impl std::error::Error for SettingsError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
 fn status_elements(ui: &Ui) {
     section(ui, 6);
     ui.success("Success: everything worked.");
@@ -573,6 +591,20 @@ fn status_elements(ui: &Ui) {
     if let Err(error) = "12x".parse::<i32>() {
         ui.exception(&error);
     }
+    // `exception_chain` adds a "Caused by" line for each of the error's sources.
+    if let Err(error) = "12x".parse::<u16>().map_err(|source| SettingsError { source }) {
+        ui.exception_chain(&error);
+    }
+
+    ui.subheader("Balloons and snow");
+    let [balloons, snow] = ui.columns([1, 1]);
+    if balloons.button("Balloons") {
+        ui.balloons();
+    }
+    if snow.button("Snow") {
+        ui.snow();
+    }
+    ui.caption("They play once per run that calls them, over the whole page, then go away.");
 
     ui.subheader("Progress");
     ui.progress(0);

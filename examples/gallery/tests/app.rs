@@ -30,8 +30,9 @@ fn value_below(at: &AppTest, kind: &str, label: &str) -> String {
 }
 
 /// The exceptions the gallery shows on purpose on every run.
-const DELIBERATE: [&str; 5] = [
+const DELIBERATE: [&str; 6] = [
     "Error: invalid digit found in string",
+    "Error: the port setting could not be read\nCaused by: invalid digit found in string",
     "StreamlitAPIException: Slider `min_value` must be less than the `max_value`.",
     "DuplicateWidgetID: There are multiple identical button widgets with label \"OK\".",
     "StreamlitAPIException: Progress Value has invalid value [0, 100]: 150",
@@ -505,7 +506,7 @@ fn a_bad_number_is_an_error_in_place() {
     at.text_input(label("A whole number")).input("forty-two").run();
     let exceptions = texts(&at, "exception");
     assert_eq!(exceptions.len(), DELIBERATE.len() + 1, "{exceptions:#?}");
-    assert_eq!(exceptions[4], "Error: invalid digit found in string");
+    assert_eq!(exceptions[5], "Error: invalid digit found in string");
     assert!(shows(&at, "caption", "The end."), "handled in place: the script goes on");
     at.text_input(label("A whole number")).input("21").run();
     assert!(shows(&at, "markdown", "21 doubled is 42"));
@@ -753,5 +754,18 @@ fn a_horizontal_container_holds_a_row_of_buttons() {
             .sum::<usize>()
     }
     assert_eq!(horizontal(&at.tree().main), 1);
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn balloons_and_snow_play_on_their_buttons_only() {
+    let mut at = started();
+    assert!(at.get("balloons").is_empty() && at.get("snow").is_empty());
+    at.button(label("Balloons")).click().run();
+    assert_eq!((at.get("balloons").len(), at.get("snow").len()), (1, 0));
+    at.button(label("Snow")).click().run();
+    assert_eq!((at.get("balloons").len(), at.get("snow").len()), (0, 1));
+    at.run();
+    assert!(at.get("balloons").is_empty() && at.get("snow").is_empty(), "a button is true for one run");
     assert_only_deliberate_exceptions(&at);
 }
