@@ -30,6 +30,7 @@ extern crate self as wasmlit;
 #[macro_use]
 mod element_kinds;
 
+pub mod app_menu;
 pub mod app_test;
 pub mod cache;
 pub mod clock;

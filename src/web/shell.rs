@@ -79,9 +79,14 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
     // `set_page_config`: a field a run sets is applied; one no run sets keeps its last value.
     // The initial sidebar state counts only until the viewer opens or closes the sidebar.
     let wide = RwSignal::new(false);
+    // The title the app set last, for the About box.
+    let page_title = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let PageConfig { title, icon, layout, sidebar: state } = page_config.get();
         if let Some(title) = title {
+            if page_title.get_untracked().as_ref() != Some(&title) {
+                page_title.set(Some(title.clone()));
+            }
             if document().title() != title {
                 document().set_title(&title);
             }
@@ -112,7 +117,28 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
     });
     // The menu closes on Esc (focus back on its button) and on a click outside it.
     let menu_button = NodeRef::<leptos::html::Button>::new();
+    let about_open = RwSignal::new(false);
+    // R reruns and C clears the caches, unless focus is in a field (app_menu::shortcut).
+    let shortcuts = window_event_listener(leptos::ev::keydown, move |event| {
+        let typing = document().active_element().is_some_and(|element| {
+            let tag = element.tag_name().to_ascii_lowercase();
+            matches!(tag.as_str(), "input" | "textarea" | "select")
+                || element.dyn_ref::<web_sys::HtmlElement>().is_some_and(|e| e.is_content_editable())
+        });
+        let modifier = event.ctrl_key() || event.meta_key() || event.alt_key() || event.repeat();
+        match crate::app_menu::shortcut(&event.key(), modifier, typing) {
+            Some(crate::app_menu::MenuShortcut::Rerun) => sender.rerun(),
+            Some(crate::app_menu::MenuShortcut::ClearCache) => {
+                super::persistence::clear_cache();
+                sender.rerun();
+            }
+            None => {}
+        }
+    });
     let escape = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.key() == "Escape" && about_open.get_untracked() {
+            about_open.set(false);
+        }
         if event.key() == "Escape" && menu_open.get_untracked() {
             menu_open.set(false);
             if let Some(button) = menu_button.get_untracked() {
@@ -129,6 +155,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
         }
     });
     on_cleanup(move || {
+        shortcuts.remove();
         escape.remove();
         outside.remove();
     });
@@ -166,6 +193,14 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                                 sender.rerun();
                             }>"Rerun"</button>
                             {super::persistence::menu_items(move || menu_open.set(false), move || sender.rerun())}
+                            <button role="menuitem" on:click=move |_| {
+                                menu_open.set(false);
+                                let _ = window().print();
+                            }>"Print"</button>
+                            <button role="menuitem" on:click=move |_| {
+                                menu_open.set(false);
+                                about_open.set(true);
+                            }>"About"</button>
                             <div class="wl-menu-title">"Theme"</div>
                             <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::System).to_string() on:click=move |_| pick_theme(Theme::System)>"Use system setting"</button>
                             <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::Light).to_string() on:click=move |_| pick_theme(Theme::Light)>"Light"</button>
@@ -190,6 +225,22 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                     </button>
                     <div class="wl-sidebar-inner">{cells(sidebar.clone(), sender)}</div>
                 </section>
+            </Show>
+            <Show when=move || about_open.get()>
+                {move || {
+                    let title = page_title.with(|title| title.clone()).unwrap_or_else(|| document().title());
+                    let [name, made] = crate::app_menu::about_lines(&title);
+                    view! {
+                        <div class="wl-dialog-backdrop" on:click=move |_| about_open.set(false)></div>
+                        <div class="wl-dialog wl-about" role="dialog" aria-modal="true" aria-label="About">
+                            <div class="wl-dialog-head">
+                                <h2>{name}</h2>
+                                <button class="wl-icon-button" aria-label="Close" on:click=move |_| about_open.set(false)>"×"</button>
+                            </div>
+                            <p class="wl-about-made">{made}</p>
+                        </div>
+                    }
+                }}
             </Show>
             {super::elements::status::toast::stack(toasts)}
             <section class="wl-main" class:wl-wide=move || wide.get() class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>

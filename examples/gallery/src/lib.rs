@@ -442,6 +442,7 @@ fn layouts_and_containers(ui: &Ui) {
     let wide_layout = ui.toggle("Wide layout");
     ui.set_page_config(PageConfig::new().layout(if wide_layout { PageLayout::Wide } else { PageLayout::Centered }));
     ui.caption(if wide_layout { "The main column takes the page's width." } else { "The main column is centred." });
+    ui.write("The app menu (⋮, top right) has **Print** and **About**; press **R** to rerun and **C** to clear the cache when no field has focus.");
 
     ui.subheader("Columns");
     let [wide, narrow] = ui.columns([3, 1]);

@@ -706,6 +706,7 @@ fn the_page_config_sets_title_icon_and_a_wide_layout_on_the_toggle() {
     at.toggle(label("Wide layout")).set_value(true).run();
     assert_eq!(at.page_config().layout, Some(PageLayout::Wide));
     assert!(shows(&at, "caption", "The main column takes the page's width."));
+    assert!(texts(&at, "markdown").iter().any(|m| m.contains("**R** to rerun and **C** to clear the cache")));
     assert_only_deliberate_exceptions(&at);
 }
 
