@@ -205,6 +205,11 @@ impl AppTest {
         self.session.session_state()
     }
 
+    /// What the last run's `set_page_config` calls asked for.
+    pub fn page_config(&self) -> crate::page_config::PageConfig {
+        self.session.with_tree(|tree| tree.page_config.clone())
+    }
+
     /// The element tree of the last run.
     pub fn tree(&self) -> crate::element::ElementTree {
         self.session.tree()
@@ -305,6 +310,40 @@ impl AppTest {
     /// The body of the open dialog, if any (`index` 0).
     pub fn dialog(&mut self, index: usize) -> Scope<'_> {
         self.block("dialog", index, |k| matches!(k, BlockKind::Dialog { .. }))
+    }
+
+    /// The open dialog's title, whether it is dismissible and whether dismissing it reruns;
+    /// panics if the last run drew none.
+    fn dialog_flags(&self) -> (String, bool, bool) {
+        fn find(block: &Block) -> Option<(String, bool, bool)> {
+            if let BlockKind::Dialog { title, dismissible, rerun_on_dismiss, .. } = &block.kind {
+                return Some((title.clone(), *dismissible, *rerun_on_dismiss));
+            }
+            block.children.iter().find_map(|node| match node {
+                Node::Block(block) => find(block),
+                Node::Element(_) => None,
+            })
+        }
+        self.session
+            .with_tree(|tree| find(&tree.main).or_else(|| find(&tree.sidebar)))
+            .unwrap_or_else(|| panic!("the last run opened no dialog"))
+    }
+
+    /// Whether the open dialog can be dismissed by the viewer (`Dialog::dismissible`).
+    pub fn dialog_dismissible(&self) -> bool {
+        self.dialog_flags().1
+    }
+
+    /// Dismisses the open dialog as the viewer would (×, Esc, a click outside): with
+    /// `on_dismiss_rerun` the next [`run`](Self::run) is a full rerun, as on the page;
+    /// otherwise nothing is sent. Panics if the dialog is not dismissible.
+    pub fn dismiss_dialog(&mut self) -> &mut Self {
+        let (title, dismissible, rerun_on_dismiss) = self.dialog_flags();
+        assert!(dismissible, "the dialog {title:?} cannot be dismissed (dismissible(false))");
+        if rerun_on_dismiss {
+            self.pending.merge(RerunRequest::full());
+        }
+        self
     }
 
     /// The `index`-th `container()` (plain or bordered).
@@ -584,6 +623,22 @@ impl<'a> WidgetRef<'a> {
             Ok(wire) => self.send(wire),
             Err(message) => panic!("{message}"),
         }
+    }
+
+    /// Presses Enter in a text or number input (Ctrl+Enter in a text area), as the page does:
+    /// in a form, it presses the form's submit button unless the form was made with
+    /// `enter_to_submit(false)`; outside a form the value set is all Enter sends.
+    pub fn press_enter(self) -> Self {
+        let Some(common) = self.element.widget() else { panic!("a {} is not a widget", self.element.kind()) };
+        let Some(form) = common.form.clone() else { return self };
+        let Some(id) = self.at.session.with_tree(|tree| crate::form::enter_submit_button(tree, &form)) else {
+            return self;
+        };
+        let event = WidgetEvent { id, value: WidgetValue::Trigger(true) };
+        if let Some(request) = self.at.forms.send(event, Some(&form), true) {
+            self.at.pending.merge(request);
+        }
+        self
     }
 
     /// Presses a button.

@@ -14,6 +14,9 @@ use crate::identity::WidgetId;
 pub struct ElementTree {
     pub main: Block,
     pub sidebar: Block,
+    /// What the run's `set_page_config` calls asked for (merged; later calls win).
+    #[serde(default)]
+    pub page_config: crate::page_config::PageConfig,
 }
 
 impl ElementTree {
@@ -103,7 +106,22 @@ pub enum BlockKind {
     #[default]
     Vertical,
     /// `container()` with a border and/or a fixed height (a scroll box).
-    Container { border: bool, height: Option<u32> },
+    Container {
+        border: bool,
+        height: Option<u32>,
+        /// Children side by side in a row that wraps (Streamlit's `horizontal=True`).
+        #[serde(default)]
+        horizontal: bool,
+        /// The space between children.
+        #[serde(default)]
+        gap: Gap,
+        /// Where children sit across a vertical container, or along a horizontal row.
+        #[serde(default)]
+        horizontal_alignment: HorizontalAlignment,
+        /// Where children sit along a vertical container (with a height), or across a row.
+        #[serde(default)]
+        vertical_alignment: VerticalAlignment,
+    },
     /// A row of [`BlockKind::Column`] children, aligned top, center or bottom, each column
     /// with a border if `border`.
     Columns { gap: Gap, vertical_alignment: VerticalAlignment, border: bool },
@@ -118,7 +136,13 @@ pub enum BlockKind {
     /// A button that opens a floating container; its body always runs, like an expander's.
     Popover { label: String, icon: Option<String>, help: Option<String>, disabled: bool },
     /// A form: its widgets' values are held by the page until it is submitted.
-    Form { key: String, border: bool },
+    Form {
+        key: String,
+        border: bool,
+        /// Enter in the form's text and number inputs submits it (Streamlit's `enter_to_submit`).
+        #[serde(default = "enter_submits_by_default")]
+        enter_to_submit: bool,
+    },
     /// The body of a fragment, which can rerun on its own.
     Fragment { id: FragmentId, run_every_ms: Option<u64> },
     /// A chat message: an avatar beside a vertical body (`chat_message`).
@@ -136,6 +160,12 @@ pub enum BlockKind {
         wide: bool,
         /// The run that drew it: a later run that draws it again reopens a dismissed dialog.
         opened: u64,
+        /// The viewer can close it (×, Esc, a click outside); Streamlit's `dismissible`.
+        #[serde(default = "enter_submits_by_default")]
+        dismissible: bool,
+        /// Closing it reruns the whole app (Streamlit's `on_dismiss="rerun"`).
+        #[serde(default)]
+        rerun_on_dismiss: bool,
     },
 }
 
@@ -146,6 +176,17 @@ pub enum VerticalAlignment {
     Top,
     Center,
     Bottom,
+}
+
+/// Where a container's children sit horizontally (`horizontal_alignment`): `Distribute`
+/// spreads a horizontal row's children with equal space between them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HorizontalAlignment {
+    #[default]
+    Left,
+    Center,
+    Right,
+    Distribute,
 }
 
 /// What a chat message shows beside its body.
@@ -342,4 +383,9 @@ impl WidgetValue {
 pub struct WidgetEvent {
     pub id: WidgetId,
     pub value: WidgetValue,
+}
+
+/// The serde default of flags that are on unless turned off.
+fn enter_submits_by_default() -> bool {
+    true
 }

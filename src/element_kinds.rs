@@ -43,6 +43,8 @@ macro_rules! element_kinds {
                 progress: Progress(ProgressProps) in elements::status::progress,
                 spinner: Spinner(SpinnerProps) in elements::status::spinner,
                 toast: Toast(ToastProps) in elements::status::toast,
+                balloons: Balloons(CelebrationProps) in elements::status::balloons,
+                snow: Snow(CelebrationProps) in elements::status::snow,
                 empty: Empty(EmptyProps) in layout::empty,
                 space: Space(SpaceProps) in layout::space,
                 link_button: LinkButton(LinkButtonProps) in widgets::link_button,

@@ -24,7 +24,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::element::{BlockKind, Element, ElementTree, Node, WidgetEvent};
+use crate::element::{Block, BlockKind, Element, ElementTree, Node, WidgetEvent};
 use crate::identity::WidgetId;
 use crate::request::RerunRequest;
 use crate::runtime::{FormRecord, Runtime};
@@ -35,16 +35,41 @@ pub struct Form {
     key: String,
     clear_on_submit: bool,
     border: bool,
+    enter_to_submit: bool,
 }
 
 impl Form {
     pub fn new(key: impl Into<String>) -> Self {
-        Form { key: key.into(), clear_on_submit: false, border: true }
+        Form { key: key.into(), clear_on_submit: false, border: true, enter_to_submit: true }
     }
 
     /// Puts every widget of the form back to its default after a submit.
     pub fn clear_on_submit(mut self, clear: bool) -> Self {
         self.clear_on_submit = clear;
+        self
+    }
+
+    /// Whether Enter in the form's text and number inputs (Ctrl+Enter in a text area) submits
+    /// the form, as its submit button would (the default). With `false` it only applies the
+    /// input's value to the form, which still waits for the button.
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     let form = ui.add(Form::new("search").enter_to_submit(false));
+    ///     let query = form.text_input("Query");
+    ///     if form.form_submit_button("Search") {
+    ///         ui.write(format!("searched {query}"));
+    ///     }
+    /// });
+    /// at.run();
+    /// at.text_input(0).set_value("owls").press_enter().run();
+    /// assert!(at.get("markdown").is_empty(), "Enter did not submit");
+    /// at.button(0).click().run();
+    /// assert_eq!(at.markdown(0).text(), "searched owls");
+    /// ```
+    pub fn enter_to_submit(mut self, enter: bool) -> Self {
+        self.enter_to_submit = enter;
         self
     }
 
@@ -59,7 +84,7 @@ impl Command for Form {
     type Output = Ui;
 
     fn show(self, ui: &Ui) -> Ui {
-        let Form { key, clear_on_submit, border } = self;
+        let Form { key, clear_on_submit, border, enter_to_submit } = self;
         if ui.form_key().is_some() {
             ui.push_exception("StreamlitAPIException".into(), "Forms cannot be nested in other forms.".into());
             return ui.clone();
@@ -75,7 +100,7 @@ impl Command for Form {
             return ui.clone();
         }
         // Widgets drawn in the body belong to the form because they are in its block.
-        let body = ui.push_block(BlockKind::Form { key: key.clone(), border }, Vec::new());
+        let body = ui.push_block(BlockKind::Form { key: key.clone(), border, enter_to_submit }, Vec::new());
         ui.runtime.borrow_mut().forms.push(FormRecord {
             key,
             place: body.place().clone(),
@@ -246,6 +271,56 @@ mod tests {
     }
 
     #[test]
+    fn enter_submits_a_form_unless_it_was_made_with_enter_to_submit_false() {
+        let app = |enter: bool| {
+            move |ui: &Ui| {
+                let form = ui.add(Form::new("f").enter_to_submit(enter));
+                let name = form.text_input("Name");
+                let count = form.number_input("Count");
+                let submitted = form.form_submit_button("Go");
+                ui.write(format!("submitted={submitted} name={name} count={count}"));
+                // Outside a form, Enter only applies the value.
+                let free = ui.text_input("Free");
+                ui.write(format!("free={free}"));
+            }
+        };
+        let mut at = AppTest::new(app(true));
+        at.run();
+        at.text_input(0).set_value("Ann").press_enter().run();
+        assert_eq!(at.markdown(0).text(), "submitted=true name=Ann count=0");
+        at.number_input(0).set_value(3.0).press_enter().run();
+        assert_eq!(at.markdown(0).text(), "submitted=true name=Ann count=3");
+
+        let mut at = AppTest::new(app(false));
+        at.run();
+        at.text_input(0).set_value("Ann").press_enter().run();
+        assert_eq!(at.markdown(0).text(), "submitted=false name= count=0", "held, not submitted");
+        at.number_input(0).set_value(3.0).press_enter().run();
+        assert_eq!(at.markdown(0).text(), "submitted=false name= count=0");
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "submitted=true name=Ann count=3", "the button still sends both");
+        at.text_input(1).set_value("x").press_enter().run();
+        assert_eq!(at.markdown(1).text(), "free=x");
+    }
+
+    #[test]
+    fn the_enter_submit_button_is_found_in_the_sidebar_and_not_for_an_unknown_form() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let form = ui.sidebar().add(Form::new("side"));
+            form.text_input("Name");
+            form.form_submit_button("Go");
+            let quiet = ui.add(Form::new("quiet").enter_to_submit(false));
+            quiet.form_submit_button("Go");
+        });
+        at.run();
+        let tree = at.tree();
+        assert!(super::enter_submit_button(&tree, "side").is_some());
+        assert_eq!(super::enter_submit_button(&tree, "quiet"), None);
+        assert!(super::submit_button(&tree, "quiet").is_some());
+        assert_eq!(super::enter_submit_button(&tree, "nope"), None);
+    }
+
+    #[test]
     fn misuse_is_a_clear_error_element() {
         let mut at = AppTest::new(|ui: &Ui| {
             let form = ui.form("outer");
@@ -313,6 +388,24 @@ impl FormBuffer {
     pub(crate) fn held(&self, form: &str, id: WidgetId) -> Option<&crate::WidgetValue> {
         self.held.get(form).and_then(|request| request.value(id))
     }
+}
+
+/// The submit button Enter in a text or number input of `form` presses: the form's submit
+/// button, unless the form was made with `enter_to_submit(false)`.
+pub fn enter_submit_button(tree: &ElementTree, form: &str) -> Option<WidgetId> {
+    fn enter_submits(block: &Block, form: &str) -> Option<bool> {
+        if let BlockKind::Form { key, enter_to_submit, .. } = &block.kind {
+            if key == form {
+                return Some(*enter_to_submit);
+            }
+        }
+        block.children.iter().find_map(|node| match node {
+            Node::Block(block) => enter_submits(block, form),
+            Node::Element(_) => None,
+        })
+    }
+    let submits = [&tree.main, &tree.sidebar].into_iter().find_map(|root| enter_submits(root, form));
+    submits.unwrap_or(false).then(|| submit_button(tree, form)).flatten()
 }
 
 /// The submit button of `form` in `tree`: Enter in a form's text input presses it.

@@ -82,11 +82,14 @@ where
 /// A modal dialog with fragment behaviour: `ui.add(Dialog::new("Title", |ui: &Ui| ...).wide())`.
 ///
 /// Its widgets rerun only the dialog; `ui.rerun()` inside closes it (the
-/// full rerun no longer opens it); the viewer can dismiss it without a rerun.
+/// full rerun no longer opens it); the viewer can dismiss it without a rerun, unless it is
+/// [`dismissible(false)`](Dialog::dismissible) or [`on_dismiss_rerun`](Dialog::on_dismiss_rerun).
 pub struct Dialog<F> {
     title: String,
     script: F,
     wide: bool,
+    dismissible: bool,
+    rerun_on_dismiss: bool,
 }
 
 impl<F, R> Dialog<F>
@@ -95,7 +98,52 @@ where
     R: IntoScriptResult,
 {
     pub fn new(title: impl Into<String>, script: F) -> Self {
-        Dialog { title: title.into(), script, wide: false }
+        Dialog { title: title.into(), script, wide: false, dismissible: true, rerun_on_dismiss: false }
+    }
+
+    /// Whether the viewer can close the dialog with its ×, Esc or a click beside it (the
+    /// default). With `false` there is no ×, and only a run that does not draw it closes it
+    /// (a button in the dialog that calls `ui.rerun()`).
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| -> Result {
+    ///     ui.add(Dialog::new("Terms", |ui: &Ui| -> Result {
+    ///         if ui.button("I agree") {
+    ///             ui.rerun()?;
+    ///         }
+    ///         Ok(())
+    ///     }).dismissible(false))
+    /// });
+    /// at.run();
+    /// assert!(!at.dialog_dismissible());
+    /// ```
+    pub fn dismissible(mut self, dismissible: bool) -> Self {
+        self.dismissible = dismissible;
+        self
+    }
+
+    /// Streamlit's `on_dismiss="rerun"`: when the viewer dismisses the dialog, the whole app
+    /// reruns (so the script sees that it was closed).
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| -> Result {
+    ///     let runs = ui.session_state().update_or("runs", 0, |n: &mut u32| *n += 1)?;
+    ///     ui.write(format!("runs: {runs}"));
+    ///     if runs == 1 {
+    ///         ui.add(Dialog::new("Hello", |ui: &Ui| { ui.write("hi"); }).on_dismiss_rerun())?;
+    ///     }
+    ///     Ok(())
+    /// });
+    /// at.run();
+    /// at.dismiss_dialog().run();
+    /// assert_eq!(at.markdown(0).text(), "runs: 2");
+    /// assert!(at.get("markdown").iter().all(|m| m.text() != "hi"), "closed");
+    /// ```
+    pub fn on_dismiss_rerun(mut self) -> Self {
+        self.rerun_on_dismiss = true;
+        self
     }
 
     /// A large dialog instead of a small one.
@@ -122,7 +170,14 @@ where
         }
         let id = fragment_id(ui, type_name::<F>(), &self.title);
         let opened = ui.runtime.borrow().run_id;
-        let kind = BlockKind::Dialog { id, title: self.title, wide: self.wide, opened };
+        let kind = BlockKind::Dialog {
+            id,
+            title: self.title,
+            wide: self.wide,
+            opened,
+            dismissible: self.dismissible,
+            rerun_on_dismiss: self.rerun_on_dismiss,
+        };
         let script = self.script;
         run_fragment(ui, id, kind, Rc::new(move |ui: &Ui| script(ui).into_script_result()))
     }
@@ -602,5 +657,88 @@ mod tests {
         });
         at.run();
         assert!(at.exception(0).text().contains("Only one dialog"));
+    }
+
+    type TestDialog = Dialog<fn(&Ui) -> Result>;
+
+    fn dialog_app(dialog: fn(TestDialog) -> TestDialog) -> impl Fn(&Ui) -> Result {
+        move |ui: &Ui| -> Result {
+            let runs = ui.session_state().update_or("runs", 0, |n: &mut u32| *n += 1)?;
+            ui.write(format!("runs: {runs}"));
+            if ui.button("Open") {
+                let body: fn(&Ui) -> Result = |ui: &Ui| {
+                    ui.checkbox("inside");
+                    Ok(())
+                };
+                ui.add(dialog(Dialog::new("Box", body)))?;
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn dialogs_are_dismissible_by_default_and_not_when_asked() {
+        let mut at = AppTest::new(dialog_app(|d| d));
+        at.run();
+        at.button(0).click().run();
+        assert!(at.dialog_dismissible());
+        let mut at = AppTest::new(dialog_app(|d| d.dismissible(false)));
+        at.run();
+        at.button(0).click().run();
+        assert!(!at.dialog_dismissible());
+        let flags: Vec<(bool, bool)> = at
+            .tree()
+            .main
+            .children
+            .iter()
+            .filter_map(|node| match node {
+                crate::element::Node::Block(block) => match block.kind {
+                    crate::element::BlockKind::Dialog { dismissible, rerun_on_dismiss, .. } => {
+                        Some((dismissible, rerun_on_dismiss))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        assert_eq!(flags, [(false, false)]);
+    }
+
+    #[test]
+    #[should_panic(expected = "cannot be dismissed")]
+    fn a_dialog_that_is_not_dismissible_refuses_a_dismissal() {
+        let mut at = AppTest::new(dialog_app(|d| d.dismissible(false)));
+        at.run();
+        at.button(0).click().run();
+        at.dismiss_dialog();
+    }
+
+    #[test]
+    #[should_panic(expected = "opened no dialog")]
+    fn dismissing_without_a_dialog_is_a_test_error() {
+        let mut at = AppTest::new(dialog_app(|d| d));
+        at.run();
+        at.dismiss_dialog();
+    }
+
+    #[test]
+    fn on_dismiss_rerun_reruns_the_whole_app_and_a_plain_dismissal_sends_nothing() {
+        // A dialog widget's change alone reruns only the dialog; the dismissal decides.
+        let mut at = AppTest::new(dialog_app(|d| d.on_dismiss_rerun()));
+        at.run();
+        at.button(0).click().run();
+        assert_eq!(at.markdown(0).text(), "runs: 2");
+        at.dialog(0).checkbox(label("inside")).check();
+        at.dismiss_dialog().run();
+        assert_eq!(at.markdown(0).text(), "runs: 3", "the dismissal reran the script");
+        assert!(at.get("checkbox").is_empty(), "the button is not pressed any more: the dialog is gone");
+
+        let mut at = AppTest::new(dialog_app(|d| d));
+        at.run();
+        at.button(0).click().run();
+        at.dialog(0).checkbox(label("inside")).check();
+        at.dismiss_dialog().run();
+        assert_eq!(at.markdown(0).text(), "runs: 2", "only the dialog reran");
+        assert!(at.checkbox(0).value::<bool>());
     }
 }

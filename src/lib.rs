@@ -30,6 +30,7 @@ extern crate self as wasmlit;
 #[macro_use]
 mod element_kinds;
 
+pub mod app_menu;
 pub mod app_test;
 pub mod cache;
 pub mod clock;
@@ -41,6 +42,7 @@ pub mod fragment;
 pub mod identity;
 pub mod layout;
 pub mod markdown;
+pub mod page_config;
 pub mod persisted_state;
 pub mod request;
 pub mod runtime;
@@ -72,7 +74,7 @@ pub use web::{run, run_async};
 pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
     pub use crate::cache::{data as cache_data, resource as cache_resource, CacheKey, CacheOutcome};
-    pub use crate::element::{Element, Gap, LabelVisibility, StatusState, VerticalAlignment};
+    pub use crate::element::{Element, Gap, HorizontalAlignment, LabelVisibility, StatusState, VerticalAlignment};
     #[cfg(feature = "media")]
     pub use crate::elements::media::{
         audio::Audio,
@@ -96,6 +98,7 @@ pub mod prelude {
     pub use crate::layout::space::SpaceSize;
     pub use crate::layout::status::{Status, StatusContainer};
     pub use crate::layout::tabs::Tabs;
+    pub use crate::page_config::{PageConfig, PageIcon, PageLayout, SidebarState};
     pub use crate::session_state::SessionState;
     pub use crate::ui::{Command, Ui};
     pub use crate::widgets::button::{Button, ButtonKind};

@@ -200,6 +200,7 @@ impl Ui {
                     kind: "StreamlitAPIException".into(),
                     message: SIDEBAR_IN_FRAGMENT.into(),
                     is_warning: false,
+                    causes: Vec::new(),
                 })),
             };
             return body.push(error);

@@ -92,6 +92,7 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
         main: driver.page.main.clone(),
         sidebar: driver.page.sidebar.clone(),
         running: driver.running.clone(),
+        page_config: driver.page_config.clone(),
         sender: Sender(StoredValue::new_local(driver.clone())),
         theme: Theme::from_query(),
     };
@@ -132,6 +133,8 @@ struct Driver {
     page: PageModel,
     /// An async run is in progress (after its first await).
     running: ArcRwSignal<bool>,
+    /// What the last finished run's `set_page_config` calls asked for.
+    page_config: ArcRwSignal<crate::page_config::PageConfig>,
     /// Values of widgets in forms, held until the form is submitted.
     forms: RefCell<FormBuffer>,
     timers: RefCell<HashMap<FragmentId, (Duration, Interval)>>,
@@ -156,6 +159,7 @@ impl Driver {
             generation: Cell::new(0),
             page: PageModel::default(),
             running: ArcRwSignal::new(false),
+            page_config: ArcRwSignal::new(Default::default()),
             forms: RefCell::default(),
             timers: RefCell::default(),
         }
@@ -273,7 +277,12 @@ impl Driver {
     fn finish(self: &Rc<Self>, result: crate::Result, echo: HashSet<WidgetId>) {
         self.session.borrow_mut().finish_run(result);
         persistence::after_run(&self.session.borrow().session_state());
-        self.session.borrow().with_tree(|tree| self.page.patch(tree, &echo));
+        self.session.borrow().with_tree(|tree| {
+            self.page.patch(tree, &echo);
+            if self.page_config.with_untracked(|config| *config != tree.page_config) {
+                self.page_config.set(tree.page_config.clone());
+            }
+        });
         if self.running.get_untracked() {
             self.running.set(false);
         }
@@ -318,9 +327,10 @@ impl Driver {
         }
     }
 
-    /// Enter in a form's text input: press the form's submit button.
+    /// Enter in a form's text input: press the form's submit button (unless the form was
+    /// made with `enter_to_submit(false)`).
     fn submit_form(self: &Rc<Self>, form: &str) {
-        let submit = self.session.borrow().with_tree(|tree| form::submit_button(tree, form));
+        let submit = self.session.borrow().with_tree(|tree| form::enter_submit_button(tree, form));
         if let Some(id) = submit {
             self.event(WidgetEvent { id, value: WidgetValue::Trigger(true) }, Some(form), true);
         }

@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use super::view_model::{BlockCell, Cell};
 use super::{elements, Sender};
 use crate::element::BlockKind;
+use dialog::Dismiss;
 
 /// A list of cells, keyed so reused cells keep their DOM nodes.
 pub(crate) fn cells(list: ArcRwSignal<Vec<Cell>>, sender: Sender) -> AnyView {
@@ -49,6 +50,8 @@ fn block(cell: BlockCell, sender: Sender) -> AnyView {
         BlockKind::Status { .. } => status::render(cell, sender),
         BlockKind::Form { border, .. } => form::render(cell, border, sender),
         BlockKind::Fragment { .. } => fragment::render(cell, sender),
-        BlockKind::Dialog { title, wide, .. } => dialog::render(cell, title, wide, sender),
+        BlockKind::Dialog { title, wide, dismissible, rerun_on_dismiss, .. } => {
+            dialog::render(cell, title, wide, Dismiss { dismissible, rerun: rerun_on_dismiss }, sender)
+        }
     }
 }

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use super::layout::cells;
 use super::view_model::Cell;
 use super::Sender;
+use crate::page_config::{PageConfig, PageIcon, PageLayout, SidebarState};
 
 /// The colour scheme: the system's preference unless the viewer picks one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +42,8 @@ pub(crate) struct Shell {
     pub main: ArcRwSignal<Vec<Cell>>,
     pub sidebar: ArcRwSignal<Vec<Cell>>,
     pub running: ArcRwSignal<bool>,
+    /// The last finished run's `set_page_config`.
+    pub page_config: ArcRwSignal<PageConfig>,
     pub sender: Sender,
     pub theme: Theme,
 }
@@ -48,7 +51,7 @@ pub(crate) struct Shell {
 /// The whole app: top bar (run status, menu), collapsible sidebar (when it
 /// has content), main column.
 pub(crate) fn page(shell: Shell) -> impl IntoView {
-    let Shell { main, sidebar, running, sender, theme: initial_theme } = shell;
+    let Shell { main, sidebar, running, page_config, sender, theme: initial_theme } = shell;
     let theme = RwSignal::new(initial_theme);
     // Toasts are drawn in one stack, whatever cell drew them.
     let toasts = super::elements::status::toast::Toasts::new();
@@ -73,6 +76,38 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
         toggled.set_value(true);
         sidebar_open.set(open);
     };
+    // `set_page_config`: a field a run sets is applied; one no run sets keeps its last value.
+    // The initial sidebar state counts only until the viewer opens or closes the sidebar.
+    let wide = RwSignal::new(false);
+    // The title the app set last, for the About box.
+    let page_title = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let PageConfig { title, icon, layout, sidebar: state } = page_config.get();
+        if let Some(title) = title {
+            if page_title.get_untracked().as_ref() != Some(&title) {
+                page_title.set(Some(title.clone()));
+            }
+            if document().title() != title {
+                document().set_title(&title);
+            }
+        }
+        if let Some(icon) = icon {
+            set_favicon(&icon);
+        }
+        if let Some(layout) = layout {
+            wide.set(layout == PageLayout::Wide);
+        }
+        if let (Some(state), false) = (state, toggled.get_value()) {
+            let open = match state {
+                SidebarState::Expanded => true,
+                SidebarState::Collapsed => false,
+                SidebarState::Auto => !narrow,
+            };
+            if sidebar_open.get_untracked() != open {
+                sidebar_open.set(open);
+            }
+        }
+    });
     Effect::new(move |_| {
         let open = sidebar_open.get();
         let target = if open { close_button.get() } else { open_button.get() };
@@ -82,7 +117,28 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
     });
     // The menu closes on Esc (focus back on its button) and on a click outside it.
     let menu_button = NodeRef::<leptos::html::Button>::new();
+    let about_open = RwSignal::new(false);
+    // R reruns and C clears the caches, unless focus is in a field (app_menu::shortcut).
+    let shortcuts = window_event_listener(leptos::ev::keydown, move |event| {
+        let typing = document().active_element().is_some_and(|element| {
+            let tag = element.tag_name().to_ascii_lowercase();
+            matches!(tag.as_str(), "input" | "textarea" | "select")
+                || element.dyn_ref::<web_sys::HtmlElement>().is_some_and(|e| e.is_content_editable())
+        });
+        let modifier = event.ctrl_key() || event.meta_key() || event.alt_key() || event.repeat();
+        match crate::app_menu::shortcut(&event.key(), modifier, typing) {
+            Some(crate::app_menu::MenuShortcut::Rerun) => sender.rerun(),
+            Some(crate::app_menu::MenuShortcut::ClearCache) => {
+                super::persistence::clear_cache();
+                sender.rerun();
+            }
+            None => {}
+        }
+    });
     let escape = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.key() == "Escape" && about_open.get_untracked() {
+            about_open.set(false);
+        }
         if event.key() == "Escape" && menu_open.get_untracked() {
             menu_open.set(false);
             if let Some(button) = menu_button.get_untracked() {
@@ -99,6 +155,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
         }
     });
     on_cleanup(move || {
+        shortcuts.remove();
         escape.remove();
         outside.remove();
     });
@@ -136,6 +193,14 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                                 sender.rerun();
                             }>"Rerun"</button>
                             {super::persistence::menu_items(move || menu_open.set(false), move || sender.rerun())}
+                            <button role="menuitem" on:click=move |_| {
+                                menu_open.set(false);
+                                let _ = window().print();
+                            }>"Print"</button>
+                            <button role="menuitem" on:click=move |_| {
+                                menu_open.set(false);
+                                about_open.set(true);
+                            }>"About"</button>
                             <div class="wl-menu-title">"Theme"</div>
                             <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::System).to_string() on:click=move |_| pick_theme(Theme::System)>"Use system setting"</button>
                             <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::Light).to_string() on:click=move |_| pick_theme(Theme::Light)>"Light"</button>
@@ -161,10 +226,48 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                     <div class="wl-sidebar-inner">{cells(sidebar.clone(), sender)}</div>
                 </section>
             </Show>
+            <Show when=move || about_open.get()>
+                {move || {
+                    let title = page_title.with(|title| title.clone()).unwrap_or_else(|| document().title());
+                    let [name, made] = crate::app_menu::about_lines(&title);
+                    view! {
+                        <div class="wl-dialog-backdrop" on:click=move |_| about_open.set(false)></div>
+                        <div class="wl-dialog wl-about" role="dialog" aria-modal="true" aria-label="About">
+                            <div class="wl-dialog-head">
+                                <h2>{name}</h2>
+                                <button class="wl-icon-button" aria-label="Close" on:click=move |_| about_open.set(false)>"×"</button>
+                            </div>
+                            <p class="wl-about-made">{made}</p>
+                        </div>
+                    }
+                }}
+            </Show>
             {super::elements::status::toast::stack(toasts)}
-            <section class="wl-main" class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
+            <section class="wl-main" class:wl-wide=move || wide.get() class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
                 <div class="wl-main-inner">{cells(main.clone(), sender)}</div>
             </section>
         </div>
+    }
+}
+
+/// Points the page's favicon at `icon` (our own `<link rel="icon">`, last in `<head>`, so it
+/// wins over one the HTML page declares).
+fn set_favicon(icon: &PageIcon) {
+    const ID: &str = "wasmlit-favicon";
+    let href = icon.href();
+    let link = match document().get_element_by_id(ID) {
+        Some(link) => link,
+        None => {
+            let Ok(link) = document().create_element("link") else { return };
+            link.set_id(ID);
+            let _ = link.set_attribute("rel", "icon");
+            if let Some(head) = document().head() {
+                let _ = head.append_child(&link);
+            }
+            link
+        }
+    };
+    if link.get_attribute("href").as_deref() != Some(href.as_str()) {
+        let _ = link.set_attribute("href", &href);
     }
 }

@@ -32,6 +32,7 @@ pub const SECTIONS: [(&str, &str); 11] = [
 /// The app script: it runs top to bottom on every interaction.
 pub async fn app(ui: Ui) -> Result {
     let ui = &ui;
+    ui.set_page_config(PageConfig::new().title("wasmlit gallery").icon("🎈").sidebar(SidebarState::Auto));
     ui.title("wasmlit gallery");
     ui.markdown(
         "Every element and widget of **wasmlit**, Streamlit's app model in Rust. \
@@ -436,6 +437,13 @@ fn layouts_and_containers(ui: &Ui) {
     ui.write("The sidebar on the left holds the table of contents; any part of the script can write to it.");
     ui.sidebar().caption("This caption was written from the *Layouts and containers* section.");
 
+    ui.subheader("Page config");
+    ui.write("`set_page_config` sets the tab's title (\"wasmlit gallery\"), its 🎈 favicon and the layout.");
+    let wide_layout = ui.toggle("Wide layout");
+    ui.set_page_config(PageConfig::new().layout(if wide_layout { PageLayout::Wide } else { PageLayout::Centered }));
+    ui.caption(if wide_layout { "The main column takes the page's width." } else { "The main column is centred." });
+    ui.write("The app menu (⋮, top right) has **Print** and **About**; press **R** to rerun and **C** to clear the cache when no field has focus.");
+
     ui.subheader("Columns");
     let [wide, narrow] = ui.columns([3, 1]);
     wide.info("A column of weight 3…");
@@ -487,6 +495,18 @@ fn layouts_and_containers(ui: &Ui) {
     for line in 1..=20 {
         scroll.text(format!("Line {line} of a container with a fixed height: it scrolls."));
     }
+    let row = ui.add(
+        Container::new()
+            .horizontal(true)
+            .gap(Gap::Medium)
+            .horizontal_alignment(HorizontalAlignment::Center)
+            .vertical_alignment(VerticalAlignment::Center)
+            .border(true),
+    );
+    for fruit in ["🍎 Apple", "🍌 Banana", "🍒 Cherry", "🥝 Kiwi", "🍋 Lemon", "🥭 Mango"] {
+        row.button(fruit);
+    }
+    row.caption("A horizontal container: a centred row that wraps.");
     let later = ui.container();
     ui.caption("↑ This caption was written before the info box above it: containers allow out-of-order writes.");
     later.info("Written after the caption below, shown above it.");
@@ -545,6 +565,24 @@ impl Page {
 
 // ----- Status elements ---------------------------------------------------------
 
+/// An error with a source, for `exception_chain`.
+#[derive(Debug)]
+struct SettingsError {
+    source: std::num::ParseIntError,
+}
+
+impl fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the port setting could not be read")
+    }
+}
+
+impl std::error::Error for SettingsError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
 fn status_elements(ui: &Ui) {
     section(ui, 6);
     ui.success("Success: everything worked.");
@@ -554,6 +592,20 @@ fn status_elements(ui: &Ui) {
     if let Err(error) = "12x".parse::<i32>() {
         ui.exception(&error);
     }
+    // `exception_chain` adds a "Caused by" line for each of the error's sources.
+    if let Err(error) = "12x".parse::<u16>().map_err(|source| SettingsError { source }) {
+        ui.exception_chain(&error);
+    }
+
+    ui.subheader("Balloons and snow");
+    let [balloons, snow] = ui.columns([1, 1]);
+    if balloons.button("Balloons") {
+        ui.balloons();
+    }
+    if snow.button("Snow") {
+        ui.snow();
+    }
+    ui.caption("They play once per run that calls them, over the whole page, then go away.");
 
     ui.subheader("Progress");
     ui.progress(0);
@@ -659,6 +711,13 @@ async fn execution_flow(ui: &Ui) -> Result {
     } else {
         ui.caption("Widgets in a form send nothing until the submit button: changing them does not rerun the app.");
     }
+    let search = ui.add(Form::new("search").enter_to_submit(false));
+    let term = search.text_input("Search term");
+    if search.form_submit_button("Search") {
+        ui.success(format!("Searched for {term:?}."));
+    } else {
+        ui.caption("`enter_to_submit(false)`: Enter in this form's input does not submit it; the button does.");
+    }
 
     ui.subheader("Fragment");
     ui.fragment(|ui: &Ui| -> Result {
@@ -745,6 +804,28 @@ async fn execution_flow(ui: &Ui) -> Result {
     }
     if let Ok(stars) = state.get::<usize>("rating") {
         ui.write(format!("You rated the gallery {stars} of 5."));
+    }
+    let [must, rerun] = ui.columns([1, 1]);
+    if must.button("Open a dialog you must answer") {
+        // No ×, and Esc or a click beside it do nothing: only its button closes it.
+        ui.add(
+            Dialog::new("Terms of the gallery", |ui: &Ui| -> Result {
+                ui.write("This dialog cannot be dismissed: answer it.");
+                if ui.button("I agree") {
+                    ui.rerun()?;
+                }
+                Ok(())
+            })
+            .dismissible(false),
+        )?;
+    }
+    if rerun.button("Open a dialog that reruns when closed") {
+        ui.add(
+            Dialog::new("Closing reruns the app", |ui: &Ui| {
+                ui.write("Close this with ×, Esc or a click beside it: the whole app reruns.");
+            })
+            .on_dismiss_rerun(),
+        )?;
     }
     Ok(())
 }
@@ -850,6 +931,9 @@ fn errors_stay_in_place(ui: &Ui) -> Result {
             ui.exception(&error);
         }
     }
+
+    ui.set_page_config(PageConfig::new().icon("javascript:alert(1)"));
+    ui.caption("↑ An unsafe favicon URL: refused, the 🎈 stays.");
 
     ui.write("A panic aborts a WebAssembly module, so wasmlit shows a panel with the message and a restart button instead of a dead page.");
     if ui.button("Panic") {

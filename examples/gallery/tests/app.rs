@@ -30,11 +30,13 @@ fn value_below(at: &AppTest, kind: &str, label: &str) -> String {
 }
 
 /// The exceptions the gallery shows on purpose on every run.
-const DELIBERATE: [&str; 4] = [
+const DELIBERATE: [&str; 6] = [
     "Error: invalid digit found in string",
+    "Error: the port setting could not be read\nCaused by: invalid digit found in string",
     "StreamlitAPIException: Slider `min_value` must be less than the `max_value`.",
     "DuplicateWidgetID: There are multiple identical button widgets with label \"OK\".",
     "StreamlitAPIException: Progress Value has invalid value [0, 100]: 150",
+    "StreamlitAPIException: The page icon \"javascript:alert(1)\" is not allowed",
 ];
 
 fn assert_only_deliberate_exceptions(at: &AppTest) {
@@ -504,7 +506,7 @@ fn a_bad_number_is_an_error_in_place() {
     at.text_input(label("A whole number")).input("forty-two").run();
     let exceptions = texts(&at, "exception");
     assert_eq!(exceptions.len(), DELIBERATE.len() + 1, "{exceptions:#?}");
-    assert_eq!(exceptions[4], "Error: invalid digit found in string");
+    assert_eq!(exceptions[5], "Error: invalid digit found in string");
     assert!(shows(&at, "caption", "The end."), "handled in place: the script goes on");
     at.text_input(label("A whole number")).input("21").run();
     assert!(shows(&at, "markdown", "21 doubled is 42"));
@@ -691,4 +693,80 @@ fn status_boxes_show_their_steps_and_a_toast_comes_with_its_button() {
     assert_eq!(at.toast(0).text(), "Your toast is ready!");
     at.run();
     assert!(at.get("toast").is_empty(), "one toast per run that calls it");
+}
+
+#[test]
+fn the_page_config_sets_title_icon_and_a_wide_layout_on_the_toggle() {
+    let mut at = started();
+    let config = at.page_config();
+    assert_eq!(config.title.as_deref(), Some("wasmlit gallery"));
+    assert_eq!(config.icon, Some(PageIcon::Emoji("🎈".into())), "the unsafe icon later on is refused");
+    assert_eq!(config.layout, Some(PageLayout::Centered));
+    assert_eq!(config.sidebar, Some(SidebarState::Auto));
+    at.toggle(label("Wide layout")).set_value(true).run();
+    assert_eq!(at.page_config().layout, Some(PageLayout::Wide));
+    assert!(shows(&at, "caption", "The main column takes the page's width."));
+    assert!(texts(&at, "markdown").iter().any(|m| m.contains("**R** to rerun and **C** to clear the cache")));
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn enter_submits_the_order_form_but_not_the_search_form() {
+    let mut at = started();
+    at.text_input(label("Note for the kitchen")).input("quick").press_enter().run();
+    assert!(shows(&at, "success", "Ordered 2 scoops of Vanilla (quick)."));
+    at.text_input(label("Search term")).input("owls").press_enter().run();
+    assert!(at.get("success").iter().all(|s| !s.text().starts_with("Searched")), "Enter did not submit");
+    at.button(label("Search")).click().run();
+    assert!(shows(&at, "success", "Searched for \"owls\"."));
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_dialog_that_must_be_answered_and_one_that_reruns_when_dismissed() {
+    let mut at = started();
+    at.button(label("Open a dialog you must answer")).click().run();
+    assert!(!at.dialog_dismissible());
+    assert!(at.dialog(0).get("markdown").iter().any(|m| m.text() == "This dialog cannot be dismissed: answer it."));
+    at.dialog(0).button(label("I agree")).click().run();
+    assert!(at.get("markdown").iter().all(|m| m.text() != "This dialog cannot be dismissed: answer it."), "closed");
+
+    at.button(label("Open a dialog that reruns when closed")).click().run();
+    assert!(at.dialog_dismissible());
+    at.dismiss_dialog().run();
+    assert!(at.get("markdown").iter().all(|m| !m.text().starts_with("Close this with")), "closed");
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn a_horizontal_container_holds_a_row_of_buttons() {
+    let mut at = started();
+    let index = (0..).find(|&i| !at.container(i).get("button").is_empty()).expect("a container with buttons");
+    let labels: Vec<String> =
+        at.container(index).get("button").iter().map(|b| b.widget().unwrap().label.clone()).collect();
+    assert_eq!(labels, ["🍎 Apple", "🍌 Banana", "🍒 Cherry", "🥝 Kiwi", "🍋 Lemon", "🥭 Mango"]);
+    assert_eq!(at.container(index).caption(0).text(), "A horizontal container: a centred row that wraps.");
+    fn horizontal(block: &wasmlit::element::Block) -> usize {
+        let here = matches!(block.kind, wasmlit::element::BlockKind::Container { horizontal: true, .. }) as usize;
+        here + block
+            .children
+            .iter()
+            .map(|node| if let wasmlit::element::Node::Block(b) = node { horizontal(b) } else { 0 })
+            .sum::<usize>()
+    }
+    assert_eq!(horizontal(&at.tree().main), 1);
+    assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn balloons_and_snow_play_on_their_buttons_only() {
+    let mut at = started();
+    assert!(at.get("balloons").is_empty() && at.get("snow").is_empty());
+    at.button(label("Balloons")).click().run();
+    assert_eq!((at.get("balloons").len(), at.get("snow").len()), (1, 0));
+    at.button(label("Snow")).click().run();
+    assert_eq!((at.get("balloons").len(), at.get("snow").len()), (0, 1));
+    at.run();
+    assert!(at.get("balloons").is_empty() && at.get("snow").is_empty(), "a button is true for one run");
+    assert_only_deliberate_exceptions(&at);
 }

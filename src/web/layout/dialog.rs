@@ -9,11 +9,20 @@ use crate::element::BlockKind;
 use crate::web::view_model::BlockCell;
 use crate::web::Sender;
 
-/// A modal over the page. Dismissing it (×, Esc, a click outside) hides it without a rerun;
-/// a later run that draws it again (a new `opened` run) shows it again, even when the page
-/// reuses this cell. Focus moves into the dialog when it opens and back where it was when
-/// it is dismissed.
-pub(crate) fn render(cell: BlockCell, title: String, wide: bool, sender: Sender) -> AnyView {
+/// How the viewer may close a dialog.
+#[derive(Clone, Copy)]
+pub(crate) struct Dismiss {
+    /// ×, Esc and a click outside close it; without this they do nothing and there is no ×.
+    pub dismissible: bool,
+    /// Closing it requests a full rerun (`on_dismiss_rerun`).
+    pub rerun: bool,
+}
+
+/// A modal over the page. Dismissing it (×, Esc, a click outside) hides it without a rerun
+/// (or with one, for `on_dismiss_rerun`); a later run that draws it again (a new `opened`
+/// run) shows it again, even when the page reuses this cell. Focus moves into the dialog
+/// when it opens and back where it was when it is dismissed.
+pub(crate) fn render(cell: BlockCell, title: String, wide: bool, dismiss: Dismiss, sender: Sender) -> AnyView {
     let BlockCell { kind, children, .. } = cell;
     let open = RwSignal::new(true);
     let opened = move || kind.with(|k| if let BlockKind::Dialog { opened, .. } = k { *opened } else { 0 });
@@ -35,9 +44,15 @@ pub(crate) fn render(cell: BlockCell, title: String, wide: bool, sender: Sender)
         }
     });
     let close = move || {
+        if !dismiss.dismissible {
+            return;
+        }
         open.set(false);
         if let Some(element) = before.get_value() {
             let _ = element.focus();
+        }
+        if dismiss.rerun {
+            sender.rerun();
         }
     };
     // Esc closes it wherever focus is.
@@ -61,7 +76,9 @@ pub(crate) fn render(cell: BlockCell, title: String, wide: bool, sender: Sender)
             >
                 <div class="wl-dialog-head">
                     <h2>{title.clone()}</h2>
-                    <button class="wl-icon-button" aria-label="Close" on:click=move |_| close()>"×"</button>
+                    <Show when=move || dismiss.dismissible>
+                        <button class="wl-icon-button" aria-label="Close" on:click=move |_| close()>"×"</button>
+                    </Show>
                 </div>
                 <div class="wl-block wl-dialog-body">{cells(children.clone(), sender)}</div>
             </div>

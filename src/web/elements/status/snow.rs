@@ -1,0 +1,11 @@
+//! Renders `snow`: snowflakes fall over the page once per run.
+
+use leptos::prelude::*;
+
+use super::celebration::celebration;
+use crate::elements::status::snow::CelebrationProps;
+use crate::web::elements::DisplayCell;
+
+pub(crate) fn render(cell: DisplayCell<CelebrationProps>) -> AnyView {
+    celebration(cell, "snow", &["❄", "❅", "❆"])
+}
