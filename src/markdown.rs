@@ -12,7 +12,23 @@
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-/// Renders GitHub-flavoured Markdown (tables, strikethrough, task lists).
+pub mod emoji;
+mod extras;
+
+pub use extras::COLORS;
+
+/// Renders GitHub-flavoured Markdown (tables, strikethrough, task lists) with Streamlit's
+/// extras: coloured text `:red[..]` (blue, green, orange, red, violet, gray/grey, rainbow,
+/// primary), backgrounds `:red-background[..]`, `:small[..]`, badges `:blue-badge[..]`,
+/// emoji shortcodes `:smile:` (a table of common ones, see [`emoji`]) and Material icons
+/// `:material/home:` (a `wl-material-icon` span holding the icon's name). The extras
+/// never apply inside code, and the text they wrap stays escaped.
+///
+/// ```
+/// use wasmlit::markdown::to_html;
+/// assert_eq!(to_html(":red[hot] :tada:", false), "<p><span class=\"wl-color wl-color-red\">hot</span> 🎉</p>\n");
+/// assert_eq!(to_html("`:red[x]`", false), "<p><code>:red[x]</code></p>\n");
+/// ```
 ///
 /// Every Markdown text of the page goes through here (`markdown`, `write`, captions,
 /// alerts). A link whose URL is not safe (see [`safe_url`]) renders as its text alone, an
@@ -25,7 +41,8 @@ pub fn to_html(body: &str, allow_html: bool) -> String {
         other => other,
     });
     let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, SafeUrls { events: parser, links: Vec::new() });
+    let events = extras::apply(SafeUrls { events: parser, links: Vec::new() });
+    html::push_html(&mut out, events.into_iter());
     out
 }
 
@@ -268,5 +285,55 @@ mod tests {
     fn tables_render() {
         let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |", false);
         assert!(html.contains("<table>") && html.contains("<td>1</td>"), "{html}");
+    }
+    /// Streamlit's extras: markdown in, the HTML expected, with attempts to inject HTML or
+    /// to break out of a directive, which must stay escaped text.
+    const EXTRAS: &[(&str, &str)] = &[
+        (":red[hot]", "<p><span class=\"wl-color wl-color-red\">hot</span></p>\n"),
+        (":grey[g] :gray[g]", "<p><span class=\"wl-color wl-color-gray\">g</span> <span class=\"wl-color wl-color-gray\">g</span></p>\n"),
+        (":rainbow[r] :primary[p]", "<p><span class=\"wl-color wl-color-rainbow\">r</span> <span class=\"wl-color wl-color-primary\">p</span></p>\n"),
+        (":blue-background[b]", "<p><span class=\"wl-bg wl-bg-blue\">b</span></p>\n"),
+        (":small[s]", "<p><span class=\"wl-small\">s</span></p>\n"),
+        (":green-badge[ok]", "<p><span class=\"wl-badge wl-badge-green\">ok</span></p>\n"),
+        (":rainbow-badge[x]", "<p>:rainbow-badge[x]</p>\n"),
+        (":red[a **b** c]", "<p><span class=\"wl-color wl-color-red\">a <strong>b</strong> c</span></p>\n"),
+        (":red[a :blue[b] c]", "<p><span class=\"wl-color wl-color-red\">a <span class=\"wl-color wl-color-blue\">b</span> c</span></p>\n"),
+        (":red[a [b] c]", "<p><span class=\"wl-color wl-color-red\">a [b] c</span></p>\n"),
+        (":red[**a]**", "<p>:red[<strong>a]</strong></p>\n"),
+        (":red[never closed", "<p>:red[never closed</p>\n"),
+        (":red[one\n\ntwo]", "<p>:red[one</p>\n<p>two]</p>\n"),
+        (":purple[x] :Red[x]", "<p>:purple[x] :Red[x]</p>\n"),
+        (":red[<script>alert(1)</script>]", "<p><span class=\"wl-color wl-color-red\">&lt;script&gt;alert(1)&lt;/script&gt;</span></p>\n"),
+        (":red[\"><img src=x onerror=alert(1)>]", "<p><span class=\"wl-color wl-color-red\">\"&gt;&lt;img src=x onerror=alert(1)&gt;</span></p>\n"),
+        (":red\" onclick=\"x[a]", "<p>:red\" onclick=\"x[a]</p>\n"),
+        (":red-background\"><b>[x]", "<p>:red-background\"&gt;&lt;b&gt;[x]</p>\n"),
+        ("`:red[x]` :smile:", "<p><code>:red[x]</code> 😄</p>\n"),
+        ("```\n:red[x] :smile: :material/home:\n```", "<pre><code>:red[x] :smile: :material/home:\n</code></pre>\n"),
+        ("    :red[x]", "<pre><code>:red[x]</code></pre>\n"),
+        ("[:red[x]](https://a.b/:smile:)", "<p><a href=\"https://a.b/:smile:\"><span class=\"wl-color wl-color-red\">x</span></a></p>\n"),
+        ("![:smile:](https://a.b/i.png)", "<p><img src=\"https://a.b/i.png\" alt=\":smile:\" /></p>\n"),
+        (":smile: :+1: :tada::rocket:", "<p>😄 👍 🎉🚀</p>\n"),
+        (":no_such_code: 10:30:45", "<p>:no_such_code: 10:30:45</p>\n"),
+        ("a:b:smile:", "<p>a:b😄</p>\n"),
+        (":material/home: go", "<p><span class=\"wl-material-icon\" data-icon=\"home\" aria-hidden=\"true\">home</span> go</p>\n"),
+        (":material/Home: :material/a\"b: :material/<b>:", "<p>:material/Home: :material/a\"b: :material/&lt;b&gt;:</p>\n"),
+        (":material/: x", "<p>:material/: x</p>\n"),
+        ("# :blue[Title] :wave:", "<h1><span class=\"wl-color wl-color-blue\">Title</span> 👋</h1>\n"),
+        ("| :red[a] |\n|---|\n| :green-badge[b] |", "<table><thead><tr><th><span class=\"wl-color wl-color-red\">a</span></th></tr></thead><tbody>\n<tr><td><span class=\"wl-badge wl-badge-green\">b</span></td></tr>\n</tbody></table>\n"),
+    ];
+
+    #[test]
+    fn streamlit_extras_render_as_spans_and_never_let_html_through() {
+        for (markdown, expected) in EXTRAS {
+            assert_eq!(&to_html(markdown, false), expected, "{markdown:?}");
+        }
+    }
+
+    #[test]
+    fn with_html_allowed_raw_html_is_left_alone_by_the_extras() {
+        assert_eq!(
+            to_html("<b title=\":smile:\">:red[x]</b>", true),
+            "<p><b title=\":smile:\"><span class=\"wl-color wl-color-red\">x</span></b></p>\n"
+        );
     }
 }
