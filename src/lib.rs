@@ -82,6 +82,7 @@ pub mod prelude {
         MediaSource,
     };
     pub use crate::elements::status::toast::{Toast, ToastHandle};
+    pub use crate::elements::text::badge::{Badge, BadgeColor};
     pub use crate::elements::text::header::Header;
     pub use crate::elements::text::metric::{DeltaColor, Metric};
     pub use crate::elements::text::subheader::Subheader;

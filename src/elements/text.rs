@@ -1,5 +1,6 @@
-//! Text elements: titles, headers, Markdown, captions, code, dividers, metrics.
+//! Text elements: titles, headers, Markdown, captions, badges, code, dividers, metrics.
 
+pub mod badge;
 pub mod caption;
 pub mod code;
 pub mod divider;

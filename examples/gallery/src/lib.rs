@@ -144,6 +144,16 @@ fn text_elements(ui: &Ui) {
          <script>alert('no XSS')</script>",
     );
     ui.markdown_unsafe_html("…unless the call opts in with `markdown_unsafe_html`: <b>bold through HTML</b>.");
+    ui.markdown(
+        "Streamlit's extras: :red[red], :orange[orange], :green[green], :blue[blue], :violet[violet], \
+         :gray[gray], :rainbow[rainbow] and :primary[primary] text; :blue-background[a background], \
+         :small[small text], a :green-badge[badge], emoji shortcodes :tada: :rocket: :+1: and a \
+         Material icon :material/home: (its name: no icon font is loaded). Not in code: `:red[x] :smile:`.",
+    );
+    let badges = ui.container();
+    badges.badge("New");
+    badges.add(Badge::new("Stable").color(BadgeColor::Green).icon(":material/check:"));
+    badges.add(Badge::new("Deprecated").color(BadgeColor::Red).icon("⚠️"));
     ui.text("ui.text: fixed-width,\n    preformatted   text.");
     ui.caption("ui.caption: small, muted text for notes and footnotes.");
     ui.code(

@@ -71,6 +71,7 @@ fn every_element_and_widget_kind_is_shown() {
         "markdown",
         "text",
         "caption",
+        "badge",
         "code",
         "divider",
         "success",
@@ -691,4 +692,25 @@ fn status_boxes_show_their_steps_and_a_toast_comes_with_its_button() {
     assert_eq!(at.toast(0).text(), "Your toast is ready!");
     at.run();
     assert!(at.get("toast").is_empty(), "one toast per run that calls it");
+}
+
+#[test]
+fn the_text_section_shows_markdown_extras_and_badges() {
+    let at = started();
+    let extras = texts(&at, "markdown").into_iter().find(|t| t.starts_with("Streamlit's extras")).expect("extras");
+    let html = wasmlit::markdown::to_html(&extras, false);
+    for class in ["wl-color-rainbow", "wl-bg-blue", "wl-small", "wl-badge-green", "wl-material-icon"] {
+        assert!(html.contains(class), "{class} missing in {html}");
+    }
+    assert!(html.contains("🎉") && html.contains("<code>:red[x] :smile:</code>"), "{html}");
+    assert_eq!(texts(&at, "badge"), ["New", "Stable", "Deprecated"]);
+    let colors: Vec<BadgeColor> = at
+        .get("badge")
+        .iter()
+        .map(|e| match e {
+            Element::Badge(p) => p.color,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(colors, [BadgeColor::Blue, BadgeColor::Green, BadgeColor::Red]);
 }

@@ -1,5 +1,6 @@
 //! Renderers of the text elements.
 
+pub(crate) mod badge;
 pub(crate) mod caption;
 pub(crate) mod code;
 pub(crate) mod divider;
