@@ -161,6 +161,15 @@ fn text_elements(ui: &Ui) {
         "rust",
     );
     ui.code("st.write('code without highlighting')", "");
+    ui.add(
+        Code::new(
+            "// line_numbers and wrap_lines: this long line wraps instead of scrolling sideways, \
+             however narrow the page is.\nlet answer = 42;\nprintln!(\"{answer}\");",
+        )
+        .language("rust")
+        .line_numbers(true)
+        .wrap_lines(true),
+    );
     ui.divider();
     ui.subheader("Metrics");
     let [revenue, churn, latency, users] = ui.columns([1, 1, 1, 1]);

@@ -714,3 +714,19 @@ fn the_text_section_shows_markdown_extras_and_badges() {
         .collect();
     assert_eq!(colors, [BadgeColor::Blue, BadgeColor::Green, BadgeColor::Red]);
 }
+
+#[test]
+fn the_text_section_has_a_numbered_wrapped_code_block() {
+    let at = started();
+    let numbered: Vec<_> = at
+        .get("code")
+        .into_iter()
+        .filter_map(|e| match e {
+            Element::Code(p) if p.line_numbers => Some(p),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbered.len(), 1);
+    assert!(numbered[0].wrap_lines);
+    assert_eq!(wasmlit::elements::text::code::line_numbers(&numbered[0].body), "1\n2\n3");
+}
