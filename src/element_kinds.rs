@@ -34,6 +34,8 @@ macro_rules! element_kinds {
                 caption: Caption(CaptionProps) in elements::text::caption,
                 badge: Badge(BadgeProps) in elements::text::badge,
                 code: Code(CodeProps) in elements::text::code,
+                #[cfg(feature = "latex")]
+                latex: Latex(LatexProps) in elements::text::latex,
                 divider: Divider(DividerProps) in elements::text::divider,
                 metric: Metric(MetricProps) in elements::text::metric,
                 success: Success(AlertProps) in elements::status::success,

@@ -36,13 +36,45 @@ pub use extras::COLORS;
 /// `allow_html` lets it through, is the app author's own and is not filtered.
 pub fn to_html(body: &str, allow_html: bool) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    #[cfg(feature = "latex")]
+    let options = options | Options::ENABLE_MATH;
     let parser = Parser::new_ext(body, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
+        #[cfg(feature = "latex")]
+        Event::InlineMath(expr) => Event::InlineHtml(CowStr::from(latex_to_mathml(&expr, false))),
+        #[cfg(feature = "latex")]
+        Event::DisplayMath(expr) => Event::InlineHtml(CowStr::from(latex_to_mathml(&expr, true))),
         other => other,
     });
     let mut out = String::with_capacity(body.len() * 3 / 2);
     let events = extras::apply(SafeUrls { events: parser, links: Vec::new() });
     html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// LaTeX math as MathML (`<math>`), inline or as a block (`display`), rendered in Rust by
+/// pulldown-latex; an error in the expression is drawn in red in its place. Markdown's
+/// `$..$` and `$$..$$` and the `latex` element go through here (feature `latex`).
+///
+/// ```
+/// let mathml = wasmlit::markdown::latex_to_mathml(r"\frac{a}{b}", false);
+/// assert!(mathml.starts_with("<math") && mathml.contains("<mfrac>"));
+/// assert!(wasmlit::markdown::latex_to_mathml("x", true).contains("display=\"block\""));
+/// ```
+#[cfg(feature = "latex")]
+pub fn latex_to_mathml(expr: &str, display: bool) -> String {
+    use pulldown_latex::config::DisplayMode;
+    let storage = pulldown_latex::Storage::new();
+    let parser = pulldown_latex::Parser::new(expr, &storage);
+    let config = pulldown_latex::RenderConfig {
+        display_mode: if display { DisplayMode::Block } else { DisplayMode::Inline },
+        ..Default::default()
+    };
+    let mut out = String::new();
+    if pulldown_latex::push_mathml(&mut out, parser, config).is_err() {
+        // Writing to a String cannot fail; keep the source, escaped, if it ever does.
+        out = format!("<code>{}</code>", escape_attribute(expr));
+    }
     out
 }
 
@@ -327,6 +359,35 @@ mod tests {
         for (markdown, expected) in EXTRAS {
             assert_eq!(&to_html(markdown, false), expected, "{markdown:?}");
         }
+    }
+
+    #[cfg(feature = "latex")]
+    #[test]
+    fn math_renders_as_mathml_and_its_text_stays_escaped() {
+        let html = to_html("Area $\\pi r^2$ and\n\n$$\\sum_i x_i$$\n\n`$x$`", false);
+        assert!(html.contains("<math") && html.contains("display=\"block\""), "{html}");
+        assert!(html.contains("<code>$x$</code>"), "{html}");
+        for attempt in [
+            "$\\text{<script>alert(1)</script>}$",
+            "$\\text{</math><img src=x onerror=alert(1)>}$",
+            "$\\color{red\" onmouseover=\"alert(1)}{x}$",
+            "$\\href{javascript:alert(1)}{x}$",
+            "$\\unknown<b>{x}$",
+            "$$\\begin{matrix}<iframe>\\end{matrix}$$",
+        ] {
+            let html = to_html(attempt, false);
+            assert!(
+                !html.contains("<script") && !html.contains("<img") && !html.contains("<iframe"),
+                "{attempt}: {html}"
+            );
+            assert!(!html.contains("onmouseover=\"") && !html.contains("href="), "{attempt}: {html}");
+        }
+    }
+
+    #[cfg(not(feature = "latex"))]
+    #[test]
+    fn without_the_latex_feature_dollars_stay_text() {
+        assert_eq!(to_html("$x$", false), "<p>$x$</p>\n");
     }
 
     #[test]

@@ -5,6 +5,8 @@ pub mod caption;
 pub mod code;
 pub mod divider;
 pub mod header;
+#[cfg(feature = "latex")]
+pub mod latex;
 pub mod markdown;
 pub mod metric;
 pub mod subheader;

@@ -150,6 +150,8 @@ fn text_elements(ui: &Ui) {
          :small[small text], a :green-badge[badge], emoji shortcodes :tada: :rocket: :+1: and a \
          Material icon :material/home: (its name: no icon font is loaded). Not in code: `:red[x] :smile:`.",
     );
+    ui.latex(r"a + ar + ar^2 + \cdots + ar^{n-1} = \sum_{k=0}^{n-1} ar^k = a \frac{1 - r^n}{1 - r}");
+    ui.markdown("LaTeX in Markdown too: the circle's area is $\\pi r^2$, rendered to MathML in Rust.");
     let badges = ui.container();
     badges.badge("New");
     badges.add(Badge::new("Stable").color(BadgeColor::Green).icon(":material/check:"));

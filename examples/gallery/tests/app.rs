@@ -73,6 +73,7 @@ fn every_element_and_widget_kind_is_shown() {
         "caption",
         "badge",
         "code",
+        "latex",
         "divider",
         "success",
         "info",
@@ -729,4 +730,15 @@ fn the_text_section_has_a_numbered_wrapped_code_block() {
     assert_eq!(numbered.len(), 1);
     assert!(numbered[0].wrap_lines);
     assert_eq!(wasmlit::elements::text::code::line_numbers(&numbered[0].body), "1\n2\n3");
+}
+
+#[test]
+fn the_text_section_renders_latex_as_mathml() {
+    let at = started();
+    let Element::Latex(props) = at.latex(0).element().clone() else { unreachable!() };
+    assert!(props.mathml().contains("<mfrac>"), "{}", props.mathml());
+    let inline =
+        texts(&at, "markdown").into_iter().find(|t| t.starts_with("LaTeX in Markdown")).expect("math markdown");
+    let html = wasmlit::markdown::to_html(&inline, false);
+    assert!(html.contains("<math") && !html.contains('$'), "{html}");
 }
