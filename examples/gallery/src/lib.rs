@@ -119,6 +119,13 @@ fn text_elements(ui: &Ui) {
     ui.title("This is a title");
     ui.header("This is a header");
     ui.subheader("This is a subheader");
+    ui.add(
+        Subheader::new("A subheader with options")
+            .anchor("heading-options")
+            .help("Headings take a help tooltip, a custom anchor and a divider colour.")
+            .divider_color(DividerColor::Blue),
+    );
+    ui.markdown("[This link](#heading-options) goes to the subheader above through its custom anchor.");
     ui.markdown(
         [
             "Markdown has *emphasis*, **strong**, ~~strikethrough~~, `code spans` and \

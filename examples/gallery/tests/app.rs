@@ -742,3 +742,16 @@ fn the_text_section_renders_latex_as_mathml() {
     let html = wasmlit::markdown::to_html(&inline, false);
     assert!(html.contains("<math") && !html.contains('$'), "{html}");
 }
+
+#[test]
+fn the_text_section_has_a_subheader_with_anchor_help_and_a_blue_divider() {
+    let at = started();
+    let found = at.get("subheader").into_iter().find_map(|e| match e {
+        Element::Subheader(p) if p.body == "A subheader with options" => Some(p),
+        _ => None,
+    });
+    let props = found.expect("the subheader with options");
+    assert_eq!(props.anchor_id(), "heading-options");
+    assert!(props.help.is_some() && props.divider);
+    assert_eq!(props.divider_color, Some(DividerColor::Blue));
+}
