@@ -32,7 +32,10 @@ macro_rules! element_kinds {
                 markdown: Markdown(MarkdownProps) in elements::text::markdown,
                 text: Text(TextProps) in elements::text::text,
                 caption: Caption(CaptionProps) in elements::text::caption,
+                badge: Badge(BadgeProps) in elements::text::badge,
                 code: Code(CodeProps) in elements::text::code,
+                #[cfg(feature = "latex")]
+                latex: Latex(LatexProps) in elements::text::latex,
                 divider: Divider(DividerProps) in elements::text::divider,
                 metric: Metric(MetricProps) in elements::text::metric,
                 success: Success(AlertProps) in elements::status::success,

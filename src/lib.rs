@@ -84,9 +84,12 @@ pub mod prelude {
         MediaSource,
     };
     pub use crate::elements::status::toast::{Toast, ToastHandle};
-    pub use crate::elements::text::header::Header;
+    pub use crate::elements::text::badge::{Badge, BadgeColor};
+    pub use crate::elements::text::code::Code;
+    pub use crate::elements::text::header::{DividerColor, Header};
     pub use crate::elements::text::metric::{DeltaColor, Metric};
     pub use crate::elements::text::subheader::Subheader;
+    pub use crate::elements::text::title::Title;
     pub use crate::error::{Error, Result};
     pub use crate::form::Form;
     pub use crate::fragment::{Dialog, Fragment};

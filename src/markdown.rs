@@ -12,7 +12,23 @@
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-/// Renders GitHub-flavoured Markdown (tables, strikethrough, task lists).
+pub mod emoji;
+mod extras;
+
+pub use extras::COLORS;
+
+/// Renders GitHub-flavoured Markdown (tables, strikethrough, task lists) with Streamlit's
+/// extras: coloured text `:red[..]` (blue, green, orange, red, violet, gray/grey, rainbow,
+/// primary), backgrounds `:red-background[..]`, `:small[..]`, badges `:blue-badge[..]`,
+/// emoji shortcodes `:smile:` (a table of common ones, see [`emoji`]) and Material icons
+/// `:material/home:` (a `wl-material-icon` span holding the icon's name). The extras
+/// never apply inside code, and the text they wrap stays escaped.
+///
+/// ```
+/// use wasmlit::markdown::to_html;
+/// assert_eq!(to_html(":red[hot] :tada:", false), "<p><span class=\"wl-color wl-color-red\">hot</span> 🎉</p>\n");
+/// assert_eq!(to_html("`:red[x]`", false), "<p><code>:red[x]</code></p>\n");
+/// ```
 ///
 /// Every Markdown text of the page goes through here (`markdown`, `write`, captions,
 /// alerts). A link whose URL is not safe (see [`safe_url`]) renders as its text alone, an
@@ -20,12 +36,45 @@ use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 /// `allow_html` lets it through, is the app author's own and is not filtered.
 pub fn to_html(body: &str, allow_html: bool) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    #[cfg(feature = "latex")]
+    let options = options | Options::ENABLE_MATH;
     let parser = Parser::new_ext(body, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
+        #[cfg(feature = "latex")]
+        Event::InlineMath(expr) => Event::InlineHtml(CowStr::from(latex_to_mathml(&expr, false))),
+        #[cfg(feature = "latex")]
+        Event::DisplayMath(expr) => Event::InlineHtml(CowStr::from(latex_to_mathml(&expr, true))),
         other => other,
     });
     let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, SafeUrls { events: parser, links: Vec::new() });
+    let events = extras::apply(SafeUrls { events: parser, links: Vec::new() });
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// LaTeX math as MathML (`<math>`), inline or as a block (`display`), rendered in Rust by
+/// pulldown-latex; an error in the expression is drawn in red in its place. Markdown's
+/// `$..$` and `$$..$$` and the `latex` element go through here (feature `latex`).
+///
+/// ```
+/// let mathml = wasmlit::markdown::latex_to_mathml(r"\frac{a}{b}", false);
+/// assert!(mathml.starts_with("<math") && mathml.contains("<mfrac>"));
+/// assert!(wasmlit::markdown::latex_to_mathml("x", true).contains("display=\"block\""));
+/// ```
+#[cfg(feature = "latex")]
+pub fn latex_to_mathml(expr: &str, display: bool) -> String {
+    use pulldown_latex::config::DisplayMode;
+    let storage = pulldown_latex::Storage::new();
+    let parser = pulldown_latex::Parser::new(expr, &storage);
+    let config = pulldown_latex::RenderConfig {
+        display_mode: if display { DisplayMode::Block } else { DisplayMode::Inline },
+        ..Default::default()
+    };
+    let mut out = String::new();
+    if pulldown_latex::push_mathml(&mut out, parser, config).is_err() {
+        // Writing to a String cannot fail; keep the source, escaped, if it ever does.
+        out = format!("<code>{}</code>", escape_attribute(expr));
+    }
     out
 }
 
@@ -268,5 +317,84 @@ mod tests {
     fn tables_render() {
         let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |", false);
         assert!(html.contains("<table>") && html.contains("<td>1</td>"), "{html}");
+    }
+    /// Streamlit's extras: markdown in, the HTML expected, with attempts to inject HTML or
+    /// to break out of a directive, which must stay escaped text.
+    const EXTRAS: &[(&str, &str)] = &[
+        (":red[hot]", "<p><span class=\"wl-color wl-color-red\">hot</span></p>\n"),
+        (":grey[g] :gray[g]", "<p><span class=\"wl-color wl-color-gray\">g</span> <span class=\"wl-color wl-color-gray\">g</span></p>\n"),
+        (":rainbow[r] :primary[p]", "<p><span class=\"wl-color wl-color-rainbow\">r</span> <span class=\"wl-color wl-color-primary\">p</span></p>\n"),
+        (":blue-background[b]", "<p><span class=\"wl-bg wl-bg-blue\">b</span></p>\n"),
+        (":small[s]", "<p><span class=\"wl-small\">s</span></p>\n"),
+        (":green-badge[ok]", "<p><span class=\"wl-badge wl-badge-green\">ok</span></p>\n"),
+        (":rainbow-badge[x]", "<p>:rainbow-badge[x]</p>\n"),
+        (":red[a **b** c]", "<p><span class=\"wl-color wl-color-red\">a <strong>b</strong> c</span></p>\n"),
+        (":red[a :blue[b] c]", "<p><span class=\"wl-color wl-color-red\">a <span class=\"wl-color wl-color-blue\">b</span> c</span></p>\n"),
+        (":red[a [b] c]", "<p><span class=\"wl-color wl-color-red\">a [b] c</span></p>\n"),
+        (":red[**a]**", "<p>:red[<strong>a]</strong></p>\n"),
+        (":red[never closed", "<p>:red[never closed</p>\n"),
+        (":red[one\n\ntwo]", "<p>:red[one</p>\n<p>two]</p>\n"),
+        (":purple[x] :Red[x]", "<p>:purple[x] :Red[x]</p>\n"),
+        (":red[<script>alert(1)</script>]", "<p><span class=\"wl-color wl-color-red\">&lt;script&gt;alert(1)&lt;/script&gt;</span></p>\n"),
+        (":red[\"><img src=x onerror=alert(1)>]", "<p><span class=\"wl-color wl-color-red\">\"&gt;&lt;img src=x onerror=alert(1)&gt;</span></p>\n"),
+        (":red\" onclick=\"x[a]", "<p>:red\" onclick=\"x[a]</p>\n"),
+        (":red-background\"><b>[x]", "<p>:red-background\"&gt;&lt;b&gt;[x]</p>\n"),
+        ("`:red[x]` :smile:", "<p><code>:red[x]</code> 😄</p>\n"),
+        ("```\n:red[x] :smile: :material/home:\n```", "<pre><code>:red[x] :smile: :material/home:\n</code></pre>\n"),
+        ("    :red[x]", "<pre><code>:red[x]</code></pre>\n"),
+        ("[:red[x]](https://a.b/:smile:)", "<p><a href=\"https://a.b/:smile:\"><span class=\"wl-color wl-color-red\">x</span></a></p>\n"),
+        ("![:smile:](https://a.b/i.png)", "<p><img src=\"https://a.b/i.png\" alt=\":smile:\" /></p>\n"),
+        (":smile: :+1: :tada::rocket:", "<p>😄 👍 🎉🚀</p>\n"),
+        (":no_such_code: 10:30:45", "<p>:no_such_code: 10:30:45</p>\n"),
+        ("a:b:smile:", "<p>a:b😄</p>\n"),
+        (":material/home: go", "<p><span class=\"wl-material-icon\" data-icon=\"home\" aria-hidden=\"true\">home</span> go</p>\n"),
+        (":material/Home: :material/a\"b: :material/<b>:", "<p>:material/Home: :material/a\"b: :material/&lt;b&gt;:</p>\n"),
+        (":material/: x", "<p>:material/: x</p>\n"),
+        ("# :blue[Title] :wave:", "<h1><span class=\"wl-color wl-color-blue\">Title</span> 👋</h1>\n"),
+        ("| :red[a] |\n|---|\n| :green-badge[b] |", "<table><thead><tr><th><span class=\"wl-color wl-color-red\">a</span></th></tr></thead><tbody>\n<tr><td><span class=\"wl-badge wl-badge-green\">b</span></td></tr>\n</tbody></table>\n"),
+    ];
+
+    #[test]
+    fn streamlit_extras_render_as_spans_and_never_let_html_through() {
+        for (markdown, expected) in EXTRAS {
+            assert_eq!(&to_html(markdown, false), expected, "{markdown:?}");
+        }
+    }
+
+    #[cfg(feature = "latex")]
+    #[test]
+    fn math_renders_as_mathml_and_its_text_stays_escaped() {
+        let html = to_html("Area $\\pi r^2$ and\n\n$$\\sum_i x_i$$\n\n`$x$`", false);
+        assert!(html.contains("<math") && html.contains("display=\"block\""), "{html}");
+        assert!(html.contains("<code>$x$</code>"), "{html}");
+        for attempt in [
+            "$\\text{<script>alert(1)</script>}$",
+            "$\\text{</math><img src=x onerror=alert(1)>}$",
+            "$\\color{red\" onmouseover=\"alert(1)}{x}$",
+            "$\\href{javascript:alert(1)}{x}$",
+            "$\\unknown<b>{x}$",
+            "$$\\begin{matrix}<iframe>\\end{matrix}$$",
+        ] {
+            let html = to_html(attempt, false);
+            assert!(
+                !html.contains("<script") && !html.contains("<img") && !html.contains("<iframe"),
+                "{attempt}: {html}"
+            );
+            assert!(!html.contains("onmouseover=\"") && !html.contains("href="), "{attempt}: {html}");
+        }
+    }
+
+    #[cfg(not(feature = "latex"))]
+    #[test]
+    fn without_the_latex_feature_dollars_stay_text() {
+        assert_eq!(to_html("$x$", false), "<p>$x$</p>\n");
+    }
+
+    #[test]
+    fn with_html_allowed_raw_html_is_left_alone_by_the_extras() {
+        assert_eq!(
+            to_html("<b title=\":smile:\">:red[x]</b>", true),
+            "<p><b title=\":smile:\"><span class=\"wl-color wl-color-red\">x</span></b></p>\n"
+        );
     }
 }

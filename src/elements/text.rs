@@ -1,9 +1,12 @@
-//! Text elements: titles, headers, Markdown, captions, code, dividers, metrics.
+//! Text elements: titles, headers, Markdown, captions, badges, code, dividers, metrics.
 
+pub mod badge;
 pub mod caption;
 pub mod code;
 pub mod divider;
 pub mod header;
+#[cfg(feature = "latex")]
+pub mod latex;
 pub mod markdown;
 pub mod metric;
 pub mod subheader;

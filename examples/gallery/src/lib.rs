@@ -120,6 +120,13 @@ fn text_elements(ui: &Ui) {
     ui.title("This is a title");
     ui.header("This is a header");
     ui.subheader("This is a subheader");
+    ui.add(
+        Subheader::new("A subheader with options")
+            .anchor("heading-options")
+            .help("Headings take a help tooltip, a custom anchor and a divider colour.")
+            .divider_color(DividerColor::Blue),
+    );
+    ui.markdown("[This link](#heading-options) goes to the subheader above through its custom anchor.");
     ui.markdown(
         [
             "Markdown has *emphasis*, **strong**, ~~strikethrough~~, `code spans` and \
@@ -145,6 +152,18 @@ fn text_elements(ui: &Ui) {
          <script>alert('no XSS')</script>",
     );
     ui.markdown_unsafe_html("…unless the call opts in with `markdown_unsafe_html`: <b>bold through HTML</b>.");
+    ui.markdown(
+        "Streamlit's extras: :red[red], :orange[orange], :green[green], :blue[blue], :violet[violet], \
+         :gray[gray], :rainbow[rainbow] and :primary[primary] text; :blue-background[a background], \
+         :small[small text], a :green-badge[badge], emoji shortcodes :tada: :rocket: :+1: and a \
+         Material icon :material/home: (its name: no icon font is loaded). Not in code: `:red[x] :smile:`.",
+    );
+    ui.latex(r"a + ar + ar^2 + \cdots + ar^{n-1} = \sum_{k=0}^{n-1} ar^k = a \frac{1 - r^n}{1 - r}");
+    ui.markdown("LaTeX in Markdown too: the circle's area is $\\pi r^2$, rendered to MathML in Rust.");
+    let badges = ui.container();
+    badges.badge("New");
+    badges.add(Badge::new("Stable").color(BadgeColor::Green).icon(":material/check:"));
+    badges.add(Badge::new("Deprecated").color(BadgeColor::Red).icon("⚠️"));
     ui.text("ui.text: fixed-width,\n    preformatted   text.");
     ui.caption("ui.caption: small, muted text for notes and footnotes.");
     ui.code(
@@ -152,6 +171,15 @@ fn text_elements(ui: &Ui) {
         "rust",
     );
     ui.code("st.write('code without highlighting')", "");
+    ui.add(
+        Code::new(
+            "// line_numbers and wrap_lines: this long line wraps instead of scrolling sideways, \
+             however narrow the page is.\nlet answer = 42;\nprintln!(\"{answer}\");",
+        )
+        .language("rust")
+        .line_numbers(true)
+        .wrap_lines(true),
+    );
     ui.divider();
     ui.subheader("Metrics");
     let [revenue, churn, latency, users] = ui.columns([1, 1, 1, 1]);

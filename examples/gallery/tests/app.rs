@@ -73,7 +73,9 @@ fn every_element_and_widget_kind_is_shown() {
         "markdown",
         "text",
         "caption",
+        "badge",
         "code",
+        "latex",
         "divider",
         "success",
         "info",
@@ -769,4 +771,65 @@ fn balloons_and_snow_play_on_their_buttons_only() {
     at.run();
     assert!(at.get("balloons").is_empty() && at.get("snow").is_empty(), "a button is true for one run");
     assert_only_deliberate_exceptions(&at);
+}
+
+#[test]
+fn the_text_section_shows_markdown_extras_and_badges() {
+    let at = started();
+    let extras = texts(&at, "markdown").into_iter().find(|t| t.starts_with("Streamlit's extras")).expect("extras");
+    let html = wasmlit::markdown::to_html(&extras, false);
+    for class in ["wl-color-rainbow", "wl-bg-blue", "wl-small", "wl-badge-green", "wl-material-icon"] {
+        assert!(html.contains(class), "{class} missing in {html}");
+    }
+    assert!(html.contains("🎉") && html.contains("<code>:red[x] :smile:</code>"), "{html}");
+    assert_eq!(texts(&at, "badge"), ["New", "Stable", "Deprecated"]);
+    let colors: Vec<BadgeColor> = at
+        .get("badge")
+        .iter()
+        .map(|e| match e {
+            Element::Badge(p) => p.color,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(colors, [BadgeColor::Blue, BadgeColor::Green, BadgeColor::Red]);
+}
+
+#[test]
+fn the_text_section_has_a_numbered_wrapped_code_block() {
+    let at = started();
+    let numbered: Vec<_> = at
+        .get("code")
+        .into_iter()
+        .filter_map(|e| match e {
+            Element::Code(p) if p.line_numbers => Some(p),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbered.len(), 1);
+    assert!(numbered[0].wrap_lines);
+    assert_eq!(wasmlit::elements::text::code::line_numbers(&numbered[0].body), "1\n2\n3");
+}
+
+#[test]
+fn the_text_section_renders_latex_as_mathml() {
+    let at = started();
+    let Element::Latex(props) = at.latex(0).element().clone() else { unreachable!() };
+    assert!(props.mathml().contains("<mfrac>"), "{}", props.mathml());
+    let inline =
+        texts(&at, "markdown").into_iter().find(|t| t.starts_with("LaTeX in Markdown")).expect("math markdown");
+    let html = wasmlit::markdown::to_html(&inline, false);
+    assert!(html.contains("<math") && !html.contains('$'), "{html}");
+}
+
+#[test]
+fn the_text_section_has_a_subheader_with_anchor_help_and_a_blue_divider() {
+    let at = started();
+    let found = at.get("subheader").into_iter().find_map(|e| match e {
+        Element::Subheader(p) if p.body == "A subheader with options" => Some(p),
+        _ => None,
+    });
+    let props = found.expect("the subheader with options");
+    assert_eq!(props.anchor_id(), "heading-options");
+    assert!(props.help.is_some() && props.divider);
+    assert_eq!(props.divider_color, Some(DividerColor::Blue));
 }

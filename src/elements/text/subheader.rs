@@ -1,6 +1,7 @@
 //! `subheader`: a smaller section heading (h3), optionally with a rule under it.
 
 pub use super::header::HeaderProps;
+use super::header::{DividerColor, Header};
 use crate::element::Element;
 use crate::ui::{Command, Ui};
 
@@ -23,25 +24,38 @@ impl Ui {
 /// ```
 #[must_use = "a subheader is drawn by `ui.add(..)`"]
 pub struct Subheader {
-    body: String,
-    divider: bool,
+    header: Header,
 }
 
 impl Subheader {
     pub fn new(body: impl Into<String>) -> Self {
-        Subheader { body: body.into(), divider: false }
+        Subheader { header: Header::new(body) }
     }
 
     /// Draws a coloured rule under the subheader.
-    pub fn divider(mut self) -> Self {
-        self.divider = true;
-        self
+    pub fn divider(self) -> Self {
+        Subheader { header: self.header.divider() }
+    }
+
+    /// Draws a rule of `color` under the subheader.
+    pub fn divider_color(self, color: DividerColor) -> Self {
+        Subheader { header: self.header.divider_color(color) }
+    }
+
+    /// The heading's id (`#anchor` links to it) instead of one made from its text.
+    pub fn anchor(self, anchor: impl Into<String>) -> Self {
+        Subheader { header: self.header.anchor(anchor) }
+    }
+
+    /// A tooltip on a `?` next to the subheader.
+    pub fn help(self, help: impl Into<String>) -> Self {
+        Subheader { header: self.header.help(help) }
     }
 }
 
 impl Command for Subheader {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
-        ui.push_element(Element::Subheader(HeaderProps { body: self.body, divider: self.divider }))
+        ui.push_element(Element::Subheader(self.header.into_props()))
     }
 }

@@ -1,9 +1,12 @@
 //! Renderers of the text elements.
 
+pub(crate) mod badge;
 pub(crate) mod caption;
 pub(crate) mod code;
 pub(crate) mod divider;
 pub(crate) mod header;
+#[cfg(feature = "latex")]
+pub(crate) mod latex;
 pub(crate) mod markdown;
 pub(crate) mod metric;
 pub(crate) mod subheader;
