@@ -740,6 +740,78 @@ async fn dates_empty_states_and_tertiary_buttons_work_in_the_built_gallery() {
     app.close().await;
 }
 
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn page_config_a_dialog_that_must_be_answered_and_the_r_shortcut() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    // set_page_config: the tab's title and an emoji favicon; the refused favicon is not used.
+    let title = c.execute("return document.title", vec![]).await.unwrap();
+    assert_eq!(title.as_str(), Some("wasmlit gallery"));
+    let icon = c.execute("return document.getElementById('wasmlit-favicon').href", vec![]).await.unwrap();
+    assert!(icon.as_str().is_some_and(|h| h.starts_with("data:image/svg+xml,")), "an emoji favicon: {icon}");
+    let wide = || async {
+        c.execute("return document.querySelector('section.wl-main').classList.contains('wl-wide')", vec![])
+            .await
+            .unwrap()
+    };
+    assert_eq!(wide().await, serde_json::Value::Bool(false));
+    c.execute(
+        "[...document.querySelectorAll('.wl-check')].find(l => l.innerText.trim() === 'Wide layout') \
+         .querySelector('input').click()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_until(TIMEOUT, "the wide layout applies", || async { wide().await == serde_json::Value::Bool(true) }).await;
+
+    // A dialog that cannot be dismissed: Esc and the backdrop leave it, its button closes it.
+    click_centered(c, &button(c, "Open a dialog you must answer").await).await;
+    let dialog = "[role=dialog][aria-label='Terms of the gallery']";
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css(dialog)).await.unwrap();
+    assert!(c.find_all(Locator::Css(&format!("{dialog} button[aria-label=Close]"))).await.unwrap().is_empty());
+    c.find(Locator::Css("body")).await.unwrap().send_keys("\u{E00C}").await.unwrap();
+    c.execute("document.querySelector('.wl-dialog-backdrop').click()", vec![]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!c.find_all(Locator::Css(dialog)).await.unwrap().is_empty(), "Esc and the backdrop leave it open");
+    let agree = c.find(Locator::XPath("//div[@role='dialog']//button[normalize-space(.)='I agree']")).await.unwrap();
+    agree.click().await.unwrap();
+    wait_until(TIMEOUT, "its button closes it", || async {
+        c.find_all(Locator::Css(dialog)).await.unwrap_or_default().is_empty()
+    })
+    .await;
+
+    // R (focus on the page, not in an input) reruns the whole script.
+    let runs = full_runs(c).await;
+    c.execute("document.activeElement && document.activeElement.blur()", vec![]).await.unwrap();
+    c.find(Locator::Css("body")).await.unwrap().send_keys("r").await.unwrap();
+    wait_until(TIMEOUT, "R reruns the app", || async { full_runs(c).await > runs }).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn markdown_extras_badges_and_balloons_show_in_the_built_gallery() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let extras = c
+        .find(Locator::XPath("//div[contains(@class,'wl-markdown')][.//*[contains(@class,'wl-color-red')]]"))
+        .await
+        .expect("the markdown extras paragraph");
+    for class in ["wl-color-rainbow", "wl-bg-blue", "wl-small", "wl-badge-green", "wl-material-icon"] {
+        assert!(!extras.find_all(Locator::Css(&format!(".{class}"))).await.unwrap().is_empty(), "{class}");
+    }
+    let code = extras.find(Locator::Css("code")).await.unwrap().text().await.unwrap();
+    assert_eq!(code, ":red[x] :smile:", "directives stay as typed inside code");
+    let badges = texts(&c.find_all(Locator::Css(".wl-element.wl-badge")).await.unwrap()).await;
+    assert_eq!(badges.len(), 3, "{badges:?}");
+    click_centered(c, &button(c, "Balloons").await).await;
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css(".wl-celebration-balloons")).await.unwrap();
+    app.close().await;
+}
+
 /// The `<button>` saying `text` inside the first element matching `css`.
 async fn button_in(client: &Client, css: &str, text: &str) -> Element {
     let container = client.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();
