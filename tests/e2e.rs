@@ -250,7 +250,8 @@ async fn gallery_loads_under_a_sub_path() {
     assert!(crashed.is_empty(), "the app crashed: {:?}", texts(&crashed).await);
     // ... and the only exceptions are the ones the gallery shows on purpose (its "Status
     // elements" and "Errors stay in place" sections, examples/gallery/src/lib.rs).
-    const ON_PURPOSE: [&str; 4] = ["invalid digit", "min_value", "DuplicateWidgetID", "Progress"];
+    const ON_PURPOSE: [&str; 6] =
+        ["invalid digit", "min_value", "DuplicateWidgetID", "Progress", "port setting", "page icon"];
     let exceptions = texts(&c.find_all(Locator::Css(".wl-exception")).await.unwrap()).await;
     for exception in &exceptions {
         assert!(
