@@ -804,6 +804,12 @@ async fn markdown_extras_badges_and_balloons_show_in_the_built_gallery() {
     for class in ["wl-color-rainbow", "wl-bg-blue", "wl-small", "wl-badge-green", "wl-material-icon"] {
         assert!(!extras.find_all(Locator::Css(&format!(".{class}"))).await.unwrap().is_empty(), "{class}");
     }
+    // Coloured text flows inside its line (a colour picker's row class once made it a block).
+    let display = c
+        .execute("return getComputedStyle(document.querySelector('.wl-md .wl-color-red')).display", vec![])
+        .await
+        .unwrap();
+    assert_eq!(display.as_str(), Some("inline"), "coloured text stays inline");
     let code = extras.find(Locator::Css("code")).await.unwrap().text().await.unwrap();
     assert_eq!(code, ":red[x] :smile:", "directives stay as typed inside code");
     let badges = texts(&c.find_all(Locator::Css(".wl-element.wl-badge")).await.unwrap()).await;

@@ -16,7 +16,7 @@ pub(crate) fn render(cell: WidgetCell<ColorPickerProps>) -> AnyView {
     let sink = cell.sink;
     view! {
         {label(props, |p| &p.common, dom_id.clone())}
-        <div class="wl-color">
+        <div class="wl-color-picker-row">
             <input
                 id=dom_id
                 type="color"
