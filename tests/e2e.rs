@@ -575,6 +575,18 @@ async fn the_chat_app_streams_its_answer_under_a_pinned_input() {
     // Enter sends; the answer streams in word by word (one word every 50 ms).
     input.send_keys(&format!(" three four five six seven{ENTER}")).await.unwrap();
     wait_for_text(c, ".wl-chat-message", "one", TIMEOUT).await;
+    // The avatar sits beside the message, as in Streamlit, not above it.
+    let beside = c
+        .execute(
+            "const m = document.querySelector('.wl-chat-message'); \
+             const a = m.querySelector('.wl-chat-avatar').getBoundingClientRect(); \
+             const b = m.querySelector('.wl-chat-body').getBoundingClientRect(); \
+             return a.right <= b.left && Math.abs(a.top - b.top) < 20",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(beside, serde_json::Value::Bool(true), "avatar and message share a row");
     let cleared = c.execute("return document.querySelector('.wl-chat-input-text').value", vec![]).await.unwrap();
     assert_eq!(cleared.as_str(), Some(""), "the box clears after sending");
     let mut lengths = Vec::new();
