@@ -359,6 +359,41 @@ pub(crate) fn show<T: Any + Clone>(
     }
 }
 
+/// `WidgetProps` for the props of a widget that picks one of its `options` by index (radio,
+/// selectbox): they have `common`, `options`, `index` and `optional` fields and the same wire
+/// value, `Index`; `AppTest` picks by the option's text.
+macro_rules! single_choice_props {
+    ($props:ty, $what:literal) => {
+        impl $crate::element::WidgetProps for $props {
+            fn common(&self) -> &$crate::element::WidgetCommon {
+                &self.common
+            }
+            fn value(&self) -> $crate::element::WidgetValue {
+                $crate::element::WidgetValue::Index(self.index)
+            }
+            fn set_value(&mut self, value: &$crate::element::WidgetValue) {
+                if let $crate::element::WidgetValue::Index(index) = value {
+                    self.index = *index;
+                }
+            }
+            fn test_value(&self, value: $crate::app_test::TestValue) -> Result<$crate::element::WidgetValue, String> {
+                use $crate::app_test::TestValue;
+                match value {
+                    TestValue::Text(option) => Ok($crate::element::WidgetValue::Index(Some(
+                        $crate::widgets::option_index(&self.options, &option)?,
+                    ))),
+                    TestValue::Empty if self.optional => Ok($crate::element::WidgetValue::Index(None)),
+                    other => Err(format!(concat!("a ", $what, " cannot take {:?}"), other)),
+                }
+            }
+            fn options(&self) -> Option<&[String]> {
+                Some(&self.options)
+            }
+        }
+    };
+}
+pub(crate) use single_choice_props;
+
 /// The index of `option` among a choice widget's shown `options` (for `AppTest`).
 pub(crate) fn option_index(options: &[String], option: &str) -> Result<usize, String> {
     options

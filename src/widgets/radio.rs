@@ -7,11 +7,10 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    display_format, identity, option_index, show, show_error, Choices, CommonOptions, Optional, Presence, Required,
-    Spec, WidgetOptions,
+    display_format, identity, show, show_error, Choices, CommonOptions, Optional, Presence, Required, Spec,
+    WidgetOptions,
 };
-use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::{Element, WidgetCommon, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a radio group.
@@ -27,29 +26,7 @@ pub struct RadioProps {
     pub optional: bool,
 }
 
-impl WidgetProps for RadioProps {
-    fn common(&self) -> &WidgetCommon {
-        &self.common
-    }
-    fn value(&self) -> WidgetValue {
-        WidgetValue::Index(self.index)
-    }
-    fn set_value(&mut self, value: &WidgetValue) {
-        if let WidgetValue::Index(index) = value {
-            self.index = *index;
-        }
-    }
-    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
-        match value {
-            TestValue::Text(option) => Ok(WidgetValue::Index(Some(option_index(&self.options, &option)?))),
-            TestValue::Empty if self.optional => Ok(WidgetValue::Index(None)),
-            other => Err(format!("a radio cannot take {other:?}")),
-        }
-    }
-    fn options(&self) -> Option<&[String]> {
-        Some(&self.options)
-    }
-}
+super::single_choice_props!(RadioProps, "radio");
 
 /// A radio group. Options are any values; the chosen value is returned.
 ///

@@ -7,11 +7,10 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    api, display_format, identity, option_index, show, show_error, Choices, CommonOptions, Optional, Presence,
-    Required, Spec, WidgetOptions,
+    api, display_format, identity, show, show_error, Choices, CommonOptions, Optional, Presence, Required, Spec,
+    WidgetOptions,
 };
-use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::{Element, WidgetCommon, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a selectbox.
@@ -25,29 +24,7 @@ pub struct SelectboxProps {
     pub optional: bool,
 }
 
-impl WidgetProps for SelectboxProps {
-    fn common(&self) -> &WidgetCommon {
-        &self.common
-    }
-    fn value(&self) -> WidgetValue {
-        WidgetValue::Index(self.index)
-    }
-    fn set_value(&mut self, value: &WidgetValue) {
-        if let WidgetValue::Index(index) = value {
-            self.index = *index;
-        }
-    }
-    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
-        match value {
-            TestValue::Text(option) => Ok(WidgetValue::Index(Some(option_index(&self.options, &option)?))),
-            TestValue::Empty if self.optional => Ok(WidgetValue::Index(None)),
-            other => Err(format!("a selectbox cannot take {other:?}")),
-        }
-    }
-    fn options(&self) -> Option<&[String]> {
-        Some(&self.options)
-    }
-}
+super::single_choice_props!(SelectboxProps, "selectbox");
 
 /// A drop-down. Options are any values; the chosen value is returned.
 ///
