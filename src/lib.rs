@@ -34,6 +34,8 @@ pub mod app_menu;
 pub mod app_test;
 pub mod cache;
 pub mod clock;
+#[cfg(feature = "data")]
+pub mod data;
 pub mod element;
 pub mod elements;
 pub mod error;
@@ -74,6 +76,8 @@ pub use web::{run, run_async};
 pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
     pub use crate::cache::{data as cache_data, resource as cache_resource, CacheKey, CacheOutcome};
+    #[cfg(feature = "data")]
+    pub use crate::data::{Column, DataFrame};
     pub use crate::element::{Element, Gap, HorizontalAlignment, LabelVisibility, StatusState, VerticalAlignment};
     #[cfg(feature = "media")]
     pub use crate::elements::media::{
