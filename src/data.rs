@@ -18,6 +18,7 @@
 //! ```
 
 mod column;
+mod csv_writer;
 mod error;
 mod format;
 mod serde_frame;
