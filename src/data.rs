@@ -18,9 +18,13 @@
 //! ```
 
 mod column;
+mod csv_reader;
 mod csv_writer;
 mod error;
 mod format;
+mod infer;
+mod json;
+mod parquet_io;
 mod serde_frame;
 
 use std::sync::Arc;
@@ -29,7 +33,9 @@ use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{Field, Schema};
 
 pub use column::{Column, DataType, Value};
+pub use csv_reader::{CsvOptions, CsvReader};
 pub use error::DataError;
+pub use parquet_io::ParquetReader;
 pub use format::format_float;
 
 /// A table of named, typed columns, all of the same length.

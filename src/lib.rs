@@ -39,6 +39,7 @@ pub mod data;
 pub mod element;
 pub mod elements;
 pub mod error;
+pub mod fetch;
 pub mod form;
 pub mod fragment;
 pub mod identity;
