@@ -219,7 +219,9 @@ struct ColumnState {
 enum Phase {
     Reading,
     /// Turning the text columns into typed ones, one column a step.
-    Converting { arrays: Vec<ArrayRef> },
+    Converting {
+        arrays: Vec<ArrayRef>,
+    },
     Done(DataFrame),
 }
 

@@ -217,7 +217,10 @@ impl ColumnBuilder {
         let dtype = self.kind.unwrap_or(Kind::Null).finish();
         match dtype {
             DataType::Int => Arc::new(
-                self.cells.into_iter().map(|c| if let Cell::Int(v) = c { Some(v) } else { None }).collect::<Int64Array>(),
+                self.cells
+                    .into_iter()
+                    .map(|c| if let Cell::Int(v) = c { Some(v) } else { None })
+                    .collect::<Int64Array>(),
             ),
             DataType::Float => Arc::new(
                 self.cells
