@@ -64,6 +64,88 @@ pub fn visible_rows(scroll_top: f64, viewport: f64, row_height: f64, rows: usize
     RowWindow { rows: start..end, top: start as f64 * row_height, bottom: (rows - end) as f64 * row_height }
 }
 
+/// The tallest scroll area the grid makes. Browsers cap an element's height (Chrome near
+/// 33.5 million px, Firefox near 17.9 million), and a million rows of 35 px are 35 million:
+/// past this height the scroll area keeps this height and a scroll position maps to the
+/// rows proportionally ([`ScrollMap`]).
+pub const MAX_CANVAS: f64 = 8_000_000.0;
+
+/// How a scroll position maps to the rows when there are more of them than fit in
+/// [`MAX_CANVAS`] pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScrollMap {
+    /// The rows' full height.
+    pub total: f64,
+    /// The scroll area's height: `total`, or [`MAX_CANVAS`] when that is smaller.
+    pub canvas: f64,
+    /// The body's visible height.
+    pub viewport: f64,
+}
+
+impl ScrollMap {
+    /// The map for `rows` rows of `row_height` in a body `viewport` pixels high.
+    pub fn new(rows: usize, row_height: f64, viewport: f64) -> ScrollMap {
+        let total = rows as f64 * row_height;
+        ScrollMap { total, canvas: total.min(MAX_CANVAS), viewport: viewport.max(0.0) }
+    }
+
+    /// The scroll position in the rows' full height for the scroll area's `scroll_top`: the
+    /// same while the rows fit, proportional past that (the bottom of one is the bottom of
+    /// the other).
+    ///
+    /// ```
+    /// use wasmlit::elements::data::grid::ScrollMap;
+    /// let map = ScrollMap::new(1_000_000, 35.0, 350.0);
+    /// assert_eq!(map.to_rows(0.0), 0.0);
+    /// assert_eq!(map.to_rows(map.canvas - 350.0), 35_000_000.0 - 350.0);
+    /// assert_eq!(ScrollMap::new(100, 35.0, 350.0).to_rows(700.0), 700.0);
+    /// ```
+    pub fn to_rows(&self, scroll_top: f64) -> f64 {
+        let scroll = if scroll_top.is_finite() { scroll_top.max(0.0) } else { 0.0 };
+        let room = self.canvas - self.viewport;
+        if self.canvas >= self.total || room <= 0.0 {
+            return scroll;
+        }
+        scroll.min(room) * (self.total - self.viewport) / room
+    }
+
+    /// Where, in the scroll area, to put the first drawn row (`window.top` in the rows' full
+    /// height) so that the rows line up with the viewport scrolled to `scroll_top`.
+    pub fn place(&self, scroll_top: f64, window_top: f64) -> f64 {
+        let scroll = if scroll_top.is_finite() { scroll_top.max(0.0) } else { 0.0 };
+        let scroll = scroll.min((self.canvas - self.viewport).max(0.0));
+        scroll + window_top - self.to_rows(scroll)
+    }
+}
+
+/// The byte ranges of `text` that match `needle`, ignoring case (for the search highlight);
+/// none when lower-casing changes the text's length (the ranges would not line up).
+///
+/// ```
+/// use wasmlit::elements::data::grid::matches;
+/// assert_eq!(matches("Banana", "AN"), vec![1..3, 3..5]);
+/// assert!(matches("x", "").is_empty());
+/// ```
+pub fn matches(text: &str, needle: &str) -> Vec<Range<usize>> {
+    let needle = needle.trim().to_lowercase();
+    let lower = text.to_lowercase();
+    if needle.is_empty() || lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(&needle) {
+        let start = from + at;
+        let end = start + needle.len();
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            break;
+        }
+        found.push(start..end);
+        from = end;
+    }
+    found
+}
+
 /// Where each column starts, from their widths: a prefix sum.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColumnLayout {
@@ -428,6 +510,35 @@ mod tests {
             w.left + (w.columns.start..w.columns.end).map(|c| layout.width(c)).sum::<f64>() + w.right,
             800_000.0
         );
+    }
+
+    #[test]
+    fn a_million_rows_scroll_through_a_capped_canvas() {
+        let map = ScrollMap::new(1_000_000, ROW_HEIGHT, 350.0);
+        assert_eq!(map.canvas, MAX_CANVAS);
+        let end = map.canvas - 350.0;
+        let w = visible_rows(map.to_rows(end), 350.0, ROW_HEIGHT, 1_000_000, 0);
+        assert_eq!(w.rows.end, 1_000_000, "the bottom of the scroll area shows the last row");
+        // The first drawn row sits where the viewport shows it: its distance below the
+        // viewport's top is the same in both coordinates.
+        let scroll = 1_234_567.0;
+        let rows_scroll = map.to_rows(scroll);
+        let w = visible_rows(rows_scroll, 350.0, ROW_HEIGHT, 1_000_000, 2);
+        let first_visible = (rows_scroll / ROW_HEIGHT).floor();
+        let y = map.place(scroll, w.top) + (first_visible - w.rows.start as f64) * ROW_HEIGHT;
+        assert!(y <= scroll && y > scroll - ROW_HEIGHT, "the first visible row straddles the viewport's top: {y}");
+        assert!(map.place(scroll, w.top) + w.rows.len() as f64 * ROW_HEIGHT <= map.canvas + ROW_HEIGHT * 3.0);
+        // Small frames are not scaled.
+        let small = ScrollMap::new(50, ROW_HEIGHT, 350.0);
+        assert_eq!((small.to_rows(100.0), small.place(100.0, 70.0)), (100.0, 70.0));
+        assert_eq!(ScrollMap::new(0, ROW_HEIGHT, 350.0).to_rows(10.0), 10.0);
+    }
+
+    #[test]
+    fn search_highlights() {
+        assert_eq!(matches("Ada Lovelace", "a"), vec![0..1, 2..3, 9..10]);
+        assert_eq!(matches("ÉCOLE", "é"), vec![0..2]);
+        assert!(matches("abc", "x").is_empty());
     }
 
     #[test]
