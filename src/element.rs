@@ -355,6 +355,11 @@ pub enum WidgetValue {
     Text(String),
     Index(Option<usize>),
     Indices(Vec<usize>),
+    /// A dataframe's selection: row and column positions in the frame.
+    Selection {
+        rows: Vec<usize>,
+        columns: Vec<usize>,
+    },
 }
 
 impl WidgetValue {
