@@ -80,6 +80,8 @@ macro_rules! element_kinds {
                 pills: Pills(ButtonGroupProps) in widgets::pills,
                 segmented_control: SegmentedControl(ButtonGroupProps) in widgets::segmented_control,
                 feedback: Feedback(FeedbackProps) in widgets::feedback,
+                #[cfg(feature = "data")]
+                data_editor: DataEditor(DataEditorProps) in widgets::data_editor,
             }
         }
     };
