@@ -19,10 +19,30 @@ use crate::data::{DataFrame, Value};
 use crate::element::{Element, LabelVisibility, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
-/// What the page shows for a data editor: the input frame, the edits on it, and what may
-/// change. (A `column_config` field will join `disabled_columns` and `column_order`.)
+/// What the page shows for a data editor, boxed (every element is as large as the largest
+/// kind, and an editor's fields are more than twice a slider's); it derefs to its
+/// [`DataEditorFields`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DataEditorProps {
+#[serde(transparent)]
+pub struct DataEditorProps(pub Box<DataEditorFields>);
+
+impl std::ops::Deref for DataEditorProps {
+    type Target = DataEditorFields;
+    fn deref(&self) -> &DataEditorFields {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for DataEditorProps {
+    fn deref_mut(&mut self) -> &mut DataEditorFields {
+        &mut self.0
+    }
+}
+
+/// A data editor's fields: the input frame, the edits on it, and what may change. (A
+/// `column_config` field will join `disabled_columns` and `column_order`.)
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DataEditorFields {
     /// Id, key, form, help, whether the whole editor is disabled, ...
     pub common: WidgetCommon,
     /// The frame the script passed.
@@ -45,7 +65,7 @@ pub struct DataEditorProps {
     pub use_container_width: bool,
 }
 
-impl DataEditorProps {
+impl DataEditorFields {
     /// The positions of the columns shown, in order.
     pub fn shown_columns(&self) -> Vec<usize> {
         match &self.column_order {
@@ -168,8 +188,7 @@ pub const MAX_SHOWN_ROWS: usize = 1_000;
 impl DataEditor {
     /// An editor of `data` with a fixed number of rows, every column editable.
     pub fn new(data: DataFrame) -> Self {
-        let mut options = CommonOptions::default();
-        options.label_visibility = LabelVisibility::Collapsed;
+        let options = CommonOptions { label_visibility: LabelVisibility::Collapsed, ..CommonOptions::default() };
         DataEditor {
             data,
             num_rows: NumRows::Fixed,
@@ -317,7 +336,7 @@ impl Command for DataEditor {
                 return data;
             }
         };
-        ui.push_element(Element::DataEditor(DataEditorProps {
+        ui.push_element(Element::DataEditor(DataEditorProps(Box::new(DataEditorFields {
             common: registered.common,
             data,
             edits,
@@ -328,7 +347,7 @@ impl Command for DataEditor {
             width,
             height,
             use_container_width,
-        }));
+        }))));
         edited
     }
 }
@@ -385,12 +404,12 @@ impl<T: CellValue> CellValue for Option<T> {
 /// the edits set since the last run, if any), checked by the same rules, and sends the new
 /// edit state as the page does.
 impl WidgetRef<'_> {
-    fn editor(&self) -> (DataEditorProps, EditState) {
+    fn editor(&self) -> (DataEditorFields, EditState) {
         let Element::DataEditor(props) = self.element() else {
             panic!("only a data_editor can be edited, not a {}", self.element().kind())
         };
         let WidgetValue::Edits(state) = self.next_wire() else { panic!("a data_editor holds edits") };
-        (props.clone(), state)
+        (DataEditorFields::clone(props), state)
     }
 
     /// Makes `edit` as the viewer would, or says why the page would refuse it (nothing is

@@ -300,7 +300,7 @@ impl EditState {
 
     /// This state with one change made, the change checked only against `data` (rows,
     /// columns, types); the editor's own rules (fixed rows, disabled columns) are checked by
-    /// [`DataEditorProps::edit`](super::DataEditorProps::edit), which calls this.
+    /// [`DataEditorFields::edit`](super::DataEditorFields::edit), which calls this.
     ///
     /// A cell set back to its input value drops the edit; deleting an added row removes it
     /// from `added_rows`; deleting an input row drops its edits.
