@@ -360,6 +360,9 @@ pub enum WidgetValue {
         rows: Vec<usize>,
         columns: Vec<usize>,
     },
+    /// A data editor's edits: Streamlit's edited, added and deleted rows.
+    #[cfg(feature = "data")]
+    Edits(crate::widgets::data_editor::EditState),
 }
 
 impl WidgetValue {
@@ -371,6 +374,16 @@ impl WidgetValue {
     /// Whether this is a one-run value (a press or a submission), pending or not.
     pub fn is_trigger(&self) -> bool {
         matches!(self, WidgetValue::Trigger(_) | WidgetValue::TextTrigger(_))
+    }
+
+    /// Whether session state may set a widget holding this value: not a one-run value (a
+    /// press, a submission), nor a data editor's edits, as in Streamlit.
+    pub(crate) fn is_settable(&self) -> bool {
+        #[cfg(feature = "data")]
+        if matches!(self, WidgetValue::Edits(_)) {
+            return false;
+        }
+        !self.is_trigger()
     }
 
     /// What a one-run value goes back to after its run (`None` for other values).

@@ -86,6 +86,8 @@ macro_rules! element_kinds {
                 // not registered (see elements/data/dataframe.rs).
                 #[cfg(feature = "data")]
                 dataframe: Dataframe(DataFrameProps) in elements::data::dataframe,
+                #[cfg(feature = "data")]
+                data_editor: DataEditor(DataEditorProps) in widgets::data_editor,
             }
         }
     };

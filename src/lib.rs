@@ -118,6 +118,8 @@ pub mod prelude {
     pub use crate::widgets::chat_input::ChatInput;
     pub use crate::widgets::checkbox::Checkbox;
     pub use crate::widgets::color_picker::ColorPicker;
+    #[cfg(feature = "data")]
+    pub use crate::widgets::data_editor::{CellValue, DataEditor, Edit, EditState, NumRows};
     pub use crate::widgets::date_input::{date, DateInput};
     pub use crate::widgets::datetime_input::DatetimeInput;
     pub use crate::widgets::feedback::{Feedback, FeedbackOptions};

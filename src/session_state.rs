@@ -225,7 +225,8 @@ pub enum StateError {
     WrongType { key: String, expected: &'static str, found: &'static str },
     /// The key belongs to a widget already drawn in this run.
     WidgetAlreadyCreated { key: String },
-    /// Buttons are true for one run only; their value cannot be set.
+    /// Buttons are true for one run only, and a data editor's edits come from the viewer:
+    /// their value cannot be set.
     NotSettable { key: String, kind: &'static str },
 }
 
@@ -307,7 +308,7 @@ impl SessionState {
                 return Err(StateError::WidgetAlreadyCreated { key: key.to_string() });
             }
             if let Some(record) = store.widgets.get(id) {
-                if record.value.is_trigger() {
+                if !record.value.is_settable() {
                     return Err(StateError::NotSettable { key: key.to_string(), kind: record.kind });
                 }
             }

@@ -4,6 +4,8 @@ pub(crate) mod button;
 pub(crate) mod chat_input;
 pub(crate) mod checkbox;
 pub(crate) mod color_picker;
+#[cfg(feature = "data")]
+pub(crate) mod data_editor;
 pub(crate) mod date_input;
 pub(crate) mod datetime_input;
 pub(crate) mod feedback;
