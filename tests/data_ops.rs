@@ -121,7 +121,8 @@ fn filter_null_checks_membership_and_text_search() {
     assert_eq!(df.filter(&col("hour").is_in([9_i64, 12])).unwrap().num_rows(), 2);
     assert_eq!(df.filter(&col("hour").is_in(Vec::<i64>::new())).unwrap().num_rows(), 0);
     assert_eq!(df.filter(&col("city").contains("y")).unwrap().num_rows(), 2);
-    assert_eq!(df.filter(&col("city").contains("y").not()).unwrap().num_rows(), 3); // null city stays out
+    assert_eq!(df.filter(&col("city").contains("y").not()).unwrap().num_rows(), 3);
+    // null city stays out
 }
 
 #[test]
@@ -199,7 +200,8 @@ fn sort_on_several_columns() {
     let df = frame();
     let sorted = df.sort(&[("open", SortOrder::Descending), ("hour", SortOrder::Descending)]).unwrap();
     assert_eq!(texts(&sorted, "hour"), ["17", "17", "12", "", "20", "9"]);
-    let sorted = df.sort_with(&[("city", SortOrder::Descending), ("temp", SortOrder::Ascending)], Nulls::First).unwrap();
+    let sorted =
+        df.sort_with(&[("city", SortOrder::Descending), ("temp", SortOrder::Ascending)], Nulls::First).unwrap();
     assert_eq!(texts(&sorted, "temp"), ["NaN", "19", "21.5", "", "18", "22"]);
 }
 
@@ -259,7 +261,8 @@ fn group_by_aggregates_each_group_with_keys_sorted_and_nulls_last() {
 #[test]
 fn group_by_several_keys_and_other_types() {
     let df = frame();
-    let out = df.group_by(&["open", "city"]).unwrap().agg(&[min("day"), max("city"), sum("open"), mean("open")]).unwrap();
+    let out =
+        df.group_by(&["open", "city"]).unwrap().agg(&[min("day"), max("city"), sum("open"), mean("open")]).unwrap();
     assert_eq!(texts(&out, "open"), ["false", "false", "true", "true", "true"]);
     assert_eq!(texts(&out, "city"), ["Lyon", "Nice", "Lyon", "Paris", ""]);
     assert_eq!(texts(&out, "day_min"), ["2024-03-02", "2024-03-05", "2024-03-06", "2024-03-01", "2024-03-04"]);
@@ -288,7 +291,11 @@ fn group_by_errors_name_the_column() {
     let df = frame();
     no_column(df.group_by(&["town"]).unwrap_err(), "town");
     no_column(df.group_by(&["city"]).unwrap().agg(&[sum("hours")]).unwrap_err(), "hours");
-    type_error(df.group_by(&["open"]).unwrap().agg(&[sum("city")]).unwrap_err(), "city", "is text; `sum` needs numbers");
+    type_error(
+        df.group_by(&["open"]).unwrap().agg(&[sum("city")]).unwrap_err(),
+        "city",
+        "is text; `sum` needs numbers",
+    );
     type_error(df.group_by(&["open"]).unwrap().agg(&[mean("day")]).unwrap_err(), "day", "is date; `mean` needs");
     let big = DataFrame::new(vec![("x", Column::from(vec![i64::MAX, 1]))]).unwrap();
     type_error(big.group_by(&[]).unwrap().agg(&[sum("x")]).unwrap_err(), "x", "overflows");
@@ -370,7 +377,8 @@ fn join_errors() {
     }
     no_column(df.join(&regions(), &["city", "zone"], JoinKind::Left).unwrap_err(), "zone");
     type_error(
-        df.join(&regions().rename(&[("hour", "h"), ("city", "hour")]).unwrap(), &["hour"], JoinKind::Inner).unwrap_err(),
+        df.join(&regions().rename(&[("hour", "h"), ("city", "hour")]).unwrap(), &["hour"], JoinKind::Inner)
+            .unwrap_err(),
         "hour",
         "is int on the left but text on the right",
     );
@@ -428,7 +436,10 @@ fn with_column_appends_replaces_and_computes() {
     let out = df.with_column("ratio", col("hour") / col("temp")).unwrap();
     assert_eq!(out.cell_text(1, 5), "0.5");
     let out = df.with_column("diff", col("hour") - col("hour")).unwrap();
-    assert_eq!(out.column_values("diff").unwrap(), Column::from(vec![Some(0_i64), Some(0), None, Some(0), Some(0), Some(0)]));
+    assert_eq!(
+        out.column_values("diff").unwrap(),
+        Column::from(vec![Some(0_i64), Some(0), None, Some(0), Some(0), Some(0)])
+    );
     let out = df.with_column("late", col("hour").gt(16)).unwrap();
     assert_eq!(texts(&out, "late"), ["true", "false", "", "true", "true", "false"]);
     let out = df.with_column("id", Column::from((0..6_i64).collect::<Vec<_>>())).unwrap();
@@ -455,10 +466,7 @@ fn with_column_errors() {
 #[test]
 fn expressions_show_as_code_in_errors() {
     let expr = col("hour").ge(17).and(col("city").is_in(["Paris", "Nice"]).or(col("temp").is_null().not()));
-    assert_eq!(
-        expr.to_string(),
-        r#"((hour >= 17) and (city.is_in(["Paris", "Nice"]) or not temp.is_null()))"#
-    );
+    assert_eq!(expr.to_string(), r#"((hour >= 17) and (city.is_in(["Paris", "Nice"]) or not temp.is_null()))"#);
     let error = frame().filter(&(col("hour") + 1)).unwrap_err();
     assert_eq!(error.to_string(), "column `(hour + 1)`: is int, not a true/false condition");
 }

@@ -37,7 +37,9 @@ impl DataFrame {
             let array = self.column_at(index);
             let mut values: Vec<f64> = match self.dtype(index) {
                 DataType::Int => array.as_primitive::<Int64Type>().iter().flatten().map(|v| v as f64).collect(),
-                DataType::Float => array.as_primitive::<Float64Type>().iter().flatten().filter(|v| !v.is_nan()).collect(),
+                DataType::Float => {
+                    array.as_primitive::<Float64Type>().iter().flatten().filter(|v| !v.is_nan()).collect()
+                }
                 _ => continue,
             };
             values.sort_unstable_by(f64::total_cmp);
@@ -80,7 +82,10 @@ mod tests {
 
     #[test]
     fn one_value_has_no_std_and_equal_quantiles() {
-        assert_eq!(statistics(&[5.0]), [Some(1.0), Some(5.0), None, Some(5.0), Some(5.0), Some(5.0), Some(5.0), Some(5.0)]);
+        assert_eq!(
+            statistics(&[5.0]),
+            [Some(1.0), Some(5.0), None, Some(5.0), Some(5.0), Some(5.0), Some(5.0), Some(5.0)]
+        );
     }
 
     #[test]

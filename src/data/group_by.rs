@@ -315,8 +315,7 @@ fn aggregate(kind: AggKind, column: &str, array: &ArrayRef, ids: &[u32], groups:
                 }
                 _ => return Err(wrong("numbers or bools")),
             }
-            let means: Float64Array =
-                sums.iter().zip(&counts).map(|(&s, &n)| (n > 0).then(|| s / n as f64)).collect();
+            let means: Float64Array = sums.iter().zip(&counts).map(|(&s, &n)| (n > 0).then(|| s / n as f64)).collect();
             Arc::new(means)
         }
         AggKind::Min | AggKind::Max => {
