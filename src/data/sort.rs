@@ -1,7 +1,5 @@
 //! Ordering rows: `sort` by one or more columns, stable, nulls last or first.
 
-use std::cmp::Ordering;
-
 use arrow_array::cast::AsArray;
 use arrow_array::types::{ArrowPrimitiveType, Date32Type, Float64Type, Int64Type, TimestampMillisecondType};
 use arrow_array::{Array, UInt32Array};
@@ -72,14 +70,12 @@ impl DataFrame {
             let n = array.logical_nulls();
             let n = n.as_ref();
             match self.dtype(*column) {
-                DataType::Int => return Ok(sort_primitive::<Int64Type>(array, n, descending, nulls, Ord::cmp)),
-                DataType::Date => return Ok(sort_primitive::<Date32Type>(array, n, descending, nulls, Ord::cmp)),
+                DataType::Int => return Ok(sort_primitive::<Int64Type>(array, n, descending, nulls, |v| v)),
+                DataType::Date => return Ok(sort_primitive::<Date32Type>(array, n, descending, nulls, i64::from)),
                 DataType::Datetime => {
-                    return Ok(sort_primitive::<TimestampMillisecondType>(array, n, descending, nulls, Ord::cmp))
+                    return Ok(sort_primitive::<TimestampMillisecondType>(array, n, descending, nulls, |v| v))
                 }
-                DataType::Float => {
-                    return Ok(sort_primitive::<Float64Type>(array, n, descending, nulls, f64::total_cmp))
-                }
+                DataType::Float => return Ok(sort_primitive::<Float64Type>(array, n, descending, nulls, float_order)),
                 DataType::Bool | DataType::Text => {}
             }
         }
@@ -110,33 +106,51 @@ impl DataFrame {
     }
 }
 
-/// A stable sort of one primitive column: the non-null `(value, row)` pairs are sorted with
-/// the row as the tie-break, and the null rows go before or after them in row order.
+/// A stable sort of one primitive column: each non-null value is mapped by `key` to an `i64`
+/// in the same order (bit-inverted when descending), the `(key, row)` pairs are sorted, so
+/// ties keep their row order, and the null rows go before or after them in row order.
 fn sort_primitive<T: ArrowPrimitiveType>(
     array: &dyn Array,
     nulls: Option<&NullBuffer>,
     descending: bool,
     null_position: Nulls,
-    cmp: fn(&T::Native, &T::Native) -> Ordering,
+    key: fn(T::Native) -> i64,
 ) -> Vec<u32> {
     let values = array.as_primitive::<T>().values();
     let mut pairs = Vec::with_capacity(values.len());
     let mut null_rows = Vec::new();
+    // `!k` reverses the order of signed integers (it is `-k - 1`).
+    let flip = if descending { -1_i64 } else { 0 };
     for (row, value) in values.iter().enumerate() {
         if nulls.is_some_and(|n| n.is_null(row)) {
             null_rows.push(row as u32);
         } else {
-            pairs.push((*value, row as u32));
+            pairs.push((key(*value) ^ flip, row as u32));
         }
     }
-    if descending {
-        pairs.sort_unstable_by(|a, b| cmp(&b.0, &a.0).then(a.1.cmp(&b.1)));
-    } else {
-        pairs.sort_unstable_by(|a, b| cmp(&a.0, &b.0).then(a.1.cmp(&b.1)));
-    }
+    pairs.sort_unstable();
     let sorted = pairs.into_iter().map(|(_, row)| row);
     match null_position {
         Nulls::First => null_rows.into_iter().chain(sorted).collect(),
         Nulls::Last => sorted.chain(null_rows).collect(),
+    }
+}
+
+/// A float as an `i64` in IEEE total order (`f64::total_cmp`'s order).
+fn float_order(value: f64) -> i64 {
+    let bits = value.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::float_order;
+
+    #[test]
+    fn float_order_is_total_order() {
+        let values = [f64::NEG_INFINITY, -2.5, -0.0, 0.0, 1e-300, 3.0, f64::INFINITY, f64::NAN];
+        for pair in values.windows(2) {
+            assert!(float_order(pair[0]) < float_order(pair[1]), "{pair:?}");
+        }
     }
 }
