@@ -54,6 +54,7 @@ pub mod storage;
 pub mod time;
 pub mod ui;
 pub mod widgets;
+pub mod write;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

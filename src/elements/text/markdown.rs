@@ -1,4 +1,4 @@
-//! `markdown` and `write`: GitHub-flavoured Markdown, raw HTML escaped unless allowed.
+//! `markdown`: GitHub-flavoured Markdown, raw HTML escaped unless allowed.
 
 use std::fmt;
 
@@ -30,24 +30,6 @@ impl Ui {
     /// Markdown that may contain raw HTML (Streamlit's `unsafe_allow_html=True`).
     pub fn markdown_unsafe_html(&self, body: impl Into<String>) -> Ui {
         self.push_element(Element::Markdown(MarkdownProps { body: body.into(), allow_html: true }))
-    }
-
-    /// Writes anything displayable as Markdown: text, numbers, your own types.
-    ///
-    /// ```
-    /// use wasmlit::prelude::*;
-    /// let mut at = AppTest::new(|ui: &Ui| {
-    ///     let x = ui.slider("x", 0..=100);
-    ///     ui.write(format!("{x} squared is {}", x * x));
-    ///     ui.write(42);
-    /// });
-    /// at.run();
-    /// at.slider(0).set_value(10).run();
-    /// assert_eq!(at.markdown(0).text(), "10 squared is 100");
-    /// assert_eq!(at.markdown(1).text(), "42");
-    /// ```
-    pub fn write(&self, value: impl fmt::Display) -> Ui {
-        self.markdown(value.to_string())
     }
 
     /// Writes any `Debug` value, pretty-printed in a code block.
