@@ -51,6 +51,8 @@ pub struct AppTest {
     /// page queues them.
     queued: Option<RerunRequest>,
     status: Option<RunStatus>,
+    /// What `ui.fetch` finds ([`serve`](Self::serve)); every other URL is a 404.
+    files: crate::fetch::StaticFiles,
 }
 
 /// How many `rerun()` calls in a row one [`AppTest::run`] follows before giving up.
@@ -77,7 +79,9 @@ impl AppTest {
         AppTest::with_session(Session::new_async(script))
     }
 
-    fn with_session(session: Session) -> Self {
+    fn with_session(mut session: Session) -> Self {
+        let files = crate::fetch::StaticFiles::default();
+        session.set_fetcher(std::rc::Rc::new(files.clone()));
         AppTest {
             session,
             pending: RerunRequest::default(),
@@ -85,7 +89,15 @@ impl AppTest {
             in_flight: None,
             queued: None,
             status: None,
+            files,
         }
+    }
+
+    /// Serves `bytes` at `path` to the script's [`Ui::fetch`] (a leading `./` or `/` is
+    /// ignored); URLs not served answer 404, so tests of scripts that fetch need no network.
+    pub fn serve(&mut self, path: &str, bytes: impl Into<Vec<u8>>) -> &mut Self {
+        self.files.serve(path, bytes.into());
+        self
     }
 
     /// Runs the script once to the end with the values set since the last

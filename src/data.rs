@@ -18,10 +18,25 @@
 //! ```
 
 mod column;
+mod csv_reader;
 mod csv_writer;
+mod describe;
 mod error;
+mod expr;
+mod filter;
 mod format;
+mod group_by;
+mod infer;
+mod join;
+mod json;
+mod keys;
+mod parquet_io;
+mod select;
 mod serde_frame;
+mod slice;
+mod sort;
+mod unique;
+mod with_column;
 
 use std::sync::Arc;
 
@@ -29,8 +44,17 @@ use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{Field, Schema};
 
 pub use column::{Column, DataType, Value};
+pub use csv_reader::{CsvOptions, CsvReader};
+pub use describe::DESCRIBE_STATISTICS;
 pub use error::DataError;
+pub use expr::{col, lit, Expr};
+pub use filter::Row;
 pub use format::format_float;
+pub use group_by::{count, max, mean, min, n_unique, size, sum, Agg, GroupBy};
+pub use join::{JoinKind, JOIN_SUFFIX};
+pub use parquet_io::ParquetReader;
+pub use sort::{Nulls, SortOrder};
+pub use with_column::NewColumn;
 
 /// A table of named, typed columns, all of the same length.
 #[derive(Clone, Debug)]

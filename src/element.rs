@@ -355,6 +355,11 @@ pub enum WidgetValue {
     Text(String),
     Index(Option<usize>),
     Indices(Vec<usize>),
+    /// A dataframe's selection: row and column positions in the frame.
+    Selection {
+        rows: Vec<usize>,
+        columns: Vec<usize>,
+    },
     /// A data editor's edits: Streamlit's edited, added and deleted rows.
     #[cfg(feature = "data")]
     Edits(crate::widgets::data_editor::EditState),

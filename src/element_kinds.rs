@@ -59,6 +59,8 @@ macro_rules! element_kinds {
                 video: Video(PlayerProps) in elements::media::video,
                 #[cfg(feature = "media")]
                 logo: Logo(LogoProps) in elements::media::logo,
+                #[cfg(feature = "data")]
+                table: Table(TableProps) in elements::data::table,
             }
             widgets {
                 button: Button(ButtonProps) in widgets::button,
@@ -80,6 +82,10 @@ macro_rules! element_kinds {
                 pills: Pills(ButtonGroupProps) in widgets::pills,
                 segmented_control: SegmentedControl(ButtonGroupProps) in widgets::segmented_control,
                 feedback: Feedback(FeedbackProps) in widgets::feedback,
+                // A widget kind whose value is the selection; without a selection mode it is
+                // not registered (see elements/data/dataframe.rs).
+                #[cfg(feature = "data")]
+                dataframe: Dataframe(DataFrameProps) in elements::data::dataframe,
                 #[cfg(feature = "data")]
                 data_editor: DataEditor(DataEditorProps) in widgets::data_editor,
             }

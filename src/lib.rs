@@ -39,6 +39,7 @@ pub mod data;
 pub mod element;
 pub mod elements;
 pub mod error;
+pub mod fetch;
 pub mod form;
 pub mod fragment;
 pub mod identity;
@@ -79,6 +80,11 @@ pub mod prelude {
     #[cfg(feature = "data")]
     pub use crate::data::{Column, DataFrame};
     pub use crate::element::{Element, Gap, HorizontalAlignment, LabelVisibility, StatusState, VerticalAlignment};
+    #[cfg(feature = "data")]
+    pub use crate::elements::data::{
+        column_config::{ColumnConfig, ColumnWidth},
+        dataframe::{DataFrameSelection, DataFrameView, SelectionMode},
+    };
     #[cfg(feature = "media")]
     pub use crate::elements::media::{
         audio::Audio,

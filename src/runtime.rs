@@ -28,6 +28,8 @@ pub(crate) struct Runtime {
     pub tree: ElementTree,
     pub phase: Phase,
     pub clock: Rc<dyn Clock>,
+    /// Where `ui.fetch` goes: `window.fetch` in the browser, [`StaticFiles`](crate::fetch::StaticFiles) natively.
+    pub fetcher: Rc<dyn crate::fetch::Fetcher>,
     /// What the current (or last) run covers.
     pub scope: RunScope,
     /// Forms drawn in this run.
@@ -181,6 +183,7 @@ impl Session {
             tree: ElementTree::default(),
             phase: Phase::Idle,
             clock: Rc::new(clock.clone()),
+            fetcher: Rc::new(crate::fetch::StaticFiles::default()),
             scope: RunScope::Full,
             forms: Vec::new(),
             fragments: HashMap::new(),
@@ -203,6 +206,12 @@ impl Session {
     pub fn set_clock(&mut self, clock: Rc<dyn Clock>) {
         self.runtime.borrow_mut().clock = clock;
         self.virtual_clock = None;
+    }
+
+    /// Replaces where `ui.fetch` goes (the browser uses `window.fetch`; `AppTest` serves files
+    /// from memory).
+    pub fn set_fetcher(&mut self, fetcher: Rc<dyn crate::fetch::Fetcher>) {
+        self.runtime.borrow_mut().fetcher = fetcher;
     }
 
     /// Runs the script (or the fragments asked for) once for `request`, to

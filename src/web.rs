@@ -42,6 +42,12 @@ use view_model::PageModel;
 
 pub use shell::Theme;
 
+/// Installs the dataframe grid (called by `DataFrameView`: see web/elements/data/dataframe.rs).
+#[cfg(feature = "data")]
+pub(crate) fn install_dataframe_renderer() {
+    elements::data::dataframe::install();
+}
+
 /// Mounts `script` into the page: into `<div id="wasmlit-app">` if there is
 /// one, else into `<body>`. Runs it once, then again on every interaction.
 pub fn run<F, R>(script: F)

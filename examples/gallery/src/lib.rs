@@ -14,8 +14,10 @@ use std::time::Duration;
 
 use wasmlit::prelude::*;
 
+mod data;
+
 /// The sections of the page, in order: (header, anchor of the header).
-pub const SECTIONS: [(&str, &str); 11] = [
+pub const SECTIONS: [(&str, &str); 12] = [
     ("Write and magic", "write-and-magic"),
     ("Text elements", "text-elements"),
     ("Input widgets", "input-widgets"),
@@ -26,6 +28,7 @@ pub const SECTIONS: [(&str, &str); 11] = [
     ("Session state and callbacks", "session-state-and-callbacks"),
     ("Execution flow", "execution-flow"),
     ("Caching", "caching"),
+    ("Data elements", "data-elements"),
     ("Errors stay in place", "errors-stay-in-place"),
 ];
 
@@ -51,6 +54,7 @@ pub async fn app(ui: Ui) -> Result {
     session_state_and_callbacks(ui)?;
     execution_flow(ui).await?;
     caching(ui)?;
+    data::data_elements(ui, 10)?;
     errors_stay_in_place(ui)
 }
 
@@ -935,7 +939,7 @@ fn caching(ui: &Ui) -> Result {
 // ----- Errors stay in place -----------------------------------------------------
 
 fn errors_stay_in_place(ui: &Ui) -> Result {
-    section(ui, 10);
+    section(ui, 11);
     ui.write("Bad calls show an error where they are; the rest of the app goes on.");
 
     // Bounds usually come from data; here they are equal, which leaves nothing to slide.

@@ -1,0 +1,148 @@
+//! Parquet in and out: [`DataFrame::read_parquet`], [`ParquetReader`] (a row group at a time,
+//! for a progress bar) and [`DataFrame::write_parquet`].
+//!
+//! Codecs: the `parquet` crate is built with the codecs that compile for wasm32 without a C
+//! toolchain: uncompressed, snappy (`snap`), gzip (`flate2` on `miniz_oxide`), lz4 (`lz4_flex`)
+//! and brotli. zstd needs C, so a zstd file is refused with an error that says so (name the
+//! codec when writing the file: `compression='snappy'` in pandas). Nested columns (lists,
+//! structs, maps) are refused with an error naming the column.
+
+use arrow_array::RecordBatch;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::Compression;
+use parquet::errors::ParquetError;
+use parquet::file::metadata::ParquetMetaData;
+use parquet::file::properties::WriterProperties;
+
+use super::{DataError, DataFrame};
+
+fn parquet_error(at: impl Into<String>, message: impl Into<String>) -> DataError {
+    DataError::Parse { format: "Parquet", at: at.into(), message: message.into() }
+}
+
+/// The parquet crate's error, said plainly where it is a known one.
+fn explain(error: ParquetError) -> String {
+    let text = error.to_string();
+    if text.contains("zstd") {
+        "the data is compressed with zstd, which this build cannot read (zstd needs C, so it is left out of \
+         the browser build); write the file with snappy, gzip, lz4 or brotli"
+            .to_string()
+    } else {
+        text
+    }
+}
+
+/// A Parquet file read a row group at a time.
+///
+/// ```
+/// use wasmlit::data::{Column, DataFrame, ParquetReader};
+/// let df = DataFrame::new(vec![("x", Column::from(vec![1_i64, 2, 3]))]).unwrap();
+/// let bytes = df.write_parquet().unwrap();
+/// let mut reader = ParquetReader::new(&bytes).unwrap();
+/// while let Some(fraction) = reader.next_chunk().unwrap() {
+///     assert!(fraction > 0.0 && fraction <= 1.0);
+/// }
+/// assert_eq!(reader.finish().unwrap(), df);
+/// ```
+pub struct ParquetReader {
+    bytes: bytes::Bytes,
+    metadata: std::sync::Arc<ParquetMetaData>,
+    next_group: usize,
+    batches: Vec<RecordBatch>,
+    schema: arrow_schema::SchemaRef,
+}
+
+impl ParquetReader {
+    /// Reads the footer (the file's schema and row groups) and checks every column can be
+    /// read.
+    pub fn new(bytes: &[u8]) -> Result<ParquetReader, DataError> {
+        if bytes.len() < 12 || !bytes.starts_with(b"PAR1") {
+            return Err(parquet_error("header", "not a Parquet file (it does not start with `PAR1`)"));
+        }
+        if !bytes.ends_with(b"PAR1") {
+            return Err(parquet_error("footer", "the file is cut short (it does not end with `PAR1`)"));
+        }
+        let bytes = bytes::Bytes::copy_from_slice(bytes);
+        let builder =
+            ParquetRecordBatchReaderBuilder::try_new(bytes.clone()).map_err(|e| parquet_error("footer", explain(e)))?;
+        let metadata = builder.metadata().clone();
+        let schema = builder.schema().clone();
+        if let Some(field) = schema.fields().iter().find(|f| f.data_type().is_nested()) {
+            return Err(parquet_error(
+                format!("column `{}`", field.name()),
+                format!("a nested column ({}); frames hold flat columns only", field.data_type()),
+            ));
+        }
+        for (group, row_group) in metadata.row_groups().iter().enumerate() {
+            for column in row_group.columns() {
+                if matches!(column.compression(), Compression::ZSTD(_)) {
+                    return Err(parquet_error(
+                        format!("row group {}, column `{}`", group + 1, column.column_path().string()),
+                        explain(ParquetError::General("zstd".into())),
+                    ));
+                }
+            }
+        }
+        Ok(ParquetReader { bytes, metadata, next_group: 0, batches: Vec::new(), schema })
+    }
+
+    /// Reads the next row group; returns the fraction of rows read so far, or `None` when
+    /// every group is read.
+    pub fn next_chunk(&mut self) -> Result<Option<f64>, DataError> {
+        let groups = self.metadata.row_groups();
+        if self.next_group >= groups.len() {
+            return Ok(None);
+        }
+        let group = self.next_group;
+        let at = || format!("row group {}", group + 1);
+        let reader = ParquetRecordBatchReaderBuilder::try_new(self.bytes.clone())
+            .and_then(|b| b.with_row_groups(vec![group]).build())
+            .map_err(|e| parquet_error(at(), explain(e)))?;
+        for batch in reader {
+            self.batches.push(batch.map_err(|e| parquet_error(at(), explain(ParquetError::from(e))))?);
+        }
+        self.next_group += 1;
+        let total: i64 = groups.iter().map(|g| g.num_rows()).sum();
+        let done: i64 = groups[..self.next_group].iter().map(|g| g.num_rows()).sum();
+        Ok(Some(if total == 0 { 1.0 } else { done as f64 / total as f64 }))
+    }
+
+    /// Reads what is left and returns the frame.
+    pub fn finish(mut self) -> Result<DataFrame, DataError> {
+        while self.next_chunk()?.is_some() {}
+        let batch = arrow_select::concat::concat_batches(&self.schema, &self.batches)
+            .map_err(|e| parquet_error("the row groups", e.to_string()))?;
+        DataFrame::from_batch(batch)
+    }
+}
+
+impl DataFrame {
+    /// A frame from the bytes of a Parquet file (see [`ParquetReader`] for the codecs).
+    ///
+    /// ```
+    /// use wasmlit::data::DataFrame;
+    /// let err = DataFrame::read_parquet(b"a,b\n1,2\n").unwrap_err();
+    /// assert_eq!(err.to_string(), "Parquet, header: not a Parquet file (it does not start with `PAR1`)");
+    /// ```
+    pub fn read_parquet(bytes: &[u8]) -> Result<DataFrame, DataError> {
+        ParquetReader::new(bytes)?.finish()
+    }
+
+    /// The frame as a Parquet file, snappy-compressed (for a download button, or a test).
+    ///
+    /// ```
+    /// use wasmlit::data::{Column, DataFrame};
+    /// let df = DataFrame::new(vec![("city", Column::from(vec!["Paris", "Lyon"]))]).unwrap();
+    /// assert_eq!(DataFrame::read_parquet(&df.write_parquet().unwrap()).unwrap(), df);
+    /// ```
+    pub fn write_parquet(&self) -> Result<Vec<u8>, DataError> {
+        let properties = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
+        let mut out = Vec::new();
+        let mut writer = ArrowWriter::try_new(&mut out, self.batch().schema(), Some(properties))
+            .map_err(|e| parquet_error("writing", e.to_string()))?;
+        writer.write(self.batch()).map_err(|e| parquet_error("writing", e.to_string()))?;
+        writer.close().map_err(|e| parquet_error("writing", e.to_string()))?;
+        Ok(out)
+    }
+}
