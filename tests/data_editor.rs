@@ -182,7 +182,8 @@ fn with_a_key_edits_are_positional_and_kept_while_the_data_change() {
     at.checkbox(1).uncheck().run();
     at.checkbox(0).check().run();
     assert_eq!(at.markdown(0).text(), "Ada 0.5 true 2024-01-01", "an edit of a row that is gone no longer fits: reset");
-    assert_eq!(at.data_editor(0).value::<EditState>(), EditState::default());
+    assert_eq!(at.data_editor(key("keyed")).value::<EditState>(), EditState::default());
+    assert!(at.get("exception").is_empty());
 }
 
 #[test]
@@ -276,4 +277,29 @@ fn two_keyless_editors_of_the_same_data_are_a_duplicate() {
     at.run();
     assert!(at.exception(0).text().starts_with("DuplicateWidgetID"), "{}", at.exception(0).text());
     assert_eq!(at.get("data_editor").len(), 2);
+}
+
+/// Times a rerun of an editor of 100,000 rows (`-- --ignored --nocapture`): the keyless
+/// identity hashes the data, one edit rebuilds one column, a delete takes the others.
+#[test]
+#[ignore]
+fn timing_of_a_large_editor() {
+    let rows = 100_000;
+    let df = frame(rows);
+    let mut at = AppTest::new(move |ui: &Ui| {
+        let edited = ui.add(DataEditor::new(df.clone()).num_rows(NumRows::Dynamic));
+        ui.write(edited.num_rows().to_string());
+    });
+    let time = |at: &mut AppTest, what: &str| {
+        let start = std::time::Instant::now();
+        at.run();
+        eprintln!("{what}: {:?}", start.elapsed());
+    };
+    time(&mut at, "first run");
+    time(&mut at, "rerun, no edits");
+    at.data_editor(0).edit_cell(5, "score", 1.0);
+    time(&mut at, "rerun after one edit");
+    at.data_editor(0).delete_rows([0]);
+    time(&mut at, "rerun after a delete too (untouched columns through take)");
+    assert_eq!(at.markdown(0).text(), (rows - 1).to_string());
 }

@@ -260,14 +260,37 @@ impl EditState {
         if self.is_empty() {
             return Ok(data.clone());
         }
-        let same_rows = self.added_rows.is_empty() && self.deleted_rows.is_empty();
         let rows = self.shown_rows(data.num_rows());
+        // The input rows kept, for the columns no edit touches: Arrow's `take` copies them.
+        let kept: Option<arrow_array::UInt64Array> = (!self.deleted_rows.is_empty()).then(|| {
+            rows.iter()
+                .filter_map(|row| match row {
+                    RowSource::Input(row) => Some(*row as u64),
+                    RowSource::Added(_) => None,
+                })
+                .collect()
+        });
         let names: Vec<String> = data.column_names().into_iter().map(str::to_string).collect();
         let mut arrays = Vec::with_capacity(names.len());
         for (index, name) in names.iter().enumerate() {
+            let dtype = data.dtype(index);
+            let added = || self.added_rows.iter().map(|cells| cells.get(name).cloned().unwrap_or(Value::Null));
             let touched = self.edited_rows.values().any(|cells| cells.contains_key(name));
-            if same_rows && !touched {
-                arrays.push(data.column_at(index).clone());
+            if !touched {
+                let column = data.column_at(index);
+                let kept = match &kept {
+                    Some(kept) => arrow_select::take::take(column.as_ref(), kept, None)
+                        .map_err(|e| EditError::Frame(e.to_string()))?,
+                    None => column.clone(),
+                };
+                let array = if self.added_rows.is_empty() {
+                    kept
+                } else {
+                    let added = column_of(dtype, added()).into_array();
+                    arrow_select::concat::concat(&[kept.as_ref(), added.as_ref()])
+                        .map_err(|e| EditError::Frame(e.to_string()))?
+                };
+                arrays.push(array);
                 continue;
             }
             let values = rows.iter().map(|row| match *row {
@@ -279,7 +302,7 @@ impl EditState {
                     self.added_rows.get(added).and_then(|cells| cells.get(name)).cloned().unwrap_or(Value::Null)
                 }
             });
-            arrays.push(column_of(data.dtype(index), values).into_array());
+            arrays.push(column_of(dtype, values).into_array());
         }
         DataFrame::from_arrays(names, arrays).map_err(|e| EditError::Frame(e.to_string()))
     }
@@ -411,39 +434,62 @@ fn column_of(dtype: DataType, values: impl Iterator<Item = Value>) -> Column {
 }
 
 /// A content hash of `data` (names, types and every value), for the identity of an editor
-/// without a key: as in Streamlit, other data make another widget.
+/// without a key: as in Streamlit, other data make another widget. Numeric and date columns
+/// without nulls are hashed as one block of bytes.
 pub(crate) fn digest(data: &DataFrame) -> u64 {
     use arrow_array::cast::AsArray;
-    use arrow_array::types::{Date32Type, Float64Type, Int64Type, TimestampMillisecondType};
+    use arrow_array::types::{ArrowPrimitiveType, Date32Type, Float64Type, Int64Type, TimestampMillisecondType};
     use arrow_array::Array;
-    let mut hasher = xxhash_rust::xxh3::Xxh3::with_seed(0);
+    use xxhash_rust::xxh3::Xxh3;
+
+    /// A primitive column: its value bytes at once when it has no nulls, else cell by cell.
+    fn primitive<T: ArrowPrimitiveType>(hasher: &mut Xxh3, array: &dyn Array, bytes: fn(T::Native) -> Vec<u8>) {
+        let array = array.as_primitive::<T>();
+        if array.null_count() == 0 {
+            hasher.update(array.values().inner().as_slice());
+            return;
+        }
+        for value in array.iter() {
+            match value {
+                Some(value) => {
+                    hasher.update(&[1]);
+                    hasher.update(&bytes(value));
+                }
+                None => hasher.update(&[0]),
+            }
+        }
+    }
+
+    let mut hasher = Xxh3::with_seed(0);
     hasher.update(&(data.num_rows() as u64).to_le_bytes());
     for (index, name) in data.column_names().into_iter().enumerate() {
         hasher.update(&(name.len() as u64).to_le_bytes());
         hasher.update(name.as_bytes());
-        let array = data.column_at(index);
+        let array = data.column_at(index).as_ref();
         let dtype = data.dtype(index);
         hasher.update(dtype.name().as_bytes());
-        for row in 0..array.len() {
-            if array.is_null(row) {
-                hasher.update(&[0]);
-                continue;
+        hasher.update(&(array.null_count() as u64).to_le_bytes());
+        match dtype {
+            DataType::Int => primitive::<Int64Type>(&mut hasher, array, |v| v.to_le_bytes().to_vec()),
+            DataType::Float => primitive::<Float64Type>(&mut hasher, array, |v| v.to_le_bytes().to_vec()),
+            DataType::Date => primitive::<Date32Type>(&mut hasher, array, |v| v.to_le_bytes().to_vec()),
+            DataType::Datetime => {
+                primitive::<TimestampMillisecondType>(&mut hasher, array, |v| v.to_le_bytes().to_vec())
             }
-            hasher.update(&[1]);
-            match dtype {
-                DataType::Int => hasher.update(&array.as_primitive::<Int64Type>().value(row).to_le_bytes()),
-                DataType::Float => {
-                    hasher.update(&array.as_primitive::<Float64Type>().value(row).to_bits().to_le_bytes())
+            DataType::Bool => {
+                for value in array.as_boolean().iter() {
+                    hasher.update(&[value.map_or(0, |v| 1 + u8::from(v))]);
                 }
-                DataType::Bool => hasher.update(&[u8::from(array.as_boolean().value(row))]),
-                DataType::Text => {
-                    let text = array.as_string::<i32>().value(row);
-                    hasher.update(&(text.len() as u64).to_le_bytes());
-                    hasher.update(text.as_bytes());
-                }
-                DataType::Date => hasher.update(&array.as_primitive::<Date32Type>().value(row).to_le_bytes()),
-                DataType::Datetime => {
-                    hasher.update(&array.as_primitive::<TimestampMillisecondType>().value(row).to_le_bytes())
+            }
+            DataType::Text => {
+                for value in array.as_string::<i32>().iter() {
+                    match value {
+                        Some(text) => {
+                            hasher.update(&(text.len() as u64 + 1).to_le_bytes());
+                            hasher.update(text.as_bytes());
+                        }
+                        None => hasher.update(&0_u64.to_le_bytes()),
+                    }
                 }
             }
         }
@@ -588,6 +634,15 @@ mod tests {
         assert_eq!(digest(&df), digest(&df.clone()));
         let other = EditState::default().with(&df, cell(0, "age", Value::Int(1))).unwrap().apply(&df).unwrap();
         assert_ne!(digest(&df), digest(&other));
+        // A null differs from every value, with or without nulls elsewhere in the column.
+        let with_null = EditState::default().with(&df, cell(0, "age", Value::Null)).unwrap().apply(&df).unwrap();
+        let zero = EditState::default().with(&df, cell(0, "age", Value::Int(0))).unwrap().apply(&df).unwrap();
+        assert_ne!(digest(&with_null), digest(&zero));
+        // A slice of a longer column hashes like the same values built on their own.
+        let long = DataFrame::new(vec![("x", Column::from(vec![1_i64, 2, 3, 4]))]).unwrap();
+        let sliced = DataFrame::from_batch(long.batch().slice(1, 2)).unwrap();
+        let built = DataFrame::new(vec![("x", Column::from(vec![2_i64, 3]))]).unwrap();
+        assert_eq!(digest(&sliced), digest(&built));
     }
 
     #[test]

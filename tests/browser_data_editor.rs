@@ -1,0 +1,142 @@
+//! The `data_editor` renderer in headless Chromium: typed cells, refused edits, rows added
+//! and deleted, read-only columns.
+//!
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
+//! cargo test --target wasm32-unknown-unknown --test browser_data_editor`
+
+#![cfg(all(target_arch = "wasm32", feature = "data"))]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use wasmlit::prelude::*;
+use wasmlit::Session;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+struct Unmount(Option<Box<dyn std::any::Any>>, HtmlElement);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        self.0.take();
+        self.1.remove();
+    }
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Lets the scheduled rerun and the render happen.
+async fn settle() {
+    for _ in 0..3 {
+        sleep_ms(10).await;
+    }
+}
+
+async fn mount(app: fn(&Ui) -> Result) -> (HtmlElement, Unmount) {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = wasmlit::web::mount(root.clone(), Session::new(app));
+    for _ in 0..300 {
+        if root.query_selector(".wl-element").unwrap().is_some() {
+            break;
+        }
+        sleep_ms(10).await;
+    }
+    settle().await;
+    (root.clone(), Unmount(Some(Box::new(handle)), root))
+}
+
+fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+}
+
+fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}")).unchecked_into()
+}
+
+fn shown(root: &HtmlElement) -> String {
+    find(root, ".wl-markdown").text_content().unwrap_or_default().trim().to_string()
+}
+
+fn commit(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+fn app(ui: &Ui) -> Result {
+    let df = DataFrame::new(vec![
+        ("name", Column::from(vec!["Ada", "Linus"])),
+        ("age", Column::from(vec![36_i64, 28])),
+        ("active", Column::from(vec![true, false])),
+        ("id", Column::from(vec![1_i64, 2])),
+    ])?;
+    let edited = ui.add(DataEditor::new(df).num_rows(NumRows::Dynamic).disabled_columns(["id"]).key("people"));
+    let rows: Vec<String> = (0..edited.num_rows())
+        .map(|r| (0..edited.num_columns()).map(|c| edited.cell_text(r, c)).collect::<Vec<_>>().join(" "))
+        .collect();
+    ui.write(rows.join("; "));
+    Ok(())
+}
+
+#[wasm_bindgen_test]
+async fn cells_commit_typed_values_and_a_refused_edit_shows_why() {
+    let (root, _mounted) = mount(app).await;
+    assert_eq!(shown(&root), "Ada 36 true 1; Linus 28 false 2");
+    // Three editable columns (plus the row pickers); `id` is read-only text.
+    let inputs = all(&root, ".wl-data-editor-input");
+    assert_eq!(inputs.len(), 4, "name and age in two rows");
+    assert_eq!(all(&root, "td.wl-data-editor-readonly").len(), 2);
+    let age: HtmlInputElement = inputs[1].clone().unchecked_into();
+    assert_eq!(age.type_(), "number");
+    commit(&age, "37");
+    settle().await;
+    assert_eq!(shown(&root), "Ada 37 true 1; Linus 28 false 2");
+    assert!(age.is_connected(), "an edit patches the cell; the table is not redrawn");
+    commit(&age, "37.5");
+    settle().await;
+    assert_eq!(shown(&root), "Ada 37 true 1; Linus 28 false 2", "refused: nothing was sent");
+    assert_eq!(age.value(), "37", "the cell goes back to the value the editor holds");
+    let error = find(&root, ".wl-data-editor-error");
+    assert!(!error.hidden());
+    assert_eq!(error.text_content().unwrap(), "column `age` holds int values: \"37.5\" is not one");
+    // A checkbox cell, then a good edit clears the error.
+    let active: HtmlInputElement = find(&root, ".wl-data-editor-bool input").unchecked_into();
+    active.click();
+    settle().await;
+    assert_eq!(shown(&root), "Ada 37 false 1; Linus 28 false 2");
+    assert!(find(&root, ".wl-data-editor-error").hidden());
+}
+
+#[wasm_bindgen_test]
+async fn rows_are_added_and_the_picked_ones_deleted() {
+    let (root, _mounted) = mount(app).await;
+    find(&root, ".wl-data-editor-add").click();
+    settle().await;
+    assert_eq!(all(&root, "tbody tr").len(), 3);
+    assert_eq!(shown(&root), "Ada 36 true 1; Linus 28 false 2;", "an added row is all nulls");
+    let name: HtmlInputElement = all(&root, ".wl-data-editor-input")[4].clone().unchecked_into();
+    commit(&name, "Grace");
+    settle().await;
+    assert_eq!(shown(&root), "Ada 36 true 1; Linus 28 false 2; Grace");
+    let delete = find(&root, ".wl-data-editor-delete");
+    assert!(delete.get_attribute("disabled").is_some(), "nothing picked yet");
+    let pickers = all(&root, ".wl-data-editor-pick input");
+    pickers[0].click();
+    pickers[2].click();
+    settle().await;
+    delete.click();
+    settle().await;
+    assert_eq!(shown(&root), "Linus 28 false 2");
+    assert_eq!(all(&root, "tbody tr").len(), 1);
+}
