@@ -24,6 +24,7 @@ mod error;
 mod format;
 mod infer;
 mod json;
+mod limit;
 mod parquet_io;
 mod serde_frame;
 
@@ -35,8 +36,9 @@ use arrow_schema::{Field, Schema};
 pub use column::{Column, DataType, Value};
 pub use csv_reader::{CsvOptions, CsvReader};
 pub use error::DataError;
-pub use parquet_io::ParquetReader;
 pub use format::format_float;
+pub use limit::check_size;
+pub use parquet_io::ParquetReader;
 
 /// A table of named, typed columns, all of the same length.
 #[derive(Clone, Debug)]

@@ -181,12 +181,16 @@ mod tests {
 
     #[test]
     fn errors_name_the_url_and_the_status_or_the_failure() {
-        let missing =
-            FetchError { url: "data/x.csv".into(), reason: FetchFailure::Status { code: 404, text: "Not Found".into() } };
+        let missing = FetchError {
+            url: "data/x.csv".into(),
+            reason: FetchFailure::Status { code: 404, text: "Not Found".into() },
+        };
         assert_eq!(missing.to_string(), "could not fetch `data/x.csv`: HTTP 404 Not Found");
         let offline =
             FetchError { url: "https://example.com/a".into(), reason: FetchFailure::Network("Failed to fetch".into()) };
-        assert!(offline.to_string().starts_with("could not fetch `https://example.com/a`: network error (Failed to fetch)"));
+        assert!(offline
+            .to_string()
+            .starts_with("could not fetch `https://example.com/a`: network error (Failed to fetch)"));
     }
 
     #[test]
@@ -201,6 +205,9 @@ mod tests {
         files.remove("a/b.csv");
         let mut future = files.fetch("a/b.csv", None);
         let poll = future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
-        assert!(matches!(poll, std::task::Poll::Ready(Err(FetchError { reason: FetchFailure::Status { code: 404, .. }, .. }))));
+        assert!(matches!(
+            poll,
+            std::task::Poll::Ready(Err(FetchError { reason: FetchFailure::Status { code: 404, .. }, .. }))
+        ));
     }
 }

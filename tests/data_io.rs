@@ -34,7 +34,8 @@ fn datetime(text: &str) -> NaiveDateTime {
 
 #[test]
 fn csv_infers_each_type() {
-    let df = csv("i,f,b,d,t,s\n1,1.5,true,2024-01-02,2024-01-02T03:04:05,x\n-2,2,False,2024-12-31,2024-01-02 03:04,y\n");
+    let df =
+        csv("i,f,b,d,t,s\n1,1.5,true,2024-01-02,2024-01-02T03:04:05,x\n-2,2,False,2024-12-31,2024-01-02 03:04,y\n");
     use DataType::*;
     assert_eq!(dtypes(&df), [Int, Float, Bool, Date, Datetime, Text]);
     assert_eq!(df.value(1, 0), Value::Int(-2));
@@ -424,7 +425,9 @@ fn relabel_as_zstd(file: &[u8]) -> Vec<u8> {
             let columns = group
                 .columns()
                 .iter()
-                .map(|c| c.clone().into_builder().set_compression(Compression::ZSTD(Default::default())).build().unwrap())
+                .map(|c| {
+                    c.clone().into_builder().set_compression(Compression::ZSTD(Default::default())).build().unwrap()
+                })
                 .collect();
             group.clone().into_builder().set_column_metadata(columns).build().unwrap()
         })

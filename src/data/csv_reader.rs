@@ -1,31 +1,7 @@
 //! Reading CSV into a frame: [`DataFrame::read_csv`], and [`CsvReader`] for large files read in
 //! chunks while a progress bar moves.
 //!
-//! What it does, as pandas' `read_csv` does unless said otherwise:
-//! - The first line is the header (unless [`CsvOptions::header`]`(false)`: columns are then
-//!   named `0`, `1`, ...). An empty name becomes `Unnamed: <i>`; a repeated name gets `.1`,
-//!   `.2`, ... (`a`, `a.1`). A leading UTF-8 byte-order mark is skipped; lines end in `\n` or
-//!   `\r\n`.
-//! - Fields are split on the delimiter (`,`), and a field in quotes (`"`) may hold the
-//!   delimiter, line breaks and doubled quotes (`""`).
-//! - A row with fewer fields than the header gets nulls at its end; one with more is an error.
-//! - A field equal to one of the null words (pandas' list: empty, `NA`, `N/A`, `NULL`, `null`,
-//!   `NaN`, `nan`, `None`, `<NA>`, `#N/A`, ...) is a null.
-//! - Each column's type is read from its values by the rules of the `infer` table below,
-//!   over every row (or the first [`CsvOptions::infer_rows`]); a column can be given its type
-//!   with [`CsvOptions::dtype`]. Unlike pandas, a column of ints with nulls stays `Int`.
-//!
-//! | type | accepted text (spaces around it ignored) |
-//! | --- | --- |
-//! | `Int` | an optional sign and digits that fit an `i64` |
-//! | `Float` | `1.5`, `.5`, `1e-3`, `inf`, ...; ints and floats mixed make a `Float` column |
-//! | `Bool` | `true`/`True`/`TRUE`, `false`/`False`/`FALSE` |
-//! | `Date` | `YYYY-MM-DD` |
-//! | `Datetime` | `YYYY-MM-DD` + `T` or space + `HH:MM[:SS[.fff]]`, then optional `Z` or `±HH:MM` (made UTC); dates and datetimes mixed make a `Datetime` column |
-//! | `Text` | anything else, and any other mix of types |
-//!
-//! A column of nulls only is `Float` (as pandas reads it). Every error names the line (and
-//! the column where there is one): `CSV, line 7, column `price`: `abc` is not a float`.
+//! The rules are on [`CsvOptions`].
 
 use std::sync::Arc;
 
@@ -42,6 +18,32 @@ const NULL_WORDS: [&str; 19] = [
 ];
 
 /// How to read a CSV file; `CsvOptions::default()` reads pandas' defaults.
+///
+/// How a CSV file is read, as pandas' `read_csv` does unless said otherwise:
+/// - The first line is the header (unless [`CsvOptions::header`]`(false)`: columns are then
+///   named `0`, `1`, ...). An empty name becomes `Unnamed: <i>`; a repeated name gets `.1`,
+///   `.2`, ... (`a`, `a.1`). A leading UTF-8 byte-order mark is skipped; lines end in `\n` or
+///   `\r\n`.
+/// - Fields are split on the delimiter (`,`), and a field in quotes (`"`) may hold the
+///   delimiter, line breaks and doubled quotes (`""`).
+/// - A row with fewer fields than the header gets nulls at its end; one with more is an error.
+/// - A field equal to one of the null words (pandas' list: empty, `NA`, `N/A`, `NULL`, `null`,
+///   `NaN`, `nan`, `None`, `<NA>`, `#N/A`, ...) is a null.
+/// - Each column's type is read from its values by the rules of this table,
+///   over every row (or the first [`CsvOptions::infer_rows`]); a column can be given its type
+///   with [`CsvOptions::dtype`]. Unlike pandas, a column of ints with nulls stays `Int`.
+///
+/// | type | accepted text (spaces around it ignored) |
+/// | --- | --- |
+/// | `Int` | an optional sign and digits that fit an `i64` |
+/// | `Float` | `1.5`, `.5`, `1e-3`, `inf`, ...; ints and floats mixed make a `Float` column |
+/// | `Bool` | `true`/`True`/`TRUE`, `false`/`False`/`FALSE` |
+/// | `Date` | `YYYY-MM-DD` |
+/// | `Datetime` | `YYYY-MM-DD` + `T` or space + `HH:MM[:SS[.fff]]`, then optional `Z` or `±HH:MM` (made UTC); dates and datetimes mixed make a `Datetime` column |
+/// | `Text` | anything else, and any other mix of types |
+///
+/// A column of nulls only is `Float` (as pandas reads it). Every error names the line (and
+/// the column where there is one): `CSV, line 7, column `price`: `abc` is not a float`.
 ///
 /// ```
 /// use wasmlit::data::{CsvOptions, DataFrame, DataType};
@@ -129,7 +131,7 @@ impl CsvOptions {
 }
 
 impl DataFrame {
-    /// A frame from CSV bytes; see the [module docs](self::CsvReader) for the rules.
+    /// A frame from CSV bytes; the rules are on [`CsvOptions`].
     ///
     /// ```
     /// use wasmlit::data::{CsvOptions, DataFrame, DataType, Value};
@@ -219,7 +221,9 @@ struct ColumnState {
 enum Phase {
     Reading,
     /// Turning the text columns into typed ones, one column a step.
-    Converting { arrays: Vec<ArrayRef> },
+    Converting {
+        arrays: Vec<ArrayRef>,
+    },
     Done(DataFrame),
 }
 
@@ -234,9 +238,7 @@ impl<'a> CsvReader<'a> {
     /// Starts reading `bytes`: checks the size limit and reads the header.
     pub fn new(bytes: &'a [u8], options: &CsvOptions) -> Result<CsvReader<'a>, DataError> {
         if let Some(limit) = options.max_bytes {
-            if bytes.len() > limit {
-                return Err(DataError::TooLarge { bytes: bytes.len(), limit });
-            }
+            super::check_size(bytes, limit)?;
         }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let reader = ::csv::ReaderBuilder::new()

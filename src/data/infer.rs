@@ -199,14 +199,16 @@ pub(crate) fn parse_column(values: &StringArray, to: DataType) -> Result<ArrayRe
         DataType::Int => Arc::new(Int64Array::from(build(values, parse_int)?)),
         DataType::Float => Arc::new(Float64Array::from(build(values, parse_float)?)),
         DataType::Bool => Arc::new(BooleanArray::from(build(values, parse_bool)?)),
-        DataType::Date => {
-            Arc::new(build(values, parse_date)?.into_iter().map(|d| d.map(Date32Type::from_naive_date)).collect::<Date32Array>())
-        }
+        DataType::Date => Arc::new(
+            build(values, parse_date)?.into_iter().map(|d| d.map(Date32Type::from_naive_date)).collect::<Date32Array>(),
+        ),
         DataType::Datetime => Arc::new(
-            build(values, |text| parse_datetime(text).or_else(|| parse_date(text).map(|d| d.and_time(NaiveTime::MIN))))?
-                .into_iter()
-                .map(|d| d.map(|d| d.and_utc().timestamp_millis()))
-                .collect::<TimestampMillisecondArray>(),
+            build(values, |text| {
+                parse_datetime(text).or_else(|| parse_date(text).map(|d| d.and_time(NaiveTime::MIN)))
+            })?
+            .into_iter()
+            .map(|d| d.map(|d| d.and_utc().timestamp_millis()))
+            .collect::<TimestampMillisecondArray>(),
         ),
     })
 }

@@ -36,7 +36,8 @@ impl Fetcher for WebFetcher {
     fn fetch(&self, url: &str, progress: Option<Progress>) -> LocalFuture<Result<Vec<u8>, FetchError>> {
         let url = url.to_string();
         Box::pin(async move {
-            let network = |error: &JsValue| FetchError { url: url.clone(), reason: FetchFailure::Network(message(error)) };
+            let network =
+                |error: &JsValue| FetchError { url: url.clone(), reason: FetchFailure::Network(message(error)) };
             let window = web_sys::window().ok_or_else(|| network(&JsValue::from_str("no window")))?;
             let controller = AbortController::new().ok();
             let init = RequestInit::new();
@@ -44,8 +45,10 @@ impl Fetcher for WebFetcher {
                 init.set_signal(Some(&controller.signal()));
             }
             let mut guard = AbortOnDrop(controller);
-            let response: Response =
-                JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await.map_err(|e| network(&e))?.unchecked_into();
+            let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+                .await
+                .map_err(|e| network(&e))?
+                .unchecked_into();
             if !response.ok() {
                 return Err(FetchError {
                     url: url.clone(),
