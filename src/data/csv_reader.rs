@@ -43,7 +43,7 @@ const NULL_WORDS: [&str; 19] = [
 /// | `Text` | anything else, and any other mix of types |
 ///
 /// A column of nulls only is `Float` (as pandas reads it). Every error names the line (and
-/// the column where there is one): `CSV, line 7, column `price`: `abc` is not a float`.
+/// the column where there is one), e.g. "CSV, line 7, column `price`: `abc` is not a float (its given type)".
 ///
 /// ```
 /// use wasmlit::data::{CsvOptions, DataFrame, DataType};
@@ -209,6 +209,13 @@ pub struct CsvReader<'a> {
     /// The byte offset and line where the last record started (to find an unclosed quote).
     last_record: Option<(usize, u64)>,
     record: ::csv::ByteRecord,
+    /// The line the record just read starts on, and how many line breaks lie before byte
+    /// `counted_to`.
+    record_line: u64,
+    newlines: u64,
+    counted_to: usize,
+    /// The length of the longest null word (a longer field is never a null).
+    longest_null: usize,
     phase: Phase,
 }
 
@@ -257,12 +264,16 @@ impl<'a> CsvReader<'a> {
             line_shifts: Vec::new(),
             last_record: None,
             record: ::csv::ByteRecord::new(),
+            record_line: 1,
+            newlines: 0,
+            counted_to: 0,
+            longest_null: options.null_values.iter().map(String::len).max().unwrap_or(0),
             phase: Phase::Reading,
         };
         if !this.read_record()? {
             return Err(parse_error("line 1".into(), "the file is empty: there is no header and no data"));
         }
-        let line = this.record.position().map_or(1, |p| p.line());
+        let line = this.record_line;
         let width = this.record.len();
         if width == 0 || (width == 1 && this.record[0].is_empty() && this.options.header) {
             return Err(parse_error(format!("line {line}"), "the header names no columns"));
@@ -301,9 +312,15 @@ impl<'a> CsvReader<'a> {
     fn read_record(&mut self) -> Result<bool, DataError> {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(true) => {
-                if let Some(position) = self.record.position() {
-                    self.last_record = Some((position.byte() as usize, position.line()));
+                // csv's own line count skips blank lines: count them from the byte offset.
+                let byte = self.record.position().map_or(0, |p| p.byte() as usize).min(self.bytes.len());
+                let start = byte + self.bytes[byte..].iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+                if start > self.counted_to {
+                    self.newlines += self.bytes[self.counted_to..start].iter().filter(|&&b| b == b'\n').count() as u64;
+                    self.counted_to = start;
                 }
+                self.record_line = self.newlines + 1;
+                self.last_record = Some((start, self.record_line));
                 Ok(true)
             }
             Ok(false) => Ok(false),
@@ -316,7 +333,7 @@ impl<'a> CsvReader<'a> {
 
     /// Adds the record just read as a row.
     fn push_record(&mut self) -> Result<(), DataError> {
-        let line = self.record.position().map_or(0, |p| p.line());
+        let line = self.record_line;
         if self.record.len() > self.columns.len() {
             return Err(parse_error(
                 format!("line {line}"),
@@ -339,7 +356,7 @@ impl<'a> CsvReader<'a> {
                     format!("the bytes are not valid UTF-8 (from byte {} of the field)", e.valid_up_to()),
                 )
             })?;
-            if self.options.null_values.iter().any(|word| word == text) {
+            if text.len() <= self.longest_null && self.options.null_values.iter().any(|word| word == text) {
                 column.values.append_null();
                 continue;
             }
@@ -437,7 +454,11 @@ impl<'a> CsvReader<'a> {
                     let why = if forced { "its given type" } else { "the type read from the first rows" };
                     parse_error(
                         format!("line {}, column `{}`", self.line_of(row), self.names[index]),
-                        format!("`{text}` is not a {} ({why})", dtype.name()),
+                        format!(
+                            "`{text}` is not {} {} ({why})",
+                            if dtype == DataType::Int { "an" } else { "a" },
+                            dtype.name()
+                        ),
                     )
                 })?;
                 let array = if dtype == DataType::Text { Arc::new(values) as ArrayRef } else { array };
