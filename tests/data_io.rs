@@ -508,7 +508,7 @@ fn measure_csv_reading() {
             i % 97,
             i % 9 + 1,
             i % 10,
-            i % 2 == 0
+            i.is_multiple_of(2)
         ));
         i += 1;
     }
