@@ -30,6 +30,7 @@ mod infer;
 mod join;
 mod json;
 mod keys;
+mod limit;
 mod parquet_io;
 mod select;
 mod serde_frame;
@@ -52,6 +53,7 @@ pub use filter::Row;
 pub use format::format_float;
 pub use group_by::{count, max, mean, min, n_unique, size, sum, Agg, GroupBy};
 pub use join::{JoinKind, JOIN_SUFFIX};
+pub use limit::check_size;
 pub use parquet_io::ParquetReader;
 pub use sort::{Nulls, SortOrder};
 pub use with_column::NewColumn;
@@ -59,7 +61,8 @@ pub use with_column::NewColumn;
 /// A table of named, typed columns, all of the same length.
 #[derive(Clone, Debug)]
 pub struct DataFrame {
-    batch: RecordBatch,
+    /// Behind an `Arc` so that a frame is one pointer wide in every element that holds it.
+    batch: Arc<RecordBatch>,
 }
 
 impl DataFrame {
@@ -73,7 +76,7 @@ impl DataFrame {
 
     /// A frame with no columns and no rows.
     pub fn empty() -> DataFrame {
-        DataFrame { batch: RecordBatch::new_empty(Arc::new(Schema::empty())) }
+        DataFrame { batch: Arc::new(RecordBatch::new_empty(Arc::new(Schema::empty()))) }
     }
 
     /// A frame from Arrow arrays, cast to the frame's [`DataType`]s.
@@ -105,7 +108,7 @@ impl DataFrame {
         let options = arrow_array::RecordBatchOptions::new().with_row_count(Some(rows));
         let batch = RecordBatch::try_new_with_options(Arc::new(Schema::new(fields)), columns, &options)
             .map_err(|e| DataError::Shape(e.to_string()))?;
-        Ok(DataFrame { batch })
+        Ok(DataFrame { batch: Arc::new(batch) })
     }
 
     /// A frame from an Arrow record batch, its columns cast to the frame's [`DataType`]s.

@@ -11,6 +11,7 @@
 
 mod clock;
 mod elements;
+mod fetch;
 mod layout;
 mod panic;
 pub mod persistence;
@@ -92,6 +93,7 @@ fn mount_in_page(session: Session) {
 pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandle<impl Mountable> {
     inject_stylesheet();
     session.set_clock(Rc::new(WebClock::new()));
+    session.set_fetcher(Rc::new(fetch::WebFetcher));
     let state = session.session_state();
     let driver = Rc::new(Driver::new(session));
     let shell = shell::Shell {

@@ -175,7 +175,7 @@ async fn a_widget_keeps_its_dom_node_and_focus_across_reruns() {
     let after: HtmlInputElement = find(&root, "input[type=text]").unchecked_into();
     assert!(input.is_same_node(Some(&after)), "the same <input> node");
     assert_eq!(document().active_element().map(|e| e.id()), Some(input.id()), "focus stays");
-    assert_eq!(all_text(&root, ".wl-markdown")[0], "Hello Ada");
+    assert_eq!(all_text(&root, ".wl-md")[0], "Hello Ada");
 }
 
 #[wasm_bindgen_test]
@@ -189,7 +189,7 @@ async fn text_input_commits_on_enter_not_on_every_keystroke() {
     input.set_value("Gr");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     settle().await;
-    assert_eq!(all_text(&root, ".wl-markdown")[0], "[]", "typing alone does not rerun");
+    assert_eq!(all_text(&root, ".wl-md")[0], "[]", "typing alone does not rerun");
     assert!(!find(&root, ".wl-input-hint").hidden(), "the page says how to apply");
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Enter");
@@ -197,7 +197,7 @@ async fn text_input_commits_on_enter_not_on_every_keystroke() {
         .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
         .unwrap();
     settle().await;
-    assert_eq!(all_text(&root, ".wl-markdown")[0], "[Gr]");
+    assert_eq!(all_text(&root, ".wl-md")[0], "[Gr]");
 }
 
 #[wasm_bindgen_test]
@@ -222,7 +222,7 @@ async fn buttons_checkboxes_and_selectboxes_rerun_the_script() {
     select.set_value("2");
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     settle().await;
-    assert_eq!(all_text(&root, ".wl-markdown")[0], "clicks=1 shown=true pick=c");
+    assert_eq!(all_text(&root, ".wl-md")[0], "clicks=1 shown=true pick=c");
 }
 
 #[wasm_bindgen_test]
@@ -240,11 +240,11 @@ async fn a_script_error_is_shown_in_place_and_the_app_stays_usable() {
     commit(&find(&root, "input[type=number]").unchecked_into(), "3");
     settle().await;
     assert_eq!(all_text(&root, ".wl-exception-message"), ["three is not allowed"]);
-    assert_eq!(all_text(&root, ".wl-markdown")[0], "n = 3");
+    assert_eq!(all_text(&root, ".wl-md")[0], "n = 3");
     find(&root, "button[aria-label=Increment]").click();
     settle().await;
     assert!(all_text(&root, ".wl-exception-message").is_empty(), "the error goes with the next run");
-    assert_eq!(all_text(&root, ".wl-markdown")[0], "n = 4");
+    assert_eq!(all_text(&root, ".wl-md")[0], "n = 4");
 }
 
 #[wasm_bindgen_test]
@@ -347,7 +347,7 @@ async fn the_status_shows_while_a_run_is_in_progress_and_stop_ends_it() {
     find(&root, ".wl-status-stop").click();
     settle().await;
     assert!(all_text(&root, ".wl-status").is_empty(), "the run was stopped");
-    assert_eq!(all_text(&root, ".wl-markdown"), ["working"]);
+    assert_eq!(all_text(&root, ".wl-md"), ["working"]);
 }
 
 #[wasm_bindgen_test]
@@ -359,12 +359,12 @@ async fn an_interaction_cancels_a_long_run_and_old_output_fades_until_replaced()
         ui.write(format!("end {n}"));
     }))
     .await;
-    assert_eq!(all_text(&root, ".wl-markdown"), ["start 0"], "the first run is still sleeping");
+    assert_eq!(all_text(&root, ".wl-md"), ["start 0"], "the first run is still sleeping");
     find(&root, "button[aria-label=Increment]").click();
     settle().await;
-    assert_eq!(all_text(&root, ".wl-markdown"), ["start 1"]);
+    assert_eq!(all_text(&root, ".wl-md"), ["start 1"]);
     sleep_ms(300).await;
-    assert_eq!(all_text(&root, ".wl-markdown"), ["start 1", "end 1"], "the cancelled run never finished");
+    assert_eq!(all_text(&root, ".wl-md"), ["start 1", "end 1"], "the cancelled run never finished");
     assert_eq!(root.query_selector_all(".wl-stale").unwrap().length(), 0);
 }
 
@@ -397,10 +397,10 @@ async fn a_form_holds_values_until_submitted_and_submits_once() {
     .await;
     commit(&find(&root, "input[type=text]").unchecked_into(), "Ada");
     settle().await;
-    assert_eq!(all_text(&root, ".wl-markdown"), ["runs=1 submitted=false name="], "no rerun before the submit");
+    assert_eq!(all_text(&root, ".wl-md"), ["runs=1 submitted=false name="], "no rerun before the submit");
     find(&root, ".wl-form button").click();
     settle().await;
-    assert_eq!(all_text(&root, ".wl-markdown"), ["runs=2 submitted=true name=Ada"]);
+    assert_eq!(all_text(&root, ".wl-md"), ["runs=2 submitted=true name=Ada"]);
 }
 
 #[wasm_bindgen_test]
@@ -422,7 +422,7 @@ async fn a_dialog_opens_as_a_modal_and_dismissing_it_does_not_rerun() {
     find(&root, "[role=dialog] button[aria-label=Close]").click();
     settle().await;
     assert!(root.query_selector("[role=dialog]").unwrap().is_none());
-    assert_eq!(all_text(&root, ".wl-markdown")[0], "runs=2", "closing the dialog did not rerun");
+    assert_eq!(all_text(&root, ".wl-md")[0], "runs=2", "closing the dialog did not rerun");
 }
 
 // ----- dialogs, focus and long text (issue 10) ---------------------------------------------
@@ -582,4 +582,58 @@ async fn long_unbroken_text_wraps_instead_of_widening_the_page() {
     fits(".wl-main-inner");
     let page = document().document_element().unwrap();
     assert!(page.scroll_width() <= page.client_width() + 1, "the page is {} px wide", page.scroll_width());
+}
+
+/// Waits (up to 3 s) for something matching `selector` under `root`.
+async fn wait_for(root: &HtmlElement, selector: &str) {
+    for _ in 0..300 {
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        sleep_ms(10).await;
+    }
+}
+
+#[cfg(feature = "data")]
+#[wasm_bindgen_test]
+async fn a_script_fetches_a_file_reads_it_as_csv_and_a_missing_file_is_an_exception() {
+    use wasmlit::data::{CsvOptions, DataFrame};
+    // A Blob URL stands for a file the app ships: fetched like any other URL.
+    let parts = js_sys::Array::of1(&JsValue::from_str("city,people\nParis,2102650\nLyon,522250\n"));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
+    let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap();
+    let shown = Rc::new(RefCell::new(Vec::<f64>::new()));
+    let seen = shown.clone();
+    let (root, _mounted) = mount_session(Session::new_async(move |ui: Ui| {
+        let url = url.clone();
+        let seen = seen.clone();
+        async move {
+            let bytes = ui.fetch_with_progress(&url, move |f| seen.borrow_mut().push(f)).await?;
+            let df = DataFrame::read_csv(&bytes, &CsvOptions::default())?;
+            ui.write(format!("{} rows, {} people in {}", df.num_rows(), df.cell_text(0, 1), df.cell_text(0, 0)));
+            ui.fetch("no-such-dir/missing.csv").await?;
+            ui.write("not reached");
+            Ok::<_, Error>(())
+        }
+    }))
+    .await;
+    wait_for(&root, ".wl-exception-message").await;
+    assert_eq!(all_text(&root, ".wl-md"), ["2 rows, 2102650 people in Paris"]);
+    let message = all_text(&root, ".wl-exception-message").join("");
+    assert!(message.starts_with("could not fetch `no-such-dir/missing.csv`: HTTP 404"), "{message}");
+    assert_eq!(shown.borrow().last(), Some(&1.0), "progress ends at 1");
+}
+
+#[wasm_bindgen_test]
+async fn a_fetch_that_cannot_connect_is_a_network_error_naming_the_url() {
+    let (root, _mounted) = mount_session(Session::new_async(|ui: Ui| async move {
+        ui.fetch("http://127.0.0.1:9/nothing").await?;
+        Ok::<_, Error>(())
+    }))
+    .await;
+    wait_for(&root, ".wl-exception-message").await;
+    let message = all_text(&root, ".wl-exception-message").join("");
+    assert!(message.starts_with("could not fetch `http://127.0.0.1:9/nothing`: network error"), "{message}");
 }

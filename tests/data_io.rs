@@ -123,6 +123,14 @@ fn csv_forced_types_and_custom_null_words() {
 }
 
 #[test]
+fn csv_blank_lines_are_skipped_and_lines_are_still_counted() {
+    let df = csv("a\n1\n\n2\n");
+    assert_eq!(df.column_values("a").unwrap(), Column::from(vec![1_i64, 2]));
+    let options = CsvOptions::default().dtype("a", DataType::Int);
+    assert_eq!(csv_err(b"a\n1\n\n\nx\n", &options), "CSV, line 5, column `a`: `x` is not an int (its given type)");
+}
+
+#[test]
 fn csv_a_header_only_file_has_columns_and_no_rows() {
     let df = csv("a,b\n");
     assert_eq!(df.shape(), (0, 2));
@@ -179,14 +187,14 @@ fn csv_bad_utf8_names_the_line_and_column() {
 fn csv_bad_a_value_that_does_not_parse_as_its_forced_type() {
     let options = CsvOptions::default().dtype("n", DataType::Int);
     let err = csv_err(b"n\n1\n2\nthree\n", &options);
-    assert_eq!(err, "CSV, line 4, column `n`: `three` is not a int (its given type)");
+    assert_eq!(err, "CSV, line 4, column `n`: `three` is not an int (its given type)");
 }
 
 #[test]
 fn csv_bad_a_late_value_that_breaks_the_sampled_type_names_its_line_past_multiline_fields() {
     let options = CsvOptions::default().infer_rows(2);
     let err = csv_err(b"n,s\n1,\"two\nlines\"\n2,x\n3.5,y\n", &options);
-    assert_eq!(err, "CSV, line 5, column `n`: `3.5` is not a int (the type read from the first rows)");
+    assert_eq!(err, "CSV, line 5, column `n`: `3.5` is not an int (the type read from the first rows)");
 }
 
 #[test]
@@ -481,4 +489,39 @@ fn a_served_file_that_is_bad_csv_shows_the_reader_error() {
     let mut at = AppTest::new_async(table_app);
     at.serve("data/cities.csv", "a,b\n1,2,3\n").run();
     assert_eq!(at.exception(0).text(), "DataError: CSV, line 2: 3 fields, but the header has 2");
+}
+
+// ---------------------------------------------------------------- measurement
+
+/// How fast a large CSV is read, natively: `WASMLIT_CSV_MB=100 cargo test --release --test
+/// data_io -- --ignored --nocapture measure`.
+#[test]
+#[ignore]
+fn measure_csv_reading() {
+    let megabytes: usize = std::env::var("WASMLIT_CSV_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
+    let mut text = String::from("id,x,name,day,flag\n");
+    let mut i = 0_u64;
+    while text.len() < megabytes << 20 {
+        text.push_str(&format!(
+            "{i},{}.25,\"name {}\",2024-0{}-1{},{}\n",
+            i % 1000,
+            i % 97,
+            i % 9 + 1,
+            i % 10,
+            i.is_multiple_of(2)
+        ));
+        i += 1;
+    }
+    let start = std::time::Instant::now();
+    let mut chunks = 0;
+    let df = DataFrame::read_csv_with_progress(text.as_bytes(), &CsvOptions::default(), |_| chunks += 1).unwrap();
+    let seconds = start.elapsed().as_secs_f64();
+    assert_eq!(df.num_rows() as u64, i);
+    println!(
+        "{} MB, {} rows, {} progress steps: {seconds:.2} s, {:.0} MB/s",
+        text.len() >> 20,
+        df.num_rows(),
+        chunks,
+        (text.len() >> 20) as f64 / seconds
+    );
 }

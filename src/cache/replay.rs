@@ -69,7 +69,7 @@ enum Mode {
     /// The handle appends to a block that had `start` children.
     Append { root: Root, path: Vec<usize>, start: usize },
     /// The handle replaces the node at `path`; `original` was there before.
-    Slot { root: Root, path: Vec<usize>, original: Option<Node> },
+    Slot { root: Root, path: Vec<usize>, original: Option<Box<Node>> },
     /// No handle (or it points nowhere): nothing to record.
     Nothing,
 }
@@ -102,9 +102,11 @@ impl Recording {
             recording.mode = if slot {
                 match path.split_last() {
                     Some((index, parent)) => match block_mut(tree, root, parent) {
-                        Some(block) => {
-                            Mode::Slot { root, path: path.clone(), original: block.children.get(*index).cloned() }
-                        }
+                        Some(block) => Mode::Slot {
+                            root,
+                            path: path.clone(),
+                            original: block.children.get(*index).cloned().map(Box::new),
+                        },
                         None => Mode::Nothing,
                     },
                     None => Mode::Nothing,
@@ -156,7 +158,7 @@ impl Recording {
                     if is_spinner(block.children.get(*index)) {
                         // The function drew nothing there: put back what was in the slot.
                         match original.take() {
-                            Some(node) => block.children[*index] = node,
+                            Some(node) => block.children[*index] = *node,
                             None => {
                                 block.children.remove(*index);
                             }

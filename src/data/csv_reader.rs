@@ -1,31 +1,7 @@
 //! Reading CSV into a frame: [`DataFrame::read_csv`], and [`CsvReader`] for large files read in
 //! chunks while a progress bar moves.
 //!
-//! What it does, as pandas' `read_csv` does unless said otherwise:
-//! - The first line is the header (unless [`CsvOptions::header`]`(false)`: columns are then
-//!   named `0`, `1`, ...). An empty name becomes `Unnamed: <i>`; a repeated name gets `.1`,
-//!   `.2`, ... (`a`, `a.1`). A leading UTF-8 byte-order mark is skipped; lines end in `\n` or
-//!   `\r\n`.
-//! - Fields are split on the delimiter (`,`), and a field in quotes (`"`) may hold the
-//!   delimiter, line breaks and doubled quotes (`""`).
-//! - A row with fewer fields than the header gets nulls at its end; one with more is an error.
-//! - A field equal to one of the null words (pandas' list: empty, `NA`, `N/A`, `NULL`, `null`,
-//!   `NaN`, `nan`, `None`, `<NA>`, `#N/A`, ...) is a null.
-//! - Each column's type is read from its values by the rules of the `infer` table below,
-//!   over every row (or the first [`CsvOptions::infer_rows`]); a column can be given its type
-//!   with [`CsvOptions::dtype`]. Unlike pandas, a column of ints with nulls stays `Int`.
-//!
-//! | type | accepted text (spaces around it ignored) |
-//! | --- | --- |
-//! | `Int` | an optional sign and digits that fit an `i64` |
-//! | `Float` | `1.5`, `.5`, `1e-3`, `inf`, ...; ints and floats mixed make a `Float` column |
-//! | `Bool` | `true`/`True`/`TRUE`, `false`/`False`/`FALSE` |
-//! | `Date` | `YYYY-MM-DD` |
-//! | `Datetime` | `YYYY-MM-DD` + `T` or space + `HH:MM[:SS[.fff]]`, then optional `Z` or `±HH:MM` (made UTC); dates and datetimes mixed make a `Datetime` column |
-//! | `Text` | anything else, and any other mix of types |
-//!
-//! A column of nulls only is `Float` (as pandas reads it). Every error names the line (and
-//! the column where there is one): `CSV, line 7, column `price`: `abc` is not a float`.
+//! The rules are on [`CsvOptions`].
 
 use std::sync::Arc;
 
@@ -42,6 +18,32 @@ const NULL_WORDS: [&str; 19] = [
 ];
 
 /// How to read a CSV file; `CsvOptions::default()` reads pandas' defaults.
+///
+/// How a CSV file is read, as pandas' `read_csv` does unless said otherwise:
+/// - The first line is the header (unless [`CsvOptions::header`]`(false)`: columns are then
+///   named `0`, `1`, ...). An empty name becomes `Unnamed: <i>`; a repeated name gets `.1`,
+///   `.2`, ... (`a`, `a.1`). A leading UTF-8 byte-order mark is skipped; lines end in `\n` or
+///   `\r\n`.
+/// - Fields are split on the delimiter (`,`), and a field in quotes (`"`) may hold the
+///   delimiter, line breaks and doubled quotes (`""`).
+/// - A row with fewer fields than the header gets nulls at its end; one with more is an error.
+/// - A field equal to one of the null words (pandas' list: empty, `NA`, `N/A`, `NULL`, `null`,
+///   `NaN`, `nan`, `None`, `<NA>`, `#N/A`, ...) is a null.
+/// - Each column's type is read from its values by the rules of this table,
+///   over every row (or the first [`CsvOptions::infer_rows`]); a column can be given its type
+///   with [`CsvOptions::dtype`]. Unlike pandas, a column of ints with nulls stays `Int`.
+///
+/// | type | accepted text (spaces around it ignored) |
+/// | --- | --- |
+/// | `Int` | an optional sign and digits that fit an `i64` |
+/// | `Float` | `1.5`, `.5`, `1e-3`, `inf`, ...; ints and floats mixed make a `Float` column |
+/// | `Bool` | `true`/`True`/`TRUE`, `false`/`False`/`FALSE` |
+/// | `Date` | `YYYY-MM-DD` |
+/// | `Datetime` | `YYYY-MM-DD` + `T` or space + `HH:MM[:SS[.fff]]`, then optional `Z` or `±HH:MM` (made UTC); dates and datetimes mixed make a `Datetime` column |
+/// | `Text` | anything else, and any other mix of types |
+///
+/// A column of nulls only is `Float` (as pandas reads it). Every error names the line (and
+/// the column where there is one), e.g. "CSV, line 7, column `price`: `abc` is not a float (its given type)".
 ///
 /// ```
 /// use wasmlit::data::{CsvOptions, DataFrame, DataType};
@@ -129,7 +131,7 @@ impl CsvOptions {
 }
 
 impl DataFrame {
-    /// A frame from CSV bytes; see the [module docs](self::CsvReader) for the rules.
+    /// A frame from CSV bytes; the rules are on [`CsvOptions`].
     ///
     /// ```
     /// use wasmlit::data::{CsvOptions, DataFrame, DataType, Value};
@@ -207,6 +209,13 @@ pub struct CsvReader<'a> {
     /// The byte offset and line where the last record started (to find an unclosed quote).
     last_record: Option<(usize, u64)>,
     record: ::csv::ByteRecord,
+    /// The line the record just read starts on, and how many line breaks lie before byte
+    /// `counted_to`.
+    record_line: u64,
+    newlines: u64,
+    counted_to: usize,
+    /// The length of the longest null word (a longer field is never a null).
+    longest_null: usize,
     phase: Phase,
 }
 
@@ -236,9 +245,7 @@ impl<'a> CsvReader<'a> {
     /// Starts reading `bytes`: checks the size limit and reads the header.
     pub fn new(bytes: &'a [u8], options: &CsvOptions) -> Result<CsvReader<'a>, DataError> {
         if let Some(limit) = options.max_bytes {
-            if bytes.len() > limit {
-                return Err(DataError::TooLarge { bytes: bytes.len(), limit });
-            }
+            super::check_size(bytes, limit)?;
         }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let reader = ::csv::ReaderBuilder::new()
@@ -257,12 +264,16 @@ impl<'a> CsvReader<'a> {
             line_shifts: Vec::new(),
             last_record: None,
             record: ::csv::ByteRecord::new(),
+            record_line: 1,
+            newlines: 0,
+            counted_to: 0,
+            longest_null: options.null_values.iter().map(String::len).max().unwrap_or(0),
             phase: Phase::Reading,
         };
         if !this.read_record()? {
             return Err(parse_error("line 1".into(), "the file is empty: there is no header and no data"));
         }
-        let line = this.record.position().map_or(1, |p| p.line());
+        let line = this.record_line;
         let width = this.record.len();
         if width == 0 || (width == 1 && this.record[0].is_empty() && this.options.header) {
             return Err(parse_error(format!("line {line}"), "the header names no columns"));
@@ -301,9 +312,15 @@ impl<'a> CsvReader<'a> {
     fn read_record(&mut self) -> Result<bool, DataError> {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(true) => {
-                if let Some(position) = self.record.position() {
-                    self.last_record = Some((position.byte() as usize, position.line()));
+                // csv's own line count skips blank lines: count them from the byte offset.
+                let byte = self.record.position().map_or(0, |p| p.byte() as usize).min(self.bytes.len());
+                let start = byte + self.bytes[byte..].iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+                if start > self.counted_to {
+                    self.newlines += self.bytes[self.counted_to..start].iter().filter(|&&b| b == b'\n').count() as u64;
+                    self.counted_to = start;
                 }
+                self.record_line = self.newlines + 1;
+                self.last_record = Some((start, self.record_line));
                 Ok(true)
             }
             Ok(false) => Ok(false),
@@ -316,7 +333,7 @@ impl<'a> CsvReader<'a> {
 
     /// Adds the record just read as a row.
     fn push_record(&mut self) -> Result<(), DataError> {
-        let line = self.record.position().map_or(0, |p| p.line());
+        let line = self.record_line;
         if self.record.len() > self.columns.len() {
             return Err(parse_error(
                 format!("line {line}"),
@@ -339,7 +356,7 @@ impl<'a> CsvReader<'a> {
                     format!("the bytes are not valid UTF-8 (from byte {} of the field)", e.valid_up_to()),
                 )
             })?;
-            if self.options.null_values.iter().any(|word| word == text) {
+            if text.len() <= self.longest_null && self.options.null_values.iter().any(|word| word == text) {
                 column.values.append_null();
                 continue;
             }
@@ -437,7 +454,11 @@ impl<'a> CsvReader<'a> {
                     let why = if forced { "its given type" } else { "the type read from the first rows" };
                     parse_error(
                         format!("line {}, column `{}`", self.line_of(row), self.names[index]),
-                        format!("`{text}` is not a {} ({why})", dtype.name()),
+                        format!(
+                            "`{text}` is not {} {} ({why})",
+                            if dtype == DataType::Int { "an" } else { "a" },
+                            dtype.name()
+                        ),
                     )
                 })?;
                 let array = if dtype == DataType::Text { Arc::new(values) as ArrayRef } else { array };

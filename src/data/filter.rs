@@ -59,7 +59,7 @@ impl DataFrame {
     pub(crate) fn filter_mask(&self, mask: &BooleanArray) -> Result<DataFrame, DataError> {
         let batch = arrow_select::filter::filter_record_batch(self.batch(), mask)
             .map_err(|e| DataError::Shape(format!("filter: {e}")))?;
-        Ok(DataFrame { batch })
+        Ok(DataFrame { batch: std::sync::Arc::new(batch) })
     }
 }
 

@@ -1,17 +1,7 @@
 //! Reading JSON into a frame ([`DataFrame::read_json`]), and frames from serde rows
 //! ([`DataFrame::from_rows`]), through serde_json.
 //!
-//! Three shapes are read, told apart by what the input holds:
-//! - records: `[{"a": 1, "b": "x"}, {"a": 2}]` (a key missing from a record is a null; the
-//!   columns come in the order their keys first appear);
-//! - columns: `{"a": [1, 2], "b": ["x", "y"]}` (every list as long as the first);
-//! - NDJSON: one record object per line.
-//!
-//! Values are numbers (ints stay `Int` while every value is one; any float makes the column
-//! `Float`), bools, strings and nulls. A column of strings that all read as `YYYY-MM-DD` is a
-//! `Date` column, as ISO datetimes a `Datetime` column (the CSV reader's rules); a column of
-//! nulls only is `Float`. A nested list or object, or a column mixing numbers, strings and
-//! bools, is an error naming the record (or line) and the key.
+//! The rules are on [`DataFrame::read_json`].
 
 use std::fmt;
 use std::sync::Arc;
@@ -265,9 +255,11 @@ impl RecordsBuilder {
                 Some(index) => index,
                 None => {
                     self.names.push(key.clone());
-                    let mut column = ColumnBuilder::default();
-                    column.cells = vec![Cell::Null; self.rows];
-                    column.kind = Some(Kind::Null);
+                    let column = ColumnBuilder {
+                        cells: vec![Cell::Null; self.rows],
+                        kind: Some(Kind::Null),
+                        ..Default::default()
+                    };
                     self.columns.push(column);
                     seen.push(false);
                     self.columns.len() - 1
@@ -316,6 +308,18 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 impl DataFrame {
     /// A frame from JSON: records (`[{"a": 1}, ...]`), columns (`{"a": [1, 2]}`) or NDJSON
     /// (one record object per line).
+    ///
+    /// Three shapes are read, told apart by what the input holds:
+    /// - records: `[{"a": 1, "b": "x"}, {"a": 2}]` (a key missing from a record is a null; the
+    ///   columns come in the order their keys first appear);
+    /// - columns: `{"a": [1, 2], "b": ["x", "y"]}` (every list as long as the first);
+    /// - NDJSON: one record object per line.
+    ///
+    /// Values are numbers (ints stay `Int` while every value is one; any float makes the column
+    /// `Float`), bools, strings and nulls. A column of strings that all read as `YYYY-MM-DD` is a
+    /// `Date` column, as ISO datetimes a `Datetime` column (the CSV reader's rules); a column of
+    /// nulls only is `Float`. A nested list or object, or a column mixing numbers, strings and
+    /// bools, is an error naming the record (or line) and the key.
     ///
     /// ```
     /// use wasmlit::data::{DataFrame, DataType};

@@ -1,11 +1,7 @@
 //! Parquet in and out: [`DataFrame::read_parquet`], [`ParquetReader`] (a row group at a time,
 //! for a progress bar) and [`DataFrame::write_parquet`].
 //!
-//! Codecs: the `parquet` crate is built with the codecs that compile for wasm32 without a C
-//! toolchain: uncompressed, snappy (`snap`), gzip (`flate2` on `miniz_oxide`), lz4 (`lz4_flex`)
-//! and brotli. zstd needs C, so a zstd file is refused with an error that says so (name the
-//! codec when writing the file: `compression='snappy'` in pandas). Nested columns (lists,
-//! structs, maps) are refused with an error naming the column.
+//! The codecs are listed on [`ParquetReader`].
 
 use arrow_array::RecordBatch;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -34,6 +30,12 @@ fn explain(error: ParquetError) -> String {
 }
 
 /// A Parquet file read a row group at a time.
+///
+/// Codecs: the `parquet` crate is built with the codecs that compile for wasm32 without a C
+/// toolchain: uncompressed, snappy (`snap`), gzip (`flate2` on `miniz_oxide`), lz4 (`lz4_flex`)
+/// and brotli. zstd needs C, so a zstd file is refused with an error that says so (name the
+/// codec when writing the file: `compression='snappy'` in pandas). Nested columns (lists,
+/// structs, maps) are refused with an error naming the column.
 ///
 /// ```
 /// use wasmlit::data::{Column, DataFrame, ParquetReader};

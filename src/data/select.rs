@@ -62,6 +62,6 @@ impl DataFrame {
         let options = arrow_array::RecordBatchOptions::new().with_row_count(Some(self.num_rows()));
         let batch = RecordBatch::try_new_with_options(Arc::new(Schema::new(fields)), columns, &options)
             .map_err(|e| DataError::Shape(e.to_string()))?;
-        Ok(DataFrame { batch })
+        Ok(DataFrame { batch: Arc::new(batch) })
     }
 }

@@ -39,6 +39,6 @@ impl DataFrame {
         let rows = self.num_rows();
         let offset = offset.min(rows);
         let len = len.min(rows - offset);
-        DataFrame { batch: self.batch().slice(offset, len) }
+        DataFrame { batch: std::sync::Arc::new(self.batch().slice(offset, len)) }
     }
 }

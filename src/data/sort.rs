@@ -102,7 +102,7 @@ impl DataFrame {
         let indices = UInt32Array::from(indices.to_vec());
         let batch = arrow_select::take::take_record_batch(self.batch(), &indices)
             .map_err(|e| DataError::Shape(format!("take: {e}")))?;
-        Ok(DataFrame { batch })
+        Ok(DataFrame { batch: std::sync::Arc::new(batch) })
     }
 }
 

@@ -75,7 +75,10 @@ pub fn hourly_counts(data: &DataFrame) -> Result<DataFrame> {
             *count += 1;
         }
     }
-    Ok(DataFrame::new(vec![("hour", Column::from((0..24_i64).collect::<Vec<_>>())), ("pickups", Column::from(counts))])?)
+    Ok(DataFrame::new(vec![
+        ("hour", Column::from((0..24_i64).collect::<Vec<_>>())),
+        ("pickups", Column::from(counts)),
+    ])?)
 }
 
 /// `st.bar_chart(hist_values)`. Until charts land, the counts show as a table whose bars are
@@ -83,12 +86,10 @@ pub fn hourly_counts(data: &DataFrame) -> Result<DataFrame> {
 pub fn pickups_by_hour(ui: &Ui, data: &DataFrame) -> Result {
     let counts = hourly_counts(data)?;
     let busiest = counts.column_max("pickups")?.as_f64().unwrap_or(1.0);
-    ui.add(
-        DataFrameView::new(counts)
-            .hide_index(true)
-            .height(280)
-            .column_config("pickups", ColumnConfig::progress(0.0, busiest).label("pickups").format("%d").map_err(Error::msg)?),
-    );
+    ui.add(DataFrameView::new(counts).hide_index(true).height(280).column_config(
+        "pickups",
+        ColumnConfig::progress(0.0, busiest).label("pickups").format("%d").map_err(Error::msg)?,
+    ));
     Ok(())
 }
 

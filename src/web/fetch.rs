@@ -1,0 +1,106 @@
+//! `ui.fetch` in the browser: `window.fetch`, so a relative URL resolves against the page (the
+//! app's static folder under `trunk serve` or a GitHub Pages sub-path). Dropping the future
+//! (a run cancelled by an interaction) aborts the request.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestInit, Response};
+
+use crate::clock::LocalFuture;
+use crate::fetch::{FetchError, FetchFailure, Fetcher, Progress};
+
+/// The page's fetcher.
+pub(crate) struct WebFetcher;
+
+/// Aborts the request when the fetch is dropped before it ends.
+struct AbortOnDrop(Option<AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(controller) = self.0.take() {
+            controller.abort();
+        }
+    }
+}
+
+/// A JS exception's message (`TypeError: Failed to fetch` gives `Failed to fetch`).
+fn message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+impl Fetcher for WebFetcher {
+    fn fetch(&self, url: &str, progress: Option<Progress>) -> LocalFuture<Result<Vec<u8>, FetchError>> {
+        let url = url.to_string();
+        Box::pin(async move {
+            let network =
+                |error: &JsValue| FetchError { url: url.clone(), reason: FetchFailure::Network(message(error)) };
+            let window = web_sys::window().ok_or_else(|| network(&JsValue::from_str("no window")))?;
+            let controller = AbortController::new().ok();
+            let init = RequestInit::new();
+            if let Some(controller) = &controller {
+                init.set_signal(Some(&controller.signal()));
+            }
+            let mut guard = AbortOnDrop(controller);
+            let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+                .await
+                .map_err(|e| network(&e))?
+                .unchecked_into();
+            if !response.ok() {
+                return Err(FetchError {
+                    url: url.clone(),
+                    reason: FetchFailure::Status { code: response.status(), text: response.status_text() },
+                });
+            }
+            let bytes = match (progress, response.body()) {
+                (Some(progress), Some(body)) => {
+                    let total = response
+                        .headers()
+                        .get("content-length")
+                        .ok()
+                        .flatten()
+                        .and_then(|length| length.parse::<usize>().ok());
+                    read_stream(body.get_reader().unchecked_into(), total, progress).await.map_err(|e| network(&e))?
+                }
+                (progress, _) => {
+                    let buffer = JsFuture::from(response.array_buffer().map_err(|e| network(&e))?)
+                        .await
+                        .map_err(|e| network(&e))?;
+                    if let Some(mut progress) = progress {
+                        progress(1.0);
+                    }
+                    js_sys::Uint8Array::new(&buffer).to_vec()
+                }
+            };
+            guard.0 = None;
+            Ok(bytes)
+        })
+    }
+}
+
+/// Reads a body stream to its end, reporting the fraction received when the length is known.
+async fn read_stream(
+    reader: ReadableStreamDefaultReader,
+    total: Option<usize>,
+    mut progress: Progress,
+) -> Result<Vec<u8>, JsValue> {
+    let mut bytes = Vec::with_capacity(total.unwrap_or(0));
+    loop {
+        let result: ReadableStreamReadResult = JsFuture::from(reader.read()).await?.unchecked_into();
+        if result.get_done().unwrap_or(true) {
+            break;
+        }
+        let chunk: js_sys::Uint8Array = result.get_value().unchecked_into();
+        let start = bytes.len();
+        bytes.resize(start + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[start..]);
+        if let Some(total) = total.filter(|&t| t > 0) {
+            progress((bytes.len() as f64 / total as f64).min(1.0));
+        }
+    }
+    progress(1.0);
+    Ok(bytes)
+}
