@@ -595,14 +595,14 @@ impl<'a> WidgetRef<'a> {
     /// The value the next run will get: one set since the last run (held by the widget's
     /// form, or pending), else the last run's. Setters that build on the value start here,
     /// so `select("a").select("b")` picks both, as in Streamlit's `AppTest`.
-    fn next_wire(&self) -> WidgetValue {
+    pub(crate) fn next_wire(&self) -> WidgetValue {
         let Some(common) = self.element.widget() else { panic!("not a widget") };
         let held = common.form.as_deref().and_then(|form| self.at.forms.held(form, common.id));
         let queued = || self.at.queued.as_ref().and_then(|queued| queued.value(common.id));
         held.or_else(|| self.at.pending.value(common.id)).or_else(queued).cloned().unwrap_or_else(|| self.wire())
     }
 
-    fn send(self, value: WidgetValue) -> Self {
+    pub(crate) fn send(self, value: WidgetValue) -> Self {
         let Some(common) = self.element.widget() else { panic!("not a widget") };
         let event = WidgetEvent { id: common.id, value };
         let submit = matches!(&self.element, Element::Button(p) if p.form_submit);

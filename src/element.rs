@@ -355,6 +355,9 @@ pub enum WidgetValue {
     Text(String),
     Index(Option<usize>),
     Indices(Vec<usize>),
+    /// A file uploader's files. The bytes are shared, not copied: cloning this clones
+    /// pointers (see [`file_uploader`](crate::widgets::file_uploader)).
+    Files(Vec<crate::widgets::file_uploader::UploadedFile>),
 }
 
 impl WidgetValue {
@@ -366,6 +369,12 @@ impl WidgetValue {
     /// Whether this is a one-run value (a press or a submission), pending or not.
     pub fn is_trigger(&self) -> bool {
         matches!(self, WidgetValue::Trigger(_) | WidgetValue::TextTrigger(_))
+    }
+
+    /// Whether a value set through session state may replace it: not for presses and
+    /// submissions, nor for uploaded files (Streamlit raises for all of them).
+    pub fn can_be_set(&self) -> bool {
+        !self.is_trigger() && !matches!(self, WidgetValue::Files(_))
     }
 
     /// What a one-run value goes back to after its run (`None` for other values).

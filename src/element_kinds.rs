@@ -59,6 +59,8 @@ macro_rules! element_kinds {
                 video: Video(PlayerProps) in elements::media::video,
                 #[cfg(feature = "media")]
                 logo: Logo(LogoProps) in elements::media::logo,
+                #[cfg(feature = "data")]
+                json: Json(JsonProps) in elements::data::json,
             }
             widgets {
                 button: Button(ButtonProps) in widgets::button,
@@ -80,6 +82,8 @@ macro_rules! element_kinds {
                 pills: Pills(ButtonGroupProps) in widgets::pills,
                 segmented_control: SegmentedControl(ButtonGroupProps) in widgets::segmented_control,
                 feedback: Feedback(FeedbackProps) in widgets::feedback,
+                file_uploader: FileUploader(FileUploaderProps) in widgets::file_uploader,
+                download_button: DownloadButton(DownloadButtonProps) in widgets::download_button,
             }
         }
     };

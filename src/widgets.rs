@@ -10,7 +10,9 @@ pub mod checkbox;
 pub mod color_picker;
 pub mod date_input;
 pub mod datetime_input;
+pub mod download_button;
 pub mod feedback;
+pub mod file_uploader;
 pub mod form_submit_button;
 pub mod link_button;
 pub mod multiselect;
@@ -181,7 +183,7 @@ pub(crate) fn register<T: Any + Clone>(
     // The form enters identity; the page will too, once there are pages.
     let form = ui.form_key();
     let id = identity.opt_text("form", form.as_deref()).text("page", "").finish();
-    let is_trigger = default.is_trigger();
+    let settable = default.can_be_set();
     if ui.phase() == Phase::Callbacks {
         return Err(api(format!("Widgets cannot be drawn inside a callback (the {kind} \"{label}\").")));
     }
@@ -233,7 +235,7 @@ pub(crate) fn register<T: Any + Clone>(
     // A value set for the key through session state (and not yet taken by a widget).
     let set_value = match &options.key {
         Some(key) => match store.user.get(key) {
-            Some(_) if is_trigger => {
+            Some(_) if !settable => {
                 return Err(api(format!(
                     "The value of the {kind} with key \"{key}\" cannot be set using st.session_state."
                 )));

@@ -1,0 +1,3 @@
+//! Data display elements (feature `data`): one file each.
+
+pub mod json;

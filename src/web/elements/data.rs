@@ -1,0 +1,3 @@
+//! Renderers of the data display elements.
+
+pub(crate) mod json;
