@@ -454,10 +454,14 @@ impl FileUploader {
             Ok(spec),
             || shape(&[]),
             |registered| {
-                let WidgetValue::Files(files) = &registered.wire else { unreachable_files() };
+                // The wire value decoded, so it is `Files`.
+                let files = match &registered.wire {
+                    WidgetValue::Files(files) => files.clone(),
+                    _ => Vec::new(),
+                };
                 Element::FileUploader(FileUploaderProps {
                     common: registered.common.clone(),
-                    files: files.clone(),
+                    files,
                     types: element_types,
                     multiple,
                     max_upload_size_mb,
@@ -465,11 +469,6 @@ impl FileUploader {
             },
         ))
     }
-}
-
-/// The wire value of a file uploader is always `Files` (its decode takes nothing else).
-fn unreachable_files() -> ! {
-    unreachable!("a file uploader's value is always Files")
 }
 
 impl WidgetOptions for FileUploader {
@@ -613,12 +612,12 @@ mod tests {
         });
         at.run();
         at.file_uploader(0).upload("a.bin", "", vec![7u8; 4096]).run();
-        let first: std::sync::Arc<[u8]> = at.session_state().get("seen").unwrap();
+        let first: Arc<[u8]> = at.session_state().get("seen").unwrap();
         at.run();
-        let second: std::sync::Arc<[u8]> = at.session_state().get("seen").unwrap();
-        assert!(std::sync::Arc::ptr_eq(&first, &second), "the same allocation on every run");
+        let second: Arc<[u8]> = at.session_state().get("seen").unwrap();
+        assert!(Arc::ptr_eq(&first, &second), "the same allocation on every run");
         let Element::FileUploader(props) = at.file_uploader(0).element().clone() else { panic!("not an uploader") };
-        assert!(std::sync::Arc::ptr_eq(&props.files[0].shared_bytes().to_arc(), &second), "the page shares it too");
+        assert!(Arc::ptr_eq(&props.files[0].shared_bytes().to_arc(), &second), "the page shares it too");
     }
 
     #[test]

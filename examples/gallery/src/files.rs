@@ -16,7 +16,11 @@ pub fn upload_and_download(ui: &Ui) -> Result {
         Some(file) => {
             ui.markdown(format!("Uploaded `{}`: {} bytes, type `{}`.", file.name, file.size(), file.mime));
             if let Ok(text) = file.text() {
-                ui.caption(format!("{} lines; it starts with: {}", text.lines().count(), text.lines().next().unwrap_or("")));
+                ui.caption(format!(
+                    "{} lines; it starts with: {}",
+                    text.lines().count(),
+                    text.lines().next().unwrap_or("")
+                ));
             }
             let downloaded = ui.add(
                 DownloadButton::new("Download it back", file.shared_bytes())
@@ -42,7 +46,11 @@ pub fn upload_and_download(ui: &Ui) -> Result {
             .key("gallery_images"),
     );
     let names: Vec<String> = images.iter().map(|f| format!("{} ({} bytes)", f.name, f.size())).collect();
-    ui.caption(format!("{} image(s): {}", images.len(), if names.is_empty() { "none".into() } else { names.join(", ") }));
+    ui.caption(format!(
+        "{} image(s): {}",
+        images.len(),
+        if names.is_empty() { "none".into() } else { names.join(", ") }
+    ));
 
     let [text, frame] = ui.columns([1, 1]);
     text.add(DownloadButton::new("Download a text file", "Hello from wasmlit!\n").file_name("hello.txt"));
@@ -92,5 +100,8 @@ pub fn json(ui: &Ui) {
     };
     ui.json(&ada);
     ui.caption("`.expanded(1)`: only the root starts open; click a caret to open the rest.");
-    ui.add(Json::new(r#"{"a string": "parsed as JSON", "list": [1, 2, {"deep": true}], "nested": {"x": null}}"#).expanded(1));
+    ui.add(
+        Json::new(r#"{"a string": "parsed as JSON", "list": [1, 2, {"deep": true}], "nested": {"x": null}}"#)
+            .expanded(1),
+    );
 }
