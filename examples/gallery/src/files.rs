@@ -52,13 +52,12 @@ pub fn upload_and_download(ui: &Ui) -> Result {
         if names.is_empty() { "none".into() } else { names.join(", ") }
     ));
 
-    let [text, frame] = ui.columns([1, 1]);
-    text.add(DownloadButton::new("Download a text file", "Hello from wasmlit!\n").file_name("hello.txt"));
+    ui.add(DownloadButton::new("Download a text file", "Hello from wasmlit!\n").file_name("hello.txt"));
     let scores = DataFrame::new(vec![
         ("name", Column::from(vec!["Ada", "Grace", "Linus"])),
         ("score", Column::from(vec![36i64, 85, 60])),
     ])?;
-    frame.add(
+    ui.add(
         DownloadButton::new("Download a DataFrame as CSV", &scores)
             .file_name("scores.csv")
             .kind(ButtonKind::Primary)
