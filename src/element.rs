@@ -363,6 +363,9 @@ pub enum WidgetValue {
     /// A data editor's edits: Streamlit's edited, added and deleted rows.
     #[cfg(feature = "data")]
     Edits(crate::widgets::data_editor::EditState),
+    /// A file uploader's files. The bytes are shared, not copied: cloning this clones
+    /// pointers (see [`file_uploader`](crate::widgets::file_uploader)).
+    Files(Vec<crate::widgets::file_uploader::UploadedFile>),
 }
 
 impl WidgetValue {
@@ -377,13 +380,13 @@ impl WidgetValue {
     }
 
     /// Whether session state may set a widget holding this value: not a one-run value (a
-    /// press, a submission), nor a data editor's edits, as in Streamlit.
+    /// press, a submission), nor a data editor's edits, nor uploaded files, as in Streamlit.
     pub(crate) fn is_settable(&self) -> bool {
         #[cfg(feature = "data")]
         if matches!(self, WidgetValue::Edits(_)) {
             return false;
         }
-        !self.is_trigger()
+        !self.is_trigger() && !matches!(self, WidgetValue::Files(_))
     }
 
     /// What a one-run value goes back to after its run (`None` for other values).

@@ -61,6 +61,8 @@ macro_rules! element_kinds {
                 logo: Logo(LogoProps) in elements::media::logo,
                 #[cfg(feature = "data")]
                 table: Table(TableProps) in elements::data::table,
+                #[cfg(feature = "data")]
+                json: Json(JsonProps) in elements::data::json,
             }
             widgets {
                 button: Button(ButtonProps) in widgets::button,
@@ -88,6 +90,8 @@ macro_rules! element_kinds {
                 dataframe: Dataframe(DataFrameProps) in elements::data::dataframe,
                 #[cfg(feature = "data")]
                 data_editor: DataEditor(DataEditorProps) in widgets::data_editor,
+                file_uploader: FileUploader(FileUploaderProps) in widgets::file_uploader,
+                download_button: DownloadButton(DownloadButtonProps) in widgets::download_button,
             }
         }
     };

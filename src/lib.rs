@@ -81,6 +81,7 @@ pub mod prelude {
     #[cfg(feature = "data")]
     pub use crate::data::{Column, DataFrame};
     pub use crate::element::{Element, Gap, HorizontalAlignment, LabelVisibility, StatusState, VerticalAlignment};
+    pub use crate::elements::data::json::{Json, JsonExpanded};
     #[cfg(feature = "data")]
     pub use crate::elements::data::{
         column_config::{ColumnConfig, ColumnWidth},
@@ -123,7 +124,9 @@ pub mod prelude {
     pub use crate::widgets::data_editor::{CellValue, DataEditor, Edit, EditState, NumRows};
     pub use crate::widgets::date_input::{date, DateInput};
     pub use crate::widgets::datetime_input::DatetimeInput;
+    pub use crate::widgets::download_button::{DownloadButton, DownloadData};
     pub use crate::widgets::feedback::{Feedback, FeedbackOptions};
+    pub use crate::widgets::file_uploader::{FileUploader, MultiFileUploader, SharedBytes, UploadedFile};
     pub use crate::widgets::form_submit_button::FormSubmitButton;
     pub use crate::widgets::link_button::LinkButton;
     pub use crate::widgets::multiselect::Multiselect;

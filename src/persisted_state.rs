@@ -251,7 +251,8 @@ pub(crate) fn snapshot(state: &SessionState) -> Snapshot {
     let mut widgets: Vec<(WidgetId, WidgetValue)> = store
         .widgets
         .iter()
-        .filter(|(_, record)| !record.value.is_trigger())
+        // Presses last one run; uploaded files are not kept across a reload (nor in Streamlit).
+        .filter(|(_, record)| record.value.is_settable())
         .map(|(id, record)| (*id, record.value.clone()))
         .collect();
     widgets.sort_by_key(|(id, _)| *id);

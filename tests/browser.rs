@@ -637,3 +637,169 @@ async fn a_fetch_that_cannot_connect_is_a_network_error_naming_the_url() {
     let message = all_text(&root, ".wl-exception-message").join("");
     assert!(message.starts_with("could not fetch `http://127.0.0.1:9/nothing`: network error"), "{message}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files and JSON: file_uploader, download_button, json.
+// ---------------------------------------------------------------------------------------------
+
+/// Puts `files` (name, MIME type, content) on the uploader's `<input type="file">` and fires
+/// `change`, as picking them in the dialog does.
+fn pick_files(root: &HtmlElement, files: &[(&str, &str, &[u8])]) {
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    for (name, mime, bytes) in files {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(*bytes));
+        let options = web_sys::FilePropertyBag::new();
+        options.set_type(mime);
+        let file = web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).unwrap();
+        transfer.items().add_with_file(&file).unwrap();
+    }
+    let input: HtmlInputElement = find(root, "input[type=file]").unchecked_into();
+    input.set_files(transfer.files().as_ref());
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+/// Waits until the markdown at `index` reads `expected` (file reads are async).
+async fn wait_for_markdown(root: &HtmlElement, index: usize, expected: &str) {
+    for _ in 0..200 {
+        if all_text(root, ".wl-markdown").get(index).map(String::as_str) == Some(expected) {
+            return;
+        }
+        sleep_ms(10).await;
+    }
+    panic!("markdown {index} is {:?}, not {expected:?}", all_text(root, ".wl-markdown"));
+}
+
+/// The bytes at a Blob URL, through `fetch`.
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JsValue> {
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(url)).await?.unchecked_into();
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+#[wasm_bindgen_test]
+async fn an_uploaded_file_reaches_the_script_and_its_cross_removes_it() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let file = ui.add(FileUploader::new("CSV").types(["csv"]));
+        ui.write(file.map_or("none".to_string(), |f| {
+            format!("{} {} {}", f.name, f.mime, f.text().map_or(0, |t| t.lines().count()))
+        }));
+    })
+    .await;
+    assert_eq!(find(&root, ".wl-file-hint").text_content().unwrap(), "200MB per file • CSV");
+    assert_eq!(find(&root, "input[type=file]").get_attribute("accept").as_deref(), Some(".csv"));
+    pick_files(&root, &[("a.csv", "text/csv", b"x,y\n1,2\n")]);
+    wait_for_markdown(&root, 0, "a.csv text/csv 2").await;
+    assert_eq!(all_text(&root, ".wl-file-name"), ["a.csv"]);
+    assert_eq!(all_text(&root, ".wl-file-size"), ["8 B"]);
+    // A refused file: a message under the widget, and the value stays.
+    pick_files(&root, &[("notes.txt", "text/plain", b"hi")]);
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-file-error"), ["notes.txt: .txt files are not allowed (allowed: .csv)."]);
+    assert_eq!(all_text(&root, ".wl-file-name"), ["a.csv"]);
+    wait_for_markdown(&root, 0, "a.csv text/csv 2").await;
+    find(&root, "button.wl-file-remove").click();
+    wait_for_markdown(&root, 0, "none").await;
+    assert!(all_text(&root, ".wl-file-name").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_multi_file_uploader_adds_files_and_refuses_big_ones() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let files = ui.add(FileUploader::new("Files").max_upload_size_mb(1).multiple());
+        ui.write(files.iter().map(|f| format!("{}:{}", f.name, f.size())).collect::<Vec<_>>().join(" "));
+    })
+    .await;
+    let big = vec![7u8; 3 * 1024 * 1024 / 2];
+    pick_files(&root, &[("a.bin", "", b"1"), ("big.bin", "", &big), ("b.bin", "", b"22")]);
+    wait_for_markdown(&root, 0, "a.bin:1 b.bin:2").await;
+    assert_eq!(all_text(&root, ".wl-file-error"), ["big.bin: the file must be 1MB or smaller."]);
+    pick_files(&root, &[("c.bin", "", b"333")]);
+    wait_for_markdown(&root, 0, "a.bin:1 b.bin:2 c.bin:3").await;
+    assert!(all_text(&root, ".wl-file-error").is_empty(), "a new pick clears old messages");
+    // A file read in more than one chunk arrives whole.
+    let chunks: Vec<u8> = (0..(1024 * 1024 + 5)).map(|i| (i % 251) as u8).collect();
+    let (root2, _mounted2) = mount(|ui: &Ui| {
+        if let Some(file) = ui.file_uploader("One") {
+            let sum: u64 = file.bytes().iter().map(|&b| u64::from(b)).sum();
+            ui.write(format!("{} {sum}", file.size()));
+        }
+    })
+    .await;
+    pick_files(&root2, &[("c.bin", "", &chunks)]);
+    let sum: u64 = chunks.iter().map(|&b| u64::from(b)).sum();
+    wait_for_markdown(&root2, 0, &format!("{} {sum}", chunks.len())).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_download_button_links_a_blob_of_its_data_and_revokes_it_when_it_goes() {
+    let (root, mounted) = mount(|ui: &Ui| -> Result {
+        let state = ui.session_state();
+        let clicks = state.get_or_insert_with("clicks", || 0)?;
+        if ui.add(DownloadButton::new("Save", "a,b\n1,2\n").file_name("data.csv").mime("text/csv")) {
+            state.set("clicks", clicks + 1)?;
+        }
+        ui.add(DownloadButton::new("Quiet", vec![1u8, 2, 3]).on_click_ignore());
+        ui.write(format!("runs with a click: {}", state.get::<i32>("clicks")?));
+        Ok(())
+    })
+    .await;
+    let links = root.query_selector_all("a.wl-download-button").unwrap();
+    let save: HtmlElement = links.item(0).unwrap().unchecked_into();
+    let quiet: HtmlElement = links.item(1).unwrap().unchecked_into();
+    assert_eq!(save.get_attribute("download").as_deref(), Some("data.csv"));
+    let url = save.get_attribute("href").unwrap();
+    assert!(url.starts_with("blob:"), "{url}");
+    assert_eq!(fetch_bytes(&url).await.unwrap(), b"a,b\n1,2\n");
+    assert_eq!(quiet.get_attribute("download").as_deref(), Some("download"));
+    // Clicks: a real click would also save a file; stop that, keep the handlers.
+    let stop = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| event.prevent_default());
+    root.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
+    save.click();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-markdown")[0], "runs with a click: 1");
+    assert_eq!(save.get_attribute("href").as_deref(), Some(url.as_str()), "equal data keeps its URL");
+    quiet.click();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-markdown")[0], "runs with a click: 1", "on_click_ignore: no rerun");
+    drop(mounted);
+    settle().await;
+    assert!(fetch_bytes(&url).await.is_err(), "the Blob URL is revoked with the element");
+}
+
+#[wasm_bindgen_test]
+async fn json_is_a_tree_of_text_that_opens_and_closes() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.json(r#"{"<b>name</b>": "<img src=x onerror=alert(1)>", "n": 1, "f": 2.5, "ok": true, "none": null, "list": [1, {"deep": "x"}]}"#);
+        ui.add(Json::new(r#"{"a": {"b": 1}}"#).expanded(1));
+    })
+    .await;
+    assert!(root.query_selector(".wl-json img, .wl-json b").unwrap().is_none(), "markup stays text");
+    assert_eq!(all_text(&root, ".wl-json .wl-json-key")[0], "\"<b>name</b>\"");
+    assert_eq!(all_text(&root, ".wl-json .wl-json-string")[0], "\"<img src=x onerror=alert(1)>\"");
+    assert_eq!(all_text(&root, ".wl-json-int")[0], "1");
+    assert_eq!(all_text(&root, ".wl-json-float"), ["2.5"]);
+    assert_eq!(all_text(&root, ".wl-json-null"), ["NULL"]);
+    let trees = root.query_selector_all(".wl-json").unwrap();
+    let first: HtmlElement = trees.item(0).unwrap().unchecked_into();
+    let second: HtmlElement = trees.item(1).unwrap().unchecked_into();
+    let expanded = |tree: &HtmlElement| {
+        let nodes = tree.query_selector_all(".wl-json-node").unwrap();
+        (0..nodes.length())
+            .map(|i| {
+                nodes.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("aria-expanded").unwrap()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(expanded(&first), ["true", "true", "true"]);
+    assert_eq!(expanded(&second), ["true", "false"], "expanded(1): the root only");
+    find(&second, ".wl-json-node .wl-json-node .wl-json-toggle").click();
+    settle().await;
+    assert_eq!(expanded(&second), ["true", "true"]);
+    find(&first, ".wl-json-toggle").click();
+    settle().await;
+    assert_eq!(expanded(&first)[0], "false");
+    let children: HtmlElement = find(&first, ".wl-json-children");
+    assert_eq!(children.style().get_property_value("display").unwrap(), "none");
+    assert!(find(&first, ".wl-json-count").text_content().unwrap().contains("6 items"));
+}

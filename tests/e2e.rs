@@ -1026,3 +1026,147 @@ async fn assert_no_exceptions(client: &Client) {
     let said = texts(&exceptions).await;
     assert!(said.is_empty(), "the app shows exceptions: {said:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files and JSON in the gallery: file_uploader, download_button, json.
+// ---------------------------------------------------------------------------------------------
+
+/// A fresh temporary directory for the files a test uploads; removed on drop.
+struct TempFiles(PathBuf);
+
+impl TempFiles {
+    fn new(name: &str) -> TempFiles {
+        let dir = std::env::temp_dir().join(format!("wasmlit-e2e-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempFiles(dir)
+    }
+
+    /// Writes `bytes` to `name` and returns its absolute path.
+    fn write(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for TempFiles {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The `<input type="file">` of the uploader with key `key`.
+async fn file_input(client: &Client, key: &str) -> Element {
+    let css = format!(".st-key-{key} input[type='file']");
+    client.wait().at_most(TIMEOUT).for_element(Locator::Css(&css)).await.unwrap_or_else(|_| panic!("no {css}"))
+}
+
+/// What the link `css` downloads, read back by the page from its Blob URL, as bytes.
+async fn downloaded_bytes(client: &Client, css: &str) -> Vec<u8> {
+    let script = "const done = arguments[arguments.length - 1]; \
+        const link = document.querySelector(arguments[0]); \
+        fetch(link.href).then(r => r.arrayBuffer()).then(b => done(Array.from(new Uint8Array(b)))) \
+            .catch(e => done('failed: ' + e));";
+    let value = client.execute_async(script, vec![css.into()]).await.unwrap();
+    serde_json::from_value(value.clone()).unwrap_or_else(|_| panic!("could not read {css}: {value}"))
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn an_uploaded_csv_is_shown_and_downloads_back_byte_for_byte() {
+    let files = TempFiles::new("upload");
+    let csv = b"name,score\nAda,36\nGrace,85\n\xc3\xa9t\xc3\xa9,1\n";
+    let path = files.write("scores.csv", csv);
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    wait_for_text(c, ".st-key-gallery_csv .wl-file-hint", "200MB per file • CSV", TIMEOUT).await;
+    file_input(c, "gallery_csv").await.send_keys(&path).await.unwrap();
+    wait_for_text(c, ".wl-markdown", &format!("Uploaded scores.csv: {} bytes", csv.len()), TIMEOUT).await;
+    wait_for_text(c, ".wl-caption", "4 lines; it starts with: name,score", TIMEOUT).await;
+    assert_eq!(text_of(c, ".st-key-gallery_csv .wl-file-name").await, "scores.csv");
+    assert_eq!(text_of(c, ".st-key-gallery_csv .wl-file-size").await, format!("{} B", csv.len()));
+
+    // The download button offers the same bytes under the same name.
+    let link = ".st-key-gallery_download_back a";
+    let download = c.wait().at_most(TIMEOUT).for_element(Locator::Css(link)).await.unwrap();
+    assert_eq!(download.attr("download").await.unwrap().as_deref(), Some("scores.csv"));
+    assert!(download.attr("href").await.unwrap().unwrap_or_default().starts_with("blob:"));
+    assert_eq!(downloaded_bytes(c, link).await, csv, "the download is the upload, byte for byte");
+    // The click itself: the app reruns with the button true. (The page's own file save is
+    // stopped so the test leaves nothing in a downloads folder; the bytes were read above.)
+    c.execute(
+        "document.addEventListener('click', e => { if (e.target.closest('a[download]')) e.preventDefault(); })",
+        vec![],
+    )
+    .await
+    .unwrap();
+    click_centered(c, &download).await;
+    wait_for_text(c, ".wl-caption", "download_button returned true for this run.", TIMEOUT).await;
+
+    // The ✕ removes the file: the script sees none and the download button goes.
+    let remove = c.find(Locator::Css(".st-key-gallery_csv button[aria-label='Remove scores.csv']")).await.unwrap();
+    click_centered(c, &remove).await;
+    wait_for_text(c, ".wl-caption", "No CSV uploaded yet.", TIMEOUT).await;
+    wait_until(TIMEOUT, "the download button goes", || async {
+        c.find_all(Locator::Css(link)).await.map(|found| found.is_empty()).unwrap_or(false)
+    })
+    .await;
+    assert_no_exceptions_but_the_gallerys(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn many_files_upload_at_once_a_wrong_type_is_refused_and_the_cross_removes_one() {
+    let files = TempFiles::new("images");
+    let png = files.write("a.png", b"\x89PNG\r\n\x1a\nnot really");
+    let jpg = files.write("b.JPG", &[0xff, 0xd8, 0xff, 0x00]);
+    let txt = files.write("notes.txt", b"plain text");
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    file_input(c, "gallery_images").await.send_keys(&format!("{png}\n{jpg}")).await.unwrap();
+    wait_for_text(c, ".wl-caption", "2 image(s): a.png (18 bytes), b.JPG (4 bytes)", TIMEOUT).await;
+    let names = texts(&c.find_all(Locator::Css(".st-key-gallery_images .wl-file-name")).await.unwrap()).await;
+    assert_eq!(names, ["a.png", "b.JPG"]);
+
+    // A text file: refused with a message under the widget; the two images stay.
+    file_input(c, "gallery_images").await.send_keys(&txt).await.unwrap();
+    wait_for_text(
+        c,
+        ".st-key-gallery_images .wl-file-error",
+        "notes.txt: .txt files are not allowed (allowed: .png, .jpg).",
+        TIMEOUT,
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_for_text(c, ".wl-caption", "2 image(s): a.png (18 bytes), b.JPG (4 bytes)", TIMEOUT).await;
+
+    // The ✕ of the first row removes that file only.
+    let remove = c.find(Locator::Css(".st-key-gallery_images button[aria-label='Remove a.png']")).await.unwrap();
+    click_centered(c, &remove).await;
+    wait_for_text(c, ".wl-caption", "1 image(s): b.JPG (4 bytes)", TIMEOUT).await;
+    let names = texts(&c.find_all(Locator::Css(".st-key-gallery_images .wl-file-name")).await.unwrap()).await;
+    assert_eq!(names, ["b.JPG"]);
+
+    // json: the person's fields in order, and a caret closes the root.
+    let keys = texts(&c.find_all(Locator::Css(".wl-json .wl-json-key")).await.unwrap()).await;
+    assert_eq!(keys[..3], ["\"name\"", "\"id\"", "\"active\""]);
+    let toggle = c.find(Locator::Css(".wl-json .wl-json-toggle")).await.unwrap();
+    click_centered(c, &toggle).await;
+    let root = c.find(Locator::Css(".wl-json .wl-json-node")).await.unwrap();
+    assert_eq!(root.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
+    app.close().await;
+}
+
+/// Only the exceptions the gallery shows on purpose (see `gallery_loads_under_a_sub_path`).
+async fn assert_no_exceptions_but_the_gallerys(client: &Client) {
+    const ON_PURPOSE: [&str; 6] =
+        ["invalid digit", "min_value", "DuplicateWidgetID", "Progress", "port setting", "page icon"];
+    let exceptions = texts(&client.find_all(Locator::Css(".wl-exception")).await.unwrap()).await;
+    assert!(
+        exceptions.iter().all(|e| ON_PURPOSE.iter().any(|expected| e.contains(expected))),
+        "unexpected exceptions: {exceptions:?}"
+    );
+}

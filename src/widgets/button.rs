@@ -54,7 +54,7 @@ pub enum ButtonKind {
 
 impl ButtonKind {
     /// Streamlit's name for it (`type="primary"`).
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ButtonKind::Primary => "primary",
             ButtonKind::Secondary => "secondary",

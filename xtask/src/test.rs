@@ -35,10 +35,11 @@ pub struct E2eApp {
 pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wasmlit/" };
 /// The smallest app: its size is held under a ceiling.
 pub const HELLO: E2eApp = E2eApp { name: "hello", dir: "bench/apps/hello", public_url: "/" };
-pub const E2E_APPS: [E2eApp; 4] = [
+pub const E2E_APPS: [E2eApp; 5] = [
     GALLERY,
     E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" },
     E2eApp { name: "chat", dir: "examples/chat", public_url: "/" },
+    E2eApp { name: "uber_pickups", dir: "examples/uber_pickups", public_url: "/" },
     HELLO,
 ];
 
@@ -129,8 +130,17 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 8] =
-    ["wasmlit", "gallery", "fundamentals", "caching", "chat", "bench_hello", "bench_rerun", "bench_leptos_hello"];
+const WASM_CRATES: [&str; 9] = [
+    "wasmlit",
+    "gallery",
+    "fundamentals",
+    "caching",
+    "chat",
+    "uber_pickups",
+    "bench_hello",
+    "bench_rerun",
+    "bench_leptos_hello",
+];
 
 fn lint(tools: &Tools) -> StageOutcome {
     let fail = |e: String| (Counts::default(), e);

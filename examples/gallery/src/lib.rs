@@ -15,6 +15,7 @@ use std::time::Duration;
 use wasmlit::prelude::*;
 
 mod data;
+mod files;
 
 /// The sections of the page, in order: (header, anchor of the header).
 pub const SECTIONS: [(&str, &str); 12] = [
@@ -47,6 +48,7 @@ pub async fn app(ui: Ui) -> Result {
     write_and_magic(ui);
     text_elements(ui);
     page.input_widgets(ui);
+    files::upload_and_download(ui)?;
     media_elements(ui);
     layouts_and_containers(ui);
     page.chat_elements(ui).await;
@@ -197,6 +199,7 @@ fn text_elements(ui: &Ui) {
             .border(true),
     );
     users.add(Metric::new("Users", "1,024").delta(-36).border(true));
+    files::json(ui);
 }
 
 // ----- Input widgets --------------------------------------------------------

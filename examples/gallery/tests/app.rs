@@ -833,3 +833,33 @@ fn the_text_section_has_a_subheader_with_anchor_help_and_a_blue_divider() {
     assert!(props.help.is_some() && props.divider);
     assert_eq!(props.divider_color, Some(DividerColor::Blue));
 }
+
+#[test]
+fn an_uploaded_csv_is_offered_back_by_the_download_button() {
+    let mut at = started();
+    assert!(shows(&at, "caption", "No CSV uploaded yet."));
+    assert!(at.get("download_button").iter().all(|b| b.text() != "Download it back"));
+    let csv = "name,score\nAda,36\n";
+    at.file_uploader(key("gallery_csv")).upload("scores.csv", "text/csv", csv).run();
+    assert!(
+        shows(&at, "markdown", "Uploaded `scores.csv`: 18 bytes, type `text/csv`."),
+        "{:#?}",
+        texts(&at, "markdown")
+    );
+    let back = at.download_button(key("gallery_download_back"));
+    let Element::DownloadButton(props) = back.element().clone() else { panic!("not a download button") };
+    assert_eq!(
+        (&props.data[..], props.file_name.as_str(), props.mime.as_str()),
+        (csv.as_bytes(), "scores.csv", "text/csv")
+    );
+    at.download_button(key("gallery_download_back")).click().run();
+    assert!(shows(&at, "caption", "download_button returned true for this run."));
+    at.file_uploader(key("gallery_images"))
+        .upload("a.png", "image/png", vec![1u8, 2])
+        .upload("b.jpg", "image/jpeg", vec![3u8])
+        .run();
+    assert!(shows(&at, "caption", "2 image(s): a.png (2 bytes), b.jpg (1 bytes)"), "{:#?}", texts(&at, "caption"));
+    at.file_uploader(key("gallery_csv")).remove_file("scores.csv").run();
+    assert!(shows(&at, "caption", "No CSV uploaded yet."));
+    assert_only_deliberate_exceptions(&at);
+}

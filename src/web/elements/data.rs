@@ -4,4 +4,5 @@
 
 pub(crate) mod dataframe;
 mod grid;
+pub(crate) mod json;
 pub(crate) mod table;
