@@ -871,12 +871,16 @@ async fn a_million_row_grid_sorts_scrolls_to_the_last_row_and_selects() {
     click_centered(c, &input).await;
     const GRID: &str = ".wl-grid[aria-rowcount='1000000']";
     let grid = c.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css(GRID)).await.unwrap();
-    wait_until(TIMEOUT, "the million-row grid shows row 0", || async { grid_rows(c, GRID).await.first().map(String::as_str) == Some("0") })
-        .await;
+    wait_until(TIMEOUT, "the million-row grid shows row 0", || async {
+        grid_rows(c, GRID).await.first().map(String::as_str) == Some("0")
+    })
+    .await;
     println!("a million rows: generated and shown {:?} after the click", started.elapsed());
     let drawn = grid_rows(c, GRID).await.len();
     assert!((5..=40).contains(&drawn), "{drawn} rows in the DOM");
-    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&grid).unwrap()]).await.unwrap();
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&grid).unwrap()])
+        .await
+        .unwrap();
 
     // Sort by `row`: ascending (as it is), then descending, by clicking its header.
     let header = grid.find(Locator::Css(".wl-grid-th[data-column='row']")).await.unwrap();
@@ -891,7 +895,10 @@ async fn a_million_row_grid_sorts_scrolls_to_the_last_row_and_selects() {
     println!("sorting a million rows took {:?}", sorted.elapsed());
     let header = grid.find(Locator::Css(".wl-grid-th[data-column='row']")).await.unwrap();
     header.click().await.unwrap();
-    wait_until(TIMEOUT, "the sort is off again", || async { grid_rows(c, GRID).await.first().map(String::as_str) == Some("0") }).await;
+    wait_until(TIMEOUT, "the sort is off again", || async {
+        grid_rows(c, GRID).await.first().map(String::as_str) == Some("0")
+    })
+    .await;
 
     // Scroll to the end and read the last row.
     c.execute(
