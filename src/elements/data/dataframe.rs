@@ -213,7 +213,7 @@ impl Ui {
     ///     ui.dataframe(&df);
     /// });
     /// at.run();
-    /// assert_eq!(at.dataframe(0).value::<DataFrameSelection>(), DataFrameSelection::default());
+    /// assert_eq!(at.dataframe(0).element().kind(), "dataframe");
     /// ```
     pub fn dataframe(&self, df: &DataFrame) -> Ui {
         DataFrameView::new(df.clone()).draw(self).0
