@@ -49,6 +49,12 @@ pub(crate) fn install_dataframe_renderer() {
     elements::data::dataframe::install();
 }
 
+/// Installs the table renderer (called by `ui.table`: see web/elements/data/table.rs).
+#[cfg(feature = "data")]
+pub(crate) fn install_table_renderer() {
+    elements::data::table::install();
+}
+
 /// Mounts `script` into the page: into `<div id="wasmlit-app">` if there is
 /// one, else into `<body>`. Runs it once, then again on every interaction.
 pub fn run<F, R>(script: F)

@@ -803,3 +803,76 @@ async fn json_is_a_tree_of_text_that_opens_and_closes() {
     assert_eq!(children.style().get_property_value("display").unwrap(), "none");
     assert!(find(&first, ".wl-json-count").text_content().unwrap().contains("6 items"));
 }
+
+// ----- Data elements: the dataframe grid (src/web/elements/data/) -----
+
+fn numbers_frame(rows: i64, columns: usize) -> DataFrame {
+    let mut named = vec![("v", Column::from((0..rows).map(|i| (i * 7919) % rows).collect::<Vec<_>>()))];
+    let names: Vec<String> = (1..columns).map(|c| format!("c{c}")).collect();
+    for name in &names {
+        named.push((name.as_str(), Column::from((0..rows).map(|i| format!("r{i}")).collect::<Vec<_>>())));
+    }
+    DataFrame::new(named).unwrap()
+}
+
+fn first_cells(root: &HtmlElement, count: usize) -> Vec<String> {
+    all_text(root, ".wl-grid-tr > .wl-grid-td:nth-child(3)").into_iter().take(count).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_grid_draws_only_a_window_of_rows_and_columns_and_scrolls_to_the_last_row() {
+    let df = numbers_frame(100_000, 40);
+    let (root, _keep) = mount(move |ui: &Ui| {
+        ui.add(DataFrameView::new(df.clone()).height(400));
+    })
+    .await;
+    settle().await;
+    let rows = root.query_selector_all(".wl-grid-tr").unwrap().length();
+    assert!((5..=40).contains(&rows), "{rows} rows in the DOM for 100,000");
+    let headers = root.query_selector_all(".wl-grid-th").unwrap().length();
+    assert!((1..40).contains(&headers), "{headers} of 40 columns in the DOM");
+    assert_eq!(find(&root, ".wl-grid-tr").get_attribute("data-row").as_deref(), Some("0"));
+    let scroll = find(&root, ".wl-grid-scroll");
+    scroll.set_scroll_top(scroll.scroll_height());
+    settle().await;
+    let shown: Vec<String> = all_text(&root, ".wl-grid-tr .wl-grid-index");
+    assert_eq!(shown.last().map(String::as_str), Some("99999"), "{shown:?}");
+    assert!(root.query_selector_all(".wl-grid-tr").unwrap().length() <= 40);
+}
+
+#[wasm_bindgen_test]
+async fn a_header_click_sorts_ascending_then_descending_then_not() {
+    let df = numbers_frame(1000, 2);
+    let (root, _keep) = mount(move |ui: &Ui| {
+        ui.add(DataFrameView::new(df.clone()).height(300));
+    })
+    .await;
+    assert_eq!(first_cells(&root, 2), ["0", "919"]);
+    let header = find(&root, ".wl-grid-th[data-column='v']");
+    header.click();
+    settle().await;
+    assert_eq!(first_cells(&root, 3), ["0", "1", "2"]);
+    header.click();
+    settle().await;
+    assert_eq!(first_cells(&root, 2), ["999", "998"]);
+    assert!(find(&root, ".wl-grid-th[data-column='v'] .wl-grid-sort").text_content().unwrap().contains('↓'));
+    header.click();
+    settle().await;
+    assert_eq!(first_cells(&root, 2), ["0", "919"]);
+}
+
+#[wasm_bindgen_test]
+async fn clicking_an_index_cell_selects_the_row_for_the_script() {
+    let df = numbers_frame(50, 2);
+    let (root, _keep) = mount(move |ui: &Ui| {
+        let picked = ui.add(DataFrameView::new(df.clone()).selection_mode(SelectionMode::SingleRow).key("grid"));
+        ui.write(format!("picked {:?}", picked.rows));
+    })
+    .await;
+    assert_eq!(all_text(&root, ".wl-markdown"), ["picked []"]);
+    let index_cells = root.query_selector_all(".wl-grid-tr .wl-grid-index").unwrap();
+    index_cells.item(2).unwrap().unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-markdown"), ["picked [2]"]);
+    assert_eq!(root.query_selector_all(".wl-grid-tr.wl-grid-selected").unwrap().length(), 1);
+}

@@ -848,6 +848,83 @@ async fn click_centered(client: &Client, element: &Element) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Data elements in the gallery: the dataframe grid (src/web/elements/data/).
+// ---------------------------------------------------------------------------------------------
+
+/// The `data-row` of the rows the grid `grid` (a CSS selector) has in the DOM, in order.
+async fn grid_rows(client: &Client, grid: &str) -> Vec<String> {
+    let script = format!(
+        "return Array.from(document.querySelectorAll(\"{grid} .wl-grid-tr\")).map(r => r.getAttribute('data-row'))"
+    );
+    serde_json::from_value(client.execute(&script, vec![]).await.unwrap()).unwrap_or_default()
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_million_row_grid_sorts_scrolls_to_the_last_row_and_selects() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let toggle = widget(c, "toggle", "Load a million rows").await;
+    let input = toggle.find(Locator::Css("input")).await.unwrap();
+    let started = Instant::now();
+    // The switch's <input> is drawn over by its track: click it as the label would.
+    c.execute("arguments[0].click()", vec![serde_json::to_value(&input).unwrap()]).await.unwrap();
+    const GRID: &str = ".wl-grid[aria-rowcount='1000000']";
+    let grid = c.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css(GRID)).await.unwrap();
+    wait_until(TIMEOUT, "the million-row grid shows row 0", || async {
+        grid_rows(c, GRID).await.first().map(String::as_str) == Some("0")
+    })
+    .await;
+    println!("a million rows: generated and shown {:?} after the click", started.elapsed());
+    let drawn = grid_rows(c, GRID).await.len();
+    assert!((5..=40).contains(&drawn), "{drawn} rows in the DOM");
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&grid).unwrap()])
+        .await
+        .unwrap();
+
+    // Sort by `row`: ascending (as it is), then descending, by clicking its header.
+    let header = grid.find(Locator::Css(".wl-grid-th[data-column='row']")).await.unwrap();
+    header.clone().click().await.unwrap();
+    let header = grid.find(Locator::Css(".wl-grid-th[data-column='row']")).await.unwrap();
+    let sorted = Instant::now();
+    header.click().await.unwrap();
+    wait_until(TIMEOUT, "the grid is sorted descending", || async {
+        grid_rows(c, GRID).await.first().map(String::as_str) == Some("999999")
+    })
+    .await;
+    println!("sorting a million rows took {:?}", sorted.elapsed());
+    let header = grid.find(Locator::Css(".wl-grid-th[data-column='row']")).await.unwrap();
+    header.click().await.unwrap();
+    wait_until(TIMEOUT, "the sort is off again", || async {
+        grid_rows(c, GRID).await.first().map(String::as_str) == Some("0")
+    })
+    .await;
+
+    // Scroll to the end and read the last row.
+    c.execute(
+        &format!("const s = document.querySelector(\"{GRID} .wl-grid-scroll\"); s.scrollTop = s.scrollHeight;"),
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_until(TIMEOUT, "row 999,999 is drawn", || async {
+        grid_rows(c, GRID).await.last().map(String::as_str) == Some("999999")
+    })
+    .await;
+    let last = grid.find(Locator::Css(".wl-grid-tr[data-row='999999']")).await.unwrap();
+    let text = last.text().await.unwrap();
+    assert!(text.contains("999999") && text.contains("item-0999999"), "the last row says {text:?}");
+
+    // Select a row in the selection example: the script writes it below.
+    let people = c.find(Locator::Css(".st-key-gallery_people")).await.unwrap();
+    let index = people.find(Locator::Css(".wl-grid-tr[data-row='3'] .wl-grid-index")).await.unwrap();
+    click_centered(c, &index).await;
+    wait_for_text(c, ".wl-markdown", "Selected rows: [3] (Ken #3)", TIMEOUT).await;
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The harness.
 // ---------------------------------------------------------------------------------------------
 

@@ -27,11 +27,27 @@ use crate::identity::Identity;
 use crate::ui::{Command, Ui};
 use crate::widgets::{api, identity, register, show_error, CommonOptions, Spec, WidgetOptions};
 
-/// What the page shows for a dataframe.
+/// What the page shows for a dataframe: its id, the grid (boxed, so an `Element` stays
+/// small; its fields read through `Deref`) and the current selection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DataFrameProps {
     /// Id and key (the label is empty): see the module docs for frames without selection.
     pub common: WidgetCommon,
+    pub grid: Box<GridSpec>,
+    /// The current selection (row and column positions in the frame).
+    pub selection: WireSelection,
+}
+
+impl std::ops::Deref for DataFrameProps {
+    type Target = GridSpec;
+    fn deref(&self) -> &GridSpec {
+        &self.grid
+    }
+}
+
+/// The grid of a dataframe: the frame and how to show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GridSpec {
     /// The frame itself (shared with the script's, not copied).
     pub data: DataFrame,
     /// The columns shown, in order, with their config and width.
@@ -43,8 +59,6 @@ pub struct DataFrameProps {
     pub hide_index: bool,
     /// How rows and columns can be selected; empty: no selection.
     pub selection_mode: Vec<SelectionMode>,
-    /// The current selection (row and column positions in the frame).
-    pub selection: WireSelection,
 }
 
 /// One shown column: where it is in the frame, its name, config and width in pixels.
@@ -199,7 +213,7 @@ impl Ui {
     ///     ui.dataframe(&df);
     /// });
     /// at.run();
-    /// assert_eq!(at.dataframe(0).value::<DataFrameSelection>(), DataFrameSelection::default());
+    /// assert_eq!(at.dataframe(0).element().kind(), "dataframe");
     /// ```
     pub fn dataframe(&self, df: &DataFrame) -> Ui {
         DataFrameView::new(df.clone()).draw(self).0
@@ -350,12 +364,14 @@ impl DataFrameView {
         let DataFrameView { data, height, width, hide_index, column_order, selection_mode, options, .. } = self;
         let props = |common: WidgetCommon, selection: WireSelection| DataFrameProps {
             common,
-            data: data.clone(),
-            columns: columns.clone(),
-            height,
-            width,
-            hide_index,
-            selection_mode: selection_mode.clone(),
+            grid: Box::new(GridSpec {
+                data: data.clone(),
+                columns: columns.clone(),
+                height,
+                width,
+                hide_index,
+                selection_mode: selection_mode.clone(),
+            }),
             selection,
         };
         if selection_mode.is_empty() {
