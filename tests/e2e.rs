@@ -137,11 +137,12 @@ async fn checkbox_shows_and_hides_the_table() {
     let app = App::open("fundamentals", "/").await;
     let c = &app.client;
     wait_for_text(c, ".wl-title", "Basic concepts", TIMEOUT).await;
-    let has_table = || async { !c.find_all(Locator::Css(".wl-markdown table")).await.unwrap_or_default().is_empty() };
+    let has_table = || async { c.find_all(Locator::Css(".wl-dataframe")).await.unwrap_or_default().len() == 3 };
     assert!(!has_table().await, "the table shows before the box is ticked");
     let checkbox = widget(c, "checkbox", "Show dataframe").await;
     checkbox.find(Locator::Css("input[type='checkbox']")).await.unwrap().click().await.unwrap();
-    wait_for_text(c, ".wl-markdown table", "first column", TIMEOUT).await;
+    wait_until(TIMEOUT, "the frame shows", has_table).await;
+    wait_for_text(c, ".wl-dataframe .wl-grid-th", "first column", TIMEOUT).await;
     let checkbox = widget(c, "checkbox", "Show dataframe").await;
     checkbox.find(Locator::Css("input[type='checkbox']")).await.unwrap().click().await.unwrap();
     wait_until(TIMEOUT, "the table is gone", || async { !has_table().await }).await;

@@ -1,8 +1,8 @@
 //! Streamlit's "Basic concepts" page, ported to wasmlit.
 //!
 //! <https://docs.streamlit.io/get-started/fundamentals/main-concepts>, section by
-//! section, as far as the engine goes (no data frames, charts or maps yet), plus
-//! the counter-with-a-callback example of the Session State page.
+//! section, as far as the engine goes (no charts or maps yet), plus the
+//! counter-with-a-callback example of the Session State page.
 //!
 //! Run it in the browser with `trunk serve` in this folder.
 
@@ -17,6 +17,7 @@ pub async fn app(ui: Ui) -> Result {
     ui.title("Basic concepts");
     ui.caption("Streamlit's *Basic concepts* page, ported to Rust: the script reruns on every interaction.");
 
+    display_data(ui)?;
     widgets_as_variables(ui);
     access_widgets_by_key(ui)?;
     show_hide_data(ui);
@@ -62,18 +63,38 @@ fn access_widgets_by_key(ui: &Ui) -> Result {
     Ok(())
 }
 
-/// A checkbox that shows or hides data (a Markdown table until data frames exist).
+/// The page's first frame: `pd.DataFrame({'first column': [1, 2, 3, 4], 'second column': [10, 20, 30, 40]})`.
+pub fn first_frame() -> DataFrame {
+    DataFrame::new(vec![
+        ("first column", Column::from(vec![1_i64, 2, 3, 4])),
+        ("second column", Column::from(vec![10_i64, 20, 30, 40])),
+    ])
+    .expect("two columns of four rows")
+}
+
+/// "Display and style data": `st.write(df)` (an interactive frame), `st.dataframe` with a
+/// number format per column, and `st.table` (static).
+fn display_data(ui: &Ui) -> Result {
+    ui.header("Display and style data");
+    ui.write(first_frame());
+    let squares = DataFrame::new(vec![
+        ("x", Column::from((1..=10_i64).collect::<Vec<_>>())),
+        ("x²", Column::from((1..=10_i64).map(|x| x * x).collect::<Vec<_>>())),
+        ("√x", Column::from((1..=10).map(|x| f64::from(x).sqrt()).collect::<Vec<_>>())),
+    ])?;
+    ui.add(
+        DataFrameView::new(squares.clone())
+            .column_config("√x", ColumnConfig::number().format("%.3f").map_err(Error::msg)?),
+    );
+    ui.table(&squares.head(4));
+    Ok(())
+}
+
+/// A checkbox that shows or hides data.
 fn show_hide_data(ui: &Ui) {
     ui.header("Use checkboxes to show/hide data");
     if ui.checkbox("Show dataframe") {
-        ui.markdown(
-            "| | first column | second column |\n\
-             |---:|---:|---:|\n\
-             | 0 | 1 | 10 |\n\
-             | 1 | 2 | 20 |\n\
-             | 2 | 3 | 30 |\n\
-             | 3 | 4 | 40 |",
-        );
+        ui.write(first_frame());
     }
 }
 
