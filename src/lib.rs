@@ -81,11 +81,11 @@ pub mod prelude {
     #[cfg(feature = "data")]
     pub use crate::data::{Column, DataFrame};
     pub use crate::element::{Element, Gap, HorizontalAlignment, LabelVisibility, StatusState, VerticalAlignment};
-    pub use crate::elements::data::json::{Json, JsonExpanded};
     #[cfg(feature = "data")]
     pub use crate::elements::data::{
         column_config::{ColumnConfig, ColumnWidth},
         dataframe::{DataFrameSelection, DataFrameView, SelectionMode},
+        json::{Json, JsonExpanded},
     };
     #[cfg(feature = "media")]
     pub use crate::elements::media::{
