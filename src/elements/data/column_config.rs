@@ -573,7 +573,8 @@ pub fn sparkline_path(points: &[f64], width: f64, height: f64) -> String {
 
 /// The width a column gets without a configured one: from its header and the text of its
 /// first rows, between 60 and 400 px.
-pub fn default_width(df: &DataFrame, column: usize, label: &str, kind: &ColumnKind) -> f64 {
+pub fn default_width(df: &DataFrame, column: usize, label: &str, config: &ColumnConfig) -> f64 {
+    let kind = &config.kind;
     let text_width = |chars: usize| chars as f64 * 7.5 + 28.0;
     let header = text_width(label.chars().count()) + 14.0;
     let content = match (kind, df.dtype(column)) {
@@ -582,7 +583,13 @@ pub fn default_width(df: &DataFrame, column: usize, label: &str, kind: &ColumnKi
         (ColumnKind::Image, _) => 80.0,
         _ => {
             let sample = df.num_rows().min(100);
-            let longest = (0..sample).map(|row| df.cell_text(row, column).chars().count()).max().unwrap_or(4);
+            // Measured as shown (a `$%.2f` column is wider than its raw numbers).
+            let shown = |row| match cell_view(df, row, column, config) {
+                CellView::Text(text) | CellView::Number(text) => text.chars().count(),
+                CellView::Link { text, .. } => text.chars().count(),
+                _ => df.cell_text(row, column).chars().count(),
+            };
+            let longest = (0..sample).map(shown).max().unwrap_or(4);
             text_width(longest.max(4))
         }
     };

@@ -343,7 +343,7 @@ impl DataFrameView {
                 }
                 let width = match config.width {
                     Some(width) => width.px(),
-                    None => default_width(&self.data, index, config.label.as_deref().unwrap_or(&name), &config.kind),
+                    None => default_width(&self.data, index, config.label.as_deref().unwrap_or(&name), &config),
                 };
                 Some(GridColumn { index, name, config, width })
             })
