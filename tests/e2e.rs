@@ -995,6 +995,36 @@ where
 
 /// Waits until some element matching `css` has a text containing `expected`; on timeout the
 /// panic shows what those elements said and the page's text.
+// ---------------------------------------------------------------------------------------------
+// The Uber pickups example (examples/uber_pickups): the CSV beside the app, fetched and parsed.
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn uber_pickups_fetches_its_csv_shows_frames_and_filters_by_hour() {
+    let app = App::open("uber_pickups", "/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-text", "Done! (using cache_data)", TIMEOUT).await;
+    wait_for_text(c, ".wl-subheader", "Map of all pickups at 17:00", TIMEOUT).await;
+    wait_for_text(c, ".wl-caption", "740 pickups", TIMEOUT).await;
+    wait_for_text(c, ".wl-dataframe .wl-grid-th", "pickups", TIMEOUT).await;
+    // Hour 17 → 18 with the keyboard: the filtered frame and its heading follow.
+    let slider = widget(c, "slider", "hour").await;
+    slider.find(Locator::Css("input[type='range']")).await.unwrap().send_keys(ARROW_RIGHT).await.unwrap();
+    wait_for_text(c, ".wl-subheader", "Map of all pickups at 18:00", TIMEOUT).await;
+    // The raw data: 10,000 rows behind a checkbox, in a third grid.
+    let checkbox = widget(c, "checkbox", "Show raw data").await;
+    checkbox.find(Locator::Css("input[type='checkbox']")).await.unwrap().click().await.unwrap();
+    wait_for_text(c, ".wl-subheader", "Raw data", TIMEOUT).await;
+    wait_until(TIMEOUT, "three frames", || async {
+        c.find_all(Locator::Css(".wl-dataframe")).await.unwrap_or_default().len() == 3
+    })
+    .await;
+    wait_for_text(c, ".wl-dataframe .wl-grid-th", "date/time", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
+
 async fn wait_for_text(client: &Client, css: &str, expected: &str, timeout: Duration) {
     let deadline = Instant::now() + timeout;
     loop {
