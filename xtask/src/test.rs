@@ -5,7 +5,7 @@
 //!   and for wasm32 on the crates that build for the browser;
 //! - native: `cargo test --workspace` (engine, AppTest scenarios, doc-tests, the example apps'
 //!   tests; the end-to-end tests are `#[ignore]`d there);
-//! - browser: `tests/browser.rs` and `tests/browser_persistence.rs` compiled to wasm32 and run
+//! - browser: `tests/browser.rs`, `tests/browser_persistence.rs` and `tests/browser_data_editor.rs` compiled to wasm32 and run
 //!   by `wasm-bindgen-test-runner` in headless Chromium (flags in `webdriver.json`);
 //! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`; the hello
 //!   app's `.wasm` must stay within 5% of the brotli size in `bench/size-ceiling.txt`; then
@@ -213,7 +213,17 @@ fn browser(tools: &Tools) -> StageOutcome {
     let mut cargo = tools.cargo();
     cargo
         .current_dir(&root)
-        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser", "--test", "browser_persistence"])
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+            "--test",
+            "browser_persistence",
+            "--test",
+            "browser_data_editor",
+        ])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
         .env("CHROMEDRIVER", chromedriver)
         // The runner's default (20 s for the whole run) is short for a slow CI machine.
