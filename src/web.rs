@@ -9,6 +9,7 @@
 //! fn main() { wasmlit::run(app) }
 //! ```
 
+mod blob;
 mod clock;
 mod elements;
 mod fetch;

@@ -5,6 +5,7 @@ pub(crate) mod image;
 pub(crate) mod logo;
 pub(crate) mod video;
 
+use crate::web::blob::{blob_url, revoke};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -53,22 +54,6 @@ pub(crate) fn source_urls(sources: impl Fn() -> Vec<MediaSource> + Send + Sync +
 pub(crate) fn source_url(source: impl Fn() -> MediaSource + Send + Sync + 'static) -> Signal<String> {
     let urls = source_urls(move || vec![source()]);
     Signal::derive(move || urls.with(|urls| urls.first().cloned().unwrap_or_default()))
-}
-
-fn blob_url(data: &[u8], mime: &str) -> String {
-    let bytes = js_sys::Uint8Array::from(data);
-    let parts = js_sys::Array::of1(&bytes);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
-        .unwrap_or_default()
-}
-
-fn revoke(url: &str) {
-    if url.starts_with("blob:") {
-        let _ = web_sys::Url::revoke_object_url(url);
-    }
 }
 
 /// Seeks a player to its start time once the browser knows the media's length.

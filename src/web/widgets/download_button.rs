@@ -3,6 +3,7 @@
 //! data changes and when the button goes away. A click downloads (the link's own action) and
 //! sends a one-run trigger unless the button ignores clicks.
 
+use crate::web::blob::{blob_url, revoke};
 use leptos::prelude::*;
 
 use super::WidgetCell;
@@ -63,20 +64,4 @@ pub(crate) fn render(cell: WidgetCell<DownloadButtonProps>) -> AnyView {
         </a>
     }
     .into_any()
-}
-
-fn blob_url(data: &[u8], mime: &str) -> String {
-    let bytes = js_sys::Uint8Array::from(data);
-    let parts = js_sys::Array::of1(&bytes);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
-        .unwrap_or_default()
-}
-
-fn revoke(url: &str) {
-    if url.starts_with("blob:") {
-        let _ = web_sys::Url::revoke_object_url(url);
-    }
 }
