@@ -1,5 +1,5 @@
 //! The `data_editor` renderer in headless Chromium: typed cells, refused edits, rows added
-//! and deleted, read-only columns.
+//! and deleted, read-only columns, a frame of 100,000 rows drawn a window at a time.
 //!
 //! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 //! cargo test --target wasm32-unknown-unknown --test browser_data_editor`
@@ -68,6 +68,9 @@ fn shown(root: &HtmlElement) -> String {
     find(root, ".wl-markdown").text_content().unwrap_or_default().trim().to_string()
 }
 
+/// The drawn rows (the two spacers above and below them are not rows).
+const ROWS: &str = "tbody tr:not(.wl-data-editor-spacer)";
+
 fn commit(input: &HtmlInputElement, value: &str) {
     input.set_value(value);
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
@@ -123,7 +126,7 @@ async fn rows_are_added_and_the_picked_ones_deleted() {
     let (root, _mounted) = mount(app).await;
     find(&root, ".wl-data-editor-add").click();
     settle().await;
-    assert_eq!(all(&root, "tbody tr").len(), 3);
+    assert_eq!(all(&root, ROWS).len(), 3);
     assert_eq!(shown(&root), "Ada 36 true 1; Linus 28 false 2;", "an added row is all nulls");
     let name: HtmlInputElement = all(&root, ".wl-data-editor-input")[4].clone().unchecked_into();
     commit(&name, "Grace");
@@ -138,5 +141,37 @@ async fn rows_are_added_and_the_picked_ones_deleted() {
     delete.click();
     settle().await;
     assert_eq!(shown(&root), "Linus 28 false 2");
-    assert_eq!(all(&root, "tbody tr").len(), 1);
+    assert_eq!(all(&root, ROWS).len(), 1);
+}
+
+fn big(ui: &Ui) -> Result {
+    let df = DataFrame::new(vec![("n", Column::from((0..100_000_i64).collect::<Vec<_>>()))])?;
+    let edited = ui.add(DataEditor::new(df).key("big"));
+    ui.write(format!("last {}", edited.cell_text(99_999, 0)));
+    Ok(())
+}
+
+#[wasm_bindgen_test]
+async fn a_hundred_thousand_rows_draw_a_window_and_the_last_one_is_edited() {
+    let (root, _mounted) = mount(big).await;
+    let drawn = all(&root, ROWS).len();
+    assert!((5..=40).contains(&drawn), "{drawn} rows in the DOM for 100,000");
+    let first_index = || find(&root, "tbody .wl-data-editor-index").text_content().unwrap();
+    assert_eq!(first_index(), "0");
+    let scroller = find(&root, ".wl-data-editor-box");
+    assert!(scroller.client_height() < 500, "ten rows high, not 100,000");
+    scroller.set_scroll_top(scroller.scroll_height());
+    scroller.dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+    settle().await;
+    let rows = all(&root, ROWS);
+    assert!(rows.len() <= 40, "{} rows after the scroll", rows.len());
+    let last = rows.last().unwrap();
+    assert_eq!(find(last, ".wl-data-editor-index").text_content().as_deref(), Some("99999"));
+    // The last row sits inside the box's visible area.
+    let (bottom, box_bottom) = (last.get_bounding_client_rect().bottom(), scroller.get_bounding_client_rect().bottom());
+    assert!(bottom <= box_bottom + 1.0 && bottom > box_bottom - 80.0, "row bottom {bottom}, box bottom {box_bottom}");
+    let input: HtmlInputElement = find(last, ".wl-data-editor-input").unchecked_into();
+    commit(&input, "7");
+    settle().await;
+    assert_eq!(shown(&root), "last 7");
 }

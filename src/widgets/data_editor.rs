@@ -149,7 +149,8 @@ impl WidgetProps for DataEditorProps {
 /// long as they still fit (every row and column they name exists, every value has its
 /// column's type); edits that no longer fit are dropped all at once.
 ///
-/// The page's editor is a plain table that shows at most [`MAX_SHOWN_ROWS`] rows.
+/// The page's editor is a table that draws only the rows in view, so it edits a frame of any
+/// size; it is ten rows high unless `height` says otherwise.
 ///
 /// ```
 /// use wasmlit::prelude::*;
@@ -180,10 +181,6 @@ pub struct DataEditor {
     use_container_width: bool,
     options: CommonOptions,
 }
-
-/// How many rows the page's editor shows (it is not virtualized); the rest are still
-/// edited through `AppTest` and returned.
-pub const MAX_SHOWN_ROWS: usize = 1_000;
 
 impl DataEditor {
     /// An editor of `data` with a fixed number of rows, every column editable.

@@ -1,9 +1,11 @@
 //! The gallery's "Data elements" section: `dataframe` with a column config of each type,
-//! a selection that the script reads back, a million rows on request, and `table`.
+//! a selection that the script reads back, styled cells, `data_editor`, a million rows on
+//! request, and `table`.
 
 use std::rc::Rc;
 
 use wasmlit::chrono::NaiveDate;
+use wasmlit::data::Value;
 use wasmlit::prelude::*;
 
 const CITIES: [&str; 8] = ["Berlin", "Quito", "Pune", "Osaka", "Lagos", "Tunis", "Lima", "Oslo"];
@@ -144,6 +146,24 @@ pub fn data_elements(ui: &Ui, index: usize) -> Result {
         if names.is_empty() { String::new() } else { format!("({})", names.join(", ")) }
     ));
 
+    ui.subheader("Styled cells");
+    ui.caption("pandas' `df.style.highlight_max(axis=0)`: each column's largest value, and a colour per value.");
+    let scores = people.select(&["name", "score", "progress"])?;
+    ui.add(
+        DataFrameView::new(scores)
+            .hide_index(true)
+            .highlight_max(Axis::Columns)
+            .map_background("score", |v| matches!(v, Value::Float(x) if *x < 60.0).then(|| "#ffcdd2".to_string())),
+    );
+
+    ui.subheader("data_editor: edit cells, add and delete rows");
+    ui.caption("Type in a cell and press Enter; “+ Add row” appends one, the boxes on the left pick rows to delete. Names are read-only.");
+    let team = people.select(&["name", "city", "active", "score"])?;
+    let edited =
+        ui.add(DataEditor::new(team).num_rows(NumRows::Dynamic).disabled_columns(["name"]).key("gallery_editor"));
+    let active = (0..edited.num_rows()).filter(|r| matches!(edited.value(*r, 2), Value::Bool(true))).count();
+    ui.write(format!("The edited frame has **{} rows**, {active} of them active.", edited.num_rows()));
+
     ui.subheader("A million rows");
     if ui.toggle("Load a million rows") {
         let df = million();
@@ -222,9 +242,15 @@ mod tests {
         let mut at = AppTest::new(|ui: &Ui| data_elements(ui, 0));
         at.run();
         assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
-        assert_eq!(at.get("dataframe").len(), 2);
+        assert_eq!(at.get("dataframe").len(), 3);
         assert_eq!(at.get("table").len(), 1);
         at.dataframe(1).set_value(DataFrameSelection { rows: vec![3], columns: vec![] }).run();
         assert!(at.markdown(0).text().starts_with("Selected rows: [3] (Ken #3)"), "{}", at.markdown(0).text());
+        let styled = at.dataframe(2);
+        let Element::Dataframe(props) = styled.element() else { panic!("not a dataframe") };
+        assert!(props.styles.len() >= 2, "two maxima and the low scores");
+        assert_eq!(at.markdown(1).text(), "The edited frame has **10 rows**, 3 of them active.");
+        at.data_editor(0).add_row([("city", "Delft")]).run();
+        assert_eq!(at.markdown(1).text(), "The edited frame has **11 rows**, 3 of them active.");
     }
 }

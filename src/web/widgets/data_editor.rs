@@ -3,19 +3,21 @@
 //! text otherwise), plain text in read-only cells, and with `num_rows` dynamic an "Add row"
 //! button and a checkbox per row to delete the rows picked. A cell commits on change (Enter
 //! or leaving it); an edit the engine's rules refuse is not sent, and its reason is shown
-//! under the table. It is not virtualized: it shows the first [`MAX_SHOWN_ROWS`] rows.
+//! under the table. Only the rows in view (and a few more) are in the DOM, between two spacer
+//! rows, with the grid's window maths ([`visible_rows`], [`ScrollMap`]), so a million-row frame
+//! edits as fast as a ten-row one.
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use super::{draft, WidgetCell};
 use crate::data::{DataType, Value};
 use crate::element::WidgetValue;
-use crate::widgets::data_editor::{
-    input_text, parse_cell, DataEditorProps, Edit, EditState, NumRows, RowSource, MAX_SHOWN_ROWS,
-};
+use crate::elements::data::grid::{default_height, visible_rows, ScrollMap, OVERSCAN_ROWS, ROW_HEIGHT};
+use crate::widgets::data_editor::{input_text, parse_cell, DataEditorProps, Edit, EditState, NumRows, RowSource};
 
 /// The shown columns: position, name, type, and whether the viewer may edit them.
 #[derive(Clone, PartialEq)]
@@ -47,6 +49,7 @@ pub(crate) fn render(cell: WidgetCell<DataEditorProps>) -> AnyView {
     let held = draft::<EditState, _>(props, cell.echo.clone());
     let state = Memo::new(move |_| held.get().unwrap_or_else(|| props.with(|p| p.edits.clone())));
     let error = RwSignal::new(None::<String>);
+    let box_ref = NodeRef::<leptos::html::Div>::new();
     let picked = RwSignal::new(Vec::<RowSource>::new());
     let shape = Memo::new(move |_| props.with(layout));
     let rows = Memo::new(move |_| {
@@ -204,7 +207,12 @@ pub(crate) fn render(cell: WidgetCell<DataEditorProps>) -> AnyView {
     };
 
     let add_row = move |_| {
-        commit(Edit::AddRow(BTreeMap::new()));
+        if commit(Edit::AddRow(BTreeMap::new())) {
+            // The new row is the last one: scroll it into view, as Streamlit does.
+            if let Some(el) = box_ref.get_untracked() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        }
     };
     let delete_picked = move |_| {
         let positions: Vec<usize> = picked.get_untracked().into_iter().filter_map(position).collect();
@@ -212,6 +220,9 @@ pub(crate) fn render(cell: WidgetCell<DataEditorProps>) -> AnyView {
             picked.set(Vec::new());
         }
     };
+    let total = move || rows.with(Vec::len);
+    // The box's height: the app's, else the header and up to ten rows, as the grid.
+    let height = move || props.with(|p| p.height.map(f64::from)).unwrap_or_else(|| default_height(total()));
     let style = move || {
         props.with(|p| {
             let mut style = String::new();
@@ -220,16 +231,60 @@ pub(crate) fn render(cell: WidgetCell<DataEditorProps>) -> AnyView {
             } else if let Some(width) = p.width {
                 style.push_str(&format!("width:{width}px;"));
             }
-            if let Some(height) = p.height {
-                style.push_str(&format!("max-height:{height}px;"));
-            }
             style
         })
     };
-    let total = move || rows.with(Vec::len);
+
+    // The window of rows in the DOM: what the box shows when scrolled `scroll_top` down.
+    let scroll_top = RwSignal::new(0.0_f64);
+    let row_height = RwSignal::new(ROW_HEIGHT);
+    let scroll_map = Memo::new(move |_| ScrollMap::new(total(), row_height.get(), height() - ROW_HEIGHT));
+    let window = Memo::new(move |_| {
+        let map = scroll_map.get();
+        visible_rows(map.to_rows(scroll_top.get()), map.viewport, row_height.get(), total(), OVERSCAN_ROWS)
+    });
+    let spacers = move || {
+        let map = scroll_map.get();
+        let drawn = window.with(|w| w.rows.len() as f64 * row_height.get());
+        let top = map.place(scroll_top.get(), window.with(|w| w.top)).max(0.0);
+        (top, (map.canvas - top - drawn).max(0.0))
+    };
+    let on_scroll = move |_| {
+        if let Some(el) = box_ref.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
+        }
+    };
+    // A row's real height (inputs and fonts decide it): the window maths use what the page drew.
+    Effect::new(move |_| {
+        window.track();
+        let Some(el) = box_ref.get() else { return };
+        let first = el.query_selector("tbody tr:not(.wl-data-editor-spacer)").ok().flatten();
+        if let Some(first) = first.and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let drawn = f64::from(first.offset_height());
+            if drawn > 1.0 && (drawn - row_height.get_untracked()).abs() > 0.5 {
+                row_height.set(drawn);
+            }
+        }
+    });
+    let spacer = move |height: f64| {
+        let columns = shape.with(|l| l.columns.len() + usize::from(l.dynamic) + usize::from(l.index));
+        view! {
+            <tr class="wl-data-editor-spacer" aria-hidden="true">
+                <td colspan=columns style:height=format!("{height}px")></td>
+            </tr>
+        }
+    };
 
     view! {
-        <div id=dom_id class="wl-data-editor-box" style=style title=move || props.with(|p| p.common.help.clone())>
+        <div
+            id=dom_id
+            class="wl-data-editor-box"
+            node_ref=box_ref
+            style=style
+            style:max-height=move || format!("{}px", height())
+            on:scroll=on_scroll
+            title=move || props.with(|p| p.common.help.clone())
+        >
             {move || {
                 let layout = shape.get();
                 // A new layout (other columns or rules) redraws the table; edits only patch cells.
@@ -258,19 +313,21 @@ pub(crate) fn render(cell: WidgetCell<DataEditorProps>) -> AnyView {
                             </tr>
                         </thead>
                         <tbody>
+                            {move || spacer(spacers().0)}
                             <For
-                                each=move || rows.with(|r| r.iter().copied().take(MAX_SHOWN_ROWS).collect::<Vec<_>>())
+                                each=move || {
+                                    let shown = window.with(|w| w.rows.clone());
+                                    rows.with(|r| r.get(shown).map(<[RowSource]>::to_vec).unwrap_or_default())
+                                }
                                 key=|source| *source
                                 children=row_view
                             />
+                            {move || spacer(spacers().1)}
                         </tbody>
                     </table>
                 }
             }}
         </div>
-        <p class="wl-data-editor-more" hidden=move || total() <= MAX_SHOWN_ROWS>
-            {move || format!("Showing the first {MAX_SHOWN_ROWS} of {} rows.", total())}
-        </p>
         {move || shape.with(|l| l.dynamic && !l.disabled).then(|| view! {
             <div class="wl-data-editor-actions">
                 <button class="wl-btn wl-data-editor-add" on:click=add_row>"+ Add row"</button>
