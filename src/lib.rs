@@ -34,6 +34,7 @@ pub mod app_menu;
 pub mod app_test;
 pub mod cache;
 pub mod clock;
+pub mod color;
 #[cfg(feature = "data")]
 pub mod data;
 pub mod element;
@@ -51,6 +52,7 @@ pub mod request;
 pub mod runtime;
 pub mod session_state;
 pub mod storage;
+pub mod theme;
 pub mod time;
 pub mod ui;
 pub mod widgets;
@@ -72,7 +74,7 @@ pub use ui::Ui;
 pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{run, run_async};
+pub use web::{run, run_async, run_session};
 
 /// Everything a script needs: `use wasmlit::prelude::*;`.
 pub mod prelude {
@@ -170,5 +172,13 @@ where
     Fut: std::future::Future<Output = R> + 'static,
     R: error::IntoScriptResult,
 {
+    run(|_: &Ui| {});
+}
+
+/// Outside the browser there is nothing to mount: say how to run the app.
+///
+/// In a `wasm32` build this is [`web::run_session`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_session(_session: Session) {
     run(|_: &Ui| {});
 }

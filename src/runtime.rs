@@ -125,6 +125,8 @@ pub struct Session {
     runs: u64,
     virtual_clock: Option<Rc<VirtualClock>>,
     follow_up: Option<RerunRequest>,
+    /// The app's custom theme, or why its theme file was refused.
+    theme: Option<Result<crate::theme::ThemeConfig, String>>,
 }
 
 impl Session {
@@ -199,7 +201,45 @@ impl Session {
             runs: 0,
             virtual_clock: Some(clock),
             follow_up: None,
+            theme: None,
         }
+    }
+
+    /// Gives the app a custom theme (offered as "Custom theme" in ⋮ → Settings, and used
+    /// first). An invalid one is refused as [`Self::with_theme_file`] refuses a file.
+    pub fn with_theme(mut self, theme: crate::theme::ThemeConfig) -> Self {
+        self.theme = Some(theme.validate().map(|()| theme));
+        self
+    }
+
+    /// Gives the app the theme of a `wasmlit.toml` file (its `[theme]` table, as Streamlit's
+    /// config), usually `include_str!("../wasmlit.toml")`. A file with an unknown key or a bad
+    /// value is refused as a whole: the page says why above the app, which keeps the default
+    /// theme and runs.
+    ///
+    /// ```
+    /// use wasmlit::{Session, Ui};
+    /// fn app(ui: &Ui) {
+    ///     ui.title("Hi");
+    /// }
+    /// let good = Session::new(app).with_theme_file("[theme]\nprimaryColor = \"#0af\"");
+    /// assert!(good.theme().is_some() && good.theme_error().is_none());
+    /// let bad = Session::new(app).with_theme_file("[theme]\nprimary = \"#0af\"");
+    /// assert!(bad.theme().is_none() && bad.theme_error().unwrap().contains("primary"));
+    /// ```
+    pub fn with_theme_file(mut self, text: &str) -> Self {
+        self.theme = Some(crate::theme::ThemeConfig::from_toml(text));
+        self
+    }
+
+    /// The custom theme, when the app has a valid one.
+    pub fn theme(&self) -> Option<&crate::theme::ThemeConfig> {
+        self.theme.as_ref().and_then(|t| t.as_ref().ok())
+    }
+
+    /// Why the app's theme was refused.
+    pub fn theme_error(&self) -> Option<&str> {
+        self.theme.as_ref().and_then(|t| t.as_ref().err()).map(String::as_str)
     }
 
     /// Replaces the session's clock (the browser uses real timers).

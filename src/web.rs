@@ -80,6 +80,12 @@ where
     mount_in_page(Session::new_async(script));
 }
 
+/// Mounts a session built by hand: for an app with a custom theme,
+/// `wasmlit::run_session(Session::new(app).with_theme_file(include_str!("../wasmlit.toml")))`.
+pub fn run_session(session: Session) {
+    mount_in_page(session);
+}
+
 fn mount_in_page(session: Session) {
     panic::install_hook();
     // Dates and times of day are the viewer's: `Date.getTimezoneOffset` is minutes *behind* UTC.
@@ -101,6 +107,8 @@ fn mount_in_page(session: Session) {
 /// (browser tests mount several apps, one after the other).
 pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandle<impl Mountable> {
     inject_stylesheet();
+    let custom_theme = session.theme().map(crate::theme::ThemeConfig::css);
+    let theme_error = session.theme_error().map(str::to_string);
     session.set_clock(Rc::new(WebClock::new()));
     session.set_fetcher(Rc::new(fetch::WebFetcher));
     let state = session.session_state();
@@ -111,7 +119,8 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
         running: driver.running.clone(),
         page_config: driver.page_config.clone(),
         sender: Sender(StoredValue::new_local(driver.clone())),
-        theme: Theme::from_query(),
+        custom_theme,
+        theme_error,
     };
     let view = mount_to(parent, move || shell::page(shell));
     // Persisted caches and session keys (and, after a development reload, the

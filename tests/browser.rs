@@ -902,3 +902,66 @@ async fn clicking_an_index_cell_selects_the_row_for_the_script() {
     assert_eq!(all_text(&root, ".wl-markdown"), ["picked [2]"]);
     assert_eq!(root.query_selector_all(".wl-grid-tr.wl-grid-selected").unwrap().length(), 1);
 }
+
+// ----- Themes (src/theme.rs, src/web/shell.rs) -----
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn app_theme(root: &HtmlElement) -> (String, String) {
+    let app = find(root, ".wl-app");
+    let style = web_sys::window().unwrap().get_computed_style(&app).unwrap().unwrap();
+    (app.get_attribute("data-theme").unwrap(), style.get_property_value("--wl-primary").unwrap().trim().to_string())
+}
+
+#[wasm_bindgen_test]
+async fn a_custom_theme_colours_the_app_and_the_settings_dialog_switches_and_remembers() {
+    use wasmlit::theme::{Base, ThemeConfig};
+    local_storage().remove_item("wasmlit-theme").unwrap();
+    let themed = || {
+        Session::new(|ui: &Ui| {
+            ui.title("Themed");
+        })
+        .with_theme(ThemeConfig::new(Base::Dark).primary_color("#7c3aed"))
+    };
+    let (root, first) = mount_session(themed()).await;
+    assert_eq!(app_theme(&root), ("custom".to_string(), "#7c3aed".to_string()));
+    find(&root, "button[aria-label='Main menu']").click();
+    settle().await;
+    let items = root.query_selector_all(".wl-menu-panel button").unwrap();
+    let settings = (0..items.length())
+        .map(|i| items.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some("Settings"));
+    settings.expect("a Settings item").click();
+    settle().await;
+    let select: web_sys::HtmlSelectElement = find(&root, "#wl-settings-theme").unchecked_into();
+    let options: Vec<String> = (0..select.length()).map(|i| select.item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(options, ["Use system setting", "Light", "Dark", "Custom theme"]);
+    assert_eq!(select.value(), "custom");
+    select.set_value("light");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(app_theme(&root).0, "light");
+    assert_eq!(app_theme(&root).1, "#ff4b4b", "Streamlit's red again");
+    assert_eq!(local_storage().get_item("wasmlit-theme").unwrap().as_deref(), Some("light"));
+    drop(first);
+    // A reload starts with the viewer's choice, not the app's theme.
+    let (root, _second) = mount_session(themed()).await;
+    assert_eq!(app_theme(&root).0, "light");
+    local_storage().remove_item("wasmlit-theme").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_theme_file_is_said_above_the_app_which_runs_with_the_default_theme() {
+    local_storage().remove_item("wasmlit-theme").unwrap();
+    let session = Session::new(|ui: &Ui| {
+        ui.title("Still here");
+    })
+    .with_theme_file("[theme]\nprimaryColour = \"#7c3aed\"\n");
+    let (root, _keep) = mount_session(session).await;
+    let banner = find(&root, ".wl-theme-error").text_content().unwrap();
+    assert!(banner.contains("primaryColour") && banner.contains("default theme"), "{banner}");
+    assert_eq!(app_theme(&root), ("system".to_string(), "#ff4b4b".to_string()));
+    assert_eq!(all_text(&root, ".wl-title"), ["Still here"]);
+}

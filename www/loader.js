@@ -6,6 +6,22 @@
 // not a failure: after 15 s without a failure it says "still loading". The app removes the
 // `.wasmlit-loading` element when it mounts, and with it every message here.
 (function () {
+  // The viewer's theme before the app starts, so a dark-mode visitor never sees a white flash:
+  // `?theme=` in the URL, else the choice the app keeps in localStorage (src/web/shell.rs),
+  // else the system's. The app takes over when it mounts.
+  var theme = (/[?&]theme=(light|dark)\b/.exec(location.search) || [])[1];
+  try {
+    theme = theme || localStorage.getItem("wasmlit-theme");
+  } catch (error) {
+    // Storage may be off: the system's preference it is.
+  }
+  var early = document.createElement("style");
+  early.id = "wasmlit-early-theme";
+  early.textContent =
+    "html { color-scheme: " + (theme === "light" || theme === "dark" ? theme : "light dark") + "; }" +
+    " body { margin: 0; background: light-dark(#fff, #0e1117); }";
+  document.head.appendChild(early);
+
   var loading = function () {
     return document.querySelector("#wasmlit-app .wasmlit-loading");
   };

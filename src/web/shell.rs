@@ -8,24 +8,38 @@ use super::view_model::Cell;
 use super::Sender;
 use crate::page_config::{PageConfig, PageIcon, PageLayout, SidebarState};
 
-/// The colour scheme: the system's preference unless the viewer picks one.
+/// The colour scheme: the system's preference unless the viewer picks one, or the app's
+/// custom theme (src/theme.rs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
     System,
     Light,
     Dark,
+    Custom,
 }
 
+/// Where the viewer's choice is kept across reloads (`localStorage`, per origin). The loader
+/// (www/loader.js) reads it too, so the loading screen already has the right colours.
+const THEME_KEY: &str = "wasmlit-theme";
+
 impl Theme {
-    /// `?theme=dark` or `?theme=light` in the URL forces a theme.
-    pub fn from_query() -> Theme {
+    /// The theme the page starts with: `?theme=dark|light|system|custom` in the URL, else the
+    /// viewer's last choice, else the app's custom theme (`has_custom`), else the system's.
+    pub fn initial(has_custom: bool) -> Theme {
         let search = window().location().search().unwrap_or_default();
         let query = search.trim_start_matches('?');
-        match query.split('&').find_map(|pair| pair.strip_prefix("theme=")) {
-            Some("dark") => Theme::Dark,
-            Some("light") => Theme::Light,
-            _ => Theme::System,
-        }
+        let asked = query.split('&').find_map(|pair| pair.strip_prefix("theme=")).and_then(Theme::parse);
+        let stored = || storage()?.get_item(THEME_KEY).ok().flatten().as_deref().and_then(Theme::parse);
+        let usable = |theme: &Theme| *theme != Theme::Custom || has_custom;
+        asked.filter(usable).or_else(|| stored().filter(usable)).unwrap_or(if has_custom {
+            Theme::Custom
+        } else {
+            Theme::System
+        })
+    }
+
+    fn parse(name: &str) -> Option<Theme> {
+        [Theme::System, Theme::Light, Theme::Dark, Theme::Custom].into_iter().find(|t| t.attribute() == name)
     }
 
     fn attribute(self) -> &'static str {
@@ -33,8 +47,46 @@ impl Theme {
             Theme::System => "system",
             Theme::Light => "light",
             Theme::Dark => "dark",
+            Theme::Custom => "custom",
         }
     }
+
+    fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Use system setting",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+            Theme::Custom => "Custom theme",
+        }
+    }
+
+    /// Keeps the viewer's choice for the next visit (best effort: storage may be off).
+    fn remember(self) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(THEME_KEY, self.attribute());
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Adds the custom theme's stylesheet to `<head>` (once; a later app's replaces it).
+fn inject_custom_theme(css: &str) {
+    const ID: &str = "wasmlit-custom-theme";
+    let style = match document().get_element_by_id(ID) {
+        Some(style) => style,
+        None => {
+            let Ok(style) = document().create_element("style") else { return };
+            style.set_id(ID);
+            if let Some(head) = document().head() {
+                let _ = head.append_child(&style);
+            }
+            style
+        }
+    };
+    style.set_text_content(Some(css));
 }
 
 /// What the page shell shows: the two areas, the run status, the theme.
@@ -45,14 +97,38 @@ pub(crate) struct Shell {
     /// The last finished run's `set_page_config`.
     pub page_config: ArcRwSignal<PageConfig>,
     pub sender: Sender,
-    pub theme: Theme,
+    /// The app's custom theme as CSS, when it has one.
+    pub custom_theme: Option<String>,
+    /// Why the app's theme file was refused.
+    pub theme_error: Option<String>,
 }
 
 /// The whole app: top bar (run status, menu), collapsible sidebar (when it
 /// has content), main column.
 pub(crate) fn page(shell: Shell) -> impl IntoView {
-    let Shell { main, sidebar, running, page_config, sender, theme: initial_theme } = shell;
-    let theme = RwSignal::new(initial_theme);
+    let Shell { main, sidebar, running, page_config, sender, custom_theme, theme_error } = shell;
+    if let Some(css) = &custom_theme {
+        inject_custom_theme(css);
+    }
+    if let Some(error) = &theme_error {
+        web_sys::console::warn_1(&error.into());
+    }
+    let has_custom = custom_theme.is_some();
+    let theme = RwSignal::new(Theme::initial(has_custom));
+    let themes: Vec<Theme> =
+        [Theme::System, Theme::Light, Theme::Dark].into_iter().chain(has_custom.then_some(Theme::Custom)).collect();
+    let settings_open = RwSignal::new(false);
+    // The page around the app (overscroll, the loader's early style) follows the pick.
+    Effect::new(move |_| {
+        let scheme = match theme.get() {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::System | Theme::Custom => "light dark",
+        };
+        if let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = root.style().set_property("color-scheme", scheme);
+        }
+    });
     // Toasts are drawn in one stack, whatever cell drew them.
     let toasts = super::elements::status::toast::Toasts::new();
     provide_context(toasts);
@@ -65,7 +141,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let pick_theme = move |picked: Theme| {
         theme.set(picked);
-        menu_open.set(false);
+        picked.remember();
     };
     // Focus follows the sidebar's toggle: the button that opened or closed it disappears, so
     // the one that undoes it takes focus (never `<body>`).
@@ -139,6 +215,9 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
         if event.key() == "Escape" && about_open.get_untracked() {
             about_open.set(false);
         }
+        if event.key() == "Escape" && settings_open.get_untracked() {
+            settings_open.set(false);
+        }
         if event.key() == "Escape" && menu_open.get_untracked() {
             menu_open.set(false);
             if let Some(button) = menu_button.get_untracked() {
@@ -199,12 +278,12 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                             }>"Print"</button>
                             <button role="menuitem" on:click=move |_| {
                                 menu_open.set(false);
+                                settings_open.set(true);
+                            }>"Settings"</button>
+                            <button role="menuitem" on:click=move |_| {
+                                menu_open.set(false);
                                 about_open.set(true);
                             }>"About"</button>
-                            <div class="wl-menu-title">"Theme"</div>
-                            <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::System).to_string() on:click=move |_| pick_theme(Theme::System)>"Use system setting"</button>
-                            <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::Light).to_string() on:click=move |_| pick_theme(Theme::Light)>"Light"</button>
-                            <button role="menuitemradio" aria-checked=move || (theme.get() == Theme::Dark).to_string() on:click=move |_| pick_theme(Theme::Dark)>"Dark"</button>
                         </div>
                     </Show>
                 </div>
@@ -242,6 +321,37 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                     }
                 }}
             </Show>
+            <Show when=move || settings_open.get()>
+                {
+                    let themes = themes.clone();
+                    view! {
+                        <div class="wl-dialog-backdrop" on:click=move |_| settings_open.set(false)></div>
+                        <div class="wl-dialog wl-settings" role="dialog" aria-modal="true" aria-label="Settings">
+                            <div class="wl-dialog-head">
+                                <h2>"Settings"</h2>
+                                <button class="wl-icon-button" aria-label="Close" on:click=move |_| settings_open.set(false)>"×"</button>
+                            </div>
+                            <h3>"Appearance"</h3>
+                            <label>
+                                <input type="checkbox" prop:checked=move || wide.get() on:change=move |event| wide.set(event_target_checked(&event))/>
+                                "Wide mode"
+                            </label>
+                            <label for="wl-settings-theme">"Choose app theme, colors and fonts"</label>
+                            <select id="wl-settings-theme" on:change=move |event| {
+                                if let Some(picked) = Theme::parse(&event_target_value(&event)) {
+                                    pick_theme(picked);
+                                }
+                            }>
+                                {themes
+                                    .into_iter()
+                                    .map(|t| view! { <option value=t.attribute() selected=move || theme.get() == t>{t.label()}</option> })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                    }
+                }
+            </Show>
+            {theme_error.map(|error| view! { <div class="wl-theme-error" role="alert">{error}" The app uses the default theme."</div> })}
             {super::elements::status::toast::stack(toasts)}
             <section class="wl-main" class:wl-wide=move || wide.get() class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
                 <div class="wl-main-inner">{cells(main.clone(), sender)}</div>

@@ -88,3 +88,9 @@ fn a_new_message_during_a_stream_interrupts_it_as_in_streamlit() {
     assert_eq!(roles, [Role::User, Role::User, Role::Assistant]);
     assert_eq!(conversation(&at).last().map(|m| m.2.clone()), Some("Echo: second ".into()));
 }
+
+#[test]
+fn the_apps_theme_file_is_valid() {
+    let theme = wasmlit::theme::ThemeConfig::from_toml(include_str!("../wasmlit.toml")).expect("a valid wasmlit.toml");
+    assert_eq!(theme.primary_color.as_deref(), Some("#6d28d9"));
+}
