@@ -1278,3 +1278,58 @@ async fn assert_no_exceptions_but_the_gallerys(client: &Client) {
         "unexpected exceptions: {exceptions:?}"
     );
 }
+
+/// The `.wl-app`'s theme attribute and its primary colour, as the page computes them.
+async fn theme_of(c: &Client) -> (String, String) {
+    let value = c
+        .execute(
+            "const app = document.querySelector('.wl-app'); \
+             return [app.getAttribute('data-theme'), getComputedStyle(app).getPropertyValue('--wl-primary').trim()]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn the_chat_app_wears_its_theme_file_and_a_settings_pick_survives_a_reload() {
+    let app = App::open("chat", "/").await;
+    let c = &app.client;
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css(".wl-chat-input-text")).await.unwrap();
+    assert_eq!(theme_of(c).await, ("custom".to_string(), "#6d28d9".to_string()), "examples/chat/wasmlit.toml");
+    c.find(Locator::Css("button[aria-label='Main menu']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::XPath("//div[@role='menu']/button[text()='Settings']")).await.unwrap().click().await.unwrap();
+    let select = c.wait().at_most(TIMEOUT).for_element(Locator::Css("#wl-settings-theme")).await.unwrap();
+    select.select_by_value("dark").await.unwrap();
+    wait_until(TIMEOUT, "the app turns dark", || async { theme_of(c).await.0 == "dark" }).await;
+    c.refresh().await.unwrap();
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css(".wl-chat-input-text")).await.unwrap();
+    assert_eq!(theme_of(c).await.0, "dark", "the pick is kept");
+    // The loader read it too, before the app started: the loading screen was dark.
+    let early = c
+        .execute("return document.getElementById('wasmlit-early-theme').textContent", vec![])
+        .await
+        .unwrap();
+    assert!(early.as_str().is_some_and(|css| css.contains("color-scheme: dark")), "{early}");
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn the_gallery_shows_a_file_of_its_static_folder_at_app_static() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let sizes = c
+        .execute(
+            "const images = Array.from(document.querySelectorAll(\"img[src='app/static/wasmlit.svg']\")); \
+             return Promise.all(images.map(i => i.decode().then(() => i.naturalWidth, () => 0)))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(sizes, serde_json::json!([240, 240]), "the image element and the Markdown image both load");
+    app.close().await;
+}
