@@ -46,6 +46,7 @@ pub mod fragment;
 pub mod identity;
 pub mod layout;
 pub mod markdown;
+pub mod number_format;
 pub mod page_config;
 pub mod persisted_state;
 pub mod request;

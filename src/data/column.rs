@@ -13,7 +13,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::error::DataError;
-use super::format::format_float;
+use crate::number_format::format_float;
 
 /// The type of a frame's column. Arrow's other types are cast to one of these when a frame is
 /// made: integers (signed or not) to `Int`, floats and decimals to `Float`, every string type

@@ -10,6 +10,7 @@ use super::{
 };
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::number_format::NumberFormat;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a number input.
@@ -28,6 +29,9 @@ pub struct NumberInputProps {
     pub max: Option<f64>,
     pub step: f64,
     pub is_int: bool,
+    /// How the field shows the number (`format=` in Streamlit): `%d`, `%.Nf` or `%e`.
+    #[serde(default)]
+    pub format: Option<NumberFormat>,
 }
 
 impl WidgetProps for NumberInputProps {
@@ -82,6 +86,7 @@ pub struct NumberInput<T: Number, P: Presence = Required> {
     value: Option<T>,
     step: Option<T>,
     placeholder: Option<String>,
+    format: Option<String>,
     options: CommonOptions,
     presence: PhantomData<P>,
 }
@@ -110,6 +115,7 @@ impl<T: Number> NumberInput<T> {
             value: None,
             step: None,
             placeholder: None,
+            format: None,
             options: CommonOptions::default(),
             presence: PhantomData,
         }
@@ -140,6 +146,7 @@ impl<T: Number> NumberInput<T> {
             value: None,
             step: self.step,
             placeholder: self.placeholder,
+            format: self.format,
             options: self.options,
             presence: PhantomData,
         }
@@ -176,6 +183,25 @@ impl<T: Number, P: Presence> NumberInput<T, P> {
         self.step = Some(step);
         self
     }
+
+    /// How the field shows the number, as Streamlit's printf-style `format`: `"%d"`,
+    /// `"%.2f"`, `"%.1e"`. The field holds only the number, so text around the conversion and
+    /// named formats are refused with an error in place of the input.
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     ui.add(NumberInput::new("Price").value(1.5).format("%.2f"));
+    /// });
+    /// at.run();
+    /// let input = at.number_input(0);
+    /// let Element::NumberInput(props) = input.element() else { unreachable!() };
+    /// assert_eq!(props.format.as_ref().unwrap().apply(1.5), "1.50");
+    /// ```
+    pub fn format(mut self, format: impl Into<String>) -> Self {
+        self.format = Some(format.into());
+        self
+    }
 }
 
 impl<T: Number, P: Presence> WidgetOptions for NumberInput<T, P> {
@@ -188,7 +214,16 @@ impl<T: Number, P: Presence> Command for NumberInput<T, P> {
     type Output = P::Output<T>;
 
     fn show(self, ui: &Ui) -> P::Output<T> {
-        let NumberInput { label, min, max, value, step, placeholder, options, .. } = self;
+        let NumberInput { label, min, max, value, step, placeholder, format, options, .. } = self;
+        let number_format = match format.as_deref().map(NumberFormat::parse) {
+            None => Ok(None),
+            Some(Ok(f @ NumberFormat::Printf { .. })) if f.is_numeric() => Ok(Some(f)),
+            Some(Ok(_)) => Err(format!(
+                "The number_input `format` \"{}\" must show only a number: use %d, %.2f or %e, with no text around it.",
+                format.as_deref().unwrap_or_default()
+            )),
+            Some(Err(why)) => Err(format!("The number_input `format`: {why}.")),
+        };
         let (min, max) = (min.map(T::to_f64), max.map(T::to_f64));
         let step = step.unwrap_or_else(T::default_step).to_f64();
         let explicit_default = value.is_some();
@@ -212,7 +247,7 @@ impl<T: Number, P: Presence> Command for NumberInput<T, P> {
                 default.unwrap_or_default()
             )),
             _ if step.is_nan() || step <= 0.0 => Some(format!("The `step` must be positive, got {step}.")),
-            _ => None,
+            _ => number_format.as_ref().err().cloned(),
         };
         if let Some(problem) = problem {
             show_error(ui, api(problem));
@@ -234,10 +269,14 @@ impl<T: Number, P: Presence> Command for NumberInput<T, P> {
                         .opt_text("help", options.help.as_deref())
                         // Streamlit hashes `str(value)`: `0` and `0.0` differ.
                         .flag("int", T::IS_INT);
-                    // Only an optional input (or one with a placeholder) says so: the ids of
-                    // the others stay as they were.
+                    // Only an optional input (or one with a placeholder or format) says so:
+                    // the ids of the others stay as they were.
                     let id = match &placeholder {
                         Some(placeholder) => id.text("placeholder", placeholder),
+                        None => id,
+                    };
+                    let id = match &format {
+                        Some(format) => id.text("format", format),
                         None => id,
                     };
                     if P::OPTIONAL {
@@ -287,6 +326,7 @@ impl<T: Number, P: Presence> Command for NumberInput<T, P> {
                     max,
                     step,
                     is_int: T::IS_INT,
+                    format: number_format.clone().ok().flatten(),
                 })
             },
         )
@@ -329,6 +369,24 @@ mod tests {
         assert_eq!(at.markdown(0).text(), "1");
         at.number_input(0).decrement().run();
         assert_eq!(at.markdown(0).text(), "0.5");
+    }
+
+    #[test]
+    fn formats_that_are_not_only_a_number_are_error_elements() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let a = ui.add(NumberInput::new("a").value(2.0).format("$%.2f"));
+            let b = ui.add(NumberInput::new("b").value(2.0).format("percent"));
+            let c = ui.add(NumberInput::new("c").value(2.0).format("%.3f"));
+            ui.write(format!("{a} {b} {c}"));
+        });
+        at.run();
+        let errors: Vec<String> = at.get("exception").iter().map(|e| e.text()).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors.iter().all(|e| e.contains("must show only a number")), "{errors:?}");
+        assert_eq!(at.get("number_input").len(), 1);
+        let Element::NumberInput(p) = at.number_input(0).element().clone() else { panic!("not a number input") };
+        assert_eq!(p.format.unwrap().apply(2.0), "2.000");
+        assert_eq!(at.markdown(0).text(), "2 2 2");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{api, identity, show, show_error, CommonOptions, Number, Spec, WidgetOptions};
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::number_format::NumberFormat;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a slider.
@@ -20,6 +21,9 @@ pub struct SliderProps {
     /// One value, or two for a range slider.
     pub value: Vec<f64>,
     pub is_int: bool,
+    /// How the values and bounds are shown (`format=` in Streamlit); the default otherwise.
+    #[serde(default)]
+    pub format: Option<NumberFormat>,
 }
 
 impl WidgetProps for SliderProps {
@@ -149,6 +153,7 @@ pub struct Slider<V: SliderValue> {
     max: V::Num,
     step: Option<V::Num>,
     value: Option<V>,
+    format: Option<String>,
     options: CommonOptions,
 }
 
@@ -156,7 +161,15 @@ impl<T: Number> Slider<T> {
     /// A slider starting at `range.start()`.
     pub fn new(label: impl Into<String>, range: RangeInclusive<T>) -> Self {
         let (min, max) = range.into_inner();
-        Slider { label: label.into(), min, max, step: None, value: None, options: CommonOptions::default() }
+        Slider {
+            label: label.into(),
+            min,
+            max,
+            step: None,
+            value: None,
+            format: None,
+            options: CommonOptions::default(),
+        }
     }
 }
 
@@ -169,6 +182,7 @@ impl<V: SliderValue> Slider<V> {
             max: self.max,
             step: self.step,
             value: Some(value),
+            format: self.format,
             options: self.options,
         }
     }
@@ -176,6 +190,25 @@ impl<V: SliderValue> Slider<V> {
     /// The step between values (1 for integers, 0.01 for floats by default).
     pub fn step(mut self, step: V::Num) -> Self {
         self.step = Some(step);
+        self
+    }
+
+    /// How the page shows the value and bounds, as Streamlit's printf-style `format`
+    /// (`"%d%%"`, `"$%.2f"`, `"%.1e"`) or a named format (`"percent"`, `"compact"`, ...; see
+    /// [`NumberFormat`]). A format that is not one is an error drawn in place of the slider.
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     ui.add(Slider::new("Discount", 0..=50).value(10).format("%d%%"));
+    /// });
+    /// at.run();
+    /// let slider = at.slider(0);
+    /// let Element::Slider(props) = slider.element() else { unreachable!() };
+    /// assert_eq!(props.format.as_ref().unwrap().apply(10.0), "10%");
+    /// ```
+    pub fn format(mut self, format: impl Into<String>) -> Self {
+        self.format = Some(format.into());
         self
     }
 }
@@ -190,7 +223,7 @@ impl<V: SliderValue> Command for Slider<V> {
     type Output = V;
 
     fn show(self, ui: &Ui) -> V {
-        let Slider { label, min, max, step, value, options } = self;
+        let Slider { label, min, max, step, value, format, options } = self;
         let (min, max) = (min.to_f64(), max.to_f64());
         let step = step.unwrap_or_else(V::Num::default_step).to_f64();
         let explicit_default = value.is_some();
@@ -204,6 +237,8 @@ impl<V: SliderValue> Command for Slider<V> {
             ))
         } else if step.is_nan() || step <= 0.0 {
             Some(format!("Slider `step` must be positive, got {step}."))
+        } else if let Some(Err(why)) = format.as_deref().map(NumberFormat::parse) {
+            Some(format!("Slider `format`: {why}."))
         } else if lo == hi {
             Some(format!("Slider `min_value` must be less than the `max_value`.\nThe values were {lo} and {hi}."))
         } else {
@@ -219,14 +254,20 @@ impl<V: SliderValue> Command for Slider<V> {
                 "slider",
                 options.key.as_deref(),
                 |id| {
-                    id.text("label", &label)
+                    let id = id
+                        .text("label", &label)
                         .number("min", min)
                         .number("max", max)
                         .number("step", step)
                         .numbers("value", &given)
                         .opt_text("help", options.help.as_deref())
                         // Streamlit hashes `str(value)`: `0` and `0.0` differ.
-                        .flag("int", V::Num::IS_INT)
+                        .flag("int", V::Num::IS_INT);
+                    // Only a slider with a format says so: the ids of the others stay as they were.
+                    match &format {
+                        Some(format) => id.text("format", format),
+                        None => id,
+                    }
                 },
                 // Streamlit: key_as_main_identity={"min_value", "max_value", "step"}; the arity is the wire shape.
                 |id| {
@@ -266,6 +307,7 @@ impl<V: SliderValue> Command for Slider<V> {
                     step,
                     value: numbers(&registered.wire),
                     is_int: V::Num::IS_INT,
+                    format: format.as_deref().and_then(|f| NumberFormat::parse(f).ok()),
                 })
             },
         )
@@ -300,6 +342,22 @@ mod tests {
             Element::Slider(p) => (p.min, p.max),
             other => panic!("not a slider: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_bad_format_is_an_error_element_and_a_good_one_shows_the_values() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let x = ui.add(Slider::new("x", 0..=10).value(3).format("%s"));
+            let y = ui.add(Slider::new("y", 0.0..=1.0).value(0.25).format("%.0f%%"));
+            ui.write(format!("{x} {y}"));
+        });
+        at.run();
+        let errors: Vec<String> = at.get("exception").iter().map(|e| e.text()).collect();
+        assert!(errors.len() == 1 && errors[0].contains("Slider `format`"), "{errors:?}");
+        assert_eq!(at.get("slider").len(), 1);
+        let Element::Slider(props) = at.slider(0).element().clone() else { panic!("not a slider") };
+        assert_eq!(props.format.unwrap().apply(0.25), "0%");
+        assert_eq!(at.markdown(0).text(), "3 0.25");
     }
 
     #[test]

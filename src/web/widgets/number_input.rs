@@ -11,7 +11,15 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
     let props = cell.props;
     let echo = cell.echo.clone();
     let dom_id = cell.dom_id.clone();
-    let NumberInputProps { min, max, step, is_int, optional, .. } = cell.first.clone();
+    let NumberInputProps { min, max, step, is_int, optional, format, .. } = cell.first.clone();
+    // `format` is part of the input's identity: the first props' format is the format.
+    let number_format = StoredValue::new(format);
+    let format_number = move |x: f64, is_int: bool, step: f64| {
+        number_format.with_value(|f| match f {
+            Some(f) => f.apply(x),
+            None => format_number(x, is_int, step),
+        })
+    };
     let clamp = move |x: f64| {
         let x = if is_int { x.round() } else { x };
         let x = min.map_or(x, |min| x.max(min));

@@ -9,10 +9,17 @@ use crate::widgets::slider::SliderProps;
 
 pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
     let props = cell.props;
-    let SliderProps { min, max, step, is_int, ref value, .. } = cell.first;
+    let SliderProps { min, max, step, is_int, ref value, ref format, .. } = cell.first;
     let thumbs = value.len();
     let dom_id = cell.dom_id.clone();
-    let format = move |x: f64| format_number(x, is_int, step);
+    // `format` is part of the slider's identity, so the first props' format is the format.
+    let number_format = StoredValue::new(format.clone());
+    let format = move |x: f64| {
+        number_format.with_value(|f| match f {
+            Some(number_format) => number_format.apply(x),
+            None => format_number(x, is_int, step),
+        })
+    };
     // The values while the thumb moves, before the release sends them.
     let dragging = draft::<Vec<f64>, _>(props, cell.echo.clone());
     let shown = move || dragging.get().unwrap_or_else(|| props.with(|p| p.value.clone()));
