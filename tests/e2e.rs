@@ -1308,10 +1308,7 @@ async fn the_chat_app_wears_its_theme_file_and_a_settings_pick_survives_a_reload
     c.wait().at_most(TIMEOUT).for_element(Locator::Css(".wl-chat-input-text")).await.unwrap();
     assert_eq!(theme_of(c).await.0, "dark", "the pick is kept");
     // The loader read it too, before the app started: the loading screen was dark.
-    let early = c
-        .execute("return document.getElementById('wasmlit-early-theme').textContent", vec![])
-        .await
-        .unwrap();
+    let early = c.execute("return document.getElementById('wasmlit-early-theme').textContent", vec![]).await.unwrap();
     assert!(early.as_str().is_some_and(|css| css.contains("color-scheme: dark")), "{early}");
     app.close().await;
 }
