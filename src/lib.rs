@@ -99,6 +99,7 @@ pub mod prelude {
         video::Video,
         MediaSource,
     };
+    pub use crate::elements::status::alert::Alert;
     pub use crate::elements::status::toast::{Toast, ToastHandle};
     pub use crate::elements::text::badge::{Badge, BadgeColor};
     pub use crate::elements::text::code::Code;

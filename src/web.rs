@@ -13,6 +13,7 @@ mod blob;
 mod clock;
 mod elements;
 mod fetch;
+mod icon;
 mod layout;
 mod panic;
 pub mod persistence;

@@ -625,10 +625,11 @@ impl std::error::Error for SettingsError {
 
 fn status_elements(ui: &Ui) {
     section(ui, 6);
-    ui.success("Success: everything worked.");
-    ui.info("Info: something you might want to know.");
-    ui.warning("Warning: something might be off.");
-    ui.error("Error: something went wrong.");
+    ui.add(Alert::success("Success: everything worked.").icon("✅"));
+    ui.add(Alert::info("Info: something you might want to know.").icon("ℹ️"));
+    ui.add(Alert::warning("Warning: something might be off.").icon("⚠️"));
+    ui.add(Alert::error("Error: something went wrong.").icon("🚨"));
+    ui.info("An alert without an icon, as `st.info(body)` draws it.");
     if let Err(error) = "12x".parse::<i32>() {
         ui.exception(&error);
     }

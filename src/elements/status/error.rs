@@ -16,6 +16,6 @@ impl Ui {
     /// assert_eq!(at.error(0).text(), "**Note** this");
     /// ```
     pub fn error(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Error(AlertProps { body: body.into() }))
+        self.push_element(Element::Error(AlertProps::new(body)))
     }
 }

@@ -16,6 +16,6 @@ impl Ui {
     /// assert_eq!(at.info(0).text(), "**Note** this");
     /// ```
     pub fn info(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Info(AlertProps { body: body.into() }))
+        self.push_element(Element::Info(AlertProps::new(body)))
     }
 }

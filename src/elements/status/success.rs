@@ -16,6 +16,6 @@ impl Ui {
     /// assert_eq!(at.success(0).text(), "**Note** this");
     /// ```
     pub fn success(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Success(AlertProps { body: body.into() }))
+        self.push_element(Element::Success(AlertProps::new(body)))
     }
 }

@@ -16,6 +16,6 @@ impl Ui {
     /// assert_eq!(at.warning(0).text(), "**Note** this");
     /// ```
     pub fn warning(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Warning(AlertProps { body: body.into() }))
+        self.push_element(Element::Warning(AlertProps::new(body)))
     }
 }

@@ -7,5 +7,5 @@ use crate::elements::status::error::AlertProps;
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<AlertProps>) -> AnyView {
-    alert(cell, "error", "✕")
+    alert(cell, "error")
 }

@@ -7,5 +7,5 @@ use crate::elements::status::success::AlertProps;
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<AlertProps>) -> AnyView {
-    alert(cell, "success", "✓")
+    alert(cell, "success")
 }

@@ -7,5 +7,5 @@ use crate::elements::status::warning::AlertProps;
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<AlertProps>) -> AnyView {
-    alert(cell, "warning", "⚠")
+    alert(cell, "warning")
 }
