@@ -72,7 +72,7 @@ pub use request::RerunRequest;
 pub use runtime::{RunScope, RunStatus, Session};
 pub use session_state::{SessionState, StateError};
 pub use ui::Ui;
-pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
+pub use wasmlit_macros::{cache_data, cache_resource, echo, CacheKey};
 
 #[cfg(target_arch = "wasm32")]
 pub use web::{run, run_async, run_session};
@@ -148,7 +148,7 @@ pub mod prelude {
     pub use crate::widgets::toggle::Toggle;
     pub use crate::widgets::WidgetOptions;
     pub use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-    pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
+    pub use wasmlit_macros::{cache_data, cache_resource, echo, CacheKey};
 }
 
 /// Outside the browser there is nothing to mount: say how to run the app.

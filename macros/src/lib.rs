@@ -1,5 +1,5 @@
-//! The attribute macros of [wasmlit](https://docs.rs/wasmlit): Streamlit's caching
-//! decorators as Rust attributes, and `#[derive(CacheKey)]`.
+//! The macros of [wasmlit](https://docs.rs/wasmlit): Streamlit's caching decorators as Rust
+//! attributes, `#[derive(CacheKey)]`, and `echo!` (Streamlit's `with st.echo():`).
 //!
 //! Use them through `wasmlit` (`use wasmlit::prelude::*;`), which re-exports them and holds
 //! the runtime they expand to; this crate only rewrites code.
@@ -175,6 +175,24 @@ fn duration_value(expr: &Expr) -> syn::Result<f64> {
     }
     Ok(seconds)
 }
+
+/// Shows a block's source in a code block, then runs it, as Streamlit's `with st.echo():`.
+///
+/// ```ignore
+/// echo!(ui, {
+///     let doubled = 21 * 2;
+///     ui.write(format!("{doubled}"));
+/// });
+/// ```
+///
+/// draws the two lines of code (as written, comments included), then `42`. The block's value
+/// is the macro's value.
+#[proc_macro]
+pub fn echo(input: TokenStream) -> TokenStream {
+    echo::expand(parse_macro_input!(input as echo::EchoInput)).into()
+}
+
+mod echo;
 
 /// The same parser as the engine's `wasmlit::cache::parse_duration`, shared by path.
 #[path = "../../src/cache/duration.rs"]

@@ -186,6 +186,11 @@ fn text_elements(ui: &Ui) {
         .line_numbers(true)
         .wrap_lines(true),
     );
+    ui.caption("`echo!` shows the code of a block, then runs it (Streamlit's `with st.echo():`):");
+    echo!(ui, {
+        let squares: Vec<u32> = (1..=5).map(|n| n * n).collect();
+        ui.write(format!("The first squares: {squares:?}"));
+    });
     ui.divider();
     ui.subheader("Metrics");
     let [revenue, churn, latency, users] = ui.columns([1, 1, 1, 1]);
