@@ -52,6 +52,39 @@ pub fn to_html(body: &str, allow_html: bool) -> String {
     out
 }
 
+/// A widget's or metric's label as Streamlit draws it: inline Markdown only (bold, italics,
+/// strikethrough, inline code, links, images, and the extras: colours, emoji, icons), with
+/// every other element unwrapped to its text; raw HTML is escaped.
+///
+/// ```
+/// use wasmlit::markdown::label_html;
+/// assert_eq!(label_html("Pick a **colour** :red[now]"), "Pick a <strong>colour</strong> <span class=\"wl-color wl-color-red\">now</span>");
+/// assert_eq!(label_html("# Rows <b>"), "Rows &lt;b&gt;");
+/// assert_eq!(label_html("[docs](javascript:x)"), "docs");
+/// ```
+pub fn label_html(label: &str) -> String {
+    let parser = Parser::new_ext(label, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(tag) if !is_inline(&tag) => None,
+        Event::End(end) if !is_inline_end(&end) => None,
+        Event::SoftBreak | Event::HardBreak => Some(Event::Text(CowStr::from(" "))),
+        Event::Rule | Event::TaskListMarker(_) | Event::FootnoteReference(_) => None,
+        other => Some(other),
+    });
+    let mut out = String::with_capacity(label.len() + 16);
+    let events = extras::apply(SafeUrls { events: parser, links: Vec::new() });
+    html::push_html(&mut out, events.into_iter());
+    out.trim().to_string()
+}
+
+fn is_inline(tag: &Tag) -> bool {
+    matches!(tag, Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. })
+}
+
+fn is_inline_end(end: &TagEnd) -> bool {
+    matches!(end, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image)
+}
+
 /// LaTeX math as MathML (`<math>`), inline or as a block (`display`), rendered in Rust by
 /// pulldown-latex; an error in the expression is drawn in red in its place. Markdown's
 /// `$..$` and `$$..$$` and the `latex` element go through here (feature `latex`).

@@ -965,3 +965,21 @@ async fn a_refused_theme_file_is_said_above_the_app_which_runs_with_the_default_
     assert_eq!(app_theme(&root), ("system".to_string(), "#ff4b4b".to_string()));
     assert_eq!(all_text(&root, ".wl-title"), ["Still here"]);
 }
+
+#[wasm_bindgen_test]
+async fn labels_draw_their_inline_markdown_and_escape_html() {
+    let (root, _keep) = mount(|ui: &Ui| {
+        ui.checkbox("Accept the **terms** <b>now</b>");
+        ui.button("Run `main`");
+        ui.text_input("Your :blue[name]");
+    })
+    .await;
+    assert_eq!(find(&root, ".wl-check-label strong").text_content().as_deref(), Some("terms"));
+    assert_eq!(
+        find(&root, ".wl-check-label").text_content().as_deref(),
+        Some("Accept the terms <b>now</b>"),
+        "raw HTML stays text"
+    );
+    assert_eq!(find(&root, "button code").text_content().as_deref(), Some("main"));
+    assert_eq!(find(&root, ".wl-widget-label .wl-color-blue").text_content().as_deref(), Some("name"));
+}

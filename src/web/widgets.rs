@@ -116,10 +116,20 @@ pub(crate) fn label<P: Send + Sync + Clone + PartialEq + 'static>(
             class:wl-label-hidden=visibility == LabelVisibility::Hidden
             class:wl-label-collapsed=visibility == LabelVisibility::Collapsed
         >
-            {move || props.with(|p| common(p).label.clone())}
+            {label_text(props, move |p| &common(p).label)}
             {move || props.with(|p| common(p).help.clone()).map(|help| view! { <span class="wl-help" title=help>"?"</span> })}
         </label>
     }
+}
+
+/// A label's text with its inline Markdown (bold, italics, code, links, colours, emoji), as
+/// Streamlit draws labels; redrawn only when the label changes.
+pub(crate) fn label_text<P: Send + Sync + Clone + PartialEq + 'static>(
+    props: Memo<P>,
+    text: impl Fn(&P) -> &String + Send + Sync + 'static,
+) -> impl IntoView {
+    let label = Memo::new(move |_| props.with(|p| text(p).clone()));
+    view! { <span class="wl-label-text" inner_html=move || label.with(|l| crate::markdown::label_html(l))></span> }
 }
 
 /// A value the viewer has set but the engine has not confirmed yet: while a

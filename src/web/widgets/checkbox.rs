@@ -31,7 +31,7 @@ pub(crate) fn boolean_input(cell: WidgetCell<CheckboxProps>, switch: bool) -> An
                 on:change=move |event| sink.send(WidgetValue::Bool(event_target_checked(&event)))
             />
             <span class="wl-check-mark" aria-hidden="true"></span>
-            <span class="wl-check-label" class:wl-label-hidden=hidden>{move || props.with(|p| p.common.label.clone())}</span>
+            <span class="wl-check-label" class:wl-label-hidden=hidden>{super::label_text(props, |p| &p.common.label)}</span>
         </label>
     }
     .into_any()

@@ -60,7 +60,7 @@ pub(crate) fn render(cell: WidgetCell<DownloadButtonProps>) -> AnyView {
             {move || {
                 props.with(|p| p.icon.clone()).map(|icon| view! { <span class="wl-btn-icon" aria-hidden="true">{icon}</span> })
             }}
-            {move || props.with(|p| p.common.label.clone())}
+            {super::label_text(props, |p| &p.common.label)}
         </a>
     }
     .into_any()

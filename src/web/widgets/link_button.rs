@@ -23,7 +23,7 @@ pub(crate) fn render(cell: DisplayCell<LinkButtonProps>) -> AnyView {
             aria-disabled=move || disabled().then_some("true")
             title=move || props.with(|p| p.help.clone())
         >
-            {move || props.with(|p| p.label.clone())}
+            {crate::web::widgets::label_text(props, |p| &p.label)}
         </a>
     }
     .into_any()

@@ -38,7 +38,7 @@ pub(crate) fn render(cell: DisplayCell<MetricProps>) -> AnyView {
                 class:wl-label-hidden=move || visibility() == LabelVisibility::Hidden
                 class:wl-label-collapsed=move || visibility() == LabelVisibility::Collapsed
             >
-                {move || props.with(|p| p.label.clone())}
+                {crate::web::widgets::label_text(props, |p| &p.label)}
                 {move || props.with(|p| p.help.clone()).map(|help| view! { <span class="wl-help" title=help>"?"</span> })}
             </div>
             <div class="wl-metric-value">{move || props.with(|p| p.value.clone())}</div>
