@@ -983,3 +983,18 @@ async fn labels_draw_their_inline_markdown_and_escape_html() {
     assert_eq!(find(&root, "button code").text_content().as_deref(), Some("main"));
     assert_eq!(find(&root, ".wl-widget-label .wl-color-blue").text_content().as_deref(), Some("name"));
 }
+
+#[wasm_bindgen_test]
+async fn headings_draw_inline_markdown_and_link_to_their_anchor() {
+    let (root, _keep) = mount(|ui: &Ui| {
+        ui.title("_Streamlit_ is :blue[cool]");
+        ui.header("Sales by region");
+    })
+    .await;
+    assert_eq!(find(&root, "h1 em").text_content().as_deref(), Some("Streamlit"));
+    assert_eq!(find(&root, "h1 .wl-color-blue").text_content().as_deref(), Some("cool"));
+    let link = find(&root, "h2 .wl-anchor-link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#sales-by-region"));
+    assert_eq!(find(&root, "h2").id(), "sales-by-region");
+    assert_eq!(find(&root, "h2").text_content().as_deref(), Some("Sales by region"), "the icon adds no text");
+}

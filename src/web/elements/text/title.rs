@@ -1,13 +1,16 @@
-//! Renders `title` as an `<h1>` with an anchor id and an optional help tooltip.
+//! Renders `title` as an `<h1>` with its inline Markdown, an anchor id and a link to it shown on
+//! hover, and an optional help tooltip.
 
 use leptos::prelude::*;
 
+use super::header::{anchor_link, heading_text};
 use crate::elements::text::title::TitleProps;
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<TitleProps>) -> AnyView {
     let props = cell.props;
     let help = move || props.with(|p| p.help.clone()).map(|help| view! { <span class="wl-help" title=help>"?"</span> });
-    view! { <h1 id=move || props.with(TitleProps::anchor_id)>{move || props.with(|p| p.body.clone())}{help}</h1> }
-        .into_any()
+    let id = move || props.with(TitleProps::anchor_id);
+    let text = Memo::new(move |_| props.with(|p| p.body.clone()));
+    view! { <h1 id=id>{heading_text(text)}{help}{anchor_link(id)}</h1> }.into_any()
 }
