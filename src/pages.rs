@@ -209,6 +209,13 @@ pub(crate) struct KnownPage {
     pub is_default: bool,
 }
 
+/// A page link was followed: the page at `path` for the next run, in a new history entry.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn follow_link(session: &mut crate::runtime::Session, path: &str) {
+    session.request_page(path);
+    session.runtime().borrow_mut().pages.push = true;
+}
+
 /// The url path of the page whose body is running, if any.
 pub(crate) fn running_page(ui: &Ui) -> Option<Rc<str>> {
     ui.runtime.borrow().pages.running.clone()
