@@ -216,6 +216,15 @@ pub(crate) fn follow_link(session: &mut crate::runtime::Session, path: &str) {
     session.runtime().borrow_mut().pages.push = true;
 }
 
+/// Whether a page was asked for that the last run did not show yet.
+pub(crate) fn switch_pending(store: &PageStore) -> bool {
+    match (&store.requested, &store.current) {
+        (Some(requested), Some(current)) if requested.is_empty() => store.default.as_ref() != Some(current),
+        (Some(requested), Some(current)) => requested != current,
+        _ => false,
+    }
+}
+
 /// The url path of the page whose body is running, if any.
 pub(crate) fn running_page(ui: &Ui) -> Option<Rc<str>> {
     ui.runtime.borrow().pages.running.clone()
@@ -250,8 +259,7 @@ pub struct NavigationProps {
 
 impl DisplayProps for NavigationProps {
     fn text(&self) -> String {
-        let titles: Vec<&str> =
-            self.sections.iter().flat_map(|s| s.pages.iter().map(|p| p.title.as_str())).collect();
+        let titles: Vec<&str> = self.sections.iter().flat_map(|s| s.pages.iter().map(|p| p.title.as_str())).collect();
         titles.join(", ")
     }
 }
@@ -324,6 +332,8 @@ impl Command for Navigation {
         let all: Vec<&Page> = sections.iter().flat_map(|(_, pages)| pages.iter()).collect();
         let Some(default) = all.iter().find(|p| p.default).or(all.first()).map(|p| (*p).clone()) else {
             ui.push_exception("StreamlitAPIException".into(), "`navigation` needs at least one page.".into());
+            // An empty page that may run, so the script goes on without a second error.
+            ui.runtime.borrow_mut().pages.current = Some(String::new());
             return Page::new("", |_: &Ui| {});
         };
         if all.iter().filter(|p| p.default).count() > 1 {
@@ -494,6 +504,36 @@ impl Ui {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_address_follows_the_page_shown_and_a_switch_is_one_new_entry() {
+        use crate::request::RerunRequest;
+        use crate::runtime::Session;
+        let mut session = Session::new(|ui: &Ui| -> Result {
+            let page = ui.navigation(vec![
+                Page::new("Home", |ui: &Ui| -> Result {
+                    if ui.session_state().contains("go") {
+                        ui.session_state().remove("go");
+                        ui.switch_page("two")?;
+                    }
+                    Ok(())
+                }),
+                Page::new("Two", |_: &Ui| {}),
+            ]);
+            page.run(ui)
+        });
+        session.run(RerunRequest::default());
+        assert_eq!(session.take_address(), Some((String::new(), false)), "the default page is at the root");
+        session.session_state().set("go", true).unwrap();
+        session.run(RerunRequest::default());
+        assert_eq!(session.take_address(), None, "the switch is not made yet: the address waits");
+        let follow_up = session.take_follow_up().unwrap();
+        session.run(follow_up);
+        assert_eq!(session.take_address(), Some(("two".into(), true)));
+        session.request_page("nowhere");
+        session.run(RerunRequest::default());
+        assert_eq!(session.take_address(), Some((String::new(), false)), "not found: corrected in place");
+    }
 
     #[test]
     fn slugs() {

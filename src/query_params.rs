@@ -108,7 +108,10 @@ impl QueryStore {
     }
 
     /// Forgets bindings whose widget is gone (cleaned up at the end of a run) and their parameters.
-    pub(crate) fn drop_stale(&mut self, widgets: &std::collections::HashMap<WidgetId, crate::session_state::WidgetRecord>) {
+    pub(crate) fn drop_stale(
+        &mut self,
+        widgets: &std::collections::HashMap<WidgetId, crate::session_state::WidgetRecord>,
+    ) {
         let stale: Vec<String> =
             self.bound.iter().filter(|(_, id)| !widgets.contains_key(id)).map(|(k, _)| k.clone()).collect();
         for key in stale {
@@ -218,7 +221,11 @@ impl QueryParams {
     }
 
     /// Sets `key` to several values: a repeated key (`?a=1&a=2`). An empty list removes it.
-    pub fn set_all<V: fmt::Display>(&self, key: &str, values: impl IntoIterator<Item = V>) -> Result<(), QueryParamsError> {
+    pub fn set_all<V: fmt::Display>(
+        &self,
+        key: &str,
+        values: impl IntoIterator<Item = V>,
+    ) -> Result<(), QueryParamsError> {
         self.writable(key)?;
         let values = values.into_iter().map(|v| v.to_string()).collect();
         self.runtime.borrow_mut().query.put(key, values);
@@ -248,7 +255,8 @@ impl QueryParams {
         &self,
         pairs: impl IntoIterator<Item = (K, V)>,
     ) -> Result<(), QueryParamsError> {
-        let pairs: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.as_ref().to_string(), v.to_string())).collect();
+        let pairs: Vec<(String, String)> =
+            pairs.into_iter().map(|(k, v)| (k.as_ref().to_string(), v.to_string())).collect();
         for (key, _) in &pairs {
             self.writable(key)?;
         }

@@ -552,6 +552,11 @@ impl Session {
     /// entry) rather than the app correcting the address; `None` for an app without pages.
     pub fn take_address(&mut self) -> Option<(String, bool)> {
         let mut runtime = self.runtime.borrow_mut();
+        // A switch asked for but not made yet (the run that called `switch_page` ends in a
+        // rerun): the address waits for it, and keeps its new history entry.
+        if crate::pages::switch_pending(&runtime.pages) {
+            return None;
+        }
         let push = std::mem::take(&mut runtime.pages.push);
         crate::pages::address_path(&runtime.pages).map(|path| (path, push))
     }

@@ -202,7 +202,10 @@ pub(crate) fn register<T: Any + Clone>(
     // to every page, have page "").
     let form = ui.form_key();
     let page = crate::pages::running_page(ui);
-    let id = identity.opt_text("form", form.as_deref()).text("page", &page.as_deref().map_or(String::new(), |p| format!("/{p}"))).finish();
+    let id = identity
+        .opt_text("form", form.as_deref())
+        .text("page", &page.as_deref().map_or(String::new(), |p| format!("/{p}")))
+        .finish();
     let settable = default.is_settable();
     if options.bind.is_some() {
         if options.key.is_none() {

@@ -222,3 +222,17 @@ fn page_links_name_pages_of_the_navigation() {
     assert_eq!(link.icon.as_deref(), Some("🏠"));
     assert_eq!(at.page_link(1).text(), "See the data");
 }
+
+#[test]
+fn a_navigation_without_pages_is_one_error_and_the_script_goes_on() {
+    let mut at = AppTest::new(|ui: &Ui| -> Result {
+        let page = ui.navigation(Vec::new());
+        page.run(ui)?;
+        ui.write("still here");
+        Ok(())
+    });
+    at.run();
+    assert_eq!(at.get("exception").len(), 1);
+    assert!(at.exception(0).text().contains("at least one page"));
+    assert_eq!(at.markdown(0).text(), "still here");
+}

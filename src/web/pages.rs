@@ -59,8 +59,11 @@ pub(crate) fn base_path() -> String {
 /// The page path below the base (`/app/plotting/` → `plotting`).
 fn page_path(pathname: &str, base: &str) -> String {
     let decoded = js_sys::decode_uri_component(pathname).ok().and_then(|s| s.as_string()).unwrap_or(pathname.into());
-    let relative = decoded.strip_prefix(base).or_else(|| (decoded.clone() + "/").strip_prefix(base).map(|_| "")).unwrap_or("");
-    relative.trim_matches('/').to_string()
+    let relative =
+        decoded.strip_prefix(base).or_else(|| (decoded.clone() + "/").strip_prefix(base).map(|_| "")).unwrap_or("");
+    let relative = relative.trim_matches('/');
+    // `/app/index.html` is the app's root.
+    relative.strip_suffix("index.html").unwrap_or(relative).trim_matches('/').to_string()
 }
 
 /// Reads the address bar into the session before its first run, and listens for back and
@@ -205,8 +208,10 @@ pub(crate) fn render(cell: DisplayCell<NavigationProps>) -> AnyView {
                         .iter()
                         .map(|page| {
                             let path = page.url_path.clone();
-                            let icon =
-                                page.icon.clone().map(|i| view! { <span class="wl-nav-icon" aria-hidden="true">{i}</span> });
+                            let icon = page
+                                .icon
+                                .clone()
+                                .map(|i| view! { <span class="wl-nav-icon" aria-hidden="true">{i}</span> });
                             view! {
                                 <li>
                                     <a

@@ -138,8 +138,12 @@ pub fn agriculture(countries: &[&str]) -> Result<DataFrame> {
             output.push(Some((value * 10.0).round() / 10.0));
         }
     }
-    DataFrame::new(vec![("country", Column::Text(country)), ("year", Column::Int(year)), ("output", Column::Float(output))])
-        .map_err(Error::msg)
+    DataFrame::new(vec![
+        ("country", Column::Text(country)),
+        ("year", Column::Int(year)),
+        ("output", Column::Float(output)),
+    ])
+    .map_err(Error::msg)
 }
 
 fn data_frame_demo(ui: &Ui) -> Result {
