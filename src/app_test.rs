@@ -217,6 +217,55 @@ impl AppTest {
         self.session.session_state()
     }
 
+    /// Opens the app with this query string (`"?a=1&b=2"`, the `?` optional), as a link
+    /// would: it replaces the query parameters before the next run; widgets bound to a
+    /// parameter take its value on their first run.
+    pub fn set_query_string(&mut self, query: &str) -> &mut Self {
+        self.session.load_query_string(query);
+        self
+    }
+
+    /// Sets one query parameter before the next run, keeping the others.
+    pub fn set_query_param(&mut self, key: &str, value: impl std::fmt::Display) -> &mut Self {
+        let mut pairs = crate::query_params::parse(&self.session.query_string()).0;
+        pairs.retain(|(k, _)| k != key);
+        pairs.push((key.to_string(), value.to_string()));
+        let query: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", crate::query_params::encode(k), crate::query_params::encode(v)))
+            .collect();
+        self.session.load_query_string(&query.join("&"));
+        self
+    }
+
+    /// The query string the address bar would show after the last run (without `?`).
+    pub fn query_string(&self) -> String {
+        self.session.query_string()
+    }
+
+    /// The query parameters (Streamlit's `at.query_params`).
+    pub fn query_params(&self) -> crate::query_params::QueryParams {
+        crate::query_params::QueryParams::new(self.session.runtime())
+    }
+
+    /// What the page would log to the console about the URL since the last call: query parts
+    /// it could not read, values a bound widget refused.
+    pub fn console_notes(&mut self) -> Vec<String> {
+        self.session.take_console_notes()
+    }
+
+    /// Goes to the page at `path` (its URL path; `""` for the default page) on the next
+    /// run, as a click on its link would. A path that is no page shows "Page not found".
+    pub fn switch_page(&mut self, path: &str) -> &mut Self {
+        self.session.request_page(path);
+        self
+    }
+
+    /// The URL path of the page the last run showed.
+    pub fn current_page(&self) -> Option<String> {
+        self.session.current_page()
+    }
+
     /// What the last run's `set_page_config` calls asked for.
     pub fn page_config(&self) -> crate::page_config::PageConfig {
         self.session.with_tree(|tree| tree.page_config.clone())

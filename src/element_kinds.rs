@@ -51,6 +51,8 @@ macro_rules! element_kinds {
                 empty: Empty(EmptyProps) in layout::empty,
                 space: Space(SpaceProps) in layout::space,
                 link_button: LinkButton(LinkButtonProps) in widgets::link_button,
+                page_link: PageLink(PageLinkProps) in widgets::page_link,
+                navigation: Navigation(NavigationProps) in pages,
                 #[cfg(feature = "media")]
                 image: Image(ImageProps) in elements::media::image,
                 #[cfg(feature = "media")]

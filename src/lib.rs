@@ -48,7 +48,9 @@ pub mod layout;
 pub mod markdown;
 pub mod number_format;
 pub mod page_config;
+pub mod pages;
 pub mod persisted_state;
+pub mod query_params;
 pub mod request;
 pub mod runtime;
 pub mod session_state;
@@ -119,6 +121,8 @@ pub mod prelude {
     pub use crate::layout::status::{Status, StatusContainer};
     pub use crate::layout::tabs::Tabs;
     pub use crate::page_config::{PageConfig, PageIcon, PageLayout, SidebarState};
+    pub use crate::pages::{NavPosition, Navigation, Page};
+    pub use crate::query_params::{Bind, QueryParams};
     pub use crate::session_state::SessionState;
     pub use crate::ui::{Command, Ui};
     pub use crate::widgets::button::{Button, ButtonKind};
@@ -136,6 +140,7 @@ pub mod prelude {
     pub use crate::widgets::link_button::LinkButton;
     pub use crate::widgets::multiselect::Multiselect;
     pub use crate::widgets::number_input::NumberInput;
+    pub use crate::widgets::page_link::PageLink;
     pub use crate::widgets::pills::Pills;
     pub use crate::widgets::radio::Radio;
     pub use crate::widgets::segmented_control::SegmentedControl;

@@ -47,6 +47,10 @@ pub(crate) struct Runtime {
     pub fragment_failed: bool,
     /// Counts runs, so handles kept past their run can tell.
     pub run_id: u64,
+    /// The address bar's query parameters and the widgets bound to them.
+    pub query: crate::query_params::QueryStore,
+    /// Multipage apps: the page asked for, the page shown, the pages reachable.
+    pub pages: crate::pages::PageStore,
 }
 
 impl Runtime {
@@ -194,6 +198,8 @@ impl Session {
             dialog_opened: false,
             fragment_failed: false,
             run_id: 0,
+            query: Default::default(),
+            pages: Default::default(),
         };
         Session {
             runtime: Rc::new(RefCell::new(runtime)),
@@ -479,6 +485,9 @@ impl Session {
             }
         }
         runtime.store.finish_run(scope == RunScope::Full);
+        // A bound widget cleaned up takes its query parameter with it.
+        runtime.query.drop_stale(&runtime.store.widgets);
+        runtime.pages.running = None;
         status
     }
 
@@ -516,6 +525,10 @@ impl Session {
         f(&self.runtime.borrow().tree)
     }
 
+    pub(crate) fn runtime(&self) -> Rc<RefCell<Runtime>> {
+        self.runtime.clone()
+    }
+
     /// The session state handle.
     pub fn session_state(&self) -> SessionState {
         SessionState::new(self.runtime.clone())
@@ -545,6 +558,47 @@ impl Session {
     pub(crate) fn decode_widget(&self, id: WidgetId, wire: &WidgetValue) -> Option<crate::session_state::Value> {
         let runtime = self.runtime.borrow();
         runtime.store.widgets.get(&id).and_then(|record| (record.decode)(wire))
+    }
+
+    /// Replaces the query parameters with those of `query` (the address bar's `?...`), as
+    /// when the app is opened; bound widgets take them on their first run.
+    pub fn load_query_string(&mut self, query: &str) {
+        self.runtime.borrow_mut().query.load(query);
+    }
+
+    /// The query parameters as the address bar should show them (without `?`).
+    pub fn query_string(&self) -> String {
+        self.runtime.borrow().query.to_query_string()
+    }
+
+    /// Messages about the URL for the browser console (bad query parts, refused values).
+    pub fn take_console_notes(&mut self) -> Vec<String> {
+        self.runtime.borrow_mut().query.take_notes()
+    }
+
+    /// Asks for the page at `path` (a URL path without slashes; `""`: the default page) for
+    /// the next run, as the address bar or a link does.
+    pub fn request_page(&mut self, path: &str) {
+        self.runtime.borrow_mut().pages.requested = Some(path.trim_matches('/').to_string());
+    }
+
+    /// The URL path of the page the last run showed (`None` for an app without pages).
+    pub fn current_page(&self) -> Option<String> {
+        self.runtime.borrow().pages.current.clone()
+    }
+
+    /// The path the address bar should show for the page the last run showed (`""` for the
+    /// default page), and whether the viewer moved there by `switch_page` (a new history
+    /// entry) rather than the app correcting the address; `None` for an app without pages.
+    pub fn take_address(&mut self) -> Option<(String, bool)> {
+        let mut runtime = self.runtime.borrow_mut();
+        // A switch asked for but not made yet (the run that called `switch_page` ends in a
+        // rerun): the address waits for it, and keeps its new history entry.
+        if crate::pages::switch_pending(&runtime.pages) {
+            return None;
+        }
+        let push = std::mem::take(&mut runtime.pages.push);
+        crate::pages::address_path(&runtime.pages).map(|path| (path, push))
     }
 
     /// The virtual clock, if the session runs on one (natively, in tests).

@@ -138,6 +138,8 @@ pub(crate) struct WidgetRecord {
     pub form: Option<Rc<str>>,
     /// The fragment whose body drew the widget: changing it reruns only that.
     pub fragment: Option<crate::element::FragmentId>,
+    /// The page whose body drew the widget (its url path); `None` for the entry script's frame.
+    pub page: Option<Rc<str>>,
 }
 
 /// Everything that survives between runs.

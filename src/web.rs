@@ -15,6 +15,7 @@ mod elements;
 mod fetch;
 mod icon;
 mod layout;
+mod pages;
 mod panic;
 pub mod persistence;
 mod shell;
@@ -124,6 +125,8 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
         theme_error,
     };
     let view = mount_to(parent, move || shell::page(shell));
+    // The address bar names the page and the query params of the first run.
+    pages::start(&driver);
     // Persisted caches and session keys (and, after a development reload, the
     // whole session) come back before the first run.
     wasm_bindgen_futures::spawn_local(async move {
@@ -303,6 +306,7 @@ impl Driver {
 
     fn finish(self: &Rc<Self>, result: crate::Result, echo: HashSet<WidgetId>) {
         self.session.borrow_mut().finish_run(result);
+        pages::after_run(&mut self.session.borrow_mut());
         persistence::after_run(&self.session.borrow().session_state());
         self.session.borrow().with_tree(|tree| {
             self.page.patch(tree, &echo);

@@ -19,6 +19,7 @@ pub mod form_submit_button;
 pub mod link_button;
 pub mod multiselect;
 pub mod number_input;
+pub mod page_link;
 pub mod pills;
 pub mod radio;
 pub mod segmented_control;
@@ -50,6 +51,7 @@ pub struct CommonOptions {
     pub(crate) disabled: bool,
     pub(crate) label_visibility: LabelVisibility,
     pub(crate) callback: Option<Callback>,
+    pub(crate) bind: Option<crate::query_params::Bind>,
 }
 
 impl CommonOptions {
@@ -92,6 +94,15 @@ pub trait WidgetOptions: Sized {
     /// Shows, hides (keeping its space) or collapses the label.
     fn label_visibility(mut self, visibility: LabelVisibility) -> Self {
         self.options_mut().label_visibility = visibility;
+        self
+    }
+
+    /// Binds the widget's value to the query parameter named by its key (Streamlit 1.55's
+    /// `bind="query-params"`): a link with `?<key>=<value>` opens with that value, and the
+    /// address bar follows the widget. Needs a key; buttons, chat inputs, uploaders and other
+    /// one-run widgets cannot bind. See [`query_params`](crate::query_params).
+    fn bind(mut self, bind: crate::query_params::Bind) -> Self {
+        self.options_mut().bind = Some(bind);
         self
     }
 
@@ -167,6 +178,11 @@ pub(crate) struct Registered<T> {
     pub wire: WidgetValue,
     /// The fields every widget element carries.
     pub common: WidgetCommon,
+    /// The widget was not in the store before this run.
+    pub first_seen: bool,
+    /// Its value came from session state in this run.
+    pub from_session_state: bool,
+    pub decode: DecodeFn<T>,
 }
 
 /// Registers a widget for this run and returns its current value.
@@ -182,10 +198,26 @@ pub(crate) fn register<T: Any + Clone>(
     spec: Spec<T>,
 ) -> Result<Registered<T>, WidgetError> {
     let Spec { kind, identity, default, decode, encode, explicit_default } = spec;
-    // The form enters identity; the page will too, once there are pages.
+    // The form and the page enter identity (widgets of the entry script, the frame common
+    // to every page, have page "").
     let form = ui.form_key();
-    let id = identity.opt_text("form", form.as_deref()).text("page", "").finish();
+    let page = crate::pages::running_page(ui);
+    let id = identity
+        .opt_text("form", form.as_deref())
+        .text("page", &page.as_deref().map_or(String::new(), |p| format!("/{p}")))
+        .finish();
     let settable = default.is_settable();
+    if options.bind.is_some() {
+        if options.key.is_none() {
+            return Err(api(format!(
+                "The {kind} \"{label}\" is bound to the query parameters but has no key: a bound widget \
+                 needs a key, which names its parameter."
+            )));
+        }
+        if !crate::query_params::bindable(&default) {
+            return Err(api(format!("A {kind} cannot be bound to the query parameters.")));
+        }
+    }
     if ui.phase() == Phase::Callbacks {
         return Err(api(format!("Widgets cannot be drawn inside a callback (the {kind} \"{label}\").")));
     }
@@ -276,6 +308,7 @@ pub(crate) fn register<T: Any + Clone>(
         store.keys.insert(key.clone(), id);
     }
     let typed_decode = decode.clone();
+    let returned_decode = decode.clone();
     store.widgets.insert(
         id,
         WidgetRecord {
@@ -287,6 +320,7 @@ pub(crate) fn register<T: Any + Clone>(
             default,
             form: form.clone(),
             fragment: ui.fragment,
+            page,
         },
     );
     store.seen.push(id);
@@ -299,7 +333,7 @@ pub(crate) fn register<T: Any + Clone>(
     }
     let mut common = options.common(id, label);
     common.form = form.as_deref().map(str::to_string);
-    Ok(Registered { value, wire, common })
+    Ok(Registered { value, wire, common, first_seen, from_session_state, decode: returned_decode })
 }
 
 /// Why a widget could not be registered; drawn in its place by [`show_error`].
@@ -352,8 +386,17 @@ pub(crate) fn show<T: Any + Clone>(
     element: impl FnOnce(&Registered<T>) -> Element,
 ) -> T {
     match spec.and_then(|spec| register(ui, label, options, spec)) {
-        Ok(registered) => {
-            ui.push_element(element(&registered));
+        Ok(mut registered) => {
+            let mut shown = element(&registered);
+            if let (Some(crate::query_params::Bind::QueryParams), Some(key)) = (options.bind, &options.key) {
+                let first = registered.first_seen && !registered.from_session_state;
+                if let Some(wire) = crate::query_params::bind_widget(ui, key, registered.common.id, first, &mut shown) {
+                    if let Some(value) = (registered.decode)(&wire) {
+                        registered.value = value;
+                    }
+                }
+            }
+            ui.push_element(shown);
             registered.value
         }
         Err(error) => {

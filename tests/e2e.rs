@@ -1330,3 +1330,99 @@ async fn the_gallery_shows_a_file_of_its_static_folder_at_app_static() {
     assert_eq!(sizes, serde_json::json!([240, 240]), "the image element and the Markdown image both load");
     app.close().await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The multipage example (examples/multipage), served under /multipage/ as GitHub Pages serves
+// a project: no SPA rewrite, unknown paths answer with the app's 404.html.
+// ---------------------------------------------------------------------------------------------
+
+/// Clicks the navigation link whose text is `title`.
+async fn click_page_link(client: &Client, title: &str) {
+    let links = client.find_all(Locator::Css(".wl-navigation .wl-nav-link")).await.unwrap();
+    for link in links {
+        if link.text().await.unwrap().contains(title) {
+            link.click().await.unwrap();
+            return;
+        }
+    }
+    panic!("no page link \"{title}\"; the page says:\n{}", page_text(client).await);
+}
+
+async fn wait_for_path(client: &Client, path: &str) {
+    let path = path.to_string();
+    wait_until(TIMEOUT, &format!("the address bar to show {path}"), || {
+        let path = path.clone();
+        async move { client.current_url().await.is_ok_and(|url| url.path() == path) }
+    })
+    .await;
+}
+
+async fn wait_for_tab_title(client: &Client, title: &str) {
+    let title = title.to_string();
+    wait_until(TIMEOUT, &format!("the tab title {title}"), || {
+        let title = title.clone();
+        async move { client.title().await.is_ok_and(|t| t == title) }
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn multipage_pages_by_click_back_forward_and_reload() {
+    let app = App::open("multipage", "/multipage/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-title", "Welcome to wasmlit!", TIMEOUT).await;
+    wait_for_tab_title(c, "Main page").await;
+    click_page_link(c, "Plotting demo").await;
+    wait_for_text(c, ".wl-title", "Plotting demo", TIMEOUT).await;
+    wait_for_path(c, "/multipage/plotting_demo").await;
+    wait_for_tab_title(c, "Plotting demo").await;
+    click_page_link(c, "DataFrame demo").await;
+    wait_for_text(c, ".wl-title", "DataFrame demo", TIMEOUT).await;
+    wait_for_path(c, "/multipage/dataframe_demo").await;
+    c.back().await.unwrap();
+    wait_for_text(c, ".wl-title", "Plotting demo", TIMEOUT).await;
+    wait_for_path(c, "/multipage/plotting_demo").await;
+    c.forward().await.unwrap();
+    wait_for_text(c, ".wl-title", "DataFrame demo", TIMEOUT).await;
+    // A reload asks the static server for /multipage/dataframe_demo: its 404.html goes up to
+    // the app, which opens the page again.
+    c.refresh().await.unwrap();
+    wait_for_text(c, ".wl-title", "DataFrame demo", TIMEOUT).await;
+    wait_for_path(c, "/multipage/dataframe_demo").await;
+    click_page_link(c, "Main page").await;
+    wait_for_path(c, "/multipage/").await;
+    wait_for_text(c, ".wl-title", "Welcome to wasmlit!", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn multipage_deep_and_shared_links_restore_the_page_and_bound_widgets() {
+    let app = App::open("multipage", "/multipage/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-title", "Welcome to wasmlit!", TIMEOUT).await;
+    // A shared link: a page and the widget values bound to its query params.
+    c.goto(&format!("{}dataframe_demo?countries=India&countries=France", app.url)).await.unwrap();
+    wait_for_text(c, ".wl-title", "DataFrame demo", TIMEOUT).await;
+    wait_for_text(c, ".wl-multiselect .wl-chip", "France", TIMEOUT).await;
+    let chosen = texts(&c.find_all(Locator::Css(".wl-multiselect .wl-chip")).await.unwrap()).await.join(" ");
+    assert!(chosen.contains("India") && chosen.contains("France"), "{chosen}");
+    assert!(!chosen.contains("China"), "the default was replaced by the link's values: {chosen}");
+    let url = c.current_url().await.unwrap();
+    assert_eq!((url.path(), url.query()), ("/multipage/dataframe_demo", Some("countries=India&countries=France")));
+    // A value the slider refuses is dropped from the address bar and the app goes on.
+    c.goto(&format!("{}plotting_demo?points=9999", app.url)).await.unwrap();
+    wait_for_text(c, ".wl-title", "Plotting demo", TIMEOUT).await;
+    wait_until(TIMEOUT, "the refused value to leave the URL", || async {
+        c.current_url().await.is_ok_and(|url| url.query().is_none())
+    })
+    .await;
+    // A path that is no page: "Page not found" and the main page.
+    c.goto(&format!("{}no_such_page", app.url)).await.unwrap();
+    wait_for_text(c, ".wl-title", "Welcome to wasmlit!", TIMEOUT).await;
+    wait_for_text(c, ".wl-error", "Page not found", TIMEOUT).await;
+    wait_for_path(c, "/multipage/").await;
+    app.close().await;
+}

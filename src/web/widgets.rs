@@ -14,6 +14,7 @@ pub(crate) mod file_uploader;
 pub(crate) mod link_button;
 pub(crate) mod multiselect;
 pub(crate) mod number_input;
+pub(crate) mod page_link;
 pub(crate) mod pills;
 pub(crate) mod radio;
 pub(crate) mod segmented_control;

@@ -35,11 +35,13 @@ pub struct E2eApp {
 pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wasmlit/" };
 /// The smallest app: its size is held under a ceiling.
 pub const HELLO: E2eApp = E2eApp { name: "hello", dir: "bench/apps/hello", public_url: "/" };
-pub const E2E_APPS: [E2eApp; 5] = [
+pub const E2E_APPS: [E2eApp; 6] = [
     GALLERY,
     E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" },
     E2eApp { name: "chat", dir: "examples/chat", public_url: "/" },
     E2eApp { name: "uber_pickups", dir: "examples/uber_pickups", public_url: "/" },
+    // Under a sub-path, as on GitHub Pages: deep links go through its 404.html.
+    E2eApp { name: "multipage", dir: "examples/multipage", public_url: "/multipage/" },
     HELLO,
 ];
 
@@ -130,13 +132,14 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 9] = [
+const WASM_CRATES: [&str; 10] = [
     "wasmlit",
     "gallery",
     "fundamentals",
     "caching",
     "chat",
     "uber_pickups",
+    "multipage",
     "bench_hello",
     "bench_rerun",
     "bench_leptos_hello",
