@@ -130,7 +130,7 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 9] = [
+const WASM_CRATES: [&str; 10] = [
     "wasmlit",
     "gallery",
     "fundamentals",
@@ -140,6 +140,7 @@ const WASM_CRATES: [&str; 9] = [
     "bench_hello",
     "bench_rerun",
     "bench_leptos_hello",
+    "bench_data",
 ];
 
 fn lint(tools: &Tools) -> StageOutcome {
