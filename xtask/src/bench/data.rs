@@ -52,8 +52,11 @@ const QUICK_LOADS: (usize, usize) = (0, 1);
 /// The scroll passes of every load: (pattern, frames, px per frame for "steady").
 const SCROLLS: [(&str, usize, u32); 2] = [("steady", 120, 100), ("jump", 60, 0)]; // jump: the whole height
 
-/// A frame longer than this missed the 60 Hz budget.
+/// The 60 Hz frame budget.
 const FRAME_BUDGET_MS: f64 = 16.7;
+/// Frame begin times sit on the vsync grid (16.7 ms apart, ± timer jitter), so a frame that
+/// overran its budget shows as an interval of two vsyncs or more: over 1.5 vsyncs is a miss.
+const MISSED_MS: f64 = 25.0;
 
 /// The steps both tools time, by their JSON key: (key, label, goal in ms).
 const STEPS: [(&str, &str, Option<f64>); 7] = [
@@ -141,8 +144,8 @@ struct ScrollPass {
     frames: Vec<f64>,
     /// Durations of the long animation frames (over 50 ms) that began during the pass.
     long_frames: Vec<f64>,
-    /// The highest row number in the DOM at the end (wasmlit's rows; glide's accessibility
-    /// table for Streamlit).
+    /// The highest row number in the DOM 0.5 s after the end (wasmlit's rows; glide's
+    /// accessibility table for Streamlit).
     last_row: Option<f64>,
     complete: bool,
 }
@@ -340,7 +343,7 @@ async fn load(session: &Session, tool: Tool, url: &str) -> Result<DataRun> {
             pattern,
             frames: stamps.windows(2).map(|w| w[1] - w[0]).collect(),
             long_frames,
-            last_row: record["lastRow"].as_f64(),
+            last_row: record["lastRowSettled"].as_f64().or(record["lastRow"].as_f64()),
             complete: record["complete"].as_bool().unwrap_or(false),
         });
         tokio::time::sleep(Duration::from_millis(300)).await;
@@ -396,7 +399,7 @@ impl DataResults {
                 .iter()
                 .map(|(pattern, _, _)| {
                     let frames = self.frames(tool, pattern);
-                    let over = frames.iter().filter(|f| **f > FRAME_BUDGET_MS).count();
+                    let over = frames.iter().filter(|f| **f > MISSED_MS).count();
                     let value = json!({
                         "frame_ms": json_of(&frames),
                         "frames": frames.len(),
@@ -439,6 +442,7 @@ impl DataResults {
             "generate_seconds": self.generate_seconds,
             "build_seconds": self.build_seconds,
             "frame_budget_ms": FRAME_BUDGET_MS,
+            "missed_frame_over_ms": MISSED_MS,
             "tools": tools,
         })
     }
@@ -533,7 +537,7 @@ impl DataResults {
         );
         let _ = writeln!(
             t,
-            "| pass | tool | frames | median | p95 | max | over {FRAME_BUDGET_MS} ms | long animation frames (> 50 ms): count, max | last row shown |"
+            "| pass | tool | frames | median | p95 | max | over {FRAME_BUDGET_MS} ms (missed a vsync) | long animation frames (> 50 ms): count, max | last row shown |"
         );
         let _ = writeln!(t, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (pattern, frames, step) in SCROLLS {
@@ -545,7 +549,7 @@ impl DataResults {
             for tool in self.tools() {
                 let samples = self.frames(tool, pattern);
                 let Some(s) = Summary::of(&samples) else { continue };
-                let over = samples.iter().filter(|f| **f > FRAME_BUDGET_MS).count();
+                let over = samples.iter().filter(|f| **f > MISSED_MS).count();
                 let long = self.long_frames(tool, pattern);
                 let long_max = long.iter().copied().fold(f64::NAN, f64::max);
                 let last: Vec<String> = self

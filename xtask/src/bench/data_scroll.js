@@ -43,7 +43,9 @@ const frame = (ts) => {
           for (const e of observer.takeRecords()) loaf.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
           observer.disconnect();
         }
-        done({ stamps, loaf, max, scrollTop: el.scrollTop, lastRow: lastRow(), complete: i === frames });
+        const result = { stamps, loaf, max, scrollTop: el.scrollTop, lastRow: lastRow(), complete: i === frames };
+        // Glide's accessibility table (Streamlit) follows the canvas a moment later.
+        setTimeout(() => done({ ...result, lastRowSettled: lastRow() }), 500);
       }),
     );
     return;
