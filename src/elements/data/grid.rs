@@ -77,7 +77,7 @@ pub fn visible_rows(scroll_top: f64, viewport: f64, row_height: f64, rows: usize
 /// }
 /// ```
 pub fn row_slots(viewport: f64, row_height: f64, overscan: usize) -> usize {
-    if !(row_height > 0.0) || !row_height.is_finite() {
+    if row_height <= 0.0 || !row_height.is_finite() {
         return 1;
     }
     let viewport = if viewport.is_finite() { viewport.max(0.0) } else { 0.0 };
