@@ -25,8 +25,8 @@ use crate::element::WidgetValue;
 use crate::elements::data::column_config::{cell_view, sparkline_path, CellView};
 use crate::elements::data::dataframe::{selection_kinds, toggle, DataFrameProps};
 use crate::elements::data::grid::{
-    default_height, index_width, matches, next_sort, row_order, row_slots, slot_position, tsv, visible_rows, ColumnLayout, ScrollMap,
-    SortDirection, OVERSCAN_PX, OVERSCAN_ROWS, ROW_HEIGHT,
+    default_height, index_width, matches, next_sort, row_order, row_slots, slot_position, tsv, visible_rows,
+    ColumnLayout, ScrollMap, SortDirection, OVERSCAN_PX, OVERSCAN_ROWS, ROW_HEIGHT,
 };
 use crate::web::widgets::WidgetCell;
 
