@@ -1,6 +1,7 @@
-//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only data]`: how big a wasmlit app is, how fast it
-//! starts, how fast it answers, and how a rerun scales with the page — side by side with
-//! Streamlit, in the same run, on the same machine, through the same driver.
+//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only data]`: how big a wasmlit app
+//! is, how fast it starts, how fast it answers, how a rerun scales with the page, and a million
+//! rows of data — side by side with Streamlit, in the same run, on the same machine, through the
+//! same driver.
 //!
 //! 1. **Build** `bench/apps/hello`, `bench/apps/leptos_hello` (the same page in Leptos alone, a
 //!    floor), `bench/apps/rerun`, `examples/fundamentals` and the gallery once with
