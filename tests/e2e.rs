@@ -852,10 +852,11 @@ async fn click_centered(client: &Client, element: &Element) {
 // Data elements in the gallery: the dataframe grid (src/web/elements/data/).
 // ---------------------------------------------------------------------------------------------
 
-/// The `data-row` of the rows the grid `grid` (a CSS selector) has in the DOM, in order.
+/// The `data-row` of the rows the grid `grid` (a CSS selector) has in the DOM, top to bottom
+/// (rows are recycled slots placed by transforms: the DOM order is not the row order).
 async fn grid_rows(client: &Client, grid: &str) -> Vec<String> {
     let script = format!(
-        "return Array.from(document.querySelectorAll(\"{grid} .wl-grid-tr\")).map(r => r.getAttribute('data-row'))"
+        "return Array.from(document.querySelectorAll(\"{grid} .wl-grid-tr\")).sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map(r => r.getAttribute('data-row'))"
     );
     serde_json::from_value(client.execute(&script, vec![]).await.unwrap()).unwrap_or_default()
 }

@@ -1,6 +1,7 @@
-//! `cargo xtask bench [--quick] [--no-peer] [--no-build]`: how big a wasmlit app is, how fast it
-//! starts, how fast it answers, and how a rerun scales with the page — side by side with
-//! Streamlit, in the same run, on the same machine, through the same driver.
+//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only data]`: how big a wasmlit app
+//! is, how fast it starts, how fast it answers, how a rerun scales with the page, and a million
+//! rows of data — side by side with Streamlit, in the same run, on the same machine, through the
+//! same driver.
 //!
 //! 1. **Build** `bench/apps/hello`, `bench/apps/leptos_hello` (the same page in Leptos alone, a
 //!    floor), `bench/apps/rerun`, `examples/fundamentals` and the gallery once with
@@ -21,11 +22,16 @@
 //!    painted frame, and counts DOM mutation records; the wasmlit app's User Timing marks split
 //!    that into event → script, script, and script → DOM.
 //!
+//! 6. **Data** (`bench/data.rs`, alone with `--only data`): a million rows × 8 columns as CSV and
+//!    Parquet, parsed, sorted, grouped and filtered in the tab and by pandas in Streamlit; the
+//!    grid's first painted row and its scroll frame times.
+//!
 //! It prints tables (with the Streamlit / wasmlit ratios) and writes everything, samples
 //! included, to `target/bench/results.json`. `docs/benchmarks.md` records a run and explains
 //! the method.
 
 mod browser;
+mod data;
 mod peer;
 pub mod size;
 mod stats;
@@ -105,18 +111,27 @@ struct Options {
     quick: bool,
     peer: bool,
     build: bool,
+    /// `--only data`: the data section alone.
+    only_data: bool,
 }
 
 impl Options {
     fn parse(args: &[String]) -> Result<Options> {
-        let mut options = Options { quick: false, peer: true, build: true };
-        for arg in args {
+        let mut options = Options { quick: false, peer: true, build: true, only_data: false };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
             match arg.as_str() {
+                "--only" => match args.next().map(String::as_str) {
+                    Some("data") => options.only_data = true,
+                    other => return Err(format!("--only takes `data`, not {other:?}")),
+                },
                 "--quick" => options.quick = true,
                 "--no-peer" => options.peer = false,
                 "--no-build" => options.build = false,
                 other => {
-                    return Err(format!("unknown bench option `{other}` (options: --quick, --no-peer, --no-build)"))
+                    return Err(format!(
+                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data)"
+                    ))
                 }
             }
         }
@@ -134,12 +149,25 @@ pub fn bench(args: &[String]) -> Result {
     let bench_dir = repo_root().join("target").join("bench");
     let dist = bench_dir.join("dist");
 
-    let venv = if options.peer {
+    // The data section needs the venv's pyarrow to write its Parquet file, peer or not.
+    let venv = if options.peer || options.only_data {
         println!("\n==> bench: peer");
         Some(peer::ensure_venv(&bench_dir)?)
     } else {
         None
     };
+    if options.only_data {
+        let machine = machine(&chrome, venv.as_ref());
+        let venv = venv.as_ref().ok_or("the data section needs the bench venv")?;
+        let data = data::run(&tools, &options, venv, &bench_dir)?;
+        let report = json!({
+            "command": format!("cargo xtask bench{}", args.iter().map(|a| format!(" {a}")).collect::<String>()),
+            "machine": machine,
+            "data": data.json(),
+            "total_seconds": start.elapsed().as_secs_f64(),
+        });
+        return write_report(&bench_dir, &report, &data.table(), start);
+    }
 
     // What runs, read before building (the checkout may move on while the bench runs).
     let machine = machine(&chrome, venv.as_ref());
@@ -157,6 +185,12 @@ pub fn bench(args: &[String]) -> Result {
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("tokio runtime: {e}"))?;
     let results = runtime.block_on(measure(plan, &chrome, &chromedriver, &dist, &bench_dir, venv.as_ref()))?;
+    drop(runtime);
+    let data_venv = match &venv {
+        Some(venv) => venv,
+        None => &peer::ensure_venv(&bench_dir)?,
+    };
+    let data = data::run(&tools, &options, data_venv, &bench_dir)?;
 
     let report = json!({
         "command": format!("cargo xtask bench{}", args.iter().map(|a| format!(" {a}")).collect::<String>()),
@@ -166,14 +200,21 @@ pub fn bench(args: &[String]) -> Result {
         "cold_start": results.cold_json(),
         "interaction": results.interaction_json(),
         "ratios": results.ratios_json(),
+        "data": data.json(),
         "total_seconds": start.elapsed().as_secs_f64(),
     });
-    std::fs::create_dir_all(&bench_dir).map_err(|e| e.to_string())?;
+    let tables = format!("{}{}", results.table(&report["machine"]), data.table());
+    write_report(&bench_dir, &report, &tables, start)
+}
+
+/// Writes `results.json` and prints the tables.
+fn write_report(bench_dir: &Path, report: &Value, tables: &str, start: Instant) -> Result {
+    std::fs::create_dir_all(bench_dir).map_err(|e| e.to_string())?;
     let out = bench_dir.join("results.json");
-    let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string_pretty(report).map_err(|e| e.to_string())?;
     std::fs::write(&out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
 
-    println!("\n{}", results.table(&report["machine"]));
+    println!("\n{tables}");
     println!("wrote {}", out.display());
     println!("bench: done in {}", fmt_duration(start.elapsed()));
     Ok(())

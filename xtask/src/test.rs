@@ -143,6 +143,7 @@ const WASM_CRATES: [&str; 10] = [
     "bench_hello",
     "bench_rerun",
     "bench_leptos_hello",
+    "bench_data",
 ];
 
 fn lint(tools: &Tools) -> StageOutcome {

@@ -64,6 +64,43 @@ pub fn visible_rows(scroll_top: f64, viewport: f64, row_height: f64, rows: usize
     RowWindow { rows: start..end, top: start as f64 * row_height, bottom: (rows - end) as f64 * row_height }
 }
 
+/// The slots that recycle row nodes: the most rows a window of a body `viewport` pixels high
+/// holds ([`visible_rows`] with `overscan`). A drawn row at position `p` lives in slot
+/// `p % slots`, so the slots of one window are distinct and a scroll refills the nodes of the
+/// rows that left instead of making new ones.
+///
+/// ```
+/// use wasmlit::elements::data::grid::{row_slots, visible_rows};
+/// let slots = row_slots(600.0, 35.0, 8);
+/// for scroll in [0.0, 17.5, 1000.0, 123_456.0] {
+///     assert!(visible_rows(scroll, 600.0, 35.0, 1_000_000, 8).rows.len() <= slots);
+/// }
+/// ```
+pub fn row_slots(viewport: f64, row_height: f64, overscan: usize) -> usize {
+    if row_height <= 0.0 || !row_height.is_finite() {
+        return 1;
+    }
+    let viewport = if viewport.is_finite() { viewport.max(0.0) } else { 0.0 };
+    // `last - first` is at most ceil(viewport / row_height) + 1 (a window straddling rows).
+    (viewport / row_height).ceil() as usize + 2 + 2 * overscan
+}
+
+/// The position drawn in `slot` (of `slots`) for the window `rows`, if any.
+///
+/// ```
+/// use wasmlit::elements::data::grid::slot_position;
+/// assert_eq!(slot_position(2, 10, &(25..33)), Some(32));
+/// assert_eq!(slot_position(5, 10, &(25..33)), Some(25));
+/// assert_eq!(slot_position(3, 10, &(25..33)), None);
+/// ```
+pub fn slot_position(slot: usize, slots: usize, rows: &Range<usize>) -> Option<usize> {
+    if slots == 0 || slot >= slots {
+        return None;
+    }
+    let position = rows.start + (slot + slots - rows.start % slots) % slots;
+    (position < rows.end).then_some(position)
+}
+
 /// The tallest scroll area the grid makes. Browsers cap an element's height (Chrome near
 /// 33.5 million px, Firefox near 17.9 million), and a million rows of 35 px are 35 million:
 /// past this height the scroll area keeps this height and a scroll position maps to the
@@ -438,6 +475,30 @@ pub fn tsv(df: &DataFrame, rows: &[usize], columns: &[usize]) -> String {
 mod tests {
     use super::*;
     use crate::data::Column;
+
+    #[test]
+    fn every_window_fits_its_slots_once() {
+        for viewport in [0.0, 34.0, 35.0, 350.0, 565.0, 1000.0] {
+            let slots = row_slots(viewport, ROW_HEIGHT, OVERSCAN_ROWS);
+            for rows in [1, 5, 40, 1_000_000] {
+                for scroll in [0.0, 1.0, 17.5, 34.9, 35.0, 999.0, 1e6, 3.4e7, 1e9] {
+                    let window = visible_rows(scroll, viewport, ROW_HEIGHT, rows, OVERSCAN_ROWS).rows;
+                    assert!(window.len() <= slots, "{viewport} {rows} {scroll}: {window:?} > {slots}");
+                    let mut seen: Vec<usize> = window.clone().map(|p| p % slots).collect();
+                    seen.sort_unstable();
+                    seen.dedup();
+                    assert_eq!(seen.len(), window.len(), "slots are distinct");
+                    for p in window.clone() {
+                        assert_eq!(slot_position(p % slots, slots, &window), Some(p));
+                    }
+                }
+            }
+        }
+        assert_eq!(slot_position(0, 0, &(0..1)), None);
+        assert_eq!(slot_position(4, 4, &(0..8)), None);
+        assert_eq!(row_slots(f64::NAN, ROW_HEIGHT, 2), 6);
+        assert_eq!(row_slots(100.0, 0.0, 2), 1);
+    }
 
     #[test]
     fn the_row_window_at_the_top_middle_and_end() {

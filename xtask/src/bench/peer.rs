@@ -15,7 +15,7 @@ pub struct Venv {
 }
 
 impl Venv {
-    fn python(&self) -> PathBuf {
+    pub fn python(&self) -> PathBuf {
         self.dir.join("bin").join("python")
     }
 }
@@ -68,6 +68,11 @@ pub struct Streamlit {
 impl Streamlit {
     /// Starts `bench/peer/<script>` and waits (at most 90 s) until `/_stcore/health` says ok.
     pub fn start(venv: &Venv, script: &str, bench_dir: &Path) -> Result<Streamlit> {
+        Self::start_with_env(venv, script, bench_dir, &[])
+    }
+
+    /// [`start`](Self::start), with environment variables for the script.
+    pub fn start_with_env(venv: &Venv, script: &str, bench_dir: &Path, env: &[(&str, &Path)]) -> Result<Streamlit> {
         use std::os::unix::process::CommandExt;
         let script_path = repo_root().join("bench").join("peer").join(script);
         let port = super::browser::free_port()?;
@@ -86,6 +91,7 @@ impl Streamlit {
             .args(["--browser.gatherUsageStats", "false"])
             // No file watcher: it would poll the disk while the other side is measured.
             .args(["--server.fileWatcherType", "none"])
+            .envs(env.iter().map(|(k, v)| (*k, *v)))
             .current_dir(&cwd)
             .stdin(Stdio::null())
             .stdout(out)

@@ -2,8 +2,11 @@
 //! sticky index column, and only the visible window of rows × columns in the DOM.
 //!
 //! The window comes from the engine's maths (`elements::data::grid`): scrolling sets two
-//! signals, the window memo follows, and a keyed `For` over the window's row positions keeps
-//! the DOM nodes of rows that stay visible. A cell is drawn from its [`CellView`] by
+//! signals, the window memo follows, and a keyed `For` over row slots ([`row_slots`]: a
+//! position lives in slot `position % slots`) recycles row nodes. The slots stay in the DOM
+//! in slot order and each row is placed by a transform, so a scroll neither builds nor moves
+//! nodes: it refills the cells of the rows that came into view (a million-row grid scrolls
+//! several rows a frame). At the top of the grid, slot order is row order. A cell is drawn from its [`CellView`] by
 //! [`cell_body`], one arm per column kind: an editing mode would add editors beside it.
 //!
 //! Interactions: a header click sorts (asc → desc → none; it selects the column instead when
@@ -22,8 +25,8 @@ use crate::element::WidgetValue;
 use crate::elements::data::column_config::{cell_view, sparkline_path, CellView};
 use crate::elements::data::dataframe::{selection_kinds, toggle, DataFrameProps};
 use crate::elements::data::grid::{
-    default_height, index_width, matches, next_sort, row_order, tsv, visible_rows, ColumnLayout, ScrollMap,
-    SortDirection, OVERSCAN_PX, OVERSCAN_ROWS, ROW_HEIGHT,
+    default_height, index_width, matches, next_sort, row_order, row_slots, slot_position, tsv, visible_rows,
+    ColumnLayout, ScrollMap, SortDirection, OVERSCAN_PX, OVERSCAN_ROWS, ROW_HEIGHT,
 };
 use crate::web::widgets::WidgetCell;
 
@@ -116,6 +119,10 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
     let row_window = Memo::new(move |_| {
         let map = scroll_map.get();
         visible_rows(map.to_rows(scroll_top.get()), map.viewport, ROW_HEIGHT, order.with(Order::len), OVERSCAN_ROWS)
+    });
+    // The slots recycling row nodes, and the window's positions (slot `p % slots`).
+    let slots = Memo::new(move |_| {
+        row_slots(body_height(), ROW_HEIGHT, OVERSCAN_ROWS).max(row_window.with(|w| w.rows.len())).max(1)
     });
     let column_window = Memo::new(move |_| {
         let width = (viewport.get().0 - index_w.get()).max(0.0);
@@ -253,8 +260,14 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
         .into_any()
     };
 
-    let body_row = move |position: usize| {
-        let row = Memo::new(move |_| order.with(|o| o.row(position)));
+    let body_row = move |slot: usize| {
+        let position = Memo::new(move |_| row_window.with(|w| slot_position(slot, slots.get(), &w.rows)));
+        let row = Memo::new(move |_| position.get().and_then(|p| order.with(|o| o.row(p))));
+        // Below the window's first row, which the rows' container is placed at.
+        let offset = move || {
+            let first = row_window.with(|w| w.rows.start);
+            format!("translateY({}px)", position.get().map_or(0, |p| p.saturating_sub(first)) as f64 * ROW_HEIGHT)
+        };
         let selected = move || row.get().is_some_and(|r| props.with(|p| p.selection.rows.contains(&r)));
         let rows_selectable = move || props.with(|p| selection_kinds(&p.selection_mode).0.is_some());
         let index_cell = move || {
@@ -290,7 +303,7 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                         let (Some(r), Some(column)) = (row.get(), config()) else { return None };
                         props.with(|p| p.styles.get(r, column.index).cloned())
                     });
-                    let picked = move || in_range(range.get(), position, shown);
+                    let picked = move || position.get().is_some_and(|p| in_range(range.get(), p, shown));
                     let width = move || format!("{}px", layout.with(|l| l.width(shown)));
                     view! {
                         <div
@@ -302,7 +315,8 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                             style:background-color=move || painted.with(|p| p.as_ref().map(|p| p.background.clone()))
                             style:color=move || painted.with(|p| p.as_ref().and_then(|p| p.color.clone()))
                             on:click=move |event: web_sys::MouseEvent| {
-                                let here = (position, shown);
+                                let Some(p) = position.get_untracked() else { return };
+                                let here = (p, shown);
                                 range.update(|r| {
                                     *r = match (*r, event.shift_key()) {
                                         (Some((anchor, _)), true) => Some((anchor, here)),
@@ -318,7 +332,8 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                 .collect_view()
         };
         view! {
-            <div class="wl-grid-tr" role="row" class:wl-grid-selected=selected data-row=move || row.get().map(|r| r.to_string())>
+            <div class="wl-grid-tr" role="row" class:wl-grid-selected=selected data-row=move || row.get().map(|r| r.to_string())
+                aria-rowindex=move || position.get().map(|p| (p + 2).to_string()) style:transform=offset>
                 {index_cell}
                 <div class="wl-grid-spacer" style:width=move || format!("{}px", column_window.with(|w| w.left))></div>
                 {cells}
@@ -408,8 +423,11 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                     <div class="wl-grid-rows"
                         style:width=move || format!("{}px", canvas_width())
                         style:transform=move || format!("translateY({}px)", ROW_HEIGHT + rows_top())>
-                        <For each=move || row_window.with(|w| w.rows.clone()) key=|position| *position let:position>
-                            {body_row(position)}
+                        <For each=move || {
+                            let n = slots.get();
+                            row_window.with(|w| (0..n).filter(|&s| slot_position(s, n, &w.rows).is_some()).collect::<Vec<_>>())
+                        } key=|slot| *slot let:slot>
+                            {body_row(slot)}
                         </For>
                     </div>
                 </div>
