@@ -87,6 +87,11 @@ pub mod prelude {
         dataframe::{DataFrameSelection, DataFrameView, SelectionMode},
         json::{Json, JsonExpanded},
     };
+    #[cfg(feature = "maps")]
+    pub use crate::elements::maps::{
+        map::{Map, MapColor, MapSize, MapWidth},
+        Rgba,
+    };
     #[cfg(feature = "media")]
     pub use crate::elements::media::{
         audio::Audio,
