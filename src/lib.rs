@@ -86,6 +86,7 @@ pub mod prelude {
         column_config::{ColumnConfig, ColumnWidth},
         dataframe::{DataFrameSelection, DataFrameView, SelectionMode},
         json::{Json, JsonExpanded},
+        style::Axis,
     };
     #[cfg(feature = "maps")]
     pub use crate::elements::maps::{

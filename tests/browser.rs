@@ -862,6 +862,32 @@ async fn a_header_click_sorts_ascending_then_descending_then_not() {
 }
 
 #[wasm_bindgen_test]
+async fn a_highlighted_maximum_stays_on_its_value_when_the_grid_is_sorted() {
+    let df = numbers_frame(1000, 2);
+    let (root, _keep) = mount(move |ui: &Ui| {
+        ui.add(DataFrameView::new(df.clone()).height(300).highlight_max(Axis::Columns));
+    })
+    .await;
+    let painted = |root: &HtmlElement| {
+        let cells = root.query_selector_all(".wl-grid-td[style*='background-color']").unwrap();
+        (0..cells.length())
+            .map(|i| {
+                let cell = cells.item(i).unwrap().unchecked_into::<HtmlElement>();
+                (cell.text_content().unwrap(), cell.style().get_property_value("background-color").unwrap())
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(!painted(&root).iter().any(|(text, _)| text == "999"), "999 is not in the first rows");
+    let header = find(&root, ".wl-grid-th[data-column='v']");
+    header.click();
+    settle().await;
+    header.click();
+    settle().await;
+    assert_eq!(first_cells(&root, 1), ["999"]);
+    assert!(painted(&root).contains(&("999".to_string(), "yellow".to_string())), "{:?}", painted(&root));
+}
+
+#[wasm_bindgen_test]
 async fn clicking_an_index_cell_selects_the_row_for_the_script() {
     let df = numbers_frame(50, 2);
     let (root, _keep) = mount(move |ui: &Ui| {

@@ -14,6 +14,7 @@ mod serve;
 mod setup;
 mod test;
 mod util;
+mod vendor;
 
 #[path = "../../tests/support/chromedriver.rs"]
 mod chromedriver;

@@ -7,6 +7,8 @@
 //!   (trunk and `wasm-bindgen-test-runner` would otherwise try to download one),
 //! - `wasm-opt` from npm's `binaryen@132` (Debian's binaryen 108 breaks wasm-bindgen's
 //!   externref table), in `~/.cache/wasmlit/binaryen`,
+//! - the JavaScript libraries of charts and maps, pinned in `vendor/package.json`
+//!   (see [`crate::vendor`]),
 //! - Chromium and ChromeDriver, which come from Debian: xtask does not run apt, it says what to
 //!   run (`.ci/run` does run it in CI).
 
@@ -84,6 +86,7 @@ pub fn setup_with(browser: Browser) -> Result<Tools> {
     trunk(&probe)?;
     wasm_bindgen(&probe)?;
     wasm_opt(&probe, &binaryen_dir, &binaryen_bin)?;
+    crate::vendor::vendor(&probe, report)?;
     let (chrome, chromedriver) = chromium(browser)?;
 
     println!("setup: done in {}", fmt_duration(start.elapsed()));

@@ -72,11 +72,32 @@ pub fn first_frame() -> DataFrame {
     .expect("two columns of four rows")
 }
 
-/// "Display and style data": `st.write(df)` (an interactive frame), `st.dataframe` with a
-/// number format per column, and `st.table` (static).
+/// The page's `pd.DataFrame(np.random.randn(rows, columns), columns=('col %d' % i ...))`, from
+/// a fixed seed so every run (and test) shows the same numbers.
+pub fn random_frame(rows: usize, columns: usize) -> DataFrame {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut uniform = move || {
+        // xorshift64*, then the top 53 bits as a float in (0, 1].
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        ((state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 + 1.0) / (1u64 << 53) as f64
+    };
+    // Box–Muller: two uniforms make one standard normal value (the other is dropped).
+    let mut normal = move || (-2.0 * uniform().ln()).sqrt() * (std::f64::consts::TAU * uniform()).cos();
+    let named = (0..columns).map(|c| (format!("col {c}"), Column::from((0..rows).map(|_| normal()).collect::<Vec<f64>>())));
+    DataFrame::new(named.collect()).expect("columns of equal length")
+}
+
+/// "Display and style data": `st.write(df)` (an interactive frame), `st.dataframe` of a
+/// random frame with each column's maximum highlighted (pandas' `style.highlight_max(axis=0)`),
+/// a number format per column, and `st.table` (static).
 fn display_data(ui: &Ui) -> Result {
     ui.header("Display and style data");
     ui.write(first_frame());
+    let random = random_frame(10, 20);
+    ui.add(DataFrameView::new(random.clone()).highlight_max(Axis::Columns));
+    ui.table(&random);
     let squares = DataFrame::new(vec![
         ("x", Column::from((1..=10_i64).collect::<Vec<_>>())),
         ("x²", Column::from((1..=10_i64).map(|x| x * x).collect::<Vec<_>>())),

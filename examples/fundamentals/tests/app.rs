@@ -64,8 +64,9 @@ fn text_input_read_through_its_key() {
 #[test]
 fn checkbox_shows_and_hides_the_table() {
     let mut at = started();
-    // The page always shows two frames (write and dataframe); the checkbox adds a third.
-    let has_table = |at: &AppTest| at.get("dataframe").len() == 3;
+    // The page always shows three frames (write, the highlighted one, the formatted squares);
+    // the checkbox adds a fourth.
+    let has_table = |at: &AppTest| at.get("dataframe").len() == 4;
     assert!(!has_table(&at));
     at.checkbox(label("Show dataframe")).check().run();
     assert!(has_table(&at));
@@ -149,4 +150,26 @@ fn the_progress_bar_advances_during_one_run() {
     at.wait();
     assert_eq!(at.text(0).text(), "Iteration 100");
     assert!(shows(&at, "markdown", "...and now we're done!"));
+}
+
+#[test]
+fn the_random_frame_highlights_each_columns_maximum_and_a_table_repeats_it() {
+    let mut at = started();
+    let grid = at.dataframe(1);
+    let Element::Dataframe(props) = grid.element() else { panic!("not a dataframe") };
+    let frame = fundamentals::random_frame(10, 20);
+    assert_eq!(props.data, frame);
+    assert_eq!(props.styles.len(), 20, "one yellow cell per column");
+    for column in 0..20 {
+        let values: Vec<f64> = (0..10)
+            .map(|row| match frame.value(row, column) {
+                wasmlit::data::Value::Float(x) => x,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let top = (0..10).max_by(|a, b| values[*a].total_cmp(&values[*b])).unwrap();
+        let style = props.styles.get(top, column).expect("the maximum is painted");
+        assert_eq!((style.background.as_str(), style.color.as_deref()), ("yellow", Some("#31333f")));
+    }
+    assert_eq!(at.get("table").len(), 2, "the random frame, then the squares' first rows");
 }

@@ -20,8 +20,9 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::column_config::{default_width, ColumnConfig};
+use super::style::{Axis, CellStyles, StyleRule, DEFAULT_HIGHLIGHT};
 use crate::app_test::TestValue;
-use crate::data::DataFrame;
+use crate::data::{DataFrame, Value};
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::identity::Identity;
 use crate::ui::{Command, Ui};
@@ -59,6 +60,9 @@ pub struct GridSpec {
     pub hide_index: bool,
     /// How rows and columns can be selected; empty: no selection.
     pub selection_mode: Vec<SelectionMode>,
+    /// Painted cells (`highlight_max`, `map_background`).
+    #[serde(default)]
+    pub styles: CellStyles,
 }
 
 /// One shown column: where it is in the frame, its name, config and width in pixels.
@@ -252,6 +256,8 @@ pub struct DataFrameView {
     column_order: Option<Vec<String>>,
     column_config: Vec<(String, ColumnConfig)>,
     selection_mode: Vec<SelectionMode>,
+    styles: Vec<StyleRule>,
+    highlight_color: String,
     options: CommonOptions,
 }
 
@@ -265,6 +271,8 @@ impl DataFrameView {
             column_order: None,
             column_config: Vec::new(),
             selection_mode: Vec::new(),
+            styles: Vec::new(),
+            highlight_color: DEFAULT_HIGHLIGHT.to_string(),
             options: CommonOptions::default(),
         }
     }
@@ -307,6 +315,61 @@ impl DataFrameView {
             self.selection_mode.push(mode);
         }
         self
+    }
+
+    /// Paints the largest value of each column (`Axis::Columns`), of each row or of the whole
+    /// frame, as pandas' `df.style.highlight_max(axis=..)`: ties all, nulls and NaN never; rows
+    /// and the frame compare numeric columns only. Yellow unless [`Self::highlight_color`].
+    pub fn highlight_max(mut self, axis: Axis) -> Self {
+        self.styles.push(StyleRule::Extreme { max: true, axis });
+        self
+    }
+
+    /// Paints the smallest value along `axis`, as [`Self::highlight_max`] paints the largest.
+    pub fn highlight_min(mut self, axis: Axis) -> Self {
+        self.styles.push(StyleRule::Extreme { max: false, axis });
+        self
+    }
+
+    /// The CSS colour of this view's highlights (pandas' `color=`), `"yellow"` by default.
+    /// A colour that is not one shows an error in place of the grid.
+    pub fn highlight_color(mut self, color: impl Into<String>) -> Self {
+        self.highlight_color = color.into();
+        self
+    }
+
+    /// Paints the cells of `column` whose value `paint` gives a CSS colour for, as pandas'
+    /// `Styler.map(func, subset=[column])` with `background-color`. Later rules win.
+    ///
+    /// ```
+    /// use wasmlit::data::Value;
+    /// use wasmlit::prelude::*;
+    /// let df = DataFrame::new(vec![("change", Column::from(vec![1.5, -2.0]))]).unwrap();
+    /// let negative_red = |v: &Value| matches!(v, Value::Float(x) if *x < 0.0).then(|| "#ffcdd2".to_string());
+    /// let mut at = AppTest::new(move |ui: &Ui| {
+    ///     ui.add(DataFrameView::new(df.clone()).map_background("change", negative_red));
+    /// });
+    /// at.run();
+    /// let grid = at.dataframe(0);
+    /// let Element::Dataframe(props) = grid.element() else { unreachable!() };
+    /// assert!(props.styles.get(1, 0).is_some() && props.styles.get(0, 0).is_none());
+    /// ```
+    pub fn map_background(
+        mut self,
+        column: impl Into<String>,
+        paint: impl Fn(&Value) -> Option<String> + 'static,
+    ) -> Self {
+        self.styles.push(StyleRule::Map { column: column.into(), paint: Box::new(paint) });
+        self
+    }
+
+    /// The painted cells of every style rule, or the first rule's error.
+    fn resolve_styles(&self) -> Result<CellStyles, String> {
+        let mut cells = Vec::new();
+        for rule in &self.styles {
+            cells.extend(rule.cells(&self.data, &self.highlight_color)?);
+        }
+        Ok(CellStyles::new(cells))
     }
 
     /// The shown columns, from `column_order` and the configs, or which name is unknown.
@@ -354,8 +417,9 @@ impl DataFrameView {
     fn draw(self, ui: &Ui) -> (Ui, DataFrameSelection) {
         #[cfg(target_arch = "wasm32")]
         crate::web::install_dataframe_renderer();
-        let columns = match self.resolve_columns() {
-            Ok(columns) => columns,
+        let resolved = self.resolve_columns().and_then(|columns| Ok((columns, self.resolve_styles()?)));
+        let (columns, styles) = match resolved {
+            Ok(resolved) => resolved,
             Err(message) => {
                 show_error(ui, api(message));
                 return (ui.clone(), DataFrameSelection::default());
@@ -371,6 +435,7 @@ impl DataFrameView {
                 width,
                 hide_index,
                 selection_mode: selection_mode.clone(),
+                styles: styles.clone(),
             }),
             selection,
         };

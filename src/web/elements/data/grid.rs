@@ -286,6 +286,10 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                         let (Some(r), Some(column)) = (row.get(), config()) else { return CellView::Null };
                         props.with(|p| cell_view(&p.data, r, column.index, &column.config))
                     });
+                    let painted = Memo::new(move |_| {
+                        let (Some(r), Some(column)) = (row.get(), config()) else { return None };
+                        props.with(|p| p.styles.get(r, column.index).cloned())
+                    });
                     let picked = move || in_range(range.get(), position, shown);
                     let width = move || format!("{}px", layout.with(|l| l.width(shown)));
                     view! {
@@ -295,6 +299,8 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                             class:wl-grid-picked=picked
                             role="gridcell"
                             style:width=width
+                            style:background-color=move || painted.with(|p| p.as_ref().map(|p| p.background.clone()))
+                            style:color=move || painted.with(|p| p.as_ref().and_then(|p| p.color.clone()))
                             on:click=move |event: web_sys::MouseEvent| {
                                 let here = (position, shown);
                                 range.update(|r| {
