@@ -125,7 +125,9 @@ mod tests {
         assert_eq!(Rgba::parse("#f008"), Ok(Rgba::new(255, 0, 0, 0x88)));
         assert_eq!(Rgba::parse("rgb(1, 2, 3)"), Ok(Rgba::new(1, 2, 3, 255)));
         assert_eq!(Rgba::parse("RGBA(1,2,3,0)"), Ok(Rgba::new(1, 2, 3, 0)));
-        for bad in ["", "#", "#12", "#12345", "#ggg", "#ééé", "red", "rgb(1,2)", "rgb(256,0,0)", "rgba(1,2,3,2)", "rgb(1,2,3"] {
+        for bad in
+            ["", "#", "#12", "#12345", "#ggg", "#ééé", "red", "rgb(1,2)", "rgb(256,0,0)", "rgba(1,2,3,2)", "rgb(1,2,3"]
+        {
             let error = Rgba::parse(bad).expect_err(bad);
             assert!(error.contains("is not a colour"), "{error}");
         }

@@ -85,7 +85,8 @@ pub fn random_frame(rows: usize, columns: usize) -> DataFrame {
     };
     // Box–Muller: two uniforms make one standard normal value (the other is dropped).
     let mut normal = move || (-2.0 * uniform().ln()).sqrt() * (std::f64::consts::TAU * uniform()).cos();
-    let named = (0..columns).map(|c| (format!("col {c}"), Column::from((0..rows).map(|_| normal()).collect::<Vec<f64>>())));
+    let named =
+        (0..columns).map(|c| (format!("col {c}"), Column::from((0..rows).map(|_| normal()).collect::<Vec<f64>>())));
     DataFrame::new(named.collect()).expect("columns of equal length")
 }
 

@@ -35,7 +35,10 @@ fn the_first_run_loads_counts_and_filters_at_17() {
     let at_17 = map_points(&at);
     assert_eq!(at_17.len() as f64, counts.value(17, 1).as_f64().unwrap());
     let bounds = at_17.bounds.expect("pickups have a place");
-    assert!(bounds.min_lat > 40.0 && bounds.max_lat < 41.5 && bounds.min_lon > -74.5 && bounds.max_lon < -73.0, "{bounds:?}");
+    assert!(
+        bounds.min_lat > 40.0 && bounds.max_lat < 41.5 && bounds.min_lon > -74.5 && bounds.max_lon < -73.0,
+        "{bounds:?}"
+    );
 }
 
 /// The points of the map of pickups.

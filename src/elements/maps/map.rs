@@ -54,10 +54,9 @@ impl DisplayProps for MapProps {
         let n = self.points.len();
         let noun = if n == 1 { "point" } else { "points" };
         match &self.points.bounds {
-            Some(b) => format!(
-                "{n} {noun}, latitude {} to {}, longitude {} to {}",
-                b.min_lat, b.max_lat, b.min_lon, b.max_lon
-            ),
+            Some(b) => {
+                format!("{n} {noun}, latitude {} to {}, longitude {} to {}", b.min_lat, b.max_lat, b.min_lon, b.max_lon)
+            }
             None => format!("{n} {noun}"),
         }
     }
@@ -395,9 +394,9 @@ fn check_tile_url(url: &str) -> Result<(), String> {
 fn find_column(df: &DataFrame, what: &str, named: Option<&str>, defaults: &[&str]) -> Result<usize, String> {
     let existing = || df.column_names().iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
     match named {
-        Some(name) => df
-            .column_index(name)
-            .map_err(|_| format!("The map's {what} column `{name}` is not in the frame; its columns are {}.", existing())),
+        Some(name) => df.column_index(name).map_err(|_| {
+            format!("The map's {what} column `{name}` is not in the frame; its columns are {}.", existing())
+        }),
         None => defaults.iter().find_map(|name| df.column_index(name).ok()).ok_or_else(|| {
             let names = defaults.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
             format!("Map data must contain a {what} column named {names}. Existing columns: {}.", existing())
@@ -412,10 +411,9 @@ fn numbers(df: &DataFrame, index: usize, what: &str) -> Result<Vec<Option<f64>>,
     match df.dtype(index) {
         DataType::Float => Ok(array.as_primitive::<Float64Type>().iter().collect()),
         DataType::Int => Ok(array.as_primitive::<Int64Type>().iter().map(|v| v.map(|v| v as f64)).collect()),
-        other => Err(format!(
-            "The map's {what} column `{name}` must hold numbers, but it holds {} values.",
-            other.name()
-        )),
+        other => {
+            Err(format!("The map's {what} column `{name}` must hold numbers, but it holds {} values.", other.name()))
+        }
     }
 }
 
@@ -442,7 +440,9 @@ fn read_points(
             continue;
         }
         if !(-90.0..=90.0).contains(&y) {
-            return Err(format!("The latitude in column `{lat_name}` at row {row} is {y}: latitudes are between -90 and 90."));
+            return Err(format!(
+                "The latitude in column `{lat_name}` at row {row} is {y}: latitudes are between -90 and 90."
+            ));
         }
         if !(-180.0..=180.0).contains(&x) {
             return Err(format!(
@@ -461,9 +461,8 @@ fn read_points(
             return Err(format!("The map's point size must be a number of metres, 0 or more; it is {metres}."))
         }
         Some(MapSize::Column(name)) => {
-            let index = df
-                .column_index(&name)
-                .map_err(|_| format!("The map's size column `{name}` is not in the frame."))?;
+            let index =
+                df.column_index(&name).map_err(|_| format!("The map's size column `{name}` is not in the frame."))?;
             let values = numbers(df, index, "size")?;
             let mut sizes = Vec::with_capacity(rows.len());
             for &row in &rows {
@@ -486,9 +485,10 @@ fn read_points(
         Some(MapColor::Fixed(color)) => PointColors::All(color),
         Some(MapColor::Named(name)) => match df.column_index(&name) {
             Ok(index) => PointColors::Each(read_colors(df, index, &rows)?),
-            Err(_) => PointColors::All(Rgba::parse(&name).map_err(|e| {
-                format!("The map's color is neither a column of the frame nor a colour: {e}")
-            })?),
+            Err(_) => PointColors::All(
+                Rgba::parse(&name)
+                    .map_err(|e| format!("The map's color is neither a column of the frame nor a colour: {e}"))?,
+            ),
         },
     };
 

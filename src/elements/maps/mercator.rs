@@ -216,7 +216,10 @@ mod tests {
             let view = View { center: bounds.center(), zoom, width: 700.0, height: 500.0 };
             let (x0, y0) = view.to_screen(project(52.6, 13.2).0, project(52.6, 13.2).1);
             let (x1, y1) = view.to_screen(project(52.4, 13.6).0, project(52.4, 13.6).1);
-            x0 >= FIT_PADDING - 1e-9 && y0 >= FIT_PADDING - 1e-9 && x1 <= 700.0 - FIT_PADDING && y1 <= 500.0 - FIT_PADDING
+            x0 >= FIT_PADDING - 1e-9
+                && y0 >= FIT_PADDING - 1e-9
+                && x1 <= 700.0 - FIT_PADDING
+                && y1 <= 500.0 - FIT_PADDING
         };
         assert!(fits(zoom), "zoom {zoom} does not fit");
         assert!(!fits(zoom + 1.0), "zoom {} would fit too", zoom + 1.0);

@@ -237,9 +237,17 @@ impl LiveMap {
         if let Ok(image) = web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), width, height) {
             let _ = self.context.put_image_data(&image, 0.0, 0.0);
         }
-        // For tests and measurements: how many points are on the screen, how long it took.
-        let _ = self.canvas.set_attribute("data-points", &drawn.to_string());
-        let _ = self.canvas.set_attribute("data-draw-ms", &format!("{:.1}", now_ms() - started));
+        // For tests and measurements: how many points are on the screen, how long it took, and
+        // the view they were drawn for.
+        let (lat, lon) = unproject(view.center.0, view.center.1);
+        for (name, value) in [
+            ("data-points", drawn.to_string()),
+            ("data-draw-ms", format!("{:.1}", now_ms() - started)),
+            ("data-center", format!("{lat},{lon}")),
+            ("data-zoom", view.zoom.to_string()),
+        ] {
+            let _ = self.canvas.set_attribute(name, &value);
+        }
     }
 
     /// Leaflet starts a zoom animation to `event.center` at `event.zoom`: carry the drawn
@@ -275,7 +283,8 @@ impl LiveMap {
         let view = View::initial(points.bounds.as_ref(), self.props.zoom, width, height);
         let (lat, lon) = unproject(view.center.0, view.center.1);
         let center = Array::of2(&lat.into(), &lon.into());
-        let _ = call(&self.map, "setView", &[center.into(), view.zoom.into(), object(&[("animate", false.into())]).into()]);
+        let _ =
+            call(&self.map, "setView", &[center.into(), view.zoom.into(), object(&[("animate", false.into())]).into()]);
         self.placed = true;
     }
 
