@@ -1396,7 +1396,7 @@ async fn gallery_maps_load_leaflet_only_when_shown_draw_offline_and_zoom() {
 
     // Zoom in with Leaflet's + button: the points are redrawn at the new zoom, still on their
     // cities.
-    let map = c.find_all(Locator::Css(".wl-map")).await.unwrap().remove(1);
+    let map = c.find_all(Locator::Css(".wl-element.wl-map")).await.unwrap().remove(1);
     c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&map).unwrap()])
         .await
         .unwrap();

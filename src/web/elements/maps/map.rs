@@ -104,7 +104,7 @@ fn map(cell: DisplayCell<MapProps>) -> AnyView {
         })
     };
     view! {
-        <div class="wl-map">
+        <div class="wl-map-frame">
             <Show when=move || failed.with(Option::is_some)>
                 <div class="wl-exception-box" role="alert">
                     <div class="wl-exception-kind">"The map could not be shown"</div>
@@ -139,12 +139,15 @@ impl LiveMap {
     fn create(div: &web_sys::HtmlElement, props: &MapProps) -> Result<Rc<RefCell<LiveMap>>, JsValue> {
         let leaflet = get(&window(), "L");
         let options = object(&[
-            ("zoomControl", true.into()),
+            ("zoomControl", false.into()),
             ("attributionControl", true.into()),
             ("maxZoom", 22.into()),
             ("zoomSnap", 1.into()),
         ]);
         let map = call(&leaflet, "map", &[div.into(), options.into()])?;
+        // The zoom buttons at the top right, where Streamlit's map has them.
+        let zoom = call(&get(&leaflet, "control"), "zoom", &[object(&[("position", "topright".into())]).into()])?;
+        call(&zoom, "addTo", std::slice::from_ref(&map))?;
         let dark = page_is_dark(div);
         let tile_url = if dark { props.tiles.dark.clone() } else { props.tiles.light.clone() };
         let tiles = tile_layer(&map, &props.tiles, &tile_url)?;
