@@ -51,6 +51,9 @@ impl Raster {
 
     /// Draws a filled circle centred at `(cx, cy)` (pixel centres are at `.5`) with radius `r`
     /// over what is there; its edge is anti-aliased over one pixel.
+    ///
+    /// This is the hot loop of a map with many points: integer blending, one square root per
+    /// edge pixel only, and no `f64::round` (a libm call on wasm32).
     pub fn fill_circle(&mut self, cx: f64, cy: f64, r: f64, color: Rgba) {
         if color.a == 0 || r <= 0.0 || !(cx.is_finite() && cy.is_finite() && r.is_finite()) {
             return;
@@ -64,28 +67,39 @@ impl Raster {
             return;
         }
         let (x0, x1, y0, y1) = (x0 as usize, x1 as usize, y0 as usize, y1 as usize);
-        let inner2 = if r > 0.5 { (r - 0.5) * (r - 0.5) } else { -1.0 };
+        let (cx, cy, outer) = (cx as f32, cy as f32, outer as f32);
+        let inner2 = if r > 0.5 { ((r - 0.5) * (r - 0.5)) as f32 } else { -1.0 };
         let outer2 = outer * outer;
-        let alpha = f64::from(color.a) / 255.0;
-        let premultiplied = [f64::from(color.r) * alpha, f64::from(color.g) * alpha, f64::from(color.b) * alpha];
+        let alpha = f32::from(color.a);
+        let [cr, cg, cb] = [u32::from(color.r), u32::from(color.g), u32::from(color.b)];
+        let full = u32::from(color.a);
         for y in y0..y1 {
-            let dy = y as f64 + 0.5 - cy;
+            let dy = y as f32 + 0.5 - cy;
+            let dy2 = dy * dy;
             let row = y * self.width;
             for x in x0..x1 {
-                let dx = x as f64 + 0.5 - cx;
-                let d2 = dx * dx + dy * dy;
+                let dx = x as f32 + 0.5 - cx;
+                let d2 = dx * dx + dy2;
                 if d2 >= outer2 {
                     continue;
                 }
-                let coverage = if d2 <= inner2 { 1.0 } else { (outer - d2.sqrt()).clamp(0.0, 1.0) };
-                let a = alpha * coverage;
+                // This pixel's share of the colour's alpha, 0..=255.
+                let a = if d2 <= inner2 {
+                    full
+                } else {
+                    let coverage = (outer - d2.sqrt()).clamp(0.0, 1.0);
+                    (alpha * coverage + 0.5) as u32
+                };
+                if a == 0 {
+                    continue;
+                }
+                let keep = 255 - a;
                 let i = (row + x) * 4;
-                let keep = 1.0 - a;
                 let px = &mut self.pixels[i..i + 4];
-                px[0] = (premultiplied[0] * coverage + f64::from(px[0]) * keep).round() as u8;
-                px[1] = (premultiplied[1] * coverage + f64::from(px[1]) * keep).round() as u8;
-                px[2] = (premultiplied[2] * coverage + f64::from(px[2]) * keep).round() as u8;
-                px[3] = (255.0 * a + f64::from(px[3]) * keep).round() as u8;
+                px[0] = ((cr * a + u32::from(px[0]) * keep + 127) / 255) as u8;
+                px[1] = ((cg * a + u32::from(px[1]) * keep + 127) / 255) as u8;
+                px[2] = ((cb * a + u32::from(px[2]) * keep + 127) / 255) as u8;
+                px[3] = ((255 * a + u32::from(px[3]) * keep + 127) / 255) as u8;
             }
         }
     }
@@ -93,8 +107,11 @@ impl Raster {
     /// The pixels as straight RGBA, as a canvas `ImageData` takes them.
     pub fn into_rgba(mut self) -> Vec<u8> {
         for px in self.pixels.chunks_exact_mut(4) {
-            let [r, g, b, a] = unpremultiply([px[0], px[1], px[2], px[3]]);
-            px.copy_from_slice(&[r, g, b, a]);
+            let a = px[3];
+            if a != 0 && a != 255 {
+                let [r, g, b, a] = unpremultiply([px[0], px[1], px[2], a]);
+                px.copy_from_slice(&[r, g, b, a]);
+            }
         }
         self.pixels
     }
@@ -104,7 +121,8 @@ fn unpremultiply([r, g, b, a]: [u8; 4]) -> [u8; 4] {
     if a == 0 {
         return [0, 0, 0, 0];
     }
-    let up = |c: u8| ((f64::from(c) * 255.0 / f64::from(a)).round()).min(255.0) as u8;
+    let a32 = u32::from(a);
+    let up = |c: u8| ((u32::from(c) * 255 + a32 / 2) / a32).min(255) as u8;
     [up(r), up(g), up(b), a]
 }
 
@@ -160,8 +178,13 @@ impl Projected {
         let height = (view.height * ratio).round().max(0.0) as usize;
         let mut raster = Raster::new(width, height);
         let mut drawn = 0;
+        // `View::to_screen` for every point, with the scale and offsets worked out once.
+        let scale = view.scale();
+        let (ox, oy) = (view.width / 2.0 - view.center.0 * scale, view.height / 2.0 - view.center.1 * scale);
         for index in 0..self.len() {
-            let (x, y, r) = self.on_screen(index, view);
+            let x = self.xy[2 * index] * scale + ox;
+            let y = self.xy[2 * index + 1] * scale + oy;
+            let r = (self.radius[index] * scale).max(MIN_RADIUS_PX);
             if x + r < 0.0 || y + r < 0.0 || x - r > view.width || y - r > view.height {
                 continue;
             }
