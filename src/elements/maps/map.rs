@@ -235,7 +235,8 @@ impl Ui {
 ///     ui.add(Map::new(&df).latitude("y").longitude("x").size("metres").color("colour").zoom(11).height(300));
 /// });
 /// at.run();
-/// let Element::Map(map) = at.map(0).element() else { unreachable!() };
+/// let view = at.map(0);
+/// let Element::Map(map) = view.element() else { unreachable!() };
 /// assert_eq!(map.points.len(), 2);
 /// assert_eq!(map.height, 300);
 /// ```
