@@ -65,6 +65,8 @@ macro_rules! element_kinds {
                 table: Table(TableProps) in elements::data::table,
                 #[cfg(feature = "data")]
                 json: Json(JsonProps) in elements::data::json,
+                #[cfg(feature = "maps")]
+                map: Map(MapProps) in elements::maps::map,
             }
             widgets {
                 button: Button(ButtonProps) in widgets::button,

@@ -4,6 +4,8 @@
 
 #[cfg(feature = "data")]
 pub mod data;
+#[cfg(feature = "maps")]
+pub mod maps;
 #[cfg(feature = "media")]
 pub mod media;
 pub mod status;

@@ -93,6 +93,11 @@ pub mod prelude {
         json::{Json, JsonExpanded},
         style::Axis,
     };
+    #[cfg(feature = "maps")]
+    pub use crate::elements::maps::{
+        map::{Map, MapColor, MapSize, MapWidth},
+        Rgba,
+    };
     #[cfg(feature = "media")]
     pub use crate::elements::media::{
         audio::Audio,

@@ -60,6 +60,12 @@ pub(crate) fn install_table_renderer() {
     elements::data::table::install();
 }
 
+/// Installs the map renderer (called by `ui.map`: see web/elements/maps/map.rs).
+#[cfg(feature = "maps")]
+pub(crate) fn install_map_renderer() {
+    elements::maps::map::install();
+}
+
 /// Mounts `script` into the page: into `<div id="wasmlit-app">` if there is
 /// one, else into `<body>`. Runs it once, then again on every interaction.
 pub fn run<F, R>(script: F)

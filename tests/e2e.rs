@@ -1007,18 +1007,26 @@ async fn uber_pickups_fetches_its_csv_shows_frames_and_filters_by_hour() {
     let c = &app.client;
     wait_for_text(c, ".wl-text", "Done! (using cache_data)", TIMEOUT).await;
     wait_for_text(c, ".wl-subheader", "Map of all pickups at 17:00", TIMEOUT).await;
-    wait_for_text(c, ".wl-caption", "740 pickups", TIMEOUT).await;
     wait_for_text(c, ".wl-dataframe .wl-grid-th", "pickups", TIMEOUT).await;
+    // The map, offline: the 740 pickups of 17:00 all on the fitted view, drawn on its canvas.
+    wait_until(TIMEOUT, "the map draws the 740 pickups", || async {
+        canvas_attribute(c, 0, "data-points").await.as_deref() == Some("740")
+    })
+    .await;
     // Hour 17 → 18 with the keyboard: the filtered frame and its heading follow.
     let slider = widget(c, "slider", "hour").await;
     slider.find(Locator::Css("input[type='range']")).await.unwrap().send_keys(ARROW_RIGHT).await.unwrap();
     wait_for_text(c, ".wl-subheader", "Map of all pickups at 18:00", TIMEOUT).await;
+    wait_until(TIMEOUT, "the map redraws another hour's pickups", || async {
+        canvas_attribute(c, 0, "data-points").await.is_some_and(|n| n != "740")
+    })
+    .await;
     // The raw data: 10,000 rows behind a checkbox, in a third grid.
     let checkbox = widget(c, "checkbox", "Show raw data").await;
     checkbox.find(Locator::Css("input[type='checkbox']")).await.unwrap().click().await.unwrap();
     wait_for_text(c, ".wl-subheader", "Raw data", TIMEOUT).await;
-    wait_until(TIMEOUT, "three frames", || async {
-        c.find_all(Locator::Css(".wl-dataframe")).await.unwrap_or_default().len() == 3
+    wait_until(TIMEOUT, "two frames", || async {
+        c.find_all(Locator::Css(".wl-dataframe")).await.unwrap_or_default().len() == 2
     })
     .await;
     wait_for_text(c, ".wl-dataframe .wl-grid-th", "date/time", TIMEOUT).await;
@@ -1425,5 +1433,134 @@ async fn multipage_deep_and_shared_links_restore_the_page_and_bound_widgets() {
     wait_for_text(c, ".wl-title", "Welcome to wasmlit!", TIMEOUT).await;
     wait_for_text(c, ".wl-error", "Page not found", TIMEOUT).await;
     wait_for_path(c, "/multipage/").await;
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Maps in the gallery: Leaflet loaded only when a map is shown, points drawn offline.
+// ---------------------------------------------------------------------------------------------
+
+/// An attribute of the points canvas of the `index`-th map on the page.
+async fn canvas_attribute(client: &Client, index: usize, name: &str) -> Option<String> {
+    let script = "const c = document.querySelectorAll('.wl-map-points')[arguments[0]]; \
+                  return c ? c.getAttribute(arguments[1]) : null;";
+    let value = client.execute(script, vec![index.into(), name.into()]).await.ok()?;
+    value.as_str().map(str::to_string)
+}
+
+/// The resources the page has fetched whose URL contains `part`.
+async fn resources(client: &Client, part: &str) -> Vec<String> {
+    let script =
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes(arguments[0]))";
+    serde_json::from_value(client.execute(script, vec![part.into()]).await.unwrap()).unwrap_or_default()
+}
+
+/// The view the `index`-th map's points were last drawn for.
+async fn drawn_view(client: &Client, index: usize) -> wasmlit::elements::maps::mercator::View {
+    use wasmlit::elements::maps::mercator::{project, View};
+    let center = canvas_attribute(client, index, "data-center").await.expect("a drawn map");
+    let (lat, lon) = center.split_once(',').expect("lat,lon");
+    let zoom = canvas_attribute(client, index, "data-zoom").await.expect("a zoom");
+    let script = "const c = document.querySelectorAll('.wl-map-points')[arguments[0]]; \
+                  return [c.clientWidth, c.clientHeight];";
+    let size: Vec<f64> = serde_json::from_value(client.execute(script, vec![index.into()]).await.unwrap()).unwrap();
+    View {
+        center: project(lat.parse().unwrap(), lon.parse().unwrap()),
+        zoom: zoom.parse().unwrap(),
+        width: size[0],
+        height: size[1],
+    }
+}
+
+/// The RGBA of the `index`-th map's canvas at a CSS-pixel position.
+async fn canvas_pixel(client: &Client, index: usize, x: f64, y: f64) -> [u8; 4] {
+    let script = "const c = document.querySelectorAll('.wl-map-points')[arguments[0]]; \
+                  const r = c.width / c.clientWidth; \
+                  return Array.from(c.getContext('2d').getImageData(Math.floor(arguments[1] * r), Math.floor(arguments[2] * r), 1, 1).data);";
+    serde_json::from_value(client.execute(script, vec![index.into(), x.into(), y.into()]).await.unwrap()).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn gallery_maps_load_leaflet_only_when_shown_draw_offline_and_zoom() {
+    use wasmlit::elements::maps::mercator::project;
+    use wasmlit::elements::maps::Rgba;
+
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    // A page without a map requests no vendor file.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(resources(c, "wasmlit-vendor").await, Vec::<String>::new());
+
+    let toggle = widget(c, "toggle", "Show the maps").await;
+    let input = toggle.find(Locator::Css("input[type='checkbox']")).await.unwrap();
+    c.execute("arguments[0].click()", vec![serde_json::to_value(&input).unwrap()]).await.unwrap();
+    wait_until(TIMEOUT, "both maps are drawn", || async {
+        canvas_attribute(c, 1, "data-points").await.is_some() && canvas_attribute(c, 0, "data-points").await.is_some()
+    })
+    .await;
+    let vendor = resources(c, "wasmlit-vendor").await;
+    assert!(vendor.iter().any(|u| u.ends_with("/leaflet.js")), "{vendor:?}");
+    assert!(vendor.iter().any(|u| u.ends_with("/leaflet.css")), "{vendor:?}");
+    assert!(vendor.iter().all(|u| !u.contains("vega")), "a map page loads no chart library: {vendor:?}");
+    // Every one of the 500 scattered points is on the fitted view.
+    assert_eq!(canvas_attribute(c, 0, "data-points").await.as_deref(), Some("500"));
+
+    // The cities map: each city is drawn in its colour where the view projects it, with no
+    // tile loaded (the tests have no internet), and nothing is drawn far from them.
+    let cities = [
+        ("Berlin", 52.52, 13.405, Rgba::parse("#ff4b4b").unwrap()),
+        ("Paris", 48.8566, 2.3522, Rgba::parse("#1c83e1").unwrap()),
+        ("Madrid", 40.4168, -3.7038, Rgba::parse("#ffbd45c0").unwrap()),
+    ];
+    // Returns the view and how many of the cities were on it.
+    let check_cities = || async {
+        let view = drawn_view(c, 1).await;
+        let mut seen = 0;
+        for (name, lat, lon, color) in cities {
+            let (x, y) = project(lat, lon);
+            let (sx, sy) = view.to_screen(x, y);
+            if sx < 0.0 || sy < 0.0 || sx >= view.width || sy >= view.height {
+                continue;
+            }
+            seen += 1;
+            let [r, g, b, a] = canvas_pixel(c, 1, sx, sy).await;
+            let near = |p: u8, q: u8| (i16::from(p) - i16::from(q)).abs() <= 3;
+            assert!(
+                near(r, color.r) && near(g, color.g) && near(b, color.b) && near(a, color.a),
+                "{name} at ({sx:.1}, {sy:.1}) of {view:?} is [{r}, {g}, {b}, {a}], not {color:?}"
+            );
+        }
+        let (x, y) = project(46.0, 40.0);
+        let (sx, sy) = view.to_screen(x, y);
+        if sx > 0.0 && sx < view.width && sy > 0.0 && sy < view.height {
+            assert_eq!(canvas_pixel(c, 1, sx, sy).await[3], 0, "nothing is drawn far from the cities");
+        }
+        (view, seen)
+    };
+    let (before, seen) = check_cities().await;
+    assert_eq!(seen, cities.len(), "the fitted view shows every city");
+    assert_eq!(canvas_attribute(c, 1, "data-points").await.as_deref(), Some("5"));
+
+    // Zoom in with Leaflet's + button: the points are redrawn at the new zoom, still on their
+    // cities.
+    let map = c.find_all(Locator::Css(".wl-element.wl-map")).await.unwrap().remove(1);
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&map).unwrap()])
+        .await
+        .unwrap();
+    let plus = map.find(Locator::Css(".leaflet-control-zoom-in")).await.unwrap();
+    plus.click().await.unwrap();
+    let zoomed = (before.zoom + 1.0).to_string();
+    wait_until(TIMEOUT, "the map zooms in", || async {
+        canvas_attribute(c, 1, "data-zoom").await.as_deref() == Some(zoomed.as_str())
+    })
+    .await;
+    let (after, seen) = check_cities().await;
+    assert_eq!(after.zoom, before.zoom + 1.0);
+    assert!(seen >= 1, "no city left on the zoomed view {after:?}");
+
+    // The bad frame is an error in place; the rest of the page runs on.
+    wait_for_text(c, ".wl-exception", "at row 1 is 95: latitudes are between -90 and 90", TIMEOUT).await;
     app.close().await;
 }

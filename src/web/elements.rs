@@ -3,6 +3,8 @@
 
 #[cfg(feature = "data")]
 pub(crate) mod data;
+#[cfg(feature = "maps")]
+pub(crate) mod maps;
 #[cfg(feature = "media")]
 mod media;
 pub(crate) mod status;

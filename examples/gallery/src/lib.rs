@@ -16,9 +16,10 @@ use wasmlit::prelude::*;
 
 mod data;
 mod files;
+mod maps;
 
 /// The sections of the page, in order: (header, anchor of the header).
-pub const SECTIONS: [(&str, &str); 12] = [
+pub const SECTIONS: [(&str, &str); 13] = [
     ("Write and magic", "write-and-magic"),
     ("Text elements", "text-elements"),
     ("Input widgets", "input-widgets"),
@@ -30,6 +31,7 @@ pub const SECTIONS: [(&str, &str); 12] = [
     ("Execution flow", "execution-flow"),
     ("Caching", "caching"),
     ("Data elements", "data-elements"),
+    ("Maps", "maps"),
     ("Errors stay in place", "errors-stay-in-place"),
 ];
 
@@ -57,6 +59,7 @@ pub async fn app(ui: Ui) -> Result {
     execution_flow(ui).await?;
     caching(ui)?;
     data::data_elements(ui, 10)?;
+    maps::maps(ui, 11)?;
     errors_stay_in_place(ui)
 }
 
@@ -953,7 +956,7 @@ fn caching(ui: &Ui) -> Result {
 // ----- Errors stay in place -----------------------------------------------------
 
 fn errors_stay_in_place(ui: &Ui) -> Result {
-    section(ui, 11);
+    section(ui, 12);
     ui.write("Bad calls show an error where they are; the rest of the app goes on.");
 
     // Bounds usually come from data; here they are equal, which leaves nothing to slide.

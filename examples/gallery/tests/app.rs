@@ -863,3 +863,20 @@ fn an_uploaded_csv_is_offered_back_by_the_download_button() {
     assert!(shows(&at, "caption", "No CSV uploaded yet."));
     assert_only_deliberate_exceptions(&at);
 }
+
+#[test]
+fn the_maps_section_shows_its_maps_behind_a_toggle() {
+    let mut at = started();
+    assert!(at.get("map").is_empty(), "no map (and so no Leaflet) until the toggle is on");
+    at.toggle(label("Show the maps")).set_value(true).run();
+    let maps = at.get("map");
+    assert_eq!(maps.len(), 2);
+    assert!(maps[0].text().starts_with("500 points"), "{}", maps[0].text());
+    assert!(maps[1].text().starts_with("5 points"), "{}", maps[1].text());
+    let exceptions = texts(&at, "exception");
+    assert_eq!(exceptions.len(), DELIBERATE.len() + 1, "{exceptions:#?}");
+    assert!(exceptions.iter().any(|e| e.contains("at row 1 is 95: latitudes are between -90 and 90")));
+    at.checkbox(label("Draw 100,000 points")).check().run();
+    assert_eq!(at.get("map").len(), 3);
+    assert!(at.get("map")[2].text().starts_with("100000 points"));
+}

@@ -7,9 +7,8 @@
 //! (`static/uber-raw-data-sep14.csv`, written by `generate_data.py`), which the script fetches
 //! and parses in the tab, as any app does with files on its static host.
 //!
-//! The tutorial's bar chart and map come with charts and maps (the next step of wasmlit); until
-//! then the same data shows as tables: the seams are the two functions [`pickups_by_hour`] and
-//! [`map_of_pickups`].
+//! The tutorial's map is [`map_of_pickups`]; its bar chart comes with charts (until then the
+//! counts show as a table, in [`pickups_by_hour`]).
 //!
 //! Run it in the browser with `trunk serve` in this folder.
 
@@ -93,10 +92,9 @@ pub fn pickups_by_hour(ui: &Ui, data: &DataFrame) -> Result {
     Ok(())
 }
 
-/// `st.map(filtered_data)`. Until maps land, the pickups show as a table of their places; the
-/// map replaces this function's body.
+/// `st.map(filtered_data)`: the pickups of the hour on a map of New York, found by their
+/// `lat` and `lon` columns.
 pub fn map_of_pickups(ui: &Ui, filtered_data: &DataFrame) -> Result {
-    ui.caption(format!("{} pickups", filtered_data.num_rows()));
-    ui.add(DataFrameView::new(filtered_data.select(&["lat", "lon", DATE_COLUMN, "base"])?).height(300));
+    ui.map(filtered_data);
     Ok(())
 }
