@@ -132,7 +132,7 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 10] = [
+const WASM_CRATES: [&str; 11] = [
     "wasmlit",
     "gallery",
     "fundamentals",
