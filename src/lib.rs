@@ -34,6 +34,8 @@ pub mod app_menu;
 pub mod app_test;
 pub mod cache;
 pub mod clock;
+#[cfg(feature = "charts")]
+pub mod charts;
 #[cfg(feature = "data")]
 pub mod data;
 pub mod element;
@@ -78,6 +80,8 @@ pub use web::{run, run_async};
 pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
     pub use crate::cache::{data as cache_data, resource as cache_resource, CacheKey, CacheOutcome};
+    #[cfg(feature = "charts")]
+    pub use crate::charts::{Chart, ChartError, ChartHandle, ChartProps, Stack};
     #[cfg(feature = "data")]
     pub use crate::data::{Column, DataFrame};
     pub use crate::element::{Element, Gap, HorizontalAlignment, LabelVisibility, StatusState, VerticalAlignment};
@@ -87,6 +91,8 @@ pub mod prelude {
         dataframe::{DataFrameSelection, DataFrameView, SelectionMode},
         json::{Json, JsonExpanded},
     };
+    #[cfg(feature = "charts")]
+    pub use crate::elements::charts::vega_lite_chart::{ChartSelection, VegaLiteChart};
     #[cfg(feature = "media")]
     pub use crate::elements::media::{
         audio::Audio,
