@@ -468,11 +468,11 @@ fn append(frame: &DataFrame, rows: &DataFrame) -> Result<DataFrame, ChartError> 
             names.join(", ")
         )));
     }
-    for column in 0..names.len() {
+    for (column, name) in names.iter().enumerate() {
         if frame.dtype(column) != rows.dtype(column) {
             return Err(ChartError::AddRows(format!(
                 "add_rows: column \"{}\" holds {} values, the chart's holds {}",
-                names[column],
+                name,
                 rows.dtype(column).name(),
                 frame.dtype(column).name()
             )));

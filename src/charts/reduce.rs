@@ -136,7 +136,8 @@ fn bucket(value: f64, (lo, hi): (f64, f64), count: usize) -> usize {
 }
 
 /// The rows to send Vega for `viewport`, ascending: all rows when the frame is small enough,
-/// else the reduction of the module docs.
+/// else the reduction of the module docs. (A chart that re-reduces on every zoom keeps a
+/// [`Prepared`] instead, so the columns are read once.)
 ///
 /// ```
 /// use wasmlit::charts::reduce::{pick_rows, Mode, Plan, Viewport};
@@ -148,28 +149,65 @@ fn bucket(value: f64, (lo, hi): (f64, f64), count: usize) -> usize {
 /// assert!(rows.len() <= 4 * 800);
 /// ```
 pub fn pick_rows(frame: &DataFrame, plan: &Plan, viewport: Viewport) -> Vec<usize> {
-    let n = frame.num_rows();
-    let text_x = plan.x.is_some_and(|x| matches!(frame.dtype(x), DataType::Text | DataType::Bool));
-    if n <= THRESHOLD || text_x || plan.ys.is_empty() {
-        return (0..n).collect();
+    Prepared::new(frame, plan).pick(viewport)
+}
+
+/// A frame's columns read as numbers once, for reducing it again and again as the viewer
+/// zooms.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    rows: usize,
+    /// `None`: the frame is not reduced (small, or text on x).
+    columns: Option<Columns>,
+    mode: Mode,
+}
+
+#[derive(Clone, Debug)]
+struct Columns {
+    xs: Vec<f64>,
+    ys: Vec<Vec<f64>>,
+    series: Vec<u32>,
+    count: usize,
+    full: Option<(f64, f64)>,
+}
+
+impl Prepared {
+    /// Reads the columns `plan` names from `frame` (nothing when it is not reduced).
+    pub fn new(frame: &DataFrame, plan: &Plan) -> Prepared {
+        let rows = frame.num_rows();
+        let text_x = plan.x.is_some_and(|x| matches!(frame.dtype(x), DataType::Text | DataType::Bool));
+        let columns = (rows > THRESHOLD && !text_x && !plan.ys.is_empty()).then(|| {
+            let xs = xs(frame, plan.x);
+            let full = extent(&xs, 0..rows);
+            let (series, count) = series_ids(frame, plan.group);
+            Columns { ys: plan.ys.iter().map(|&y| numbers(frame, y)).collect(), xs, series, count, full }
+        });
+        Prepared { rows, columns, mode: plan.mode }
     }
-    let xs = xs(frame, plan.x);
-    let Some(full) = extent(&xs, 0..n) else { return Vec::new() };
-    let range = viewport.x.unwrap_or(full);
-    let (series, count) = series_ids(frame, plan.group);
-    let width = viewport.width.max(1);
-    let mut keep: Vec<bool> = vec![false; n];
-    for &y in &plan.ys {
-        let ys = numbers(frame, y);
-        match plan.mode {
-            Mode::Lines => min_max(&xs, &ys, &series, count, range, width, &mut keep),
-            Mode::Points => {
-                let y_range = viewport.y.or_else(|| extent(&ys, 0..n)).unwrap_or((0.0, 0.0));
-                bins(&xs, &ys, &series, range, y_range, (width, viewport.height.max(1)), &mut keep);
+
+    /// Whether the frame is reduced at all.
+    pub fn reduces(&self) -> bool {
+        self.columns.is_some()
+    }
+
+    /// The rows to send for `viewport`, ascending (see [`pick_rows`]).
+    pub fn pick(&self, viewport: Viewport) -> Vec<usize> {
+        let Some(c) = &self.columns else { return (0..self.rows).collect() };
+        let Some(full) = c.full else { return Vec::new() };
+        let range = viewport.x.unwrap_or(full);
+        let width = viewport.width.max(1);
+        let mut keep: Vec<bool> = vec![false; self.rows];
+        for ys in &c.ys {
+            match self.mode {
+                Mode::Lines => min_max(&c.xs, ys, &c.series, c.count, range, width, &mut keep),
+                Mode::Points => {
+                    let y_range = viewport.y.or_else(|| extent(ys, 0..self.rows)).unwrap_or((0.0, 0.0));
+                    bins(&c.xs, ys, &c.series, range, y_range, (width, viewport.height.max(1)), &mut keep);
+                }
             }
         }
+        keep.iter().enumerate().filter_map(|(row, k)| k.then_some(row)).collect()
     }
-    keep.iter().enumerate().filter_map(|(row, k)| k.then_some(row)).collect()
 }
 
 /// Min/max per pixel column, per series, marking the rows kept (see the module docs).

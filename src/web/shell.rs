@@ -53,6 +53,8 @@ pub(crate) struct Shell {
 pub(crate) fn page(shell: Shell) -> impl IntoView {
     let Shell { main, sidebar, running, page_config, sender, theme: initial_theme } = shell;
     let theme = RwSignal::new(initial_theme);
+    // Charts follow the theme (web/elements/charts.rs).
+    provide_context(theme);
     // Toasts are drawn in one stack, whatever cell drew them.
     let toasts = super::elements::status::toast::Toasts::new();
     provide_context(toasts);

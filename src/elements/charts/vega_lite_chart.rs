@@ -219,9 +219,8 @@ impl VegaLiteChart {
             }
             spec["data"] = serde_json::json!({"name": "data"});
         }
-        match self.use_container_width {
-            Some(true) => spec["width"] = Value::from("container"),
-            Some(false) | None => {}
+        if self.use_container_width == Some(true) {
+            spec["width"] = Value::from("container");
         }
         let selectable = selection_params(&spec);
         let modes = match &self.selection_mode {
