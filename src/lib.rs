@@ -65,6 +65,9 @@ pub use app_test::AppTest;
 pub use cache::{data as cache_data, resource as cache_resource, CacheKey};
 /// The date crate of `date_input`, `time_input` and `datetime_input` (no default features).
 pub use chrono;
+/// JSON values, for `vega_lite_chart` specs (`wasmlit::serde_json::json!`).
+#[cfg(feature = "data")]
+pub use serde_json;
 pub use element::{Element, ElementTree, WidgetEvent, WidgetValue};
 pub use error::{Error, Result};
 pub use request::RerunRequest;

@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use wasmlit::prelude::*;
 
+mod charts;
 mod data;
 mod files;
 
@@ -57,6 +58,7 @@ pub async fn app(ui: Ui) -> Result {
     execution_flow(ui).await?;
     caching(ui)?;
     data::data_elements(ui, 10)?;
+    charts::charts(ui)?;
     errors_stay_in_place(ui)
 }
 

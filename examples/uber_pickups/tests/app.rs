@@ -12,6 +12,13 @@ fn started() -> AppTest {
     at
 }
 
+/// The hourly counts the bar chart draws.
+fn counts_chart(at: &AppTest) -> DataFrame {
+    let Element::BarChart(props) = at.get("bar_chart")[0].clone() else { panic!("not a bar chart") };
+    assert_eq!(props.spec["encoding"]["x"]["field"], "hour");
+    props.data.clone().expect("the chart has its frame")
+}
+
 /// The frame of the dataframe at `index`.
 fn frame(at: &AppTest, index: usize) -> DataFrame {
     let Element::Dataframe(props) = at.get("dataframe")[index].clone() else { panic!("not a dataframe") };
@@ -26,13 +33,14 @@ fn the_first_run_loads_counts_and_filters_at_17() {
     assert_eq!(at.text(0).text(), "Done! (using cache_data)");
     let subheaders: Vec<String> = at.get("subheader").iter().map(|e| e.text()).collect();
     assert_eq!(subheaders, ["Number of pickups by hour", "Map of all pickups at 17:00"]);
-    // Without "Show raw data": the hourly counts and the pickups at 17:00.
-    assert_eq!(at.get("dataframe").len(), 2);
-    let counts = frame(&at, 0);
+    // Without "Show raw data": the hourly counts as bars and the pickups at 17:00.
+    assert_eq!(at.get("bar_chart").len(), 1);
+    assert_eq!(at.get("dataframe").len(), 1);
+    let counts = counts_chart(&at);
     assert_eq!(counts.shape(), (24, 2));
     let total: i64 = (0..24).map(|h| counts.value(h, 1).as_f64().unwrap() as i64).sum();
     assert_eq!(total, 10_000);
-    let at_17 = frame(&at, 1);
+    let at_17 = frame(&at, 0);
     assert_eq!(at_17.num_rows() as f64, counts.value(17, 1).as_f64().unwrap());
     assert_eq!(at_17.column_names(), ["lat", "lon", DATE_COLUMN, "base"]);
 }
@@ -41,14 +49,14 @@ fn the_first_run_loads_counts_and_filters_at_17() {
 fn the_checkbox_shows_the_raw_data_and_the_slider_filters() {
     let mut at = started();
     at.checkbox(0).check().run();
-    assert_eq!(at.get("dataframe").len(), 3);
+    assert_eq!(at.get("dataframe").len(), 2);
     let raw = frame(&at, 0);
     assert_eq!(raw.shape(), (10_000, 5));
     assert_eq!(raw.column_names(), [DATE_COLUMN, "lat", "lon", "base", "hour"]);
 
     at.slider(0).set_value(3).run();
     assert_eq!(at.subheader(2).text(), "Map of all pickups at 3:00");
-    let at_3 = frame(&at, 2);
+    let at_3 = frame(&at, 1);
     let counts = hourly_counts(&raw).unwrap();
     assert_eq!(at_3.num_rows() as f64, counts.value(3, 1).as_f64().unwrap());
     assert!(at_3.num_rows() > 0);
