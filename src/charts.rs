@@ -357,6 +357,8 @@ impl Command for Chart {
     type Output = ChartHandle;
 
     fn show(self, ui: &Ui) -> ChartHandle {
+        #[cfg(target_arch = "wasm32")]
+        crate::web::install_chart_renderer();
         let run = ui.runtime.borrow().run_id;
         match spec::build(self.kind, &self.data, &self.options) {
             Ok(built) => {

@@ -52,6 +52,12 @@ pub(crate) fn install_dataframe_renderer() {
     elements::data::dataframe::install();
 }
 
+/// Installs the chart renderer (called by every chart command: see web/elements/charts.rs).
+#[cfg(feature = "charts")]
+pub(crate) fn install_chart_renderer() {
+    elements::charts::install();
+}
+
 /// Installs the table renderer (called by `ui.table`: see web/elements/data/table.rs).
 #[cfg(feature = "data")]
 pub(crate) fn install_table_renderer() {

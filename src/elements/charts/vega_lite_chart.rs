@@ -249,6 +249,8 @@ impl VegaLiteChart {
 
     /// Draws the chart; returns its handle and the selection.
     pub fn draw(self, ui: &Ui) -> (ChartHandle, ChartSelection) {
+        #[cfg(target_arch = "wasm32")]
+        crate::web::install_chart_renderer();
         let run = ui.runtime.borrow().run_id;
         let (spec, modes) = match self.resolve() {
             Ok(resolved) => resolved,

@@ -7,6 +7,9 @@
 //! [`THRESHOLD`](crate::charts::reduce::THRESHOLD) rows is reduced in Rust for the chart's
 //! width in device pixels ([`Prepared`]) and re-reduced when the viewer zooms (the `zoom`
 //! interval bound to the scales). Vega's parse errors are caught and shown in place.
+//!
+//! Like the grid, the chart renderer is installed by the script's first chart call
+//! ([`install`]), so an app that never draws a chart does not link it.
 
 pub(crate) mod area_chart;
 pub(crate) mod bar_chart;
@@ -14,7 +17,7 @@ pub(crate) mod line_chart;
 pub(crate) mod scatter_chart;
 pub(crate) mod vega_lite_chart;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::html::Div;
@@ -145,8 +148,27 @@ pub(crate) struct OnSelect {
     pub sink: Sink,
 }
 
+type Render = fn(Memo<ChartProps>, Option<OnSelect>) -> AnyView;
+
+thread_local! {
+    static CHART: Cell<Option<Render>> = const { Cell::new(None) };
+}
+
+/// Makes [`draw_chart`] the chart renderer (called by every chart command).
+pub(crate) fn install() {
+    CHART.with(|c| c.set(Some(draw_chart)));
+}
+
 /// Draws a chart element: its props, and (for `vega_lite_chart`) where selections go.
 pub(crate) fn chart(props: Memo<ChartProps>, on_select: Option<OnSelect>) -> AnyView {
+    match CHART.with(Cell::get) {
+        Some(render) => render(props, on_select),
+        None => view! { <div class="wl-chart-error">"This chart cannot be shown: its renderer is not installed."</div> }
+            .into_any(),
+    }
+}
+
+fn draw_chart(props: Memo<ChartProps>, on_select: Option<OnSelect>) -> AnyView {
     let host = NodeRef::<Div>::new();
     let error = RwSignal::new(None::<String>);
     let state: StoredValue<State, LocalStorage> = StoredValue::new_local(Rc::new(RefCell::new(None)));
