@@ -34,7 +34,8 @@ pub fn config(dark: bool) -> Value {
         "background": null,
         "font": font,
         "padding": {"top": 8, "right": 8, "bottom": 8, "left": 0},
-        "view": {"stroke": null, "continuousHeight": 350, "continuousWidth": 400},
+        // A transparent fill makes the plot area hit-testable, so the wheel zooms anywhere in it.
+        "view": {"stroke": null, "fill": "transparent", "continuousHeight": 350, "continuousWidth": 400},
         "axis": {
             "labelColor": label,
             "titleColor": label,
@@ -52,7 +53,7 @@ pub fn config(dark: bool) -> Value {
             "tickCount": 12,
         },
         "axisX": {"grid": false, "labelAngle": 0},
-        "axisBand": {"labelAngle": -90},
+        "axisXBand": {"labelAngle": -90},
         "legend": {
             "orient": "bottom",
             "labelColor": label,

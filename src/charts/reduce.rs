@@ -166,6 +166,8 @@ pub struct Prepared {
 struct Columns {
     xs: Vec<f64>,
     ys: Vec<Vec<f64>>,
+    /// Each y column's finite range (a scatter's full y range).
+    y_full: Vec<Option<(f64, f64)>>,
     series: Vec<u32>,
     count: usize,
     full: Option<(f64, f64)>,
@@ -180,7 +182,9 @@ impl Prepared {
             let xs = xs(frame, plan.x);
             let full = extent(&xs, 0..rows);
             let (series, count) = series_ids(frame, plan.group);
-            Columns { ys: plan.ys.iter().map(|&y| numbers(frame, y)).collect(), xs, series, count, full }
+            let ys: Vec<Vec<f64>> = plan.ys.iter().map(|&y| numbers(frame, y)).collect();
+            let y_full = ys.iter().map(|y| extent(y, 0..rows)).collect();
+            Columns { ys, y_full, xs, series, count, full }
         });
         Prepared { rows, columns, mode: plan.mode }
     }
@@ -197,11 +201,11 @@ impl Prepared {
         let range = viewport.x.unwrap_or(full);
         let width = viewport.width.max(1);
         let mut keep: Vec<bool> = vec![false; self.rows];
-        for ys in &c.ys {
+        for (ys, y_full) in c.ys.iter().zip(&c.y_full) {
             match self.mode {
                 Mode::Lines => min_max(&c.xs, ys, &c.series, c.count, range, width, &mut keep),
                 Mode::Points => {
-                    let y_range = viewport.y.or_else(|| extent(ys, 0..self.rows)).unwrap_or((0.0, 0.0));
+                    let y_range = viewport.y.or(*y_full).unwrap_or((0.0, 0.0));
                     bins(&c.xs, ys, &c.series, range, y_range, (width, viewport.height.max(1)), &mut keep);
                 }
             }

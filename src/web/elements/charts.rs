@@ -45,11 +45,11 @@ export function embed(el, spec, config, dark, rows, svg) {
     renderer: svg ? 'svg' : 'canvas',
     tooltip: { theme: dark ? 'dark' : 'light' },
   };
-  return window.vegaEmbed(el, JSON.parse(spec), options).then(async (result) => {
-    if (rows !== undefined && rows !== null) {
-      result.view.data('data', JSON.parse(rows));
-      await result.view.runAsync();
-    }
+  const parsed = JSON.parse(spec);
+  // The rows go in with the spec (as Streamlit's do), so the first layout makes room for the
+  // axes and the legend they need.
+  if (rows !== undefined && rows !== null) parsed.datasets = { data: JSON.parse(rows) };
+  return window.vegaEmbed(el, parsed, options).then((result) => {
     el.__wlView = result.view;
     el.__wlEmbeds = (el.__wlEmbeds || 0) + 1;
     return result;
@@ -57,8 +57,9 @@ export function embed(el, spec, config, dark, rows, svg) {
 }
 export function view_of(result) { return result.view; }
 export function finalize(result) { try { result.finalize(); } catch (e) { console.warn(e); } }
-export function insert_rows(view, rows) { return view.insert('data', JSON.parse(rows)).runAsync(); }
-export function replace_rows(view, rows) { return view.data('data', JSON.parse(rows)).runAsync(); }
+// New rows may need wider axis labels: `resize` re-runs the "fit" layout.
+export function insert_rows(view, rows) { return view.insert('data', JSON.parse(rows)).resize().runAsync(); }
+export function replace_rows(view, rows) { return view.data('data', JSON.parse(rows)).resize().runAsync(); }
 export function listen(view, name, callback) {
   try {
     view.addSignalListener(name, (_, value) => callback(JSON.stringify(value === undefined ? null : value)));
