@@ -157,11 +157,9 @@ pub enum ChartError {
 impl fmt::Display for ChartError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ChartError::UnknownColumn { part, name, columns } => write!(
-                f,
-                "{part} names the column \"{name}\", but the frame's columns are: {}",
-                columns.join(", ")
-            ),
+            ChartError::UnknownColumn { part, name, columns } => {
+                write!(f, "{part} names the column \"{name}\", but the frame's columns are: {}", columns.join(", "))
+            }
             ChartError::NotNumeric { part, column, dtype } => {
                 write!(f, "{part} column \"{column}\" holds {} values, not numbers", dtype.name())
             }
@@ -489,4 +487,3 @@ fn append(frame: &DataFrame, rows: &DataFrame) -> Result<DataFrame, ChartError> 
 pub(crate) fn draw(ui: &Ui, kind: ChartKind, data: &DataFrame) -> ChartHandle {
     ui.add(Chart::new(kind, data))
 }
-

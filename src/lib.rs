@@ -33,9 +33,9 @@ mod element_kinds;
 pub mod app_menu;
 pub mod app_test;
 pub mod cache;
-pub mod clock;
 #[cfg(feature = "charts")]
 pub mod charts;
+pub mod clock;
 #[cfg(feature = "data")]
 pub mod data;
 pub mod element;
@@ -65,13 +65,13 @@ pub use app_test::AppTest;
 pub use cache::{data as cache_data, resource as cache_resource, CacheKey};
 /// The date crate of `date_input`, `time_input` and `datetime_input` (no default features).
 pub use chrono;
-/// JSON values, for `vega_lite_chart` specs (`wasmlit::serde_json::json!`).
-#[cfg(feature = "data")]
-pub use serde_json;
 pub use element::{Element, ElementTree, WidgetEvent, WidgetValue};
 pub use error::{Error, Result};
 pub use request::RerunRequest;
 pub use runtime::{RunScope, RunStatus, Session};
+/// JSON values, for `vega_lite_chart` specs (`wasmlit::serde_json::json!`).
+#[cfg(feature = "data")]
+pub use serde_json;
 pub use session_state::{SessionState, StateError};
 pub use ui::Ui;
 pub use wasmlit_macros::{cache_data, cache_resource, CacheKey};
@@ -88,14 +88,14 @@ pub mod prelude {
     #[cfg(feature = "data")]
     pub use crate::data::{Column, DataFrame};
     pub use crate::element::{Element, Gap, HorizontalAlignment, LabelVisibility, StatusState, VerticalAlignment};
+    #[cfg(feature = "charts")]
+    pub use crate::elements::charts::vega_lite_chart::{ChartSelection, VegaLiteChart};
     #[cfg(feature = "data")]
     pub use crate::elements::data::{
         column_config::{ColumnConfig, ColumnWidth},
         dataframe::{DataFrameSelection, DataFrameView, SelectionMode},
         json::{Json, JsonExpanded},
     };
-    #[cfg(feature = "charts")]
-    pub use crate::elements::charts::vega_lite_chart::{ChartSelection, VegaLiteChart};
     #[cfg(feature = "media")]
     pub use crate::elements::media::{
         audio::Audio,

@@ -1294,7 +1294,10 @@ async fn on_chart(client: &Client, css: &str, nth: usize, body: &str) -> serde_j
          const view = el && el.__wlView;\n\
          if (!view) return null;\n{body}"
     );
-    client.execute(&script, vec![css.into(), nth.into()]).await.unwrap_or(serde_json::Value::Null)
+    client.execute(&script, vec![css.into(), nth.into()]).await.unwrap_or_else(|e| {
+        println!("a chart script failed: {e}");
+        serde_json::Value::Null
+    })
 }
 
 /// How many data marks of Vega's mark type `mark` (`line`, `area`, `rect`, `symbol`) the first
@@ -1310,7 +1313,8 @@ async fn nth_chart_marks(client: &Client, css: &str, nth: usize, mark: &str) -> 
 
 /// The vendor files the page has requested so far.
 async fn vendor_requests(client: &Client) -> Vec<String> {
-    let script = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('wasmlit-vendor'));";
+    let script =
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('wasmlit-vendor'));";
     let value = client.execute(script, vec![]).await.unwrap();
     serde_json::from_value(value).unwrap_or_default()
 }
@@ -1354,16 +1358,23 @@ async fn charts_load_vega_only_when_drawn_and_draw_the_marks_of_each_kind() {
     })
     .await;
     // The theme's palette: the first series is Streamlit's blue.
-    let stroke = on_chart(c, ".wl-line_chart", 0, "return el.querySelector('g.mark-line.role-mark path').getAttribute('stroke');").await;
+    let stroke = on_chart(
+        c,
+        ".wl-line_chart",
+        0,
+        "return el.querySelector('g.mark-line.role-mark path').getAttribute('stroke');",
+    )
+    .await;
     assert_eq!(stroke, "#0068c9");
 
     // A tooltip on hover, from vega-embed's tooltip handler.
     let bar = c.find(Locator::Css(".wl-bar_chart g.mark-rect.role-mark path")).await.unwrap();
-    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&bar).unwrap()]).await.unwrap();
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&bar).unwrap()])
+        .await
+        .unwrap();
     use fantoccini::actions::InputSource as _;
-    let hover = fantoccini::actions::MouseActions::new("mouse".into()).then(
-        fantoccini::actions::PointerAction::MoveToElement { element: bar, duration: None, x: 0.0, y: 0.0 },
-    );
+    let hover = fantoccini::actions::MouseActions::new("mouse".into())
+        .then(fantoccini::actions::PointerAction::MoveToElement { element: bar, duration: None, x: 0.0, y: 0.0 });
     c.perform_actions(hover).await.unwrap();
     wait_for_text(c, "#vg-tooltip-element", "sales", TIMEOUT).await;
     assert_no_chart_errors(c).await;
@@ -1409,14 +1420,15 @@ async fn a_million_point_line_chart_draws_reduced_and_zooms_from_the_full_data()
     println!("a million points: drawn {:?} after the click", started.elapsed());
     let full = sent().await.unwrap_or(0);
     assert!(full < 20_000, "{full} rows reached Vega");
-    let last = on_chart(c, ".wl-line_chart", 2, "return Math.max(...view.data('data').map(d => d['index--wl']));").await;
+    let last =
+        on_chart(c, ".wl-line_chart", 2, "return Math.max(...view.data('data').map(d => d['index--wl']));").await;
     assert_eq!(last, 999_999);
     // Zoom in with the wheel over the plot; the visible range is re-reduced from the full data.
     // Vega's canvas handler sends a wheel to the item the pointer last moved over: move first.
     let zoom = "el.scrollIntoView({block: 'center'});\n\
                 const target = el.querySelector('canvas, svg');\n\
-                const box = target.getBoundingClientRect();\n\
-                const at = {clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true};\n\
+                const rect = target.getBoundingClientRect();\n\
+                const at = {clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true};\n\
                 target.dispatchEvent(new PointerEvent('pointermove', at));\n\
                 target.dispatchEvent(new MouseEvent('mousemove', at));\n\
                 const t0 = performance.now();\n\

@@ -24,11 +24,8 @@ pub const SEQUENTIAL: [&str; 10] =
 /// assert_eq!(dark["range"]["category"][0], "#83c9ff");
 /// ```
 pub fn config(dark: bool) -> Value {
-    let (label, grid, category) = if dark {
-        ("#bfc5d3", "#31333f", &CATEGORICAL_DARK)
-    } else {
-        ("#808495", "#e6eaf1", &CATEGORICAL_LIGHT)
-    };
+    let (label, grid, category) =
+        if dark { ("#bfc5d3", "#31333f", &CATEGORICAL_DARK) } else { ("#808495", "#e6eaf1", &CATEGORICAL_LIGHT) };
     let font = "\"Source Sans Pro\", \"Source Sans 3\", sans-serif";
     json!({
         "background": null,

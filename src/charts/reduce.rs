@@ -215,15 +215,7 @@ impl Prepared {
 }
 
 /// Min/max per pixel column, per series, marking the rows kept (see the module docs).
-fn min_max(
-    xs: &[f64],
-    ys: &[f64],
-    series: &[u32],
-    count: usize,
-    range: (f64, f64),
-    width: usize,
-    keep: &mut [bool],
-) {
+fn min_max(xs: &[f64], ys: &[f64], series: &[u32], count: usize, range: (f64, f64), width: usize, keep: &mut [bool]) {
     #[derive(Clone, Copy)]
     struct Bucket {
         first: usize,

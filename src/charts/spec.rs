@@ -139,8 +139,7 @@ pub fn build(kind: ChartKind, frame: &DataFrame, options: &ChartOptions) -> Resu
     }
     if colour_column.is_some() && ys.len() > 1 {
         return Err(ChartError::Color(
-            "a color column splits one y column into series; with several y columns, give one colour per column"
-                .into(),
+            "a color column splits one y column into series; with several y columns, give one colour per column".into(),
         ));
     }
     if let Colour::Fixed(colours) = &colour {
@@ -229,7 +228,10 @@ pub fn build(kind: ChartKind, frame: &DataFrame, options: &ChartOptions) -> Resu
     }
     match (&options.size, size) {
         (_, Some(column)) => {
-            encoding.insert("size".into(), json!({"field": field(names[column]), "type": "quantitative", "title": names[column]}));
+            encoding.insert(
+                "size".into(),
+                json!({"field": field(names[column]), "type": "quantitative", "title": names[column]}),
+            );
             tooltip.push(json!({"field": field(names[column]), "type": "quantitative", "title": names[column]}));
         }
         (Some(SizeArg::Fixed(points)), None) => mark["size"] = json!(points),
@@ -262,7 +264,8 @@ pub fn build(kind: ChartKind, frame: &DataFrame, options: &ChartOptions) -> Resu
     let zoomable = continuous && kind != ChartKind::Bar;
     if zoomable {
         let encodings = if kind == ChartKind::Scatter { json!(["x", "y"]) } else { json!(["x"]) };
-        spec["params"] = json!([{"name": ZOOM_PARAM, "select": {"type": "interval", "encodings": encodings}, "bind": "scales"}]);
+        spec["params"] =
+            json!([{"name": ZOOM_PARAM, "select": {"type": "interval", "encodings": encodings}, "bind": "scales"}]);
     }
 
     let mut columns: Vec<usize> = x.into_iter().chain(ys.iter().copied()).chain(colour_column).chain(size).collect();
@@ -340,8 +343,12 @@ mod tests {
 
     #[test]
     fn long_data_with_a_color_column_splits_series() {
-        let options =
-            ChartOptions { x: Some("day".into()), y: vec!["sales".into()], color: Some(ColorArg::Named("region".into())), ..opts() };
+        let options = ChartOptions {
+            x: Some("day".into()),
+            y: vec!["sales".into()],
+            color: Some(ColorArg::Named("region".into())),
+            ..opts()
+        };
         let built = build(ChartKind::Bar, &long(), &options).unwrap();
         let s = &built.spec;
         assert_eq!(s["encoding"]["x"], json!({"field": "day", "type": "ordinal", "title": "day"}));
@@ -405,12 +412,18 @@ mod tests {
         let fixed = ChartOptions { size: Some(SizeArg::Fixed(20.0)), ..opts() };
         let s = build(ChartKind::Scatter, &wide(), &fixed).unwrap().spec;
         assert_eq!(s["mark"]["size"], 20.0);
-        let colours = ChartOptions { color: Some(ColorArg::Fixed(vec!["#000".into(), "#111".into(), "#222".into()])), ..opts() };
+        let colours =
+            ChartOptions { color: Some(ColorArg::Fixed(vec!["#000".into(), "#111".into(), "#222".into()])), ..opts() };
         let s = build(ChartKind::Line, &wide(), &colours).unwrap().spec;
         assert_eq!(s["encoding"]["color"]["scale"]["range"], json!(["#000", "#111", "#222"]));
         assert_eq!(s["encoding"]["color"]["scale"]["domain"], json!(["alpha", "beta", "gamma"]));
         // A numeric color column on a scatter is a colour ramp, not series.
-        let ramp = ChartOptions { x: Some("cost".into()), y: vec!["sales".into()], color: Some(ColorArg::Named("weight".into())), ..opts() };
+        let ramp = ChartOptions {
+            x: Some("cost".into()),
+            y: vec!["sales".into()],
+            color: Some(ColorArg::Named("weight".into())),
+            ..opts()
+        };
         let built = build(ChartKind::Scatter, &long(), &ramp).unwrap();
         assert_eq!(built.spec["encoding"]["color"]["type"], "quantitative");
         assert_eq!(built.plan.and_then(|p| p.group), None);
@@ -419,7 +432,8 @@ mod tests {
     #[test]
     fn dates_are_temporal_and_odd_names_are_escaped() {
         let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-        let df = DataFrame::new(vec![("when.day", Column::from(vec![day])), ("v[0]", Column::from(vec![1.0]))]).unwrap();
+        let df =
+            DataFrame::new(vec![("when.day", Column::from(vec![day])), ("v[0]", Column::from(vec![1.0]))]).unwrap();
         let options = ChartOptions { x: Some("when.day".into()), ..opts() };
         let s = build(ChartKind::Line, &df, &options).unwrap().spec;
         assert_eq!(s["encoding"]["x"]["field"], "when\\.day");
@@ -450,7 +464,11 @@ mod tests {
         let nothing = DataFrame::new(vec![("x", Column::from(vec![1.0]))]).unwrap();
         let only_x = ChartOptions { x: Some("x".into()), ..opts() };
         assert_eq!(build(ChartKind::Line, &nothing, &only_x).unwrap_err(), ChartError::NoSeries);
-        let both = ChartOptions { y: vec!["sales".into(), "cost".into()], color: Some(ColorArg::Named("region".into())), ..opts() };
+        let both = ChartOptions {
+            y: vec!["sales".into(), "cost".into()],
+            color: Some(ColorArg::Named("region".into())),
+            ..opts()
+        };
         assert!(matches!(build(ChartKind::Line, &long(), &both), Err(ChartError::Color(_))));
     }
 }

@@ -31,7 +31,8 @@ mod tests {
 
     #[test]
     fn stack_options_reach_the_spec() {
-        let df = DataFrame::new(vec![("a", Column::from(vec![1.0, 3.0])), ("b", Column::from(vec![2.0, 1.0]))]).unwrap();
+        let df =
+            DataFrame::new(vec![("a", Column::from(vec![1.0, 3.0])), ("b", Column::from(vec![2.0, 1.0]))]).unwrap();
         let mut at = AppTest::new(move |ui: &Ui| {
             ui.area_chart(&df);
             ui.add(Chart::area(&df).stack(Stack::Normalize).y_label("share"));

@@ -37,7 +37,8 @@ mod tests {
 
     #[test]
     fn a_wide_frame_is_one_line_per_column_and_the_frame_is_shared() {
-        let df = DataFrame::new(vec![("a", Column::from(vec![1.0, 3.0])), ("b", Column::from(vec![2_i64, 1]))]).unwrap();
+        let df =
+            DataFrame::new(vec![("a", Column::from(vec![1.0, 3.0])), ("b", Column::from(vec![2_i64, 1]))]).unwrap();
         let shown = df.clone();
         let mut at = AppTest::new(move |ui: &Ui| {
             ui.line_chart(&shown);
@@ -52,7 +53,8 @@ mod tests {
 
     #[test]
     fn add_rows_grows_the_frame_and_marks_where_the_new_rows_start() {
-        let first = DataFrame::new(vec![("t", Column::from(vec![0_i64, 1])), ("v", Column::from(vec![1.0, 2.0]))]).unwrap();
+        let first =
+            DataFrame::new(vec![("t", Column::from(vec![0_i64, 1])), ("v", Column::from(vec![1.0, 2.0]))]).unwrap();
         let more = DataFrame::new(vec![("t", Column::from(vec![2_i64])), ("v", Column::from(vec![5.0]))]).unwrap();
         let wrong = DataFrame::new(vec![("t", Column::from(vec![2.5])), ("v", Column::from(vec![5.0]))]).unwrap();
         let missing = DataFrame::new(vec![("v", Column::from(vec![5.0]))]).unwrap();

@@ -159,7 +159,13 @@ pub struct VegaLiteChart {
 
 impl VegaLiteChart {
     pub fn new(spec: Value) -> Self {
-        VegaLiteChart { spec, data: None, use_container_width: None, selection_mode: None, options: CommonOptions::default() }
+        VegaLiteChart {
+            spec,
+            data: None,
+            use_container_width: None,
+            selection_mode: None,
+            options: CommonOptions::default(),
+        }
     }
 
     /// The frame the spec draws (its `data` becomes the frame).
@@ -298,7 +304,9 @@ impl VegaLiteChart {
                 let params = parse_selection(text)?;
                 params.keys().all(|k| known.contains(k)).then_some(ChartSelection { params })
             }),
-            encode: Box::new(|_: &ChartSelection| Err("a chart's selection cannot be set through session state".into())),
+            encode: Box::new(
+                |_: &ChartSelection| Err("a chart's selection cannot be set through session state".into()),
+            ),
             explicit_default: false,
         };
         match register(ui, "", &options, widget) {
@@ -476,7 +484,11 @@ mod tests {
             ui.vega_lite_chart(&df, json!({"encoding": {}}));
             ui.vega_lite_chart(&df, json!({"mark": "point", "encoding": {"x": {"field": "nope"}}}));
             ui.add(VegaLiteChart::new(points(json!([]))).data(&df).on_select());
-            ui.add(VegaLiteChart::new(points(json!([{"name": "b", "select": "interval"}]))).data(&df).selection_mode(["c"]));
+            ui.add(
+                VegaLiteChart::new(points(json!([{"name": "b", "select": "interval"}])))
+                    .data(&df)
+                    .selection_mode(["c"]),
+            );
             // A transform may make new fields: no check then.
             ui.vega_lite_chart(&df, json!({"mark": "point", "transform": [{"calculate": "datum.a * 2", "as": "c"}], "encoding": {"x": {"field": "c"}}}));
             ui.write("after");

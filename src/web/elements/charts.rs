@@ -75,7 +75,14 @@ export function domain(view, scale) {
 export function error_text(error) { return (error && error.message) ? error.message : String(error); }
 "#)]
 extern "C" {
-    fn embed(el: &web_sys::Element, spec: &str, config: &str, dark: bool, rows: Option<String>, svg: bool) -> js_sys::Promise;
+    fn embed(
+        el: &web_sys::Element,
+        spec: &str,
+        config: &str,
+        dark: bool,
+        rows: Option<String>,
+        svg: bool,
+    ) -> js_sys::Promise;
     fn view_of(result: &JsValue) -> JsValue;
     fn finalize(result: &JsValue);
     fn insert_rows(view: &JsValue, rows: String) -> js_sys::Promise;
@@ -116,11 +123,9 @@ fn dark_theme() -> Signal<bool> {
     Signal::derive(move || match theme.map_or(Theme::System, |t| t.get()) {
         Theme::Dark => true,
         Theme::Light => false,
-        Theme::System => window()
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|query| query.matches()),
+        Theme::System => {
+            window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|query| query.matches())
+        }
     })
 }
 
@@ -164,8 +169,10 @@ pub(crate) fn install() {
 pub(crate) fn chart(props: Memo<ChartProps>, on_select: Option<OnSelect>) -> AnyView {
     match CHART.with(Cell::get) {
         Some(render) => render(props, on_select),
-        None => view! { <div class="wl-chart-error">"This chart cannot be shown: its renderer is not installed."</div> }
-            .into_any(),
+        None => {
+            view! { <div class="wl-chart-error">"This chart cannot be shown: its renderer is not installed."</div> }
+                .into_any()
+        }
     }
 }
 
@@ -234,7 +241,12 @@ fn draw_chart(props: Memo<ChartProps>, on_select: Option<OnSelect>) -> AnyView {
 }
 
 /// Loads Vega if needed and embeds the chart; listens to zooms (large frames) and selections.
-async fn draw(el: &web_sys::HtmlElement, chart: ChartSpec, dark: bool, on_select: Option<OnSelect>) -> Result<Drawn, String> {
+async fn draw(
+    el: &web_sys::HtmlElement,
+    chart: ChartSpec,
+    dark: bool,
+    on_select: Option<OnSelect>,
+) -> Result<Drawn, String> {
     vendor::load(Library::Vega).await?;
     let prepared = match (&chart.data, &chart.plan) {
         (Some(data), Some(plan)) => Some(Rc::new(Prepared::new(data, plan))).filter(|p| p.reduces()),
@@ -254,14 +266,28 @@ async fn draw(el: &web_sys::HtmlElement, chart: ChartSpec, dark: bool, on_select
     if let (Some(prepared), Some(plan)) = (prepared.clone(), chart.plan.clone()) {
         let (view_for_zoom, chart_for_zoom, el) = (view.clone(), chart.clone(), el.clone());
         let zoom = Closure::<dyn FnMut(String)>::new(move |value: String| {
-            let whole = value == "null" || value == "{}";
-            let range = |scale: &str| -> Option<(f64, f64)> {
-                let d = js_sys::Array::from(&domain(&view_for_zoom, scale));
+            // The interval's value: `{x field: [lo, hi]}` (and the y field's for scatters), or
+            // `{}` when the viewer resets the zoom (a double click).
+            let value: Value = serde_json::from_str(&value).unwrap_or(Value::Null);
+            let ranges: Vec<(f64, f64)> = value
+                .as_object()
+                .map(|intervals| {
+                    intervals
+                        .values()
+                        .filter_map(|v| Some((v.get(0)?.as_f64()?, v.get(1)?.as_f64()?)))
+                        .map(|(a, b)| (a.min(b), a.max(b)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            // The scale's domain when the value names no numbers (dates are numbers already).
+            let scale = |name: &str| -> Option<(f64, f64)> {
+                let d = js_sys::Array::from(&domain(&view_for_zoom, name));
                 Some((d.get(0).as_f64()?, d.get(1).as_f64()?))
             };
+            let zoomed = value.as_object().is_some_and(|m| !m.is_empty());
             let viewport = Viewport {
-                x: if whole { None } else { range("x") },
-                y: if whole || plan.mode != Mode::Points { None } else { range("y") },
+                x: if zoomed { ranges.first().copied().or_else(|| scale("x")) } else { None },
+                y: if zoomed && plan.mode == Mode::Points { ranges.get(1).copied().or_else(|| scale("y")) } else { None },
                 width: pixel_width(&el),
                 height,
             };
@@ -290,7 +316,10 @@ async fn draw(el: &web_sys::HtmlElement, chart: ChartSpec, dark: bool, on_select
                     handle.clear();
                 }
                 let wire = Value::Object(selected.borrow().clone()).to_string();
-                let handle = set_timeout_with_handle(move || sink.send(WidgetValue::Text(wire)), std::time::Duration::from_millis(150));
+                let handle = set_timeout_with_handle(
+                    move || sink.send(WidgetValue::Text(wire)),
+                    std::time::Duration::from_millis(150),
+                );
                 *pending.borrow_mut() = handle.ok();
             });
             listen(&view, &param, &listener);
