@@ -61,6 +61,8 @@ pub fn config(dark: bool) -> Value {
             "titleFontSize": 14,
             "titleFontWeight": 400,
             "symbolStrokeWidth": 4,
+            // Size legends draw plain symbols: grey, not black on a dark page.
+            "symbolFillColor": label,
             "symbolSize": 64,
         },
         "title": {"color": label, "font": font, "fontSize": 16},

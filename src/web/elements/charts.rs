@@ -287,7 +287,11 @@ async fn draw(
             let zoomed = value.as_object().is_some_and(|m| !m.is_empty());
             let viewport = Viewport {
                 x: if zoomed { ranges.first().copied().or_else(|| scale("x")) } else { None },
-                y: if zoomed && plan.mode == Mode::Points { ranges.get(1).copied().or_else(|| scale("y")) } else { None },
+                y: if zoomed && plan.mode == Mode::Points {
+                    ranges.get(1).copied().or_else(|| scale("y"))
+                } else {
+                    None
+                },
                 width: pixel_width(&el),
                 height,
             };
