@@ -67,6 +67,14 @@ macro_rules! element_kinds {
                 json: Json(JsonProps) in elements::data::json,
                 #[cfg(feature = "maps")]
                 map: Map(MapProps) in elements::maps::map,
+                #[cfg(feature = "charts")]
+                line_chart: LineChart(ChartProps) in elements::charts::line_chart,
+                #[cfg(feature = "charts")]
+                area_chart: AreaChart(ChartProps) in elements::charts::area_chart,
+                #[cfg(feature = "charts")]
+                bar_chart: BarChart(ChartProps) in elements::charts::bar_chart,
+                #[cfg(feature = "charts")]
+                scatter_chart: ScatterChart(ChartProps) in elements::charts::scatter_chart,
             }
             widgets {
                 button: Button(ButtonProps) in widgets::button,
@@ -92,6 +100,9 @@ macro_rules! element_kinds {
                 // not registered (see elements/data/dataframe.rs).
                 #[cfg(feature = "data")]
                 dataframe: Dataframe(DataFrameProps) in elements::data::dataframe,
+                // Like dataframe: registered only with a selection mode.
+                #[cfg(feature = "charts")]
+                vega_lite_chart: VegaLiteChart(VegaLiteChartProps) in elements::charts::vega_lite_chart,
                 #[cfg(feature = "data")]
                 data_editor: DataEditor(DataEditorProps) in widgets::data_editor,
                 file_uploader: FileUploader(FileUploaderProps) in widgets::file_uploader,

@@ -2,6 +2,8 @@
 //! in `layout/`). Each file holds the element's props, its `Ui` shortcut and builder, and its
 //! unit tests; its renderer is the file with the same path under `web/`.
 
+#[cfg(feature = "charts")]
+pub mod charts;
 #[cfg(feature = "data")]
 pub mod data;
 #[cfg(feature = "maps")]

@@ -33,6 +33,8 @@ mod element_kinds;
 pub mod app_menu;
 pub mod app_test;
 pub mod cache;
+#[cfg(feature = "charts")]
+pub mod charts;
 pub mod clock;
 pub mod color;
 #[cfg(feature = "data")]
@@ -72,6 +74,9 @@ pub use element::{Element, ElementTree, WidgetEvent, WidgetValue};
 pub use error::{Error, Result};
 pub use request::RerunRequest;
 pub use runtime::{RunScope, RunStatus, Session};
+/// JSON values, for `vega_lite_chart` specs (`wasmlit::serde_json::json!`).
+#[cfg(feature = "data")]
+pub use serde_json;
 pub use session_state::{SessionState, StateError};
 pub use ui::Ui;
 pub use wasmlit_macros::{cache_data, cache_resource, echo, CacheKey};
@@ -83,9 +88,13 @@ pub use web::{run, run_async, run_session};
 pub mod prelude {
     pub use crate::app_test::{key, label, AppTest};
     pub use crate::cache::{data as cache_data, resource as cache_resource, CacheKey, CacheOutcome};
+    #[cfg(feature = "charts")]
+    pub use crate::charts::{Chart, ChartError, ChartHandle, ChartProps, Stack};
     #[cfg(feature = "data")]
     pub use crate::data::{Column, DataFrame};
     pub use crate::element::{Element, Gap, HorizontalAlignment, LabelVisibility, StatusState, VerticalAlignment};
+    #[cfg(feature = "charts")]
+    pub use crate::elements::charts::vega_lite_chart::{ChartSelection, VegaLiteChart};
     #[cfg(feature = "data")]
     pub use crate::elements::data::{
         column_config::{ColumnConfig, ColumnWidth},

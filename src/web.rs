@@ -19,7 +19,7 @@ mod pages;
 mod panic;
 pub mod persistence;
 mod shell;
-#[expect(dead_code, reason = "the chart and map renderers load their libraries with it; they land next")]
+#[cfg(any(feature = "charts", feature = "maps"))]
 mod vendor;
 mod view_model;
 mod widgets;
@@ -52,6 +52,12 @@ pub use shell::Theme;
 #[cfg(feature = "data")]
 pub(crate) fn install_dataframe_renderer() {
     elements::data::dataframe::install();
+}
+
+/// Installs the chart renderer (called by every chart command: see web/elements/charts.rs).
+#[cfg(feature = "charts")]
+pub(crate) fn install_chart_renderer() {
+    elements::charts::install();
 }
 
 /// Installs the table renderer (called by `ui.table`: see web/elements/data/table.rs).

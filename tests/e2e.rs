@@ -1007,7 +1007,8 @@ async fn uber_pickups_fetches_its_csv_shows_frames_and_filters_by_hour() {
     let c = &app.client;
     wait_for_text(c, ".wl-text", "Done! (using cache_data)", TIMEOUT).await;
     wait_for_text(c, ".wl-subheader", "Map of all pickups at 17:00", TIMEOUT).await;
-    wait_for_text(c, ".wl-dataframe .wl-grid-th", "pickups", TIMEOUT).await;
+    // The hour histogram: 24 bars drawn by Vega.
+    wait_until(TIMEOUT, "24 bars", || async { chart_marks(c, ".wl-bar_chart", "rect").await == 24 }).await;
     // The map, offline: the 740 pickups of 17:00 all on the fitted view, drawn on its canvas.
     wait_until(TIMEOUT, "the map draws the 740 pickups", || async {
         canvas_attribute(c, 0, "data-points").await.as_deref() == Some("740")
@@ -1021,12 +1022,13 @@ async fn uber_pickups_fetches_its_csv_shows_frames_and_filters_by_hour() {
         canvas_attribute(c, 0, "data-points").await.is_some_and(|n| n != "740")
     })
     .await;
-    // The raw data: 10,000 rows behind a checkbox, in a third grid.
+    // The raw data: 10,000 rows behind a checkbox, in the page's only grid (the counts are
+    // bars and the pickups a map).
     let checkbox = widget(c, "checkbox", "Show raw data").await;
     checkbox.find(Locator::Css("input[type='checkbox']")).await.unwrap().click().await.unwrap();
     wait_for_text(c, ".wl-subheader", "Raw data", TIMEOUT).await;
-    wait_until(TIMEOUT, "two frames", || async {
-        c.find_all(Locator::Css(".wl-dataframe")).await.unwrap_or_default().len() == 2
+    wait_until(TIMEOUT, "one frame", || async {
+        c.find_all(Locator::Css(".wl-dataframe")).await.unwrap_or_default().len() == 1
     })
     .await;
     wait_for_text(c, ".wl-dataframe .wl-grid-th", "date/time", TIMEOUT).await;
@@ -1562,5 +1564,186 @@ async fn gallery_maps_load_leaflet_only_when_shown_draw_offline_and_zoom() {
 
     // The bad frame is an error in place; the rest of the page runs on.
     wait_for_text(c, ".wl-exception", "at row 1 is 95: latitudes are between -90 and 90", TIMEOUT).await;
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts in the gallery (src/web/elements/charts.rs): Vega loads on first use, draws the marks
+// of each kind, shows tooltips, grows with add_rows in place, and draws a million points.
+// ---------------------------------------------------------------------------------------------
+
+/// A script run on the `nth` element matching `css` (its `.wl-chart`, as `el`, and Vega's view,
+/// as `view`, once drawn); `body` returns a value, or `null` when the chart is not drawn yet.
+async fn on_chart(client: &Client, css: &str, nth: usize, body: &str) -> serde_json::Value {
+    let script = format!(
+        "const box = document.querySelectorAll(arguments[0])[arguments[1]];\n\
+         const el = box && box.querySelector('.wl-chart');\n\
+         const view = el && el.__wlView;\n\
+         if (!view) return null;\n{body}"
+    );
+    client.execute(&script, vec![css.into(), nth.into()]).await.unwrap_or_else(|e| {
+        println!("a chart script failed: {e}");
+        serde_json::Value::Null
+    })
+}
+
+/// How many data marks of Vega's mark type `mark` (`line`, `area`, `rect`, `symbol`) the first
+/// chart matching `css` draws in its SVG (legend symbols are not data marks).
+async fn chart_marks(client: &Client, css: &str, mark: &str) -> usize {
+    nth_chart_marks(client, css, 0, mark).await
+}
+
+async fn nth_chart_marks(client: &Client, css: &str, nth: usize, mark: &str) -> usize {
+    let body = format!("return el.querySelectorAll('g.mark-{mark}.role-mark path').length;");
+    on_chart(client, css, nth, &body).await.as_u64().unwrap_or(0) as usize
+}
+
+/// The vendor files the page has requested so far.
+async fn vendor_requests(client: &Client) -> Vec<String> {
+    let script =
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('wasmlit-vendor'));";
+    let value = client.execute(script, vec![]).await.unwrap();
+    serde_json::from_value(value).unwrap_or_default()
+}
+
+/// The gallery shows errors on purpose (its last section); no chart may be one of them.
+async fn assert_no_chart_errors(client: &Client) {
+    let errors = client.find_all(Locator::Css(".wl-chart-error")).await.unwrap_or_default();
+    assert!(errors.is_empty(), "charts show errors: {:?}", texts(&errors).await);
+}
+
+async fn click_toggle(client: &Client, label: &str) {
+    let toggle = widget(client, "toggle", label).await;
+    let input = toggle.find(Locator::Css("input")).await.unwrap();
+    client.execute("arguments[0].click()", vec![serde_json::to_value(&input).unwrap()]).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn charts_load_vega_only_when_drawn_and_draw_the_marks_of_each_kind() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(vendor_requests(c).await, Vec::<String>::new(), "a page without charts loads no chart library");
+
+    click_toggle(c, "Draw the charts").await;
+    let started = Instant::now();
+    wait_until(TIMEOUT, "three lines", || async { chart_marks(c, ".wl-line_chart", "line").await == 3 }).await;
+    println!("charts: first chart drawn {:?} after the click (Vega loaded)", started.elapsed());
+    let requested = vendor_requests(c).await;
+    assert!(requested.iter().any(|r| r.ends_with("vega-embed.min.js")), "{requested:?}");
+    assert!(!requested.iter().any(|r| r.contains("leaflet")), "no map, no Leaflet: {requested:?}");
+    wait_until(TIMEOUT, "two areas", || async { chart_marks(c, ".wl-area_chart", "area").await == 2 }).await;
+    // Six days and three regions: 18 bars, stacked and horizontal.
+    for nth in 0..2 {
+        wait_until(TIMEOUT, "18 bars", || async { nth_chart_marks(c, ".wl-bar_chart", nth, "rect").await == 18 }).await;
+    }
+    wait_until(TIMEOUT, "40 points", || async { chart_marks(c, ".wl-scatter_chart", "symbol").await == 40 }).await;
+    wait_until(TIMEOUT, "40 points in the Vega-Lite chart", || async {
+        chart_marks(c, ".wl-vega_lite_chart", "symbol").await == 40
+    })
+    .await;
+    // The theme's palette: the first series is Streamlit's blue.
+    let stroke = on_chart(
+        c,
+        ".wl-line_chart",
+        0,
+        "return el.querySelector('g.mark-line.role-mark path').getAttribute('stroke');",
+    )
+    .await;
+    assert_eq!(stroke, "#0068c9");
+
+    // A tooltip on hover, from vega-embed's tooltip handler.
+    let bar = c.find(Locator::Css(".wl-bar_chart g.mark-rect.role-mark path")).await.unwrap();
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&bar).unwrap()])
+        .await
+        .unwrap();
+    use fantoccini::actions::InputSource as _;
+    let hover = fantoccini::actions::MouseActions::new("mouse".into())
+        .then(fantoccini::actions::PointerAction::MoveToElement { element: bar, duration: None, x: 0.0, y: 0.0 });
+    c.perform_actions(hover).await.unwrap();
+    wait_for_text(c, "#vg-tooltip-element", "sales", TIMEOUT).await;
+    assert_no_chart_errors(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn add_rows_grows_a_drawn_chart_without_drawing_it_again() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    click_toggle(c, "Draw the charts").await;
+    // The add_rows chart is the second line chart.
+    let rows = || async { on_chart(c, ".wl-line_chart", 1, "return view.data('data').length;").await.as_u64() };
+    wait_until(TIMEOUT, "20 rows", || async { rows().await == Some(20) }).await;
+    let embeds = "return el.__wlEmbeds;";
+    assert_eq!(on_chart(c, ".wl-line_chart", 1, embeds).await, 1);
+    on_chart(c, ".wl-line_chart", 1, "el.__wlMarker = 'kept'; return true;").await;
+    button(c, "Add 5 rows").await.click().await.unwrap();
+    wait_until(TIMEOUT, "25 rows", || async { rows().await == Some(25) }).await;
+    button(c, "Add 5 rows").await.click().await.unwrap();
+    wait_until(TIMEOUT, "30 rows", || async { rows().await == Some(30) }).await;
+    assert_eq!(on_chart(c, ".wl-line_chart", 1, embeds).await, 1, "the Vega view is the same one");
+    assert_eq!(on_chart(c, ".wl-line_chart", 1, "return el.__wlMarker;").await, "kept");
+    assert_no_chart_errors(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_million_point_line_chart_draws_reduced_and_zooms_from_the_full_data() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    click_toggle(c, "Draw the charts").await;
+    wait_until(TIMEOUT, "the first chart", || async { chart_marks(c, ".wl-line_chart", "line").await == 3 }).await;
+    let started = Instant::now();
+    click_toggle(c, "Draw a million points").await;
+    // The third line chart; its rows are the reduction of 1,000,000, ending at the last row.
+    let sent = || async { on_chart(c, ".wl-line_chart", 2, "return view.data('data').length;").await.as_u64() };
+    wait_until(Duration::from_secs(30), "the reduced rows", || async { sent().await.is_some_and(|n| n > 0) }).await;
+    println!("a million points: drawn {:?} after the click", started.elapsed());
+    let full = sent().await.unwrap_or(0);
+    assert!(full < 20_000, "{full} rows reached Vega");
+    let last =
+        on_chart(c, ".wl-line_chart", 2, "return Math.max(...view.data('data').map(d => d['index--wl']));").await;
+    assert_eq!(last, 999_999);
+    // Zoom in with the wheel over the plot; the visible range is re-reduced from the full data.
+    // Vega's canvas handler sends a wheel to the item the pointer last moved over: move first.
+    let zoom = "el.scrollIntoView({block: 'center'});\n\
+                const target = el.querySelector('canvas, svg');\n\
+                const rect = target.getBoundingClientRect();\n\
+                const at = {clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true};\n\
+                target.dispatchEvent(new PointerEvent('pointermove', at));\n\
+                target.dispatchEvent(new MouseEvent('mousemove', at));\n\
+                const t0 = performance.now();\n\
+                for (let i = 0; i < 8; i++) {\n\
+                  target.dispatchEvent(new WheelEvent('wheel', {...at, deltaY: -400, cancelable: true}));\n\
+                }\n\
+                return performance.now() - t0;";
+    let took = on_chart(c, ".wl-line_chart", 2, zoom).await;
+    println!("a million points: 8 wheel zooms handled in {took} ms");
+    let narrow = || async {
+        on_chart(c, ".wl-line_chart", 2, "const d = view.scale('x').domain(); return d[1] - d[0];").await.as_f64()
+    };
+    wait_until(TIMEOUT, "a narrower x domain", || async { narrow().await.is_some_and(|w| w < 900_000.0) }).await;
+    let width = narrow().await.unwrap_or(0.0);
+    // The rows sent now lie in the zoomed range (give or take the one beyond each edge) and
+    // are denser than before.
+    let check = "const [lo, hi] = view.scale('x').domain();\n\
+                 const xs = view.data('data').map(d => d['index--wl']);\n\
+                 const inside = xs.filter(x => x >= lo && x <= hi).length;\n\
+                 return [xs.length, inside, Math.min(...xs), Math.max(...xs), lo, hi];";
+    wait_until(TIMEOUT, "rows re-reduced for the zoomed range", || async {
+        let v = on_chart(c, ".wl-line_chart", 2, check).await;
+        let n = |i: usize| v[i].as_f64().unwrap_or(f64::NAN);
+        n(0) > 0.0 && n(0) - n(1) <= 2.0 && n(2) >= n(4) - width && n(3) <= n(5) + width
+    })
+    .await;
+    let v = on_chart(c, ".wl-line_chart", 2, check).await;
+    println!("a million points: zoomed to {width:.0} rows wide, {} rows sent", v[0]);
+    assert_no_chart_errors(c).await;
     app.close().await;
 }

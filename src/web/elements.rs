@@ -1,6 +1,8 @@
 //! Renderers of the display elements (one file each, at the engine file's path), and the
 //! dispatch every element goes through, generated from the list in `element_kinds.rs`.
 
+#[cfg(feature = "charts")]
+pub(crate) mod charts;
 #[cfg(feature = "data")]
 pub(crate) mod data;
 #[cfg(feature = "maps")]

@@ -129,6 +129,8 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
             let _ = root.style().set_property("color-scheme", scheme);
         }
     });
+    // Charts follow the theme (web/elements/charts.rs).
+    provide_context(theme);
     // Toasts are drawn in one stack, whatever cell drew them.
     let toasts = super::elements::status::toast::Toasts::new();
     provide_context(toasts);

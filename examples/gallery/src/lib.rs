@@ -14,12 +14,13 @@ use std::time::Duration;
 
 use wasmlit::prelude::*;
 
+mod charts;
 mod data;
 mod files;
 mod maps;
 
 /// The sections of the page, in order: (header, anchor of the header).
-pub const SECTIONS: [(&str, &str); 13] = [
+pub const SECTIONS: [(&str, &str); 14] = [
     ("Write and magic", "write-and-magic"),
     ("Text elements", "text-elements"),
     ("Input widgets", "input-widgets"),
@@ -32,6 +33,7 @@ pub const SECTIONS: [(&str, &str); 13] = [
     ("Caching", "caching"),
     ("Data elements", "data-elements"),
     ("Maps", "maps"),
+    ("Charts", "charts"),
     ("Errors stay in place", "errors-stay-in-place"),
 ];
 
@@ -60,6 +62,7 @@ pub async fn app(ui: Ui) -> Result {
     caching(ui)?;
     data::data_elements(ui, 10)?;
     maps::maps(ui, 11)?;
+    charts::charts(ui, 12)?;
     errors_stay_in_place(ui)
 }
 
@@ -956,7 +959,7 @@ fn caching(ui: &Ui) -> Result {
 // ----- Errors stay in place -----------------------------------------------------
 
 fn errors_stay_in_place(ui: &Ui) -> Result {
-    section(ui, 12);
+    section(ui, 13);
     ui.write("Bad calls show an error where they are; the rest of the app goes on.");
 
     // Bounds usually come from data; here they are equal, which leaves nothing to slide.

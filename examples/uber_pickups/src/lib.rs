@@ -7,8 +7,8 @@
 //! (`static/uber-raw-data-sep14.csv`, written by `generate_data.py`), which the script fetches
 //! and parses in the tab, as any app does with files on its static host.
 //!
-//! The tutorial's map is [`map_of_pickups`]; its bar chart comes with charts (until then the
-//! counts show as a table, in [`pickups_by_hour`]).
+//! The hour histogram is a bar chart ([`pickups_by_hour`]); the map is drawn by
+//! [`map_of_pickups`].
 //!
 //! Run it in the browser with `trunk serve` in this folder.
 
@@ -80,15 +80,10 @@ pub fn hourly_counts(data: &DataFrame) -> Result<DataFrame> {
     ])?)
 }
 
-/// `st.bar_chart(hist_values)`. Until charts land, the counts show as a table whose bars are
-/// progress columns; the chart replaces this function's body.
+/// `st.bar_chart(hist_values)`: one bar per hour, its height the hour's pickups.
 pub fn pickups_by_hour(ui: &Ui, data: &DataFrame) -> Result {
     let counts = hourly_counts(data)?;
-    let busiest = counts.column_max("pickups")?.as_f64().unwrap_or(1.0);
-    ui.add(DataFrameView::new(counts).hide_index(true).height(280).column_config(
-        "pickups",
-        ColumnConfig::progress(0.0, busiest).label("pickups").format("%d").map_err(Error::msg)?,
-    ));
+    ui.add(Chart::bar(&counts).x("hour").y("pickups"));
     Ok(())
 }
 

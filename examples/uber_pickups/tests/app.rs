@@ -12,6 +12,13 @@ fn started() -> AppTest {
     at
 }
 
+/// The hourly counts the bar chart draws.
+fn counts_chart(at: &AppTest) -> DataFrame {
+    let Element::BarChart(props) = at.get("bar_chart")[0].clone() else { panic!("not a bar chart") };
+    assert_eq!(props.spec["encoding"]["x"]["field"], "hour");
+    props.data.clone().expect("the chart has its frame")
+}
+
 /// The frame of the dataframe at `index`.
 fn frame(at: &AppTest, index: usize) -> DataFrame {
     let Element::Dataframe(props) = at.get("dataframe")[index].clone() else { panic!("not a dataframe") };
@@ -26,9 +33,10 @@ fn the_first_run_loads_counts_and_filters_at_17() {
     assert_eq!(at.text(0).text(), "Done! (using cache_data)");
     let subheaders: Vec<String> = at.get("subheader").iter().map(|e| e.text()).collect();
     assert_eq!(subheaders, ["Number of pickups by hour", "Map of all pickups at 17:00"]);
-    // Without "Show raw data": the hourly counts and the pickups at 17:00.
-    assert_eq!(at.get("dataframe").len(), 1);
-    let counts = frame(&at, 0);
+    // Without "Show raw data": the hourly counts as bars and the pickups at 17:00 on the map.
+    assert_eq!(at.get("bar_chart").len(), 1);
+    assert_eq!(at.get("dataframe").len(), 0);
+    let counts = counts_chart(&at);
     assert_eq!(counts.shape(), (24, 2));
     let total: i64 = (0..24).map(|h| counts.value(h, 1).as_f64().unwrap() as i64).sum();
     assert_eq!(total, 10_000);
@@ -51,7 +59,7 @@ fn map_points(at: &AppTest) -> wasmlit::elements::maps::map::MapPoints {
 fn the_checkbox_shows_the_raw_data_and_the_slider_filters() {
     let mut at = started();
     at.checkbox(0).check().run();
-    assert_eq!(at.get("dataframe").len(), 2);
+    assert_eq!(at.get("dataframe").len(), 1, "the raw data (the counts are bars, the pickups a map)");
     let raw = frame(&at, 0);
     assert_eq!(raw.shape(), (10_000, 5));
     assert_eq!(raw.column_names(), [DATE_COLUMN, "lat", "lon", "base", "hour"]);

@@ -1,0 +1,442 @@
+//! Reducing a large frame to what a chart's pixels can show, before it reaches Vega.
+//!
+//! Vega-Lite slows to a crawl near 10,000 marks, so a chart whose frame has more than
+//! [`THRESHOLD`] rows is not given all of them: the renderer asks [`pick_rows`] which rows to
+//! send for the chart's width in device pixels and the visible x range (all of it, or the
+//! interval the viewer zoomed to), and sends only those. The full frame stays in the
+//! element's props (an `Arc`'d Arrow batch), so zooming re-reduces the visible range from it.
+//!
+//! - **Lines and areas** ([`Mode::Lines`]) are reduced by *min/max per pixel column* (the
+//!   "M4" rule): the x range is cut into one bucket per pixel column and, per series, the rows
+//!   with the first and last x and the lowest and highest y of each bucket are kept. A line
+//!   through those rows covers exactly the pixels the full line covers: every column's
+//!   vertical extent and its joins to the neighbouring columns are the same. When zoomed, the
+//!   nearest row on each side of the visible range is kept too, so lines run to the edges.
+//!   In a frame with several y columns (wide data) the union of the rows every series keeps is
+//!   sent for all of them, so stacked areas stay aligned on x.
+//! - **Scatters** ([`Mode::Points`]) are reduced by *binning*: the visible area is cut into
+//!   one cell per device pixel and, per series (and per y column), the first row falling in
+//!   each occupied cell is kept. Every pixel that has a point keeps one, so the picture's
+//!   footprint is unchanged while overdrawn points are dropped.
+//! - Bars and charts whose x is text are never reduced.
+
+use std::collections::{HashMap, HashSet};
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Float64Type, Int64Type, TimestampMillisecondType};
+use arrow_array::Array;
+
+use crate::data::{DataFrame, DataType};
+
+/// Frames with more rows than this are reduced for the chart's pixel width.
+pub const THRESHOLD: usize = 5_000;
+
+/// Milliseconds in a day: `Date` values reach Vega as timestamps at midnight UTC.
+const DAY_MS: f64 = 86_400_000.0;
+
+/// How a chart's rows are reduced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Mode {
+    /// Min/max per pixel column (line and area charts).
+    Lines,
+    /// One point per occupied pixel cell (scatter charts).
+    Points,
+}
+
+/// Which columns a reduction reads: x (`None`: the row position), the y columns, and the
+/// column whose values split the rows into series, if any.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Plan {
+    pub x: Option<usize>,
+    pub ys: Vec<usize>,
+    pub group: Option<usize>,
+    pub mode: Mode,
+}
+
+/// What the chart shows: the visible x (and, for scatters, y) range in data units (`None`:
+/// all of it), and its plot area in device pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub x: Option<(f64, f64)>,
+    pub y: Option<(f64, f64)>,
+    pub width: usize,
+    pub height: usize,
+}
+
+/// A numeric column as `f64`s, as Vega sees them: dates and datetimes as milliseconds since
+/// the epoch, nulls (and text) as NaN, which every reduction skips.
+pub fn numbers(frame: &DataFrame, column: usize) -> Vec<f64> {
+    let array = frame.column_at(column);
+    let n = array.len();
+    let nulls = |values: Vec<f64>| -> Vec<f64> {
+        if array.null_count() == 0 {
+            return values;
+        }
+        values.into_iter().enumerate().map(|(i, v)| if array.is_null(i) { f64::NAN } else { v }).collect()
+    };
+    match frame.dtype(column) {
+        DataType::Int => nulls(array.as_primitive::<Int64Type>().values().iter().map(|v| *v as f64).collect()),
+        DataType::Float => nulls(array.as_primitive::<Float64Type>().values().to_vec()),
+        DataType::Date => {
+            nulls(array.as_primitive::<Date32Type>().values().iter().map(|d| f64::from(*d) * DAY_MS).collect())
+        }
+        DataType::Datetime => {
+            nulls(array.as_primitive::<TimestampMillisecondType>().values().iter().map(|v| *v as f64).collect())
+        }
+        DataType::Bool | DataType::Text => vec![f64::NAN; n],
+    }
+}
+
+/// The x values of a plan: the column's numbers, or the row positions.
+fn xs(frame: &DataFrame, x: Option<usize>) -> Vec<f64> {
+    match x {
+        Some(column) => numbers(frame, column),
+        None => (0..frame.num_rows()).map(|r| r as f64).collect(),
+    }
+}
+
+/// The series each row belongs to (`0` for all when there is no group column), and how many.
+pub fn series_ids(frame: &DataFrame, group: Option<usize>) -> (Vec<u32>, usize) {
+    let Some(column) = group else { return (vec![0; frame.num_rows()], 1) };
+    let array = frame.column_at(column);
+    let mut ids = Vec::with_capacity(frame.num_rows());
+    if frame.dtype(column) == DataType::Text {
+        let strings = array.as_string::<i32>();
+        let mut seen: HashMap<Option<&str>, u32> = HashMap::new();
+        for row in 0..strings.len() {
+            let key = (!strings.is_null(row)).then(|| strings.value(row));
+            let next = seen.len() as u32;
+            ids.push(*seen.entry(key).or_insert(next));
+        }
+        return (ids, seen.len());
+    }
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for row in 0..frame.num_rows() {
+        let next = seen.len() as u32;
+        ids.push(*seen.entry(frame.cell_text(row, column)).or_insert(next));
+    }
+    let count = seen.len();
+    (ids, count)
+}
+
+/// The finite range of `values` at `rows`, if any value is finite.
+fn extent(values: &[f64], rows: impl Iterator<Item = usize>) -> Option<(f64, f64)> {
+    rows.map(|r| values[r]).filter(|v| v.is_finite()).fold(None, |acc, v| match acc {
+        None => Some((v, v)),
+        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+    })
+}
+
+/// The bucket of `value` among `count` equal buckets over `range` (the top edge in the last).
+fn bucket(value: f64, (lo, hi): (f64, f64), count: usize) -> usize {
+    if hi <= lo {
+        return 0;
+    }
+    (((value - lo) / (hi - lo) * count as f64) as usize).min(count - 1)
+}
+
+/// The rows to send Vega for `viewport`, ascending: all rows when the frame is small enough,
+/// else the reduction of the module docs. (A chart that re-reduces on every zoom keeps a
+/// [`Prepared`] instead, so the columns are read once.)
+///
+/// ```
+/// use wasmlit::charts::reduce::{pick_rows, Mode, Plan, Viewport};
+/// use wasmlit::data::{Column, DataFrame};
+/// let y: Vec<f64> = (0..100_000).map(|i| (i as f64 / 100.0).sin()).collect();
+/// let df = DataFrame::new(vec![("y", Column::from(y))]).unwrap();
+/// let plan = Plan { x: None, ys: vec![0], group: None, mode: Mode::Lines };
+/// let rows = pick_rows(&df, &plan, Viewport { x: None, y: None, width: 800, height: 350 });
+/// assert!(rows.len() <= 4 * 800);
+/// ```
+pub fn pick_rows(frame: &DataFrame, plan: &Plan, viewport: Viewport) -> Vec<usize> {
+    Prepared::new(frame, plan).pick(viewport)
+}
+
+/// A frame's columns read as numbers once, for reducing it again and again as the viewer
+/// zooms.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    rows: usize,
+    /// `None`: the frame is not reduced (small, or text on x).
+    columns: Option<Columns>,
+    mode: Mode,
+}
+
+#[derive(Clone, Debug)]
+struct Columns {
+    xs: Vec<f64>,
+    ys: Vec<Vec<f64>>,
+    /// Each y column's finite range (a scatter's full y range).
+    y_full: Vec<Option<(f64, f64)>>,
+    series: Vec<u32>,
+    count: usize,
+    full: Option<(f64, f64)>,
+}
+
+impl Prepared {
+    /// Reads the columns `plan` names from `frame` (nothing when it is not reduced).
+    pub fn new(frame: &DataFrame, plan: &Plan) -> Prepared {
+        let rows = frame.num_rows();
+        let text_x = plan.x.is_some_and(|x| matches!(frame.dtype(x), DataType::Text | DataType::Bool));
+        let columns = (rows > THRESHOLD && !text_x && !plan.ys.is_empty()).then(|| {
+            let xs = xs(frame, plan.x);
+            let full = extent(&xs, 0..rows);
+            let (series, count) = series_ids(frame, plan.group);
+            let ys: Vec<Vec<f64>> = plan.ys.iter().map(|&y| numbers(frame, y)).collect();
+            let y_full = ys.iter().map(|y| extent(y, 0..rows)).collect();
+            Columns { ys, y_full, xs, series, count, full }
+        });
+        Prepared { rows, columns, mode: plan.mode }
+    }
+
+    /// Whether the frame is reduced at all.
+    pub fn reduces(&self) -> bool {
+        self.columns.is_some()
+    }
+
+    /// The rows to send for `viewport`, ascending (see [`pick_rows`]).
+    pub fn pick(&self, viewport: Viewport) -> Vec<usize> {
+        let Some(c) = &self.columns else { return (0..self.rows).collect() };
+        let Some(full) = c.full else { return Vec::new() };
+        let range = viewport.x.unwrap_or(full);
+        let width = viewport.width.max(1);
+        let mut keep: Vec<bool> = vec![false; self.rows];
+        for (ys, y_full) in c.ys.iter().zip(&c.y_full) {
+            match self.mode {
+                Mode::Lines => min_max(&c.xs, ys, &c.series, c.count, range, width, &mut keep),
+                Mode::Points => {
+                    let y_range = viewport.y.or(*y_full).unwrap_or((0.0, 0.0));
+                    bins(&c.xs, ys, &c.series, range, y_range, (width, viewport.height.max(1)), &mut keep);
+                }
+            }
+        }
+        keep.iter().enumerate().filter_map(|(row, k)| k.then_some(row)).collect()
+    }
+}
+
+/// Min/max per pixel column, per series, marking the rows kept (see the module docs).
+fn min_max(xs: &[f64], ys: &[f64], series: &[u32], count: usize, range: (f64, f64), width: usize, keep: &mut [bool]) {
+    #[derive(Clone, Copy)]
+    struct Bucket {
+        first: usize,
+        last: usize,
+        low: usize,
+        high: usize,
+    }
+    let mut buckets: Vec<Option<Bucket>> = vec![None; count * width];
+    // The nearest row left and right of the range, per series.
+    let mut before: Vec<Option<usize>> = vec![None; count];
+    let mut after: Vec<Option<usize>> = vec![None; count];
+    for row in 0..xs.len() {
+        let (x, y) = (xs[row], ys[row]);
+        if !x.is_finite() || !y.is_finite() {
+            continue;
+        }
+        let s = series[row] as usize;
+        if x < range.0 {
+            if before[s].is_none_or(|b| xs[b] < x) {
+                before[s] = Some(row);
+            }
+            continue;
+        }
+        if x > range.1 {
+            if after[s].is_none_or(|a| xs[a] > x) {
+                after[s] = Some(row);
+            }
+            continue;
+        }
+        let slot = &mut buckets[s * width + bucket(x, range, width)];
+        match slot {
+            None => *slot = Some(Bucket { first: row, last: row, low: row, high: row }),
+            Some(b) => {
+                if x < xs[b.first] {
+                    b.first = row;
+                }
+                if x >= xs[b.last] {
+                    b.last = row;
+                }
+                if y < ys[b.low] {
+                    b.low = row;
+                }
+                if y > ys[b.high] {
+                    b.high = row;
+                }
+            }
+        }
+    }
+    for b in buckets.into_iter().flatten() {
+        for row in [b.first, b.last, b.low, b.high] {
+            keep[row] = true;
+        }
+    }
+    for row in before.into_iter().chain(after).flatten() {
+        keep[row] = true;
+    }
+}
+
+/// One row per occupied pixel cell, per series (see the module docs).
+fn bins(
+    xs: &[f64],
+    ys: &[f64],
+    series: &[u32],
+    x_range: (f64, f64),
+    y_range: (f64, f64),
+    (width, height): (usize, usize),
+    keep: &mut [bool],
+) {
+    let mut seen: HashSet<(u32, usize)> = HashSet::new();
+    for row in 0..xs.len() {
+        let (x, y) = (xs[row], ys[row]);
+        if !x.is_finite() || !y.is_finite() || x < x_range.0 || x > x_range.1 || y < y_range.0 || y > y_range.1 {
+            continue;
+        }
+        let cell = bucket(y, y_range, height) * width + bucket(x, x_range, width);
+        if seen.insert((series[row], cell)) {
+            keep[row] = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Column;
+
+    /// A deterministic pseudo-random walk (xorshift), so the test needs no dependency.
+    fn walk(n: usize, seed: u64) -> Vec<f64> {
+        let mut state = seed;
+        let mut y = 0.0;
+        (0..n)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                y += (state % 2001) as f64 / 1000.0 - 1.0;
+                y
+            })
+            .collect()
+    }
+
+    fn wide(n: usize) -> DataFrame {
+        DataFrame::new(vec![("a", Column::from(walk(n, 7))), ("b", Column::from(walk(n, 99)))]).unwrap()
+    }
+
+    /// For every series and pixel column, the min and max of the kept rows equal the full
+    /// data's.
+    fn assert_columns_kept(xs: &[f64], ys: &[f64], kept: &[usize], range: (f64, f64), width: usize) {
+        let mut full = vec![(f64::INFINITY, f64::NEG_INFINITY); width];
+        let mut reduced = full.clone();
+        for (row, (&x, &y)) in xs.iter().zip(ys).enumerate() {
+            if x < range.0 || x > range.1 {
+                continue;
+            }
+            let b = bucket(x, range, width);
+            full[b] = (full[b].0.min(y), full[b].1.max(y));
+            if kept.binary_search(&row).is_ok() {
+                reduced[b] = (reduced[b].0.min(y), reduced[b].1.max(y));
+            }
+        }
+        assert_eq!(full, reduced, "every pixel column keeps its min and max");
+    }
+
+    #[test]
+    fn small_frames_are_sent_whole() {
+        let df = wide(THRESHOLD);
+        let plan = Plan { x: None, ys: vec![0, 1], group: None, mode: Mode::Lines };
+        let rows = pick_rows(&df, &plan, Viewport { x: None, y: None, width: 100, height: 100 });
+        assert_eq!(rows.len(), THRESHOLD);
+    }
+
+    #[test]
+    fn lines_keep_every_pixel_columns_min_and_max_for_every_series() {
+        let n = 200_000;
+        let df = wide(n);
+        let plan = Plan { x: None, ys: vec![0, 1], group: None, mode: Mode::Lines };
+        let width = 640;
+        let rows = pick_rows(&df, &plan, Viewport { x: None, y: None, width, height: 300 });
+        assert!(rows.len() <= 2 * 4 * width, "{} rows", rows.len());
+        assert!(rows.windows(2).all(|w| w[0] < w[1]), "ascending");
+        let xs: Vec<f64> = (0..n).map(|r| r as f64).collect();
+        for y in 0..2 {
+            assert_columns_kept(&xs, &numbers(&df, y), &rows, (0.0, (n - 1) as f64), width);
+        }
+        assert!(rows.contains(&0) && rows.contains(&(n - 1)), "the ends are kept");
+    }
+
+    #[test]
+    fn a_zoomed_range_is_reduced_from_the_full_data_with_a_row_beyond_each_edge() {
+        let n = 100_000;
+        let df = wide(n);
+        let plan = Plan { x: None, ys: vec![0], group: None, mode: Mode::Lines };
+        let range = (25_000.5, 30_000.5);
+        let rows = pick_rows(&df, &plan, Viewport { x: Some(range), y: None, width: 500, height: 300 });
+        let xs: Vec<f64> = (0..n).map(|r| r as f64).collect();
+        assert_columns_kept(&xs, &numbers(&df, 0), &rows, range, 500);
+        assert_eq!(rows.first(), Some(&25_000), "the row left of the range");
+        assert_eq!(rows.last(), Some(&30_001), "the row right of the range");
+        // Zoomed in far enough, every row in range is kept.
+        let close = pick_rows(&df, &plan, Viewport { x: Some((100.0, 199.0)), y: None, width: 500, height: 300 });
+        assert_eq!(close, (99..=200).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn series_of_a_color_column_are_reduced_apart_and_unsorted_x_works() {
+        let n = 60_000;
+        let y = walk(n, 3);
+        // x runs backwards and the series interleave.
+        let x: Vec<f64> = (0..n).map(|r| ((n - r) / 2) as f64).collect();
+        let group: Vec<&str> = (0..n).map(|r| if r % 2 == 0 { "even" } else { "odd" }).collect();
+        let df = DataFrame::new(vec![
+            ("x", Column::from(x.clone())),
+            ("y", Column::from(y.clone())),
+            ("g", Column::from(group)),
+        ])
+        .unwrap();
+        let plan = Plan { x: Some(0), ys: vec![1], group: Some(2), mode: Mode::Lines };
+        let rows = pick_rows(&df, &plan, Viewport { x: None, y: None, width: 300, height: 300 });
+        let range = (x[n - 1], x[0]);
+        for parity in 0..2 {
+            let pick = |v: &[f64]| -> Vec<f64> {
+                v.iter().enumerate().map(|(r, v)| if r % 2 == parity { *v } else { f64::NAN }).collect()
+            };
+            let ys = pick(&y);
+            let xs: Vec<f64> = x.iter().zip(&ys).map(|(x, y)| if y.is_nan() { f64::INFINITY } else { *x }).collect();
+            assert_columns_kept(&xs, &ys, &rows, range, 300);
+        }
+    }
+
+    #[test]
+    fn dense_scatters_keep_one_point_per_occupied_pixel() {
+        let n = 50_000;
+        let x: Vec<f64> = (0..n).map(|r| (r % 100) as f64).collect();
+        let y: Vec<f64> = (0..n).map(|r| (r % 37) as f64).collect();
+        let df = DataFrame::new(vec![("x", Column::from(x)), ("y", Column::from(y))]).unwrap();
+        let plan = Plan { x: Some(0), ys: vec![1], group: None, mode: Mode::Points };
+        let rows = pick_rows(&df, &plan, Viewport { x: None, y: None, width: 200, height: 200 });
+        // 100 x values and 37 y values: gcd(100, 37) = 1, so every (x, y) pair occurs.
+        assert_eq!(rows.len(), 100 * 37);
+    }
+
+    #[test]
+    fn nulls_and_text_x_are_handled() {
+        let n = 10_000;
+        let mut y: Vec<Option<f64>> = walk(n, 5).into_iter().map(Some).collect();
+        y[10] = None;
+        let names: Vec<String> = (0..n).map(|r| format!("r{r}")).collect();
+        let df = DataFrame::new(vec![("name", Column::from(names)), ("y", Column::from(y))]).unwrap();
+        assert!(numbers(&df, 1)[10].is_nan());
+        let text_x = Plan { x: Some(0), ys: vec![1], group: None, mode: Mode::Lines };
+        let rows = pick_rows(&df, &text_x, Viewport { x: None, y: None, width: 10, height: 10 });
+        assert_eq!(rows.len(), n, "text x is never reduced");
+        let index_x = Plan { x: None, ys: vec![1], group: None, mode: Mode::Lines };
+        let rows = pick_rows(&df, &index_x, Viewport { x: None, y: None, width: 10, height: 10 });
+        assert!(!rows.contains(&10), "a null y is never kept");
+    }
+
+    #[test]
+    fn dates_become_milliseconds() {
+        let day = chrono::NaiveDate::from_ymd_opt(1970, 1, 2).unwrap();
+        let df = DataFrame::new(vec![("d", Column::from(vec![day]))]).unwrap();
+        assert_eq!(numbers(&df, 0), vec![DAY_MS]);
+    }
+}

@@ -1,0 +1,362 @@
+//! Renderers of the chart elements: one file per kind, all drawing through [`chart`].
+//!
+//! The first chart on a page loads Vega, Vega-Lite and vega-embed ([`vendor::load`]); a page
+//! without charts never downloads them. A chart is embedded once per spec and theme: new
+//! data (a rerun with another frame, `add_rows`) goes into the existing Vega view with
+//! `view.insert` / `view.data`, so the view is not re-created. A frame above
+//! [`THRESHOLD`](crate::charts::reduce::THRESHOLD) rows is reduced in Rust for the chart's
+//! width in device pixels ([`Prepared`]) and re-reduced when the viewer zooms (the `zoom`
+//! interval bound to the scales). Vega's parse errors are caught and shown in place.
+//!
+//! Like the grid, the chart renderer is installed by the script's first chart call
+//! ([`install`]), so an app that never draws a chart does not link it.
+
+pub(crate) mod area_chart;
+pub(crate) mod bar_chart;
+pub(crate) mod line_chart;
+pub(crate) mod scatter_chart;
+pub(crate) mod vega_lite_chart;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::charts::reduce::{Mode, Prepared, Viewport};
+use crate::charts::rows::rows_json;
+use crate::charts::spec::ZOOM_PARAM;
+use crate::charts::{palette, ChartProps, ChartSpec};
+use crate::data::DataFrame;
+use crate::element::WidgetValue;
+use crate::web::shell::Theme;
+use crate::web::vendor::{self, Library};
+use crate::web::widgets::Sink;
+
+#[wasm_bindgen(inline_js = r#"
+export function embed(el, spec, config, dark, rows, svg) {
+  const options = {
+    actions: false,
+    mode: 'vega-lite',
+    config: JSON.parse(config),
+    renderer: svg ? 'svg' : 'canvas',
+    tooltip: { theme: dark ? 'dark' : 'light' },
+  };
+  const parsed = JSON.parse(spec);
+  // The rows go in with the spec (as Streamlit's do), so the first layout makes room for the
+  // axes and the legend they need.
+  if (rows !== undefined && rows !== null) parsed.datasets = { data: JSON.parse(rows) };
+  return window.vegaEmbed(el, parsed, options).then((result) => {
+    el.__wlView = result.view;
+    el.__wlEmbeds = (el.__wlEmbeds || 0) + 1;
+    return result;
+  });
+}
+export function view_of(result) { return result.view; }
+export function finalize(result) { try { result.finalize(); } catch (e) { console.warn(e); } }
+// New rows may need wider axis labels: `resize` re-runs the "fit" layout.
+export function insert_rows(view, rows) { return view.insert('data', JSON.parse(rows)).resize().runAsync(); }
+export function replace_rows(view, rows) { return view.data('data', JSON.parse(rows)).resize().runAsync(); }
+export function listen(view, name, callback) {
+  try {
+    view.addSignalListener(name, (_, value) => callback(JSON.stringify(value === undefined ? null : value)));
+    return true;
+  } catch (e) { return false; }
+}
+export function domain(view, scale) {
+  try {
+    const d = view.scale(scale).domain();
+    return [+d[0], +d[d.length - 1]];
+  } catch (e) { return null; }
+}
+export function error_text(error) { return (error && error.message) ? error.message : String(error); }
+"#)]
+extern "C" {
+    fn embed(
+        el: &web_sys::Element,
+        spec: &str,
+        config: &str,
+        dark: bool,
+        rows: Option<String>,
+        svg: bool,
+    ) -> js_sys::Promise;
+    fn view_of(result: &JsValue) -> JsValue;
+    fn finalize(result: &JsValue);
+    fn insert_rows(view: &JsValue, rows: String) -> js_sys::Promise;
+    fn replace_rows(view: &JsValue, rows: String) -> js_sys::Promise;
+    fn listen(view: &JsValue, name: &str, callback: &Closure<dyn FnMut(String)>) -> bool;
+    fn domain(view: &JsValue, scale: &str) -> JsValue;
+    fn error_text(error: &JsValue) -> String;
+}
+
+/// Above this many rows sent, Vega draws on a canvas rather than SVG.
+const SVG_ROWS: usize = 2_000;
+
+/// What the page holds for a drawn chart.
+struct Drawn {
+    /// vega-embed's result (finalized when the chart goes) and its view.
+    result: JsValue,
+    view: JsValue,
+    spec: Value,
+    dark: bool,
+    data: Option<DataFrame>,
+    /// The full frame's columns as numbers, when it is reduced.
+    prepared: Option<Rc<Prepared>>,
+    /// Listeners kept alive as long as the view.
+    _listeners: Vec<Closure<dyn FnMut(String)>>,
+}
+
+impl Drop for Drawn {
+    fn drop(&mut self) {
+        finalize(&self.result);
+    }
+}
+
+type State = Rc<RefCell<Option<Drawn>>>;
+
+/// Whether the app shows its dark theme (the shell's theme, else the system's).
+fn dark_theme() -> Signal<bool> {
+    let theme = use_context::<RwSignal<Theme>>();
+    Signal::derive(move || match theme.map_or(Theme::System, |t| t.get()) {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::System => {
+            window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|query| query.matches())
+        }
+        // A custom theme's base decides (its stylesheet sets the app's color-scheme).
+        Theme::Custom => {
+            let app = document().query_selector(".wl-app").ok().flatten();
+            let scheme = app.and_then(|app| window().get_computed_style(&app).ok().flatten());
+            scheme.and_then(|style| style.get_property_value("color-scheme").ok()).is_some_and(|s| s.trim() == "dark")
+        }
+    })
+}
+
+/// The plot's width in device pixels, for the reduction.
+fn pixel_width(el: &web_sys::HtmlElement) -> usize {
+    let ratio = window().device_pixel_ratio().max(1.0);
+    let width = f64::from(el.client_width());
+    let width = if width > 0.0 { width } else { 800.0 };
+    (width * ratio).ceil() as usize
+}
+
+/// The rows of `chart` to send for the visible x (and y) range, as JSON.
+fn rows_for(chart: &ChartSpec, prepared: Option<&Prepared>, viewport: Viewport) -> Option<String> {
+    let data = chart.data.as_ref()?;
+    let rows = match prepared {
+        Some(prepared) => prepared.pick(viewport),
+        None => (0..data.num_rows()).collect(),
+    };
+    Some(rows_json(data, &chart.columns, chart.index, rows))
+}
+
+/// What a chart with a selection mode does with selections: sends them as its value.
+#[derive(Clone)]
+pub(crate) struct OnSelect {
+    pub params: Vec<String>,
+    pub sink: Sink,
+}
+
+type Render = fn(Memo<ChartProps>, Option<OnSelect>) -> AnyView;
+
+thread_local! {
+    static CHART: Cell<Option<Render>> = const { Cell::new(None) };
+}
+
+/// Makes [`draw_chart`] the chart renderer (called by every chart command).
+pub(crate) fn install() {
+    CHART.with(|c| c.set(Some(draw_chart)));
+}
+
+/// Draws a chart element: its props, and (for `vega_lite_chart`) where selections go.
+pub(crate) fn chart(props: Memo<ChartProps>, on_select: Option<OnSelect>) -> AnyView {
+    match CHART.with(Cell::get) {
+        Some(render) => render(props, on_select),
+        None => {
+            view! { <div class="wl-chart-error">"This chart cannot be shown: its renderer is not installed."</div> }
+                .into_any()
+        }
+    }
+}
+
+fn draw_chart(props: Memo<ChartProps>, on_select: Option<OnSelect>) -> AnyView {
+    let host = NodeRef::<Div>::new();
+    let error = RwSignal::new(None::<String>);
+    let state: StoredValue<State, LocalStorage> = StoredValue::new_local(Rc::new(RefCell::new(None)));
+    let generation = StoredValue::new(0_u64);
+    let dark = dark_theme();
+    let on_select = StoredValue::new_local(on_select);
+    on_cleanup(move || {
+        if let Some(state) = state.try_get_value() {
+            state.borrow_mut().take();
+        }
+    });
+    Effect::new(move |_| {
+        let chart = props.with(|p| p.chart.clone());
+        let dark = dark.get();
+        let Some(el) = host.get() else { return };
+        let state = state.get_value();
+        // Same spec and theme: the data changes in the view that is there.
+        if let Some(drawn) = state.borrow_mut().as_mut() {
+            if drawn.spec == chart.spec && drawn.dark == dark {
+                if drawn.data != chart.data {
+                    update_data(drawn, &chart, &el);
+                }
+                return;
+            }
+        }
+        state.borrow_mut().take();
+        generation.update_value(|g| *g += 1);
+        let ticket = generation.get_value();
+        let on_select = on_select.get_value();
+        wasm_bindgen_futures::spawn_local(async move {
+            let drawn = draw(&el, *chart, dark, on_select).await;
+            if generation.try_get_value() != Some(ticket) {
+                return; // a newer spec or theme is being drawn; this one is dropped (finalized)
+            }
+            match drawn {
+                Ok(drawn) => {
+                    error.set(None);
+                    *state.borrow_mut() = Some(drawn);
+                }
+                Err(message) => error.set(Some(message)),
+            }
+        });
+    });
+    let height = move || props.with(|p| p.spec.get("height").and_then(Value::as_u64).unwrap_or(0));
+    view! {
+        <div class="wl-chart-box">
+            <div
+                class="wl-chart"
+                node_ref=host
+                style:min-height=move || format!("{}px", height())
+                style:display=move || if error.with(Option::is_some) { "none" } else { "block" }
+            ></div>
+            {move || error.get().map(|message| view! {
+                <div class="wl-chart-error" role="alert">
+                    <strong>"This chart cannot be drawn"</strong>
+                    <pre>{message}</pre>
+                </div>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+/// Loads Vega if needed and embeds the chart; listens to zooms (large frames) and selections.
+async fn draw(
+    el: &web_sys::HtmlElement,
+    chart: ChartSpec,
+    dark: bool,
+    on_select: Option<OnSelect>,
+) -> Result<Drawn, String> {
+    vendor::load(Library::Vega).await?;
+    let prepared = match (&chart.data, &chart.plan) {
+        (Some(data), Some(plan)) => Some(Rc::new(Prepared::new(data, plan))).filter(|p| p.reduces()),
+        _ => None,
+    };
+    let width = pixel_width(el);
+    let height = chart.spec.get("height").and_then(Value::as_u64).unwrap_or(350) as usize;
+    let viewport = Viewport { x: None, y: None, width, height };
+    let rows = rows_for(&chart, prepared.as_deref(), viewport);
+    let sent = chart.data.as_ref().map_or(0, |d| if prepared.is_some() { SVG_ROWS + 1 } else { d.num_rows() });
+    let config = palette::config(dark).to_string();
+    let result = JsFuture::from(embed(el, &chart.spec.to_string(), &config, dark, rows, sent <= SVG_ROWS))
+        .await
+        .map_err(|e| error_text(&e))?;
+    let view = view_of(&result);
+    let mut listeners = Vec::new();
+    if let (Some(prepared), Some(plan)) = (prepared.clone(), chart.plan.clone()) {
+        let (view_for_zoom, chart_for_zoom, el) = (view.clone(), chart.clone(), el.clone());
+        let zoom = Closure::<dyn FnMut(String)>::new(move |value: String| {
+            // The interval's value: `{x field: [lo, hi]}` (and the y field's for scatters), or
+            // `{}` when the viewer resets the zoom (a double click).
+            let value: Value = serde_json::from_str(&value).unwrap_or(Value::Null);
+            let ranges: Vec<(f64, f64)> = value
+                .as_object()
+                .map(|intervals| {
+                    intervals
+                        .values()
+                        .filter_map(|v| Some((v.get(0)?.as_f64()?, v.get(1)?.as_f64()?)))
+                        .map(|(a, b)| (a.min(b), a.max(b)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            // The scale's domain when the value names no numbers (dates are numbers already).
+            let scale = |name: &str| -> Option<(f64, f64)> {
+                let d = js_sys::Array::from(&domain(&view_for_zoom, name));
+                Some((d.get(0).as_f64()?, d.get(1).as_f64()?))
+            };
+            let zoomed = value.as_object().is_some_and(|m| !m.is_empty());
+            let viewport = Viewport {
+                x: if zoomed { ranges.first().copied().or_else(|| scale("x")) } else { None },
+                y: if zoomed && plan.mode == Mode::Points {
+                    ranges.get(1).copied().or_else(|| scale("y"))
+                } else {
+                    None
+                },
+                width: pixel_width(&el),
+                height,
+            };
+            if let Some(rows) = rows_for(&chart_for_zoom, Some(&prepared), viewport) {
+                let _ = replace_rows(&view_for_zoom, rows);
+            }
+        });
+        listen(&view, ZOOM_PARAM, &zoom);
+        listeners.push(zoom);
+    }
+    if let Some(OnSelect { params, sink }) = on_select {
+        let selected: Rc<RefCell<Map<String, Value>>> = Rc::default();
+        let pending: Rc<RefCell<Option<TimeoutHandle>>> = Rc::default();
+        for param in params {
+            let (selected, pending, name) = (selected.clone(), pending.clone(), param.clone());
+            let listener = Closure::<dyn FnMut(String)>::new(move |value: String| {
+                let value: Value = serde_json::from_str(&value).unwrap_or(Value::Null);
+                let empty = value.is_null() || value.as_object().is_some_and(Map::is_empty);
+                if empty {
+                    selected.borrow_mut().remove(&name);
+                } else {
+                    selected.borrow_mut().insert(name.clone(), value);
+                }
+                // A brush moves many times a second: the script reruns once it rests.
+                if let Some(handle) = pending.borrow_mut().take() {
+                    handle.clear();
+                }
+                let wire = Value::Object(selected.borrow().clone()).to_string();
+                let handle = set_timeout_with_handle(
+                    move || sink.send(WidgetValue::Text(wire)),
+                    std::time::Duration::from_millis(150),
+                );
+                *pending.borrow_mut() = handle.ok();
+            });
+            listen(&view, &param, &listener);
+            listeners.push(listener);
+        }
+    }
+    Ok(Drawn { result, view, spec: chart.spec, dark, data: chart.data, prepared, _listeners: listeners })
+}
+
+/// New data for a drawn chart: appended rows are inserted, anything else replaces the rows
+/// (re-reduced when the frame is large); the view stays.
+fn update_data(drawn: &mut Drawn, chart: &ChartSpec, el: &web_sys::HtmlElement) {
+    let shown = drawn.data.as_ref().map_or(0, DataFrame::num_rows);
+    let prepared = match (&chart.data, &chart.plan) {
+        (Some(data), Some(plan)) => Some(Rc::new(Prepared::new(data, plan))).filter(|p| p.reduces()),
+        _ => None,
+    };
+    let appended = chart.appended_from == Some(shown) && drawn.prepared.is_none() && prepared.is_none();
+    if let (true, Some(data)) = (appended, &chart.data) {
+        let rows = rows_json(data, &chart.columns, chart.index, shown..data.num_rows());
+        let _ = insert_rows(&drawn.view, rows);
+    } else {
+        let height = chart.spec.get("height").and_then(Value::as_u64).unwrap_or(350) as usize;
+        let viewport = Viewport { x: None, y: None, width: pixel_width(el), height };
+        let rows = rows_for(chart, prepared.as_deref(), viewport).unwrap_or_else(|| "[]".into());
+        let _ = replace_rows(&drawn.view, rows);
+    }
+    drawn.data = chart.data.clone();
+    drawn.prepared = prepared;
+}
