@@ -137,7 +137,8 @@ async fn checkbox_shows_and_hides_the_table() {
     let app = App::open("fundamentals", "/").await;
     let c = &app.client;
     wait_for_text(c, ".wl-title", "Basic concepts", TIMEOUT).await;
-    let has_table = || async { c.find_all(Locator::Css(".wl-dataframe")).await.unwrap_or_default().len() == 3 };
+    // Three frames always show (write, the highlighted one, the squares); the box adds a fourth.
+    let has_table = || async { c.find_all(Locator::Css(".wl-dataframe")).await.unwrap_or_default().len() == 4 };
     assert!(!has_table().await, "the table shows before the box is ticked");
     let checkbox = widget(c, "checkbox", "Show dataframe").await;
     checkbox.find(Locator::Css("input[type='checkbox']")).await.unwrap().click().await.unwrap();
