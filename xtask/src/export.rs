@@ -25,7 +25,8 @@ const TRUNK_WASM: &str = "module_or_path: '";
 
 /// `cargo xtask export` with its command-line arguments.
 pub fn export(args: &[String]) -> Result {
-    let usage = "usage: cargo xtask export APP [--out FILE]   (APP: a built dist, or an app's folder with a Trunk.toml)";
+    let usage =
+        "usage: cargo xtask export APP [--out FILE]   (APP: a built dist, or an app's folder with a Trunk.toml)";
     let mut app = None;
     let mut out = None;
     let mut args = args.iter();
@@ -211,7 +212,8 @@ mod tests {
              <body><script>var keep = 1;</script></body></html>",
         )
         .unwrap();
-        std::fs::write(dist.join("app-1.js"), "import { f } from './snippets/wasmlit-1/inline0.js';\n</script>").unwrap();
+        std::fs::write(dist.join("app-1.js"), "import { f } from './snippets/wasmlit-1/inline0.js';\n</script>")
+            .unwrap();
         std::fs::write(dist.join("app-1_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
         std::fs::write(dist.join("style-1.css"), "body { color: red }").unwrap();
         std::fs::write(dist.join("snippets/wasmlit-1/inline0.js"), "export const f = import.meta.url;").unwrap();

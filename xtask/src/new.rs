@@ -82,8 +82,7 @@ pub fn parse(args: &[String]) -> Result<NewApp> {
             "--git" => source = Some(Source::Git(value("--git")?)),
             "--path" => {
                 let path = PathBuf::from(value("--path")?);
-                let path = std::fs::canonicalize(&path)
-                    .map_err(|e| format!("--path {}: {e}", path.display()))?;
+                let path = std::fs::canonicalize(&path).map_err(|e| format!("--path {}: {e}", path.display()))?;
                 if !path.join("Cargo.toml").is_file() {
                     return Err(format!("--path {}: no Cargo.toml there (give a wasmlit checkout)", path.display()));
                 }
@@ -151,8 +150,7 @@ fn variables(app: &NewApp) -> Vec<(&'static str, String)> {
         Source::Git(url) => url.clone(),
         Source::Path(_) => REPOSITORY.into(),
     };
-    let files: Vec<String> =
-        crate::vendor::FILES.iter().map(|(from, to)| format!("  [{from:?}, {to:?}],")).collect();
+    let files: Vec<String> = crate::vendor::FILES.iter().map(|(from, to)| format!("  [{from:?}, {to:?}],")).collect();
     vec![
         ("name", app.name.clone()),
         ("crate", app.name.replace('-', "_")),
@@ -260,7 +258,9 @@ mod tests {
         // A second run does not overwrite the app.
         assert!(create(&app).unwrap_err().contains("is not empty"));
         let git = NewApp { source: Source::Git("https://example.org/w\"x".into()), ..app };
-        assert!(variables(&git).iter().any(|(k, v)| *k == "wasmlit" && v == "{ git = \"https://example.org/w\\\"x\" }"));
+        assert!(variables(&git)
+            .iter()
+            .any(|(k, v)| *k == "wasmlit" && v == "{ git = \"https://example.org/w\\\"x\" }"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

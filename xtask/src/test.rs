@@ -10,7 +10,7 @@
 //! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`; the hello
 //!   app's `.wasm` must stay within 5% of the brotli size in `bench/size-ceiling.txt`; an app
 //!   made by `cargo xtask new` in a temporary folder is built as its README says, and the
-//!   hello app exported to one file (`cargo xtask export`); then
+//!   hello and multipage apps exported to one file each (`cargo xtask export`); then
 //!   `tests/e2e.rs` drives the apps in Chromium (`WASMLIT_E2E_DIST=<abs>/target/e2e`).
 //!
 //! Everything shares the workspace's one `target/` folder.
@@ -274,7 +274,8 @@ fn build_new_app(tools: &Tools) -> Result<PathBuf> {
     };
     crate::new::create(&app)?;
     let lock = app.dir.join("Cargo.lock");
-    std::fs::copy(root.join("Cargo.lock"), &lock).map_err(|e| format!("cannot copy Cargo.lock to {}: {e}", lock.display()))?;
+    std::fs::copy(root.join("Cargo.lock"), &lock)
+        .map_err(|e| format!("cannot copy Cargo.lock to {}: {e}", lock.display()))?;
     let dist = e2e_dist().join(NEW_APP.0);
     let start = Instant::now();
     println!("--> trunk build --release {} (made by cargo xtask new in {})", NEW_APP.0, app.dir.display());
@@ -292,15 +293,18 @@ fn build_new_app(tools: &Tools) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// `cargo xtask export` of the hello app built above, into `target/e2e/export/hello.html`,
-/// which the end-to-end tests open from `file://`.
-fn export_hello() -> Result {
-    let html = crate::export::single_file(&e2e_dist().join(HELLO.name))?;
+/// `cargo xtask export` of apps built above into `target/e2e/export/<app>.html`, which the
+/// end-to-end tests open from `file://`: the hello app, and the multipage app (pages in the
+/// fragment there).
+fn export_apps() -> Result {
     let out = e2e_dist().join("export");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let file = out.join("hello.html");
-    std::fs::write(&file, &html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    println!("--> exported {} ({} KiB)", file.display(), html.len() / 1024);
+    for app in [HELLO.name, "multipage"] {
+        let html = crate::export::single_file(&e2e_dist().join(app))?;
+        let file = out.join(format!("{app}.html"));
+        std::fs::write(&file, &html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        println!("--> exported {} ({} KiB)", file.display(), html.len() / 1024);
+    }
     Ok(())
 }
 
@@ -330,7 +334,7 @@ fn e2e(tools: &Tools) -> StageOutcome {
         }
     }
     build_new_app(tools).map_err(fail)?;
-    export_hello().map_err(fail)?;
+    export_apps().map_err(fail)?;
     let mut cargo = tools.cargo();
     cargo
         .current_dir(repo_root())
