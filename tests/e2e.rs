@@ -1822,8 +1822,8 @@ async fn fragment(client: &Client) -> String {
 #[tokio::test]
 #[ignore = "end-to-end: run by cargo xtask test"]
 async fn an_exported_multipage_app_keeps_its_pages_in_the_fragment_with_back_and_forward() {
-    let (c, _driver, folder) = open_exported("multipage").await;
-    let c = &c;
+    let (client, _driver, folder) = open_exported("multipage").await;
+    let c = &client;
     wait_for_text(c, ".wl-title", "Welcome to wasmlit!", TIMEOUT).await;
     let file_path = c.current_url().await.unwrap().path().to_string();
     click_page_link(c, "DataFrame demo").await;
@@ -1838,6 +1838,6 @@ async fn an_exported_multipage_app_keeps_its_pages_in_the_fragment_with_back_and
     c.refresh().await.unwrap();
     wait_for_text(c, ".wl-title", "DataFrame demo", TIMEOUT).await;
     assert_no_exceptions(c).await;
-    let _ = c.close().await;
+    let _ = client.close().await;
     let _ = std::fs::remove_dir_all(&folder);
 }

@@ -2,8 +2,8 @@
 //! outside this workspace, from the templates in `xtask/templates/new/`.
 //!
 //! The crate depends on wasmlit by git URL ([`REPOSITORY`] unless `--git` says another) or, with
-//! `--path`, on a local checkout. It has the app (`src/lib.rs`, `src/main.rs`), an `AppTest`
-//! test, the `index.html` + `Trunk.toml` trunk builds, the page's loader (`www/loader.js`), a
+//! `--path`, on a local checkout. It has the app (`src/lib.rs`, with its `AppTest` tests, which
+//! `tests/new_app_template.rs` also runs in this workspace; `src/main.rs`), the `index.html` + `Trunk.toml` trunk builds, the page's loader (`www/loader.js`), a
 //! GitHub Pages workflow and a README whose first section goes from there to a live URL.
 //!
 //! The chart and map libraries: the app gets wasmlit's own `vendor/package.json` and lock file,
@@ -40,13 +40,12 @@ pub struct NewApp {
 }
 
 /// (path in the new crate, template). `{{name}}`-style placeholders are filled by [`render`].
-const TEMPLATES: [(&str, &str); 14] = [
+const TEMPLATES: [(&str, &str); 13] = [
     ("Cargo.toml", include_str!("../templates/new/Cargo.toml")),
     ("Trunk.toml", include_str!("../templates/new/Trunk.toml")),
     ("index.html", include_str!("../templates/new/index.html")),
     ("src/lib.rs", include_str!("../templates/new/src/lib.rs")),
     ("src/main.rs", include_str!("../templates/new/src/main.rs")),
-    ("tests/app.rs", include_str!("../templates/new/tests/app.rs")),
     ("README.md", include_str!("../templates/new/README.md")),
     (".gitignore", include_str!("../templates/new/gitignore")),
     (".github/workflows/pages.yml", include_str!("../templates/new/github/workflows/pages.yml")),
@@ -246,7 +245,7 @@ mod tests {
         assert!(manifest.contains("name = \"my-app\""), "{manifest}");
         assert!(manifest.contains(&format!("wasmlit = {{ path = {} }}", toml_string(&root.to_string_lossy()))));
         assert!(read("src/main.rs").contains("wasmlit::run(my_app::app)"));
-        assert!(read("tests/app.rs").contains("AppTest::new(my_app::app)"));
+        assert!(read("src/lib.rs").contains("assert_eq!(at.title(0).text(), \"My app\");"));
         assert!(read("index.html").contains("data-bin=\"my-app\""));
         assert!(read(".github/workflows/pages.yml").contains("${{ steps.pages.outputs.base_path }}"));
         let assemble = read("vendor/assemble.mjs");
