@@ -26,6 +26,10 @@ pub enum Library {
     Vega,
     /// Leaflet and its stylesheet (`window.L`).
     Leaflet,
+    /// DOMPurify (`window.DOMPurify`), which sanitizes `html` bodies.
+    DomPurify,
+    /// Prism's core and the languages `code` highlights (`window.Prism`, in manual mode).
+    Prism,
 }
 
 impl Library {
@@ -34,6 +38,8 @@ impl Library {
         match self {
             Library::Vega => &["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"],
             Library::Leaflet => &["leaflet.css", "leaflet.js"],
+            Library::DomPurify => &["purify.min.js"],
+            Library::Prism => &["prism.min.js"],
         }
     }
 }
