@@ -62,6 +62,8 @@ macro_rules! element_kinds {
                 video: Video(PlayerProps) in elements::media::video,
                 #[cfg(feature = "media")]
                 logo: Logo(LogoProps) in elements::media::logo,
+                #[cfg(feature = "media")]
+                pdf: Pdf(PdfProps) in elements::media::pdf,
                 #[cfg(feature = "data")]
                 table: Table(TableProps) in elements::data::table,
                 #[cfg(feature = "data")]

@@ -112,6 +112,7 @@ pub mod prelude {
         audio::Audio,
         image::{Image, ImageWidth},
         logo::{Logo, LogoSize},
+        pdf::Pdf,
         video::Video,
         MediaSource,
     };
