@@ -36,8 +36,20 @@ const FILES: [(&str, &str); 12] = [
 /// Prism's core and the languages `code` highlights, in dependency order, joined into
 /// `prism.min.js` (one request). The first line keeps Prism from highlighting the page itself.
 const PRISM: [&str; 14] = [
-    "core", "markup", "css", "clike", "javascript", "typescript", "rust", "python", "json", "toml", "yaml", "bash",
-    "sql", "markdown",
+    "core",
+    "markup",
+    "css",
+    "clike",
+    "javascript",
+    "typescript",
+    "rust",
+    "python",
+    "json",
+    "toml",
+    "yaml",
+    "bash",
+    "sql",
+    "markdown",
 ];
 
 /// Leaflet's stylesheet refers to these (layer control and marker icons).
@@ -78,8 +90,10 @@ pub fn vendor(tools: &Tools, report: impl Fn(&str, &str, &str)) -> Result {
         let entry = entry.map_err(|e| format!("cannot read {}: {e}", images.display()))?;
         copy(&entry.path(), &out.join("images").join(entry.file_name()))?;
     }
-    let detail =
-        format!("vega, vega-lite, vega-embed, leaflet, dompurify, prism in vendor/{ASSEMBLED} ({})", fmt_duration(start.elapsed()));
+    let detail = format!(
+        "vega, vega-lite, vega-embed, leaflet, dompurify, prism in vendor/{ASSEMBLED} ({})",
+        fmt_duration(start.elapsed())
+    );
     report("js libraries", state, &detail);
     Ok(())
 }

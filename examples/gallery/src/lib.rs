@@ -519,7 +519,9 @@ fn media_elements(ui: &Ui) {
     echo!(ui, {
         ui.add(Pdf::bytes(hello_pdf()).height(320));
     });
-    ui.caption("A one-page PDF written by the script, in the browser's own viewer (a download link where it has none).");
+    ui.caption(
+        "A one-page PDF written by the script, in the browser's own viewer (a download link where it has none).",
+    );
 
     ui.subheader("Static files");
     ui.write("Files in the app's `static/` folder are served at `app/static/…`, as in Streamlit: an image by URL, and the same file in Markdown.");

@@ -2,13 +2,15 @@
 //! optional wrapping and a copy button (the Clipboard API; "Copied" for two seconds).
 //!
 //! A block with a language is highlighted by Prism, loaded through [`vendor::load`] the first
-//! time such a block is drawn: the plain text shows at once, and Prism's token spans replace it
+//! time such a block is drawn (the glue is installed by the script's first such block, so an
+//! app without one does not carry it): the plain text shows at once, and Prism's token spans replace it
 //! when it has loaded (a language Prism does not know stays plain, as does every block if Prism
 //! cannot load). Prism was chosen over highlight.js because Streamlit highlights with Prism (its
 //! token classes are the ones Streamlit's theme colours) and its core with the 13 languages we
 //! bundle is 40 kB minified, against highlight.js's 120 kB common build. The gutter, wrapping
 //! and the copy button (which copies the props' plain text) do not depend on it.
 
+use std::cell::Cell;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -39,15 +41,20 @@ async fn highlighted(body: &str, language: &str) -> Option<String> {
     highlight(body, &language.to_ascii_lowercase()).ok().flatten()
 }
 
-/// How long the button says "Copied" after a copy.
-const COPIED_FOR: Duration = Duration::from_secs(2);
+/// Keeps `tokens` the Prism HTML of the block's current body (see [`install`]).
+type Highlighter = fn(Memo<CodeProps>, RwSignal<Option<String>>);
 
-pub(crate) fn render(cell: DisplayCell<CodeProps>) -> AnyView {
-    let props = cell.props;
-    let class = move || props.with(|p| p.language.as_ref().map(|l| format!("language-{l}")).unwrap_or_default());
-    let pre_class = move || props.with(|p| if p.wrap_lines { "wl-code-block wl-code-wrap" } else { "wl-code-block" });
-    // Prism's HTML for the current body, or `None` while the plain text shows.
-    let tokens = RwSignal::new(None::<String>);
+thread_local! {
+    static HIGHLIGHTER: Cell<Option<Highlighter>> = const { Cell::new(None) };
+}
+
+/// Turns highlighting on (called by a script's first code block with a language), so an app
+/// without one does not link the Prism glue.
+pub(crate) fn install() {
+    HIGHLIGHTER.with(|h| h.set(Some(highlight_with_prism)));
+}
+
+fn highlight_with_prism(props: Memo<CodeProps>, tokens: RwSignal<Option<String>>) {
     Effect::new(move || {
         let (body, language) = props.with(|p| (p.body.clone(), p.language.clone()));
         tokens.set(None);
@@ -60,6 +67,20 @@ pub(crate) fn render(cell: DisplayCell<CodeProps>) -> AnyView {
             }
         });
     });
+}
+
+/// How long the button says "Copied" after a copy.
+const COPIED_FOR: Duration = Duration::from_secs(2);
+
+pub(crate) fn render(cell: DisplayCell<CodeProps>) -> AnyView {
+    let props = cell.props;
+    let class = move || props.with(|p| p.language.as_ref().map(|l| format!("language-{l}")).unwrap_or_default());
+    let pre_class = move || props.with(|p| if p.wrap_lines { "wl-code-block wl-code-wrap" } else { "wl-code-block" });
+    // Prism's HTML for the current body, or `None` while the plain text shows.
+    let tokens = RwSignal::new(None::<String>);
+    if let Some(highlight) = HIGHLIGHTER.with(Cell::get) {
+        highlight(props, tokens);
+    }
     let copied = RwSignal::new(false);
     let copy = move |_| {
         let body = props.with_untracked(|p| p.body.clone());
