@@ -40,8 +40,10 @@ async fn sanitized(body: &str) -> Result<String, String> {
     sanitize(body).map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}")))
 }
 
+type Render = fn(DisplayCell<HtmlProps>) -> AnyView;
+
 thread_local! {
-    static RENDERER: Cell<Option<fn(DisplayCell<HtmlProps>) -> AnyView>> = const { Cell::new(None) };
+    static RENDERER: Cell<Option<Render>> = const { Cell::new(None) };
 }
 
 /// Makes [`sanitized_html`] the renderer (called by every `html` element the script draws), so
