@@ -52,7 +52,7 @@ impl Ui {
 ///     ui.add(Pdf::bytes(b"not a pdf".to_vec())); // refused: an error in place
 /// });
 /// at.run();
-/// let Element::Pdf(pdf) = at.pdf(0).element() else { unreachable!() };
+/// let Element::Pdf(pdf) = at.pdf(0).element().clone() else { unreachable!() };
 /// assert_eq!((pdf.height, pdf.source.mime()), (300, Some("application/pdf")));
 /// assert!(at.exception(0).text().contains("%PDF-"));
 /// ```

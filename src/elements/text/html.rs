@@ -54,7 +54,7 @@ impl Ui {
 ///     ui.add(Html::css(".wl-title { letter-spacing: 0.1em; }"));
 /// });
 /// at.run();
-/// let Element::Html(props) = at.html(0).element() else { unreachable!() };
+/// let Element::Html(props) = at.html(0).element().clone() else { unreachable!() };
 /// assert_eq!(props.body, "<style>.wl-title { letter-spacing: 0.1em; }</style>");
 /// assert!(props.style_only);
 /// ```
