@@ -225,6 +225,13 @@ impl AppTest {
         self
     }
 
+    /// What `ui.context()` says from the next run on (the browser's locale, time zone, URL,
+    /// theme type, user agent, cookies); empty until set.
+    pub fn set_context(&mut self, context: crate::context::Context) -> &mut Self {
+        self.session.set_context(context);
+        self
+    }
+
     /// Sets one query parameter before the next run, keeping the others.
     pub fn set_query_param(&mut self, key: &str, value: impl std::fmt::Display) -> &mut Self {
         let mut pairs = crate::query_params::parse(&self.session.query_string()).0;

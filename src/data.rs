@@ -18,6 +18,7 @@
 //! ```
 
 mod column;
+mod csv_column;
 mod csv_reader;
 mod csv_writer;
 mod describe;

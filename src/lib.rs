@@ -37,6 +37,7 @@ pub mod cache;
 pub mod charts;
 pub mod clock;
 pub mod color;
+pub mod context;
 #[cfg(feature = "data")]
 pub mod data;
 pub mod element;
@@ -54,6 +55,7 @@ pub mod pages;
 pub mod persisted_state;
 pub mod query_params;
 pub mod request;
+pub mod routing;
 pub mod runtime;
 pub mod session_state;
 pub mod storage;

@@ -51,6 +51,8 @@ pub(crate) struct Runtime {
     pub query: crate::query_params::QueryStore,
     /// Multipage apps: the page asked for, the page shown, the pages reachable.
     pub pages: crate::pages::PageStore,
+    /// What the browser says about the viewer (`ui.context()`), refreshed before each run.
+    pub context: crate::context::Context,
 }
 
 impl Runtime {
@@ -131,6 +133,8 @@ pub struct Session {
     follow_up: Option<RerunRequest>,
     /// The app's custom theme, or why its theme file was refused.
     theme: Option<Result<crate::theme::ThemeConfig, String>>,
+    /// Where pages live in the address bar.
+    routing: crate::routing::Routing,
 }
 
 impl Session {
@@ -200,6 +204,7 @@ impl Session {
             run_id: 0,
             query: Default::default(),
             pages: Default::default(),
+            context: Default::default(),
         };
         Session {
             runtime: Rc::new(RefCell::new(runtime)),
@@ -208,7 +213,37 @@ impl Session {
             virtual_clock: Some(clock),
             follow_up: None,
             theme: None,
+            routing: Default::default(),
         }
+    }
+
+    /// Puts pages in the address bar's fragment (`#/plotting`) instead of its path, for a host
+    /// that neither serves deep links nor falls back to a `404.html` (see [`crate::routing`]).
+    /// An app opened from a `file:` URL routes this way whatever it says.
+    ///
+    /// ```
+    /// use wasmlit::routing::Routing;
+    /// use wasmlit::{Session, Ui};
+    /// let session = Session::new(|ui: &Ui| {
+    ///     ui.title("Hi");
+    /// })
+    /// .with_routing(Routing::Hash);
+    /// assert_eq!(session.routing(), Routing::Hash);
+    /// ```
+    pub fn with_routing(mut self, routing: crate::routing::Routing) -> Self {
+        self.routing = routing;
+        self
+    }
+
+    /// Replaces what `ui.context()` says from the next run on (the web layer calls it before
+    /// each run).
+    pub fn set_context(&mut self, context: crate::context::Context) {
+        self.runtime.borrow_mut().context = context;
+    }
+
+    /// Where pages live in the address bar.
+    pub fn routing(&self) -> crate::routing::Routing {
+        self.routing
     }
 
     /// Gives the app a custom theme (offered as "Custom theme" in ⋮ → Settings, and used

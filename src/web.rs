@@ -11,6 +11,7 @@
 
 mod blob;
 mod clock;
+mod context;
 mod elements;
 mod fetch;
 mod icon;
@@ -136,7 +137,7 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
     session.set_clock(Rc::new(WebClock::new()));
     session.set_fetcher(Rc::new(fetch::WebFetcher));
     let state = session.session_state();
-    let driver = Rc::new(Driver::new(session));
+    let driver = Rc::new(Driver::new(session, parent.clone()));
     let shell = shell::Shell {
         main: driver.page.main.clone(),
         sidebar: driver.page.sidebar.clone(),
@@ -190,6 +191,8 @@ struct Driver {
     /// Values of widgets in forms, held until the form is submitted.
     forms: RefCell<FormBuffer>,
     timers: RefCell<HashMap<FragmentId, (Duration, Interval)>>,
+    /// The element the app is mounted in (`ui.context()` reads its theme).
+    root: web_sys::HtmlElement,
 }
 
 /// The run in progress.
@@ -202,7 +205,7 @@ struct InFlight {
 }
 
 impl Driver {
-    fn new(session: Session) -> Self {
+    fn new(session: Session, root: web_sys::HtmlElement) -> Self {
         Driver {
             session: RefCell::new(session),
             pending: RefCell::new(None),
@@ -214,6 +217,7 @@ impl Driver {
             page_config: ArcRwSignal::new(Default::default()),
             forms: RefCell::default(),
             timers: RefCell::default(),
+            root,
         }
     }
 
@@ -277,6 +281,7 @@ impl Driver {
         let echo = request.ids().collect();
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
+        self.session.borrow_mut().set_context(context::read(&self.root));
         let future = self.session.borrow_mut().begin_run(request);
         *self.in_flight.borrow_mut() = Some(InFlight { future: Some(future), echo, generation });
         // A synchronous script has already run: one poll finishes it in this task.

@@ -1001,3 +1001,15 @@ async fn headings_draw_inline_markdown_and_link_to_their_anchor() {
     assert_eq!(find(&root, "h2").id(), "sales-by-region");
     assert_eq!(find(&root, "h2").text_content().as_deref(), Some("Sales by region"), "the icon adds no text");
 }
+
+#[wasm_bindgen_test]
+async fn a_heading_without_an_anchor_has_no_id_and_no_link() {
+    let (root, _keep) = mount(|ui: &Ui| {
+        ui.add(Header::new("Quiet").hide_anchor());
+        ui.add(Title::new("Also quiet").hide_anchor());
+    })
+    .await;
+    assert!(!find(&root, "h2").has_attribute("id"));
+    assert!(!find(&root, "h1").has_attribute("id"));
+    assert!(root.query_selector(".wl-anchor-link").unwrap().is_none());
+}

@@ -70,6 +70,25 @@ fn csv_mixed_types_widen() {
 }
 
 #[test]
+fn csv_a_column_that_turns_to_text_late_keeps_every_earlier_field_as_written() {
+    // Parsed as ints for three rows, then a word: the earlier fields come back from the file
+    // as they were written (leading zeros, spaces, quotes), nulls stay nulls.
+    let df = csv("n,q\n007,1\n NA ,\"2,5\"\n\n\" 12 \",\"x\"\"y\"\nNA,3\nlate,4\n");
+    assert_eq!(dtypes(&df), [DataType::Text, DataType::Text]);
+    assert_eq!(
+        df.column_values("n").unwrap(),
+        Column::Text(vec![Some("007".into()), Some(" NA ".into()), Some(" 12 ".into()), None, Some("late".into())])
+    );
+    assert_eq!(df.cell_text(1, 1), "2,5");
+    assert_eq!(df.cell_text(2, 1), "x\"y");
+    // Ints that meet a float become floats, dates that meet a datetime become datetimes.
+    let df = csv("a,d\n1,2024-01-01\n,\n2.5,2024-01-02 06:00\n");
+    assert_eq!(df.column_values("a").unwrap(), Column::from(vec![Some(1.0), None, Some(2.5)]));
+    assert_eq!(df.value(0, 1), Value::Datetime(datetime("2024-01-01 00:00:00")));
+    assert_eq!(df.value(2, 1), Value::Datetime(datetime("2024-01-02 06:00:00")));
+}
+
+#[test]
 fn csv_offsets_are_read_as_utc() {
     let df = csv("t\n2024-01-01T12:00:00+02:00\n");
     assert_eq!(df.value(0, 0), Value::Datetime(datetime("2024-01-01 10:00:00")));

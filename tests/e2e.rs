@@ -1824,3 +1824,96 @@ async fn a_million_point_line_chart_draws_reduced_and_zooms_from_the_full_data()
     assert_no_chart_errors(c).await;
     app.close().await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// An app made by `cargo xtask new` in a folder outside the workspace, built as its README says.
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn an_app_made_by_cargo_xtask_new_runs_under_its_repository_path() {
+    let app = App::open("new_app", "/my-app/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-title", "My app", TIMEOUT).await;
+    wait_for_text(c, ".wl-markdown", "0 squared is 0", TIMEOUT).await;
+    let slider = widget(c, "slider", "x").await;
+    let range = slider.find(Locator::Css("input[type='range']")).await.unwrap();
+    range.send_keys(&ARROW_RIGHT.repeat(3)).await.unwrap();
+    wait_for_text(c, ".wl-markdown", "3 squared is 9", TIMEOUT).await;
+    button(c, "Add one").await.click().await.unwrap();
+    wait_for_text(c, ".wl-markdown", "The button was pressed 1 times.", TIMEOUT).await;
+    // The frame of squares follows the slider: rows 0 to 3.
+    wait_for_text(c, ".wl-dataframe", "9", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    assert_eq!(c.title().await.unwrap(), "My app");
+    // Its pre-build hook installed the chart and map libraries from npm into the dist.
+    let dist = PathBuf::from(std::env::var_os("WASMLIT_E2E_DIST").unwrap()).join("new_app");
+    for file in ["wasmlit-vendor/vega.min.js", "wasmlit-vendor/leaflet.js", "wasmlit-vendor/LICENSE-vega.txt"] {
+        assert!(dist.join(file).is_file(), "the new app's dist has no {file}");
+    }
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// `cargo xtask export`: the hello app as one file, opened from file:// with no server.
+// ---------------------------------------------------------------------------------------------
+
+/// Opens `$WASMLIT_E2E_DIST/export/<name>.html` from `file://`, copied alone into a folder:
+/// nothing beside it to load.
+async fn open_exported(name: &str) -> (Client, ChromeDriver, PathBuf) {
+    let dist = std::env::var_os("WASMLIT_E2E_DIST")
+        .map(PathBuf::from)
+        .expect("WASMLIT_E2E_DIST is not set: build the apps first: cargo xtask test e2e");
+    let file = dist.join("export").join(format!("{name}.html"));
+    assert!(file.is_file(), "no {} (cargo xtask test e2e exports it)", file.display());
+    let alone = std::env::temp_dir().join(format!("wasmlit-e2e-export-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&alone).unwrap();
+    std::fs::copy(&file, alone.join("app.html")).unwrap();
+    let driver = start_chromedriver();
+    let client = connect(&driver).await;
+    client.goto(&format!("file://{}", alone.join("app.html").display())).await.unwrap();
+    (client, driver, alone)
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn an_exported_app_runs_from_a_file_url() {
+    let (c, _driver, folder) = open_exported("hello").await;
+    wait_for_text(&c, ".wl-title", "Hello", TIMEOUT).await;
+    wait_for_text(&c, ".wl-markdown", "0 squared is 0", TIMEOUT).await;
+    let slider = widget(&c, "slider", "x").await;
+    let range = slider.find(Locator::Css("input[type='range']")).await.unwrap();
+    range.send_keys(&ARROW_RIGHT.repeat(2)).await.unwrap();
+    wait_for_text(&c, ".wl-markdown", "2 squared is 4", TIMEOUT).await;
+    assert_no_exceptions(&c).await;
+    let _ = c.close().await;
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// The fragment of the address bar (`#/page`), or `""`.
+async fn fragment(client: &Client) -> String {
+    client.current_url().await.ok().and_then(|url| url.fragment().map(|f| format!("#{f}"))).unwrap_or_default()
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn an_exported_multipage_app_keeps_its_pages_in_the_fragment_with_back_and_forward() {
+    let (client, _driver, folder) = open_exported("multipage").await;
+    let c = &client;
+    wait_for_text(c, ".wl-title", "Welcome to wasmlit!", TIMEOUT).await;
+    let file_path = c.current_url().await.unwrap().path().to_string();
+    click_page_link(c, "DataFrame demo").await;
+    wait_for_text(c, ".wl-title", "DataFrame demo", TIMEOUT).await;
+    wait_until(TIMEOUT, "the fragment #/dataframe_demo", || async { fragment(c).await == "#/dataframe_demo" }).await;
+    // The file's path never changes: a reload opens the same file, on the same page.
+    assert_eq!(c.current_url().await.unwrap().path(), file_path);
+    c.back().await.unwrap();
+    wait_for_text(c, ".wl-title", "Welcome to wasmlit!", TIMEOUT).await;
+    c.forward().await.unwrap();
+    wait_for_text(c, ".wl-title", "DataFrame demo", TIMEOUT).await;
+    c.refresh().await.unwrap();
+    wait_for_text(c, ".wl-title", "DataFrame demo", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    let _ = client.close().await;
+    let _ = std::fs::remove_dir_all(&folder);
+}

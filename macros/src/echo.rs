@@ -7,9 +7,11 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{Block, Expr, Token};
 
-/// `ui, { statements }`.
+/// `ui, [above | below,] { statements }`.
 pub(crate) struct EchoInput {
     ui: Expr,
+    /// The code goes below the block's output (Streamlit's `code_location="below"`).
+    below: bool,
     block: Block,
 }
 
@@ -17,11 +19,21 @@ impl Parse for EchoInput {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let ui = input.parse()?;
         input.parse::<Token![,]>()?;
+        let mut below = false;
+        if input.peek(syn::Ident) {
+            let place: syn::Ident = input.parse()?;
+            below = match place.to_string().as_str() {
+                "above" => false,
+                "below" => true,
+                _ => return Err(syn::Error::new(place.span(), "the code goes `above` or `below` the block's output")),
+            };
+            input.parse::<Token![,]>()?;
+        }
         let block = input.parse()?;
         if !input.is_empty() {
-            return Err(input.error("echo! takes the Ui and one block: echo!(ui, { .. })"));
+            return Err(input.error("echo! takes the Ui, `above` or `below` if you like, and one block: echo!(ui, { .. })"));
         }
-        Ok(EchoInput { ui, block })
+        Ok(EchoInput { ui, below, block })
     }
 }
 
@@ -50,12 +62,20 @@ pub(crate) fn dedent(text: &str) -> String {
 }
 
 pub(crate) fn expand(input: EchoInput) -> TokenStream2 {
-    let EchoInput { ui, block } = input;
+    let EchoInput { ui, below, block } = input;
     let source = shown_source(&block);
-    quote! {{
-        let _ = (#ui).code(#source, "rust");
-        #block
-    }}
+    if below {
+        quote! {{
+            let value = #block;
+            let _ = (#ui).code(#source, "rust");
+            value
+        }}
+    } else {
+        quote! {{
+            let _ = (#ui).code(#source, "rust");
+            #block
+        }}
+    }
 }
 
 #[cfg(test)]

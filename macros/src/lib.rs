@@ -186,7 +186,8 @@ fn duration_value(expr: &Expr) -> syn::Result<f64> {
 /// ```
 ///
 /// draws the two lines of code (as written, comments included), then `42`. The block's value
-/// is the macro's value.
+/// is the macro's value. `echo!(ui, below, { .. })` runs the block first and shows its code
+/// after its output (Streamlit's `code_location="below"`).
 #[proc_macro]
 pub fn echo(input: TokenStream) -> TokenStream {
     echo::expand(parse_macro_input!(input as echo::EchoInput)).into()

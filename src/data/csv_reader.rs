@@ -3,12 +3,9 @@
 //!
 //! The rules are on [`CsvOptions`].
 
-use std::sync::Arc;
-
 use arrow_array::builder::StringBuilder;
-use arrow_array::{ArrayRef, StringArray};
 
-use super::infer::{self, Kind};
+use super::csv_column::{CsvColumn, Pushed};
 use super::{DataError, DataFrame, DataType};
 
 /// pandas' default null words (`na_values`).
@@ -202,39 +199,58 @@ pub struct CsvReader<'a> {
     reader: ::csv::Reader<&'a [u8]>,
     options: CsvOptions,
     names: Vec<String>,
-    columns: Vec<ColumnState>,
+    columns: Vec<CsvColumn>,
     rows: usize,
-    /// Where `line - row` changes (multi-line fields, blank lines): `(row, line - row)`.
-    line_shifts: Vec<(usize, u64)>,
-    /// The byte offset and line where the last record started (to find an unclosed quote).
-    last_record: Option<(usize, u64)>,
     record: ::csv::ByteRecord,
-    /// The line the record just read starts on, and how many line breaks lie before byte
-    /// `counted_to`.
-    record_line: u64,
-    newlines: u64,
-    counted_to: usize,
-    /// The length of the longest null word (a longer field is never a null).
-    longest_null: usize,
+    /// Where the record just read starts (after any blank lines before it).
+    record_start: usize,
+    nulls: NullWords,
     phase: Phase,
 }
 
-struct ColumnState {
-    values: StringBuilder,
-    kind: Kind,
-    forced: Option<DataType>,
+/// The null words, with a quick first test: most fields are too long or start with a byte
+/// no null word starts with.
+struct NullWords {
+    words: Vec<String>,
+    longest: usize,
+    empty: bool,
+    first_bytes: [bool; 256],
+}
+
+impl NullWords {
+    fn new(words: &[String]) -> NullWords {
+        let mut first_bytes = [false; 256];
+        for word in words {
+            if let Some(&first) = word.as_bytes().first() {
+                first_bytes[usize::from(first)] = true;
+            }
+        }
+        NullWords {
+            words: words.to_vec(),
+            longest: words.iter().map(String::len).max().unwrap_or(0),
+            empty: words.iter().any(String::is_empty),
+            first_bytes,
+        }
+    }
+
+    fn contains(&self, field: &[u8]) -> bool {
+        match field.first() {
+            None => self.empty,
+            Some(&first) => {
+                field.len() <= self.longest
+                    && self.first_bytes[usize::from(first)]
+                    && self.words.iter().any(|word| word.as_bytes() == field)
+            }
+        }
+    }
 }
 
 enum Phase {
     Reading,
-    /// Turning the text columns into typed ones, one column a step.
-    Converting {
-        arrays: Vec<ArrayRef>,
-    },
     Done(DataFrame),
 }
 
-/// How much of the progress the reading of bytes takes; converting columns takes the rest.
+/// How much of the progress the reading of bytes takes; building the frame takes the rest.
 const READ_SHARE: f64 = 0.9;
 
 fn parse_error(at: String, message: impl Into<String>) -> DataError {
@@ -248,32 +264,22 @@ impl<'a> CsvReader<'a> {
             super::check_size(bytes, limit)?;
         }
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let reader = ::csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(options.delimiter)
-            .quote(options.quote)
-            .from_reader(bytes);
         let mut this = CsvReader {
             bytes,
-            reader,
+            reader: records(bytes, options),
             options: options.clone(),
             names: Vec::new(),
             columns: Vec::new(),
             rows: 0,
-            line_shifts: Vec::new(),
-            last_record: None,
             record: ::csv::ByteRecord::new(),
-            record_line: 1,
-            newlines: 0,
-            counted_to: 0,
-            longest_null: options.null_values.iter().map(String::len).max().unwrap_or(0),
+            record_start: 0,
+            nulls: NullWords::new(&options.null_values),
             phase: Phase::Reading,
         };
         if !this.read_record()? {
             return Err(parse_error("line 1".into(), "the file is empty: there is no header and no data"));
         }
-        let line = this.record_line;
+        let line = this.line_at(this.record_start);
         let width = this.record.len();
         if width == 0 || (width == 1 && this.record[0].is_empty() && this.options.header) {
             return Err(parse_error(format!("line {line}"), "the header names no columns"));
@@ -296,11 +302,7 @@ impl<'a> CsvReader<'a> {
         this.columns = this
             .names
             .iter()
-            .map(|name| ColumnState {
-                values: StringBuilder::new(),
-                kind: Kind::Null,
-                forced: this.options.dtypes.iter().rev().find(|(n, _)| n == name).map(|(_, t)| *t),
-            })
+            .map(|name| CsvColumn::new(this.options.dtypes.iter().rev().find(|(n, _)| n == name).map(|(_, t)| *t)))
             .collect();
         if !this.options.header {
             this.push_record()?;
@@ -312,15 +314,8 @@ impl<'a> CsvReader<'a> {
     fn read_record(&mut self) -> Result<bool, DataError> {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(true) => {
-                // csv's own line count skips blank lines: count them from the byte offset.
                 let byte = self.record.position().map_or(0, |p| p.byte() as usize).min(self.bytes.len());
-                let start = byte + self.bytes[byte..].iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
-                if start > self.counted_to {
-                    self.newlines += self.bytes[self.counted_to..start].iter().filter(|&&b| b == b'\n').count() as u64;
-                    self.counted_to = start;
-                }
-                self.record_line = self.newlines + 1;
-                self.last_record = Some((start, self.record_line));
+                self.record_start = byte + self.bytes[byte..].iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
                 Ok(true)
             }
             Ok(false) => Ok(false),
@@ -331,54 +326,89 @@ impl<'a> CsvReader<'a> {
         }
     }
 
+    /// The line of the file byte `byte` is on (counted only when an error names it: csv's own
+    /// count skips blank lines).
+    fn line_at(&self, byte: usize) -> u64 {
+        1 + self.bytes[..byte.min(self.bytes.len())].iter().filter(|&&b| b == b'\n').count() as u64
+    }
+
     /// Adds the record just read as a row.
     fn push_record(&mut self) -> Result<(), DataError> {
-        let line = self.record_line;
         if self.record.len() > self.columns.len() {
             return Err(parse_error(
-                format!("line {line}"),
+                format!("line {}", self.line_at(self.record_start)),
                 format!("{} fields, but the header has {}", self.record.len(), self.columns.len()),
             ));
         }
-        let shift = line.saturating_sub(self.rows as u64);
-        if self.line_shifts.last().is_none_or(|&(_, last)| last != shift) {
-            self.line_shifts.push((self.rows, shift));
-        }
         let infer = self.options.infer_rows.is_none_or(|limit| self.rows < limit);
-        for (index, column) in self.columns.iter_mut().enumerate() {
-            let Some(field) = self.record.get(index) else {
-                column.values.append_null();
-                continue;
+        for index in 0..self.columns.len() {
+            let field = match self.record.get(index) {
+                Some(field) if !self.nulls.contains(field) => field,
+                _ => {
+                    self.columns[index].push_null();
+                    continue;
+                }
             };
             let text = std::str::from_utf8(field).map_err(|e| {
                 parse_error(
-                    format!("line {line}, column `{}`", self.names[index]),
+                    format!("line {}, column `{}`", self.line_at(self.record_start), self.names[index]),
                     format!("the bytes are not valid UTF-8 (from byte {} of the field)", e.valid_up_to()),
                 )
             })?;
-            if text.len() <= self.longest_null && self.options.null_values.iter().any(|word| word == text) {
-                column.values.append_null();
-                continue;
+            match self.columns[index].push(text, infer) {
+                Pushed::Done => {}
+                Pushed::NeedsText => {
+                    let earlier = self.texts_of(index);
+                    let column = &mut self.columns[index];
+                    column.become_text(earlier);
+                    column.push(text, infer);
+                }
+                Pushed::Refused(dtype) => {
+                    let why = if self.options.dtypes.iter().any(|(name, _)| *name == self.names[index]) {
+                        "its given type"
+                    } else {
+                        "the type read from the first rows"
+                    };
+                    return Err(parse_error(
+                        format!("line {}, column `{}`", self.line_at(self.record_start), self.names[index]),
+                        format!(
+                            "`{text}` is not {} {} ({why})",
+                            if dtype == DataType::Int { "an" } else { "a" },
+                            dtype.name()
+                        ),
+                    ));
+                }
             }
-            if infer && column.forced.is_none() && column.kind != Kind::Of(DataType::Text) {
-                column.kind = column.kind.join(Kind::Of(infer::kind_of_text(text)));
-            }
-            column.values.append_value(text);
         }
         self.rows += 1;
         Ok(())
     }
 
-    /// The line a row started on.
-    fn line_of(&self, row: usize) -> u64 {
-        let at = self.line_shifts.partition_point(|&(start, _)| start <= row);
-        let shift = at.checked_sub(1).map_or(0, |i| self.line_shifts[i].1);
-        row as u64 + shift
+    /// Column `index` of the rows read so far, as written in the file: for a column that turns
+    /// out to be text, read again from the start.
+    fn texts_of(&self, index: usize) -> StringBuilder {
+        let mut texts = StringBuilder::with_capacity(self.rows, 0);
+        let mut reader = records(self.bytes, &self.options);
+        let mut record = ::csv::ByteRecord::new();
+        if self.options.header {
+            let _ = reader.read_byte_record(&mut record);
+        }
+        for _ in 0..self.rows {
+            if !matches!(reader.read_byte_record(&mut record), Ok(true)) {
+                break;
+            }
+            // Every row so far was read and checked once already: its fields are valid UTF-8.
+            match record.get(index).filter(|field| !self.nulls.contains(field)).map(std::str::from_utf8) {
+                Some(Ok(text)) => texts.append_value(text),
+                _ => texts.append_null(),
+            }
+        }
+        texts
     }
 
     /// A quoted field still open at the end of the input (csv reads it to the end silently).
     fn check_closed_quotes(&self) -> Result<(), DataError> {
-        let Some((start, line)) = self.last_record else { return Ok(()) };
+        let start = self.record_start;
         let (quote, delimiter) = (self.options.quote, self.options.delimiter);
         let (mut in_quotes, mut after_quote, mut field_start, mut lines, mut opened) = (false, false, true, 0, 0);
         for &byte in self.bytes.get(start..).unwrap_or_default() {
@@ -409,25 +439,26 @@ impl<'a> CsvReader<'a> {
         }
         if in_quotes {
             return Err(parse_error(
-                format!("line {}", line + opened),
+                format!("line {}", self.line_at(start) + opened),
                 "a quoted field is never closed (its closing quote is missing)",
             ));
         }
         Ok(())
     }
 
-    /// Does the next piece of work: reads about [`CsvOptions::chunk_bytes`] bytes, or converts
-    /// one column once everything is read. Returns the fraction done after it (0 to 1), or
+    /// Does the next piece of work: reads about [`CsvOptions::chunk_bytes`] bytes, or builds
+    /// the frame once everything is read. Returns the fraction done after it (0 to 1), or
     /// `None` once there is nothing left to do (then call [`finish`](Self::finish)).
     pub fn next_chunk(&mut self) -> Result<Option<f64>, DataError> {
-        match &mut self.phase {
+        match &self.phase {
             Phase::Reading => {
                 let target = self.reader.position().byte() as usize + self.options.chunk_bytes;
                 loop {
                     if !self.read_record()? {
                         self.check_closed_quotes()?;
-                        self.phase = Phase::Converting { arrays: Vec::with_capacity(self.columns.len()) };
-                        break;
+                        let arrays = self.columns.iter_mut().map(CsvColumn::finish).collect();
+                        self.phase = Phase::Done(DataFrame::from_arrays(self.names.clone(), arrays)?);
+                        return Ok(Some(1.0));
                     }
                     self.push_record()?;
                     if self.reader.position().byte() as usize >= target {
@@ -436,36 +467,6 @@ impl<'a> CsvReader<'a> {
                 }
                 let read = self.reader.position().byte() as f64 / self.bytes.len().max(1) as f64;
                 Ok(Some(read.min(1.0) * READ_SHARE))
-            }
-            Phase::Converting { arrays } => {
-                let mut arrays = std::mem::take(arrays);
-                let index = arrays.len();
-                if index == self.columns.len() {
-                    let frame = DataFrame::from_arrays(self.names.clone(), arrays)?;
-                    self.phase = Phase::Done(frame);
-                    return Ok(Some(1.0));
-                }
-                let column = &mut self.columns[index];
-                let forced = column.forced.is_some();
-                let dtype = column.forced.unwrap_or(column.kind.finish());
-                let values: StringArray = column.values.finish();
-                let array = infer::parse_column(&values, dtype).map_err(|row| {
-                    let text = values.value(row);
-                    let why = if forced { "its given type" } else { "the type read from the first rows" };
-                    parse_error(
-                        format!("line {}, column `{}`", self.line_of(row), self.names[index]),
-                        format!(
-                            "`{text}` is not {} {} ({why})",
-                            if dtype == DataType::Int { "an" } else { "a" },
-                            dtype.name()
-                        ),
-                    )
-                })?;
-                let array = if dtype == DataType::Text { Arc::new(values) as ArrayRef } else { array };
-                arrays.push(array);
-                self.phase = Phase::Converting { arrays };
-                let done = (index + 1) as f64 / (self.columns.len() + 1) as f64;
-                Ok(Some(READ_SHARE + (1.0 - READ_SHARE) * done))
             }
             Phase::Done(_) => Ok(None),
         }
@@ -479,6 +480,16 @@ impl<'a> CsvReader<'a> {
             _ => Err(parse_error("the input".into(), "the reader stopped before the end")),
         }
     }
+}
+
+/// A record reader over `bytes` with the options' delimiter and quote.
+fn records<'a>(bytes: &'a [u8], options: &CsvOptions) -> ::csv::Reader<&'a [u8]> {
+    ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(options.delimiter)
+        .quote(options.quote)
+        .from_reader(bytes)
 }
 
 /// pandas' renaming of repeated column names: `a`, `a.1`, `a.2`, skipping names taken.

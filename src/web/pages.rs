@@ -9,8 +9,11 @@
 //!   `pushState` when the viewer moved by a link or `switch_page`, `replaceState` otherwise.
 //! - Back and forward (`popstate`) rerun the app on the page and query of the entry.
 //! - A `#section` in the URL scrolls to its heading after the first run.
+//! - With hash routing (`Session::with_routing(Routing::Hash)`, and always from a `file:` URL)
+//!   the page is the fragment (`#/plotting`) and the path never changes; the URL maths of both
+//!   are in `src/routing.rs`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use leptos::prelude::*;
@@ -21,6 +24,7 @@ use super::elements::DisplayCell;
 use super::Driver;
 use crate::pages::{NavPosition, NavigationProps};
 use crate::request::RerunRequest;
+use crate::routing::{Address, Routing};
 use crate::runtime::Session;
 
 /// The key `404.html` keeps a deep link's path under before it goes up to the app.
@@ -30,7 +34,9 @@ thread_local! {
     /// The driver of the app that owns the address bar (the last mounted).
     static DRIVER: RefCell<Weak<Driver>> = const { RefCell::new(Weak::new()) };
     /// Whether the first run's `#section` still has to be scrolled to.
-    static SCROLL_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    static SCROLL_PENDING: Cell<bool> = const { Cell::new(true) };
+    /// Pages in the path or in the fragment.
+    static ROUTING: Cell<Routing> = const { Cell::new(Routing::Path) };
 }
 
 /// The app's base path, ending in `/`: a `<base href>` if the page has one, else the folder
@@ -56,20 +62,28 @@ pub(crate) fn base_path() -> String {
     base
 }
 
-/// The page path below the base (`/app/plotting/` → `plotting`).
-fn page_path(pathname: &str, base: &str) -> String {
-    let decoded = js_sys::decode_uri_component(pathname).ok().and_then(|s| s.as_string()).unwrap_or(pathname.into());
-    let relative =
-        decoded.strip_prefix(base).or_else(|| (decoded.clone() + "/").strip_prefix(base).map(|_| "")).unwrap_or("");
-    let relative = relative.trim_matches('/');
-    // `/app/index.html` is the app's root.
-    relative.strip_suffix("index.html").unwrap_or(relative).trim_matches('/').to_string()
+/// Where this page's app keeps its page in the address bar (`file:` URLs always use the hash).
+fn routing() -> Routing {
+    ROUTING.with(Cell::get)
+}
+
+/// The address bar as `window.location` splits it.
+fn address_parts() -> (String, String, String) {
+    let location = window().location();
+    (
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default(),
+    )
 }
 
 /// Reads the address bar into the session before its first run, and listens for back and
 /// forward.
 pub(crate) fn start(driver: &Rc<Driver>) {
     let window = window();
+    let from_file = window.location().protocol().is_ok_and(|p| p == "file:");
+    let routing = if from_file { Routing::Hash } else { driver.session.borrow().routing() };
+    ROUTING.with(|slot| slot.set(routing));
     // A deep link the static host's 404.html sent up to the app: put its path back.
     if let Ok(Some(storage)) = window.session_storage() {
         if let Ok(Some(target)) = storage.get_item(REDIRECT_KEY) {
@@ -96,11 +110,10 @@ pub(crate) fn start(driver: &Rc<Driver>) {
 }
 
 fn read_address(session: &mut Session) {
-    let location = window().location();
-    let pathname = location.pathname().unwrap_or_default();
-    let path = page_path(&pathname, &base_path());
-    session.request_page(&path);
-    session.load_query_string(&location.search().unwrap_or_default());
+    let (pathname, search, hash) = address_parts();
+    let address = Address { pathname: &pathname, search: &search, hash: &hash };
+    session.request_page(&routing().page(&base_path(), &address));
+    session.load_query_string(&search);
 }
 
 /// After a run: console notes about the URL, then the address bar made to show the page and
@@ -110,32 +123,27 @@ pub(crate) fn after_run(session: &mut Session) {
         web_sys::console::warn_1(&note.into());
     }
     let window = window();
-    let location = window.location();
-    let pathname = location.pathname().unwrap_or_default();
-    let search = location.search().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
-    let (path, push) = match session.take_address() {
-        Some((page, push)) => (format!("{}{}", base_path(), encode_path(&page)), push),
-        None => (pathname.clone(), false),
-    };
+    let (pathname, search, hash) = address_parts();
+    let address = Address { pathname: &pathname, search: &search, hash: &hash };
+    let page = session.take_address();
+    let push = page.as_ref().is_some_and(|(_, push)| *push);
     let query = session.query_string();
-    let query = if query.is_empty() { String::new() } else { format!("?{query}") };
-    let same_page = path == pathname;
-    if !(same_page && query == search) {
-        // A new page starts at its top: the old `#section` does not carry over.
-        let url = if same_page { format!("{path}{query}{hash}") } else { format!("{path}{query}") };
+    if let Some((url, new_page)) = routing().url(&base_path(), &address, page.as_ref().map(|(p, _)| p.as_str()), &query)
+    {
         if let Ok(history) = window.history() {
             let state = wasm_bindgen::JsValue::NULL;
-            let _ = if push && !same_page {
+            let _ = if push && new_page {
                 history.push_state_with_url(&state, "", Some(&url))
             } else {
                 history.replace_state_with_url(&state, "", Some(&url))
             };
         }
-        if push && !same_page {
+        if push && new_page {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
     }
+    // In hash routing a `#/page` fragment is not a section.
+    let hash = if routing() == Routing::Hash && hash.starts_with("#/") { String::new() } else { hash };
     if SCROLL_PENDING.with(|pending| pending.replace(false)) && hash.len() > 1 {
         scroll_to_hash(hash[1..].to_string());
     }
@@ -154,10 +162,6 @@ fn scroll_to_hash(id: String) {
     );
 }
 
-fn encode_path(path: &str) -> String {
-    path.split('/').map(|part| String::from(js_sys::encode_uri_component(part))).collect::<Vec<_>>().join("/")
-}
-
 /// Follows a page link: a new history entry, and a run on that page.
 pub(crate) fn navigate(path: &str) {
     let Some(driver) = DRIVER.with(|slot| slot.borrow().upgrade()) else { return };
@@ -167,7 +171,7 @@ pub(crate) fn navigate(path: &str) {
 
 /// The `href` of a page link (`""`: the default page, at the base).
 pub(crate) fn href(path: &str) -> String {
-    format!("{}{}", base_path(), encode_path(path))
+    routing().href(&base_path(), path)
 }
 
 /// A plain left click (no modifier key) on a page link: handled in the app. Other clicks

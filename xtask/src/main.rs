@@ -6,9 +6,13 @@
 //! cargo xtask test [stage...]       set up, then run every test: native, browser, e2e
 //! cargo xtask screenshot            set up, build the gallery and screenshot it (light, dark, mobile)
 //! cargo xtask bench                 set up, build the benchmark apps, measure them beside Streamlit
+//! cargo xtask new PATH              a standalone app crate in PATH, ready for GitHub Pages
+//! cargo xtask export APP            one self-contained .html of an app, runs from file://
 //! ```
 
 mod bench;
+mod export;
+mod new;
 mod screenshot;
 mod serve;
 mod setup;
@@ -45,6 +49,13 @@ commands:
                        --quick     fewer loads and presses (a smoke run, not for quoting)
                        --no-peer   wasmlit only, no Streamlit
                        --no-build  reuse target/bench/dist from the last run
+  new PATH [--name NAME] [--git URL | --path DIR]
+                     a standalone app crate in PATH (outside this workspace) depending on wasmlit
+                     by git (default: the wasmlit repository) or a local checkout; with an
+                     AppTest test and a GitHub Pages workflow
+  export APP [--out FILE]
+                     one self-contained .html (wasm, JS and CSS inlined) that runs from file://;
+                     APP is a built dist (target/e2e/hello) or an app folder (built first)
 ";
 
 fn main() -> ExitCode {
@@ -62,6 +73,8 @@ fn main() -> ExitCode {
         "test" => test::test(rest),
         "screenshot" | "screenshots" => screenshot::screenshot(rest),
         "bench" => bench::bench(rest),
+        "new" => new::new(rest),
+        "export" => export::export(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

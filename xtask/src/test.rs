@@ -8,7 +8,9 @@
 //! - browser: `tests/browser.rs`, `tests/browser_persistence.rs`, `tests/browser_data_editor.rs`, `tests/browser_maps.rs`, `tests/browser_charts.rs` and `tests/browser_media.rs` compiled to wasm32 and run
 //!   by `wasm-bindgen-test-runner` in headless Chromium (flags in `webdriver.json`);
 //! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`; the hello
-//!   app's `.wasm` must stay within 5% of the brotli size in `bench/size-ceiling.txt`; then
+//!   app's `.wasm` must stay within 5% of the brotli size in `bench/size-ceiling.txt`; an app
+//!   made by `cargo xtask new` in a temporary folder is built as its README says, and the
+//!   hello and multipage apps exported to one file each (`cargo xtask export`); then
 //!   `tests/e2e.rs` drives the apps in Chromium (`WASMLIT_E2E_DIST=<abs>/target/e2e`).
 //!
 //! Everything shares the workspace's one `target/` folder.
@@ -44,6 +46,10 @@ pub const E2E_APPS: [E2eApp; 6] = [
     E2eApp { name: "multipage", dir: "examples/multipage", public_url: "/multipage/" },
     HELLO,
 ];
+
+/// The app `cargo xtask new` writes (`build_new_app`): its folder in `target/e2e/`, and its URL
+/// prefix, as GitHub Pages serves a repository named `my-app`.
+const NEW_APP: (&str, &str) = ("new_app", "/my-app/");
 
 /// The committed ceiling for the hello app's `.wasm`, brotli-compressed (see `check_size`).
 const SIZE_CEILING: &str = "bench/size-ceiling.txt";
@@ -254,6 +260,56 @@ pub fn build_app(tools: &Tools, app: &E2eApp) -> Result<PathBuf> {
     Ok(dist)
 }
 
+/// Makes an app with `cargo xtask new` in a temporary folder outside the workspace (wasmlit by
+/// path to this checkout) and builds it with trunk, as its README says, into
+/// `target/e2e/new_app`. It shares the workspace's target dir and a copy of its `Cargo.lock`,
+/// so the wasmlit crates built for the hello app are reused: only the app's own crate compiles
+/// and links.
+fn build_new_app(tools: &Tools) -> Result<PathBuf> {
+    let root = repo_root();
+    let parent = std::env::temp_dir().join(format!("wasmlit-e2e-new-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&parent);
+    let app = crate::new::NewApp {
+        dir: parent.join("my-app"),
+        name: "my-app".into(),
+        source: crate::new::Source::Path(root.clone()),
+    };
+    crate::new::create(&app)?;
+    let lock = app.dir.join("Cargo.lock");
+    std::fs::copy(root.join("Cargo.lock"), &lock)
+        .map_err(|e| format!("cannot copy Cargo.lock to {}: {e}", lock.display()))?;
+    let dist = e2e_dist().join(NEW_APP.0);
+    let start = Instant::now();
+    println!("--> trunk build --release {} (made by cargo xtask new in {})", NEW_APP.0, app.dir.display());
+    let mut trunk = tools.command("trunk");
+    trunk
+        .current_dir(&app.dir)
+        .env("CARGO_TARGET_DIR", crate::new::target_dir(&root))
+        .args(["build", "--release", "--dist"])
+        .arg(&dist)
+        .args(["--public-url", NEW_APP.1]);
+    let built = run(&mut trunk);
+    let _ = std::fs::remove_dir_all(&parent);
+    built?;
+    println!("--> built {} in {} ({})", NEW_APP.0, fmt_duration(start.elapsed()), wasm_size(&dist));
+    Ok(dist)
+}
+
+/// `cargo xtask export` of apps built above into `target/e2e/export/<app>.html`, which the
+/// end-to-end tests open from `file://`: the hello app, and the multipage app (pages in the
+/// fragment there).
+fn export_apps() -> Result {
+    let out = e2e_dist().join("export");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for app in [HELLO.name, "multipage"] {
+        let html = crate::export::single_file(&e2e_dist().join(app))?;
+        let file = out.join(format!("{app}.html"));
+        std::fs::write(&file, &html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        println!("--> exported {} ({} KiB)", file.display(), html.len() / 1024);
+    }
+    Ok(())
+}
+
 fn wasm_size(dist: &Path) -> String {
     let sizes: Vec<String> = std::fs::read_dir(dist)
         .into_iter()
@@ -279,6 +335,8 @@ fn e2e(tools: &Tools) -> StageOutcome {
             println!("--> {}", check_size(&dist).map_err(fail)?);
         }
     }
+    build_new_app(tools).map_err(fail)?;
+    export_apps().map_err(fail)?;
     let mut cargo = tools.cargo();
     cargo
         .current_dir(repo_root())

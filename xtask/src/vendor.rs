@@ -18,7 +18,7 @@ use crate::util::{fmt_duration, repo_root, run, Result};
 pub const ASSEMBLED: &str = "wasmlit-vendor";
 
 /// (file in `vendor/node_modules`, name in `vendor/wasmlit-vendor`).
-const FILES: [(&str, &str); 12] = [
+pub const FILES: [(&str, &str); 12] = [
     ("vega/build/vega.min.js", "vega.min.js"),
     ("vega-lite/build/vega-lite.min.js", "vega-lite.min.js"),
     ("vega-embed/build/vega-embed.min.js", "vega-embed.min.js"),
@@ -53,7 +53,7 @@ const PRISM: [&str; 14] = [
 ];
 
 /// Leaflet's stylesheet refers to these (layer control and marker icons).
-const LEAFLET_IMAGES: &str = "leaflet/dist/images";
+pub const LEAFLET_IMAGES: &str = "leaflet/dist/images";
 
 /// Installs the pinned libraries if the lock file changed since the last install, and
 /// assembles `vendor/wasmlit-vendor/`.

@@ -12,6 +12,7 @@ use std::fmt::{self, Debug};
 
 use std::time::Duration;
 
+use wasmlit::context::ThemeType;
 use wasmlit::prelude::*;
 
 mod charts;
@@ -790,6 +791,22 @@ fn session_state_and_callbacks(ui: &Ui) -> Result {
 
     ui.subheader("All keys");
     ui.write_debug(&state.keys());
+
+    ui.subheader("The viewer's browser");
+    // Streamlit's st.context: read-only, as of the start of this run.
+    let context = ui.context();
+    let theme = match context.theme_type {
+        Some(ThemeType::Dark) => "dark",
+        Some(ThemeType::Light) => "light",
+        None => "unknown",
+    };
+    ui.write(format!(
+        "`ui.context()`: locale {}, time zone {} (offset {} min), {theme} theme, {} readable cookies.",
+        context.locale.as_deref().unwrap_or("unknown"),
+        context.timezone.as_deref().unwrap_or("unknown"),
+        context.timezone_offset.map_or("unknown".into(), |m| m.to_string()),
+        context.cookies.len(),
+    ));
     Ok(())
 }
 

@@ -105,7 +105,7 @@ pub fn slot_position(slot: usize, slots: usize, rows: &Range<usize>) -> Option<u
 /// 33.5 million px, Firefox near 17.9 million), and a million rows of 35 px are 35 million:
 /// past this height the scroll area keeps this height and a scroll position maps to the
 /// rows proportionally ([`ScrollMap`]).
-pub const MAX_CANVAS: f64 = 8_000_000.0;
+pub const MAX_CANVAS: f64 = 16_000_000.0;
 
 /// How a scroll position maps to the rows when there are more of them than fit in
 /// [`MAX_CANVAS`] pixels.

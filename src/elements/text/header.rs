@@ -20,6 +20,9 @@ pub struct HeaderProps {
     /// A tooltip on a `?` next to the heading.
     #[serde(default)]
     pub help: Option<String>,
+    /// No id and no link icon (Streamlit's `anchor=False`).
+    #[serde(default)]
+    pub hide_anchor: bool,
 }
 
 /// The colour of a heading's rule, as `st.header(.., divider="blue")`.
@@ -109,6 +112,12 @@ impl Header {
         self
     }
 
+    /// No anchor: the heading gets no id and shows no link icon (Streamlit's `anchor=False`).
+    pub fn hide_anchor(mut self) -> Self {
+        self.props.hide_anchor = true;
+        self
+    }
+
     /// A tooltip on a `?` next to the heading.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.props.help = Some(help.into());
@@ -122,7 +131,7 @@ impl Header {
 
 impl HeaderProps {
     pub(crate) fn new(body: String) -> Self {
-        HeaderProps { body, divider: false, divider_color: None, anchor: None, help: None }
+        HeaderProps { body, divider: false, divider_color: None, anchor: None, help: None, hide_anchor: false }
     }
 
     /// The heading's id: its anchor if set, else one made from its text

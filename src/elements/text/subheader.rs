@@ -47,6 +47,11 @@ impl Subheader {
         Subheader { header: self.header.anchor(anchor) }
     }
 
+    /// No anchor: the subheader gets no id and shows no link icon (Streamlit's `anchor=False`).
+    pub fn hide_anchor(self) -> Self {
+        Subheader { header: self.header.hide_anchor() }
+    }
+
     /// A tooltip on a `?` next to the subheader.
     pub fn help(self, help: impl Into<String>) -> Self {
         Subheader { header: self.header.help(help) }

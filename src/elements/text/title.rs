@@ -15,6 +15,9 @@ pub struct TitleProps {
     /// A tooltip on a `?` next to the title.
     #[serde(default)]
     pub help: Option<String>,
+    /// No id and no link icon (Streamlit's `anchor=False`).
+    #[serde(default)]
+    pub hide_anchor: bool,
 }
 
 impl TitleProps {
@@ -66,12 +69,28 @@ pub struct Title {
 
 impl Title {
     pub fn new(body: impl Into<String>) -> Self {
-        Title { props: TitleProps { body: body.into(), anchor: None, help: None } }
+        Title { props: TitleProps { body: body.into(), anchor: None, help: None, hide_anchor: false } }
     }
 
     /// The title's id (`#anchor` links to it) instead of one made from its text.
     pub fn anchor(mut self, anchor: impl Into<String>) -> Self {
         self.props.anchor = Some(anchor.into());
+        self
+    }
+
+    /// No anchor: the title gets no id and shows no link icon (Streamlit's `anchor=False`).
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     ui.add(Title::new("Dashboard").hide_anchor());
+    /// });
+    /// at.run();
+    /// let Element::Title(props) = at.title(0).element() else { unreachable!() };
+    /// assert!(props.hide_anchor);
+    /// ```
+    pub fn hide_anchor(mut self) -> Self {
+        self.props.hide_anchor = true;
         self
     }
 

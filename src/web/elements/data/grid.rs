@@ -303,6 +303,10 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                         let (Some(r), Some(column)) = (row.get(), config()) else { return None };
                         props.with(|p| p.styles.get(r, column.index).cloned())
                     });
+                    let plain = Memo::new(move |_| {
+                        view.with(|v| matches!(v, CellView::Text(_) | CellView::Number(_)))
+                            && search.with(|s| s.trim().is_empty())
+                    });
                     let picked = move || position.get().is_some_and(|p| in_range(range.get(), p, shown));
                     let width = move || format!("{}px", layout.with(|l| l.width(shown)));
                     view! {
@@ -325,7 +329,15 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                                 });
                             }
                         >
-                            {move || cell_body(view.get(), &search.get())}
+                            {move || {
+                                // Plain text keeps its node and changes its text as the grid
+                                // scrolls; other cells (and any cell while searching) are redrawn.
+                                if plain.get() {
+                                    view! { <span class="wl-grid-text">{move || view.with(|v| plain_text(v).to_string())}</span> }.into_any()
+                                } else {
+                                    cell_body(view.get(), &search.get())
+                                }
+                            }}
                         </div>
                     }
                 })
@@ -467,6 +479,14 @@ fn cell_body(view: CellView, search: &str) -> AnyView {
             </span>
         }
         .into_any(),
+    }
+}
+
+/// The text of a text or number cell.
+fn plain_text(view: &CellView) -> &str {
+    match view {
+        CellView::Text(text) | CellView::Number(text) => text,
+        _ => "",
     }
 }
 

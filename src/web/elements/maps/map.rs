@@ -148,7 +148,7 @@ impl LiveMap {
         // The zoom buttons at the top right, where Streamlit's map has them.
         let zoom = call(&get(&leaflet, "control"), "zoom", &[object(&[("position", "topright".into())]).into()])?;
         call(&zoom, "addTo", std::slice::from_ref(&map))?;
-        let dark = page_is_dark(div);
+        let dark = crate::web::context::is_dark(div);
         let tile_url = if dark { props.tiles.dark.clone() } else { props.tiles.light.clone() };
         let tiles = tile_layer(&map, &props.tiles, &tile_url)?;
 
@@ -306,7 +306,8 @@ impl LiveMap {
         if tiles_changed {
             // A new layer, for the new attribution as well as the new URLs.
             let _ = call(&self.tiles, "remove", &[]);
-            let url = if page_is_dark(&self.div) { &self.props.tiles.dark } else { &self.props.tiles.light };
+            let url =
+                if crate::web::context::is_dark(&self.div) { &self.props.tiles.dark } else { &self.props.tiles.light };
             if let Ok(tiles) = tile_layer(&self.map, &self.props.tiles, url) {
                 self.tiles = tiles;
                 self.tile_url = url.clone();
@@ -322,7 +323,8 @@ impl LiveMap {
 
     /// Swaps the tiles when the page's theme changed.
     fn follow_theme(&mut self) {
-        let url = if page_is_dark(&self.div) { &self.props.tiles.dark } else { &self.props.tiles.light };
+        let url =
+            if crate::web::context::is_dark(&self.div) { &self.props.tiles.dark } else { &self.props.tiles.light };
         if *url != self.tile_url {
             self.tile_url = url.clone();
             let _ = call(&self.tiles, "setUrl", &[url.as_str().into()]);
@@ -366,23 +368,6 @@ fn tile_layer(map: &JsValue, tiles: &Tiles, url: &str) -> Result<JsValue, JsValu
     let layer = call(&get(&window(), "L"), "tileLayer", &[url.into(), options.into()])?;
     call(&layer, "addTo", std::slice::from_ref(map))?;
     Ok(layer)
-}
-
-/// Whether the page is dark now: its text colour (`--wl-text`) is light.
-fn page_is_dark(element: &web_sys::HtmlElement) -> bool {
-    let Ok(Some(style)) = window().get_computed_style(element) else { return false };
-    let color = style.get_property_value("color").unwrap_or_default();
-    let channels: Vec<f64> = color
-        .trim_start_matches("rgba(")
-        .trim_start_matches("rgb(")
-        .trim_end_matches(')')
-        .split(',')
-        .filter_map(|c| c.trim().parse().ok())
-        .collect();
-    match channels.as_slice() {
-        [r, g, b, ..] => 0.299 * r + 0.587 * g + 0.114 * b > 128.0,
-        _ => false,
-    }
 }
 
 fn escape_html(text: &str) -> String {

@@ -11,6 +11,7 @@ pub(crate) fn render(cell: DisplayCell<TitleProps>) -> AnyView {
     let props = cell.props;
     let help = move || props.with(|p| p.help.clone()).map(|help| view! { <span class="wl-help" title=help>"?"</span> });
     let id = move || props.with(TitleProps::anchor_id);
+    let anchored = move || props.with(|p| !p.hide_anchor);
     let text = Memo::new(move |_| props.with(|p| p.body.clone()));
-    view! { <h1 id=id>{heading_text(text)}{help}{anchor_link(id)}</h1> }.into_any()
+    view! { <h1 id=move || anchored().then(id)>{heading_text(text)}{help}{anchor_link(id, anchored)}</h1> }.into_any()
 }
