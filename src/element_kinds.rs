@@ -34,6 +34,7 @@ macro_rules! element_kinds {
                 caption: Caption(CaptionProps) in elements::text::caption,
                 badge: Badge(BadgeProps) in elements::text::badge,
                 code: Code(CodeProps) in elements::text::code,
+                html: Html(HtmlProps) in elements::text::html,
                 #[cfg(feature = "latex")]
                 latex: Latex(LatexProps) in elements::text::latex,
                 divider: Divider(DividerProps) in elements::text::divider,
@@ -61,6 +62,8 @@ macro_rules! element_kinds {
                 video: Video(PlayerProps) in elements::media::video,
                 #[cfg(feature = "media")]
                 logo: Logo(LogoProps) in elements::media::logo,
+                #[cfg(feature = "media")]
+                pdf: Pdf(PdfProps) in elements::media::pdf,
                 #[cfg(feature = "data")]
                 table: Table(TableProps) in elements::data::table,
                 #[cfg(feature = "data")]

@@ -114,6 +114,7 @@ pub mod prelude {
         audio::Audio,
         image::{Image, ImageWidth},
         logo::{Logo, LogoSize},
+        pdf::Pdf,
         video::Video,
         MediaSource,
     };
@@ -122,6 +123,7 @@ pub mod prelude {
     pub use crate::elements::text::badge::{Badge, BadgeColor};
     pub use crate::elements::text::code::Code;
     pub use crate::elements::text::header::{DividerColor, Header};
+    pub use crate::elements::text::html::Html;
     pub use crate::elements::text::metric::{DeltaColor, Metric};
     pub use crate::elements::text::subheader::Subheader;
     pub use crate::elements::text::title::Title;

@@ -67,6 +67,16 @@ pub(crate) fn install_table_renderer() {
     elements::data::table::install();
 }
 
+/// Installs the `html` renderer (called by every `html` element: see web/elements/text/html.rs).
+pub(crate) fn install_html_renderer() {
+    elements::text::html::install();
+}
+
+/// Turns code highlighting on (called by code blocks with a language: web/elements/text/code.rs).
+pub(crate) fn install_code_highlighter() {
+    elements::text::code::install();
+}
+
 /// Installs the map renderer (called by `ui.map`: see web/elements/maps/map.rs).
 #[cfg(feature = "maps")]
 pub(crate) fn install_map_renderer() {

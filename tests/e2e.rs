@@ -833,6 +833,82 @@ async fn markdown_extras_badges_and_balloons_show_in_the_built_gallery() {
     app.close().await;
 }
 
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn html_is_sanitized_code_is_highlighted_and_a_pdf_shows_in_the_built_gallery() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    // html: DOMPurify loads, the markup and its <style> show, nothing hostile survives.
+    let note = c.wait().at_most(TIMEOUT).for_element(Locator::Css(".wl-html .gallery-note")).await.unwrap();
+    assert_eq!(note.find(Locator::Css("b")).await.unwrap().text().await.unwrap(), "HTML");
+    let border = c
+        .execute("return getComputedStyle(document.querySelector('.wl-html .gallery-note')).borderLeftColor", vec![])
+        .await
+        .unwrap();
+    assert_eq!(border.as_str(), Some("rgb(128, 61, 245)"), "the body's <style> applies");
+    let hostile = c
+        .execute(
+            "const h = document.querySelector('.wl-html'); \
+             return [h.querySelectorAll('script').length, h.querySelector('img').getAttribute('onerror'), \
+             h.querySelector('a').getAttribute('href')]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(hostile, serde_json::json!([0, null, null]), "no script, handler or javascript: URL");
+    click_centered(c, &note.find(Locator::Css("a")).await.unwrap()).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let pwned = c.execute("return window.wlPwned === undefined ? null : window.wlPwned", vec![]).await.unwrap();
+    assert_eq!(pwned, serde_json::Value::Null, "nothing of the body ran");
+
+    // code: Prism's token spans, coloured, over the same plain text; the gutter stays.
+    let tokens = |language: &'static str| async move {
+        let script = format!(
+            "return Array.from(document.querySelectorAll('.wl-code code.language-{language} .token.keyword')).map(e => e.textContent)"
+        );
+        let found = c.execute(&script, vec![]).await.unwrap();
+        found.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect::<Vec<_>>())
+    };
+    wait_until(TIMEOUT, "Prism highlights the Rust blocks", || async {
+        tokens("rust").await.is_some_and(|k| k.iter().any(|k| k == "fn"))
+    })
+    .await;
+    let python = tokens("python").await.unwrap_or_default();
+    assert!(python.iter().any(|k| k == "def") && python.iter().any(|k| k == "import"), "{python:?}");
+    let first = c.find(Locator::Css(".wl-code code.language-rust")).await.unwrap().text().await.unwrap();
+    assert!(first.starts_with("fn app(ui: &Ui) {"), "the text is the body: {first:?}");
+    let colours = c
+        .execute(
+            "const k = document.querySelector('.wl-code code.language-rust .token.keyword'); \
+             return [getComputedStyle(k).color, getComputedStyle(k.closest('code')).color]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_ne!(colours[0], colours[1], "keywords have their own colour: {colours}");
+    let gutter = c
+        .execute(
+            "return document.querySelector('.wl-code-gutter').closest('pre').querySelectorAll('.token').length > 0",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(gutter, serde_json::Value::Bool(true), "a block with line numbers is highlighted too");
+
+    // pdf: the generated document from a Blob URL (the viewer, or the link where there is none).
+    let pdf = c
+        .execute(
+            "const f = document.querySelector('.wl-pdf iframe, .wl-pdf a'); \
+             return f.getAttribute(f.tagName === 'IFRAME' ? 'src' : 'href')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(pdf.as_str().is_some_and(|url| url.starts_with("blob:")), "{pdf}");
+    app.close().await;
+}
+
 /// The `<button>` saying `text` inside the first element matching `css`.
 async fn button_in(client: &Client, css: &str, text: &str) -> Element {
     let container = client.wait().at_most(TIMEOUT).for_element(Locator::Css(css)).await.unwrap();

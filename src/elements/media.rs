@@ -1,4 +1,4 @@
-//! Media elements: images, audio, video and the app's logo, one file each.
+//! Media elements: images, audio, video, PDF documents and the app's logo, one file each.
 //!
 //! What they share lives here: a [`MediaSource`] (bytes with a MIME type, or a URL) and the
 //! checks every source goes through before it reaches the page. The renderer turns bytes into
@@ -10,6 +10,7 @@
 pub mod audio;
 pub mod image;
 pub mod logo;
+pub mod pdf;
 pub mod video;
 
 use serde::{Deserialize, Serialize};

@@ -1,10 +1,11 @@
-//! Text elements: titles, headers, Markdown, captions, badges, code, dividers, metrics.
+//! Text elements: titles, headers, Markdown, captions, badges, code, raw HTML, dividers, metrics.
 
 pub mod badge;
 pub mod caption;
 pub mod code;
 pub mod divider;
 pub mod header;
+pub mod html;
 #[cfg(feature = "latex")]
 pub mod latex;
 pub mod markdown;

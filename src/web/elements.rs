@@ -10,7 +10,7 @@ pub(crate) mod maps;
 #[cfg(feature = "media")]
 mod media;
 pub(crate) mod status;
-mod text;
+pub(crate) mod text;
 
 use leptos::prelude::*;
 

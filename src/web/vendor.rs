@@ -1,8 +1,10 @@
-//! The JavaScript libraries charts and maps draw with, loaded the first time a page needs them.
+//! The JavaScript libraries charts and maps draw with, `html` sanitizes with and `code`
+//! highlights with, loaded the first time a page needs them.
 //!
-//! `cargo xtask setup` installs Vega, Vega-Lite, vega-embed and Leaflet from the npm registry
-//! and assembles their browser builds in `vendor/wasmlit-vendor/`; an app that shows charts or
-//! maps copies that folder beside its wasm with trunk:
+//! `cargo xtask setup` installs Vega, Vega-Lite, vega-embed, Leaflet, DOMPurify and Prism from
+//! the npm registry and assembles their browser builds in `vendor/wasmlit-vendor/`; an app that
+//! shows charts, maps, `html` or highlighted code copies that folder beside its wasm with trunk
+//! (without it, `html` says it cannot be shown and code stays plain):
 //!
 //! ```html
 //! <link data-trunk rel="copy-dir" href="../../vendor/wasmlit-vendor" />
@@ -26,6 +28,10 @@ pub enum Library {
     Vega,
     /// Leaflet and its stylesheet (`window.L`).
     Leaflet,
+    /// DOMPurify (`window.DOMPurify`), which sanitizes `html` bodies.
+    DomPurify,
+    /// Prism's core and the languages `code` highlights (`window.Prism`, in manual mode).
+    Prism,
 }
 
 impl Library {
@@ -34,6 +40,8 @@ impl Library {
         match self {
             Library::Vega => &["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"],
             Library::Leaflet => &["leaflet.css", "leaflet.js"],
+            Library::DomPurify => &["purify.min.js"],
+            Library::Prism => &["prism.min.js"],
         }
     }
 }

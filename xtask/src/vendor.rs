@@ -1,5 +1,5 @@
 //! The lazily loaded JavaScript libraries: Vega, Vega-Lite and vega-embed for charts, Leaflet
-//! for maps.
+//! for maps, DOMPurify for `html`, Prism for highlighting `code`.
 //!
 //! `vendor/package.json` and its lock file pin them; `cargo xtask setup` installs them from the
 //! npm registry (`npm ci` into `vendor/node_modules`) and copies their browser builds, with their
@@ -18,7 +18,7 @@ use crate::util::{fmt_duration, repo_root, run, Result};
 pub const ASSEMBLED: &str = "wasmlit-vendor";
 
 /// (file in `vendor/node_modules`, name in `vendor/wasmlit-vendor`).
-pub const FILES: [(&str, &str); 9] = [
+pub const FILES: [(&str, &str); 12] = [
     ("vega/build/vega.min.js", "vega.min.js"),
     ("vega-lite/build/vega-lite.min.js", "vega-lite.min.js"),
     ("vega-embed/build/vega-embed.min.js", "vega-embed.min.js"),
@@ -28,6 +28,28 @@ pub const FILES: [(&str, &str); 9] = [
     ("vega-lite/LICENSE", "LICENSE-vega-lite.txt"),
     ("vega-embed/LICENSE", "LICENSE-vega-embed.txt"),
     ("leaflet/LICENSE", "LICENSE-leaflet.txt"),
+    ("dompurify/dist/purify.min.js", "purify.min.js"),
+    ("dompurify/LICENSE", "LICENSE-dompurify.txt"),
+    ("prismjs/LICENSE", "LICENSE-prism.txt"),
+];
+
+/// Prism's core and the languages `code` highlights, in dependency order, joined into
+/// `prism.min.js` (one request). The first line keeps Prism from highlighting the page itself.
+const PRISM: [&str; 14] = [
+    "core",
+    "markup",
+    "css",
+    "clike",
+    "javascript",
+    "typescript",
+    "rust",
+    "python",
+    "json",
+    "toml",
+    "yaml",
+    "bash",
+    "sql",
+    "markdown",
 ];
 
 /// Leaflet's stylesheet refers to these (layer control and marker icons).
@@ -54,14 +76,24 @@ pub fn vendor(tools: &Tools, report: impl Fn(&str, &str, &str)) -> Result {
     for (from, to) in FILES {
         copy(&modules.join(from), &out.join(to))?;
     }
+    let mut prism = String::from("window.Prism = { manual: true };\n");
+    for language in PRISM {
+        let part = modules.join(format!("prismjs/components/prism-{language}.min.js"));
+        prism += &std::fs::read_to_string(&part).map_err(|e| format!("cannot read {}: {e}", part.display()))?;
+        prism.push('\n');
+    }
+    let bundle = out.join("prism.min.js");
+    std::fs::write(&bundle, prism).map_err(|e| format!("cannot write {}: {e}", bundle.display()))?;
     let images = modules.join(LEAFLET_IMAGES);
     let entries = std::fs::read_dir(&images).map_err(|e| format!("cannot read {}: {e}", images.display()))?;
     for entry in entries {
         let entry = entry.map_err(|e| format!("cannot read {}: {e}", images.display()))?;
         copy(&entry.path(), &out.join("images").join(entry.file_name()))?;
     }
-    let detail =
-        format!("vega, vega-lite, vega-embed, leaflet in vendor/{ASSEMBLED} ({})", fmt_duration(start.elapsed()));
+    let detail = format!(
+        "vega, vega-lite, vega-embed, leaflet, dompurify, prism in vendor/{ASSEMBLED} ({})",
+        fmt_duration(start.elapsed())
+    );
     report("js libraries", state, &detail);
     Ok(())
 }

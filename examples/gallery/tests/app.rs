@@ -138,6 +138,23 @@ fn the_media_section_shows_generated_images_sound_and_a_logo() {
 }
 
 #[test]
+fn the_gallery_writes_a_well_formed_pdf_and_shows_html() {
+    let at = started();
+    let pdf = gallery::hello_pdf();
+    let text = String::from_utf8(pdf.clone()).expect("the PDF is ASCII");
+    // The cross-reference table points at each object's first byte.
+    let xref_at: usize = text.lines().rev().nth(1).and_then(|l| l.parse().ok()).expect("startxref");
+    assert!(text[xref_at..].starts_with("xref\n0 6\n"));
+    for (n, line) in text[xref_at..].lines().skip(3).take(5).enumerate() {
+        let offset: usize = line[..10].parse().expect("an offset");
+        assert!(text[offset..].starts_with(&format!("{} 0 obj", n + 1)), "object {}", n + 1);
+    }
+    let Element::Pdf(shown) = at.pdf(0).element().clone() else { panic!("not a pdf") };
+    assert_eq!((shown.source, shown.height), (MediaSource::bytes(pdf, "application/pdf"), 320));
+    assert!(at.html(0).text().contains("onerror"), "the page sanitizes, the element keeps the body");
+}
+
+#[test]
 fn the_layout_options_popover_space_tabs_default_and_expander_icon() {
     use wasmlit::element::BlockKind;
     let mut at = started();

@@ -94,6 +94,10 @@ impl Command for Code {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
         let Code { body, language, line_numbers, wrap_lines } = self;
+        #[cfg(target_arch = "wasm32")]
+        if language.is_some() {
+            crate::web::install_code_highlighter();
+        }
         ui.push_element(Element::Code(CodeProps { body, language, line_numbers, wrap_lines }))
     }
 }

@@ -3,6 +3,7 @@
 pub(crate) mod audio;
 pub(crate) mod image;
 pub(crate) mod logo;
+pub(crate) mod pdf;
 pub(crate) mod video;
 
 use crate::web::blob::{blob_url, revoke};

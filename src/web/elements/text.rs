@@ -5,6 +5,7 @@ pub(crate) mod caption;
 pub(crate) mod code;
 pub(crate) mod divider;
 pub(crate) mod header;
+pub(crate) mod html;
 #[cfg(feature = "latex")]
 pub(crate) mod latex;
 pub(crate) mod markdown;

@@ -1,0 +1,119 @@
+//! `html`, `code` and `pdf` in headless Chromium, without their libraries: the test runner
+//! serves no `wasmlit-vendor/` folder, so DOMPurify and Prism cannot load. The page must then
+//! put nothing of an `html` body into the DOM (it says the HTML could not be shown), show code
+//! as plain, selectable text with its gutter and copy button, and show a PDF from a Blob URL
+//! revoked with the element. (Sanitizing and highlighting with the real libraries are checked
+//! end to end against a trunk build: tests/e2e.rs.)
+//!
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
+//! cargo test --target wasm32-unknown-unknown --test browser_media`
+
+#![cfg(all(target_arch = "wasm32", feature = "media"))]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use wasmlit::prelude::*;
+use wasmlit::Session;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+struct Unmount(Option<Box<dyn std::any::Any>>, HtmlElement);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        self.0.take();
+        self.1.remove();
+    }
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+async fn mount(app: fn(&Ui)) -> (HtmlElement, Unmount) {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = wasmlit::web::mount(root.clone(), Session::new(app));
+    (root.clone(), Unmount(Some(Box::new(handle)), root))
+}
+
+/// Waits (up to 3 s) for `selector` under `root`.
+async fn wait_for(root: &HtmlElement, selector: &str) -> HtmlElement {
+    for _ in 0..300 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found.unchecked_into();
+        }
+        sleep_ms(10).await;
+    }
+    panic!("nothing matches {selector}: {}", root.inner_html());
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JsValue> {
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(url)).await?.unchecked_into();
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+#[wasm_bindgen_test]
+async fn html_without_dompurify_inserts_nothing_and_says_why_in_place() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.html(
+            "<b class='mine'>bold</b><img src=x onerror=\"window.wlPwned = 1\"><script>window.wlPwned = 2</script>",
+        );
+        ui.write("after");
+    })
+    .await;
+    let error = wait_for(&root, ".wl-html .wl-exception-box").await;
+    assert!(error.text_content().unwrap().contains("The HTML could not be shown"), "{}", root.inner_html());
+    let html = root.query_selector(".wl-html").unwrap().unwrap();
+    assert!(html.query_selector("b, img, script").unwrap().is_none(), "nothing unsanitized: {}", html.inner_html());
+    assert!(root.text_content().unwrap().contains("after"), "the app goes on");
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"wlPwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn code_stays_plain_text_with_its_gutter_when_prism_cannot_load() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.add(Code::new("fn main() {\n    let x = 1 < 2;\n}").language("rust").line_numbers(true));
+    })
+    .await;
+    let code = wait_for(&root, ".wl-code code.language-rust").await;
+    assert_eq!(code.text_content().unwrap(), "fn main() {\n    let x = 1 < 2;\n}", "plain at once");
+    // Give the failed load time to settle: the text stays, with no token spans.
+    sleep_ms(300).await;
+    let code = wait_for(&root, ".wl-code code.language-rust").await;
+    assert_eq!(code.text_content().unwrap(), "fn main() {\n    let x = 1 < 2;\n}");
+    assert!(code.query_selector(".token").unwrap().is_none());
+    assert_eq!(wait_for(&root, ".wl-code-gutter").await.text_content().unwrap(), "1\n2\n3");
+    assert!(root.query_selector(".wl-code-copy").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_pdf_of_bytes_shows_from_a_blob_url_revoked_when_it_goes() {
+    let (root, mounted) = mount(|ui: &Ui| {
+        ui.add(Pdf::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).height(240));
+    })
+    .await;
+    let shown = wait_for(&root, ".wl-pdf iframe, .wl-pdf a").await;
+    let url = if shown.tag_name() == "IFRAME" {
+        assert_eq!(shown.style().get_property_value("height").unwrap(), "240px");
+        shown.get_attribute("src").unwrap()
+    } else {
+        shown.get_attribute("href").unwrap()
+    };
+    assert!(url.starts_with("blob:"), "{url}");
+    assert_eq!(fetch_bytes(&url).await.unwrap(), b"%PDF-1.4\n%%EOF\n");
+    drop(mounted);
+    sleep_ms(30).await;
+    assert!(fetch_bytes(&url).await.is_err(), "the Blob URL is revoked with the element");
+}
