@@ -158,6 +158,7 @@ fn variables(app: &NewApp) -> Vec<(&'static str, String)> {
         ("repository", repository),
         ("vendor_files", format!("[\n{}\n]", files.join("\n"))),
         ("vendor_images", crate::vendor::LEAFLET_IMAGES.into()),
+        ("prism_languages", format!("{:?}", crate::vendor::PRISM)),
     ]
 }
 

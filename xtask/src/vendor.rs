@@ -35,7 +35,7 @@ pub const FILES: [(&str, &str); 12] = [
 
 /// Prism's core and the languages `code` highlights, in dependency order, joined into
 /// `prism.min.js` (one request). The first line keeps Prism from highlighting the page itself.
-const PRISM: [&str; 14] = [
+pub const PRISM: [&str; 14] = [
     "core",
     "markup",
     "css",
