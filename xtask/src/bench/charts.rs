@@ -28,6 +28,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use fantoccini::wd::TimeoutConfiguration;
 use serde_json::{json, Map, Value};
 
 use super::browser::{self, ChromeDriver, Session};
@@ -46,8 +47,9 @@ const FRAMES_JS: &str = include_str!("frames.js");
 const CASES: [(&str, &str, Option<f64>); 4] = [
     ("line_10k", "line_chart, 10,000 points", None),
     ("scatter_100k", "scatter_chart, 100,000 points", None),
-    ("line_1m", "line_chart, 1,000,000 rows", Some(500.0)),
     ("map_100k", "map, 100,000 points", None),
+    // Last: Streamlit's page may freeze drawing it.
+    ("line_1m", "line_chart, 1,000,000 rows", Some(500.0)),
 ];
 
 /// How long a load may take until its chart is painted.
@@ -58,7 +60,8 @@ const FULL_LOADS: (usize, usize) = (1, 3);
 const QUICK_LOADS: (usize, usize) = (0, 1);
 
 /// The input passes: (chart, pass, events).
-const PASSES: [(&str, &str, usize); 3] = [("line_1m", "hover", 120), ("line_1m", "zoom", 120), ("map_100k", "drag", 120)];
+const PASSES: [(&str, &str, usize); 3] =
+    [("line_1m", "hover", 120), ("line_1m", "zoom", 120), ("map_100k", "drag", 120)];
 /// One input event per 60 Hz frame.
 const INPUT_EVERY: Duration = Duration::from_micros(16_667);
 
@@ -164,8 +167,17 @@ async fn measure(
                 }
                 let url = format!("{}/?chart={case}", base.trim_end_matches('/'));
                 let session = browser::session(&driver, chrome).await?;
+                // A page busy drawing answers no script: wait for the paint a little longer than
+                // the paint's own timeout, not WebDriver's default.
+                let timeouts = TimeoutConfiguration::new(
+                    Some(Duration::from_millis(PAINT_TIMEOUT_MS + 15_000)),
+                    Some(Duration::from_secs(120)),
+                    Some(Duration::ZERO),
+                );
+                session.client.update_timeouts(timeouts).await.map_err(|e| format!("WebDriver timeouts: {e}"))?;
                 let run = load(&session, *tool, case, &url).await;
-                session.close().await;
+                // Closing a browser whose page is still busy may not answer: the driver goes anyway.
+                let _ = tokio::time::timeout(Duration::from_secs(30), session.close()).await;
                 let run = run?;
                 let passes: Vec<String> = run
                     .passes
@@ -185,7 +197,11 @@ async fn measure(
                             "painted {} ms after the call ({}){}",
                             ms(p.chart_ms()),
                             p.renderer,
-                            if p.steps.is_empty() { String::new() } else { format!(" steps {}", Value::Object(p.steps.clone())) }
+                            if p.steps.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" steps {}", Value::Object(p.steps.clone()))
+                            }
                         ),
                         Err(e) => format!("not drawn: {e}"),
                     },
@@ -213,7 +229,10 @@ async fn load(session: &Session, tool: Tool, case: &'static str, url: &str) -> R
     session.goto(url).await?;
     let mut run = ChartRun { tool, case, paint: Err(String::new()), passes: Vec::new() };
     // A page busy drawing cannot run the waiting script's timer: WebDriver's script timeout.
-    let info = match session.execute_async(CHARTS_WAIT_JS, vec![json!(PAINT_TIMEOUT_MS)]).await {
+    // A frozen page may not even let ChromeDriver time the script out: give up here too.
+    let wait = session.execute_async(CHARTS_WAIT_JS, vec![json!(PAINT_TIMEOUT_MS)]);
+    let answer = tokio::time::timeout(Duration::from_millis(PAINT_TIMEOUT_MS + 20_000), wait).await;
+    let info = match answer.unwrap_or_else(|_| Err("timeout: no answer".into())) {
         Ok(info) => info,
         Err(e) if e.contains("timeout") => {
             run.paint = Err("the page stopped answering while drawing (WebDriver script timeout)".into());
