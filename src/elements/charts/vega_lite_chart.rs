@@ -57,7 +57,7 @@ pub struct VegaLiteChartProps {
 ///     "encoding": {"x": {"field": "a", "type": "quantitative"}, "y": {"field": "b", "type": "quantitative"}},
 /// });
 /// let mut at = AppTest::new(move |ui: &Ui| {
-///     let selection = ui.add(VegaLiteChart::new(&df, spec.clone()).on_select());
+///     let selection = ui.add(VegaLiteChart::new(spec.clone()).data(&df).on_select());
 ///     ui.write(selection.json().to_string());
 /// });
 /// at.run();
@@ -364,13 +364,15 @@ impl VegaLiteChart {
             default: WidgetValue::Text("{}".into()),
             decode: Rc::new(move |wire| {
                 let WidgetValue::Text(text) = wire else { return None };
-                let mut params = parse_selection(text)?;
-                if !params.keys().all(|k| known.contains(k)) {
+                let mut parsed = parse_selection(text)?;
+                if !parsed.keys().all(|k| known.contains(k)) {
                     return None;
                 }
-                for mode in &known {
-                    params.entry(mode.clone()).or_insert_with(|| Value::Object(Map::new()));
-                }
+                // Every parameter of the mode, in the spec's order; `{}` when it selects nothing.
+                let params = known
+                    .iter()
+                    .map(|mode| (mode.clone(), parsed.remove(mode).unwrap_or_else(|| Value::Object(Map::new()))))
+                    .collect();
                 Some(ChartSelection { params })
             }),
             encode: Box::new(
