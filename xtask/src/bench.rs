@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only data]`: how big a wasmlit app
+//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only data|charts]`: how big a wasmlit app
 //! is, how fast it starts, how fast it answers, how a rerun scales with the page, and a million
 //! rows of data — side by side with Streamlit, in the same run, on the same machine, through the
 //! same driver.
@@ -25,12 +25,16 @@
 //! 6. **Data** (`bench/data.rs`, alone with `--only data`): a million rows × 8 columns as CSV and
 //!    Parquet, parsed, sorted, grouped and filtered in the tab and by pandas in Streamlit; the
 //!    grid's first painted row and its scroll frame times.
+//! 7. **Charts** (`bench/charts.rs`, alone with `--only charts`): a 10,000-point line chart, a
+//!    100,000-point scatter and a 1,000,000-row line chart from the call to the painted marks,
+//!    and the frame times while hovering and wheel-zooming the last, beside Streamlit's.
 //!
 //! It prints tables (with the Streamlit / wasmlit ratios) and writes everything, samples
 //! included, to `target/bench/results.json`. `docs/benchmarks.md` records a run and explains
 //! the method.
 
 mod browser;
+mod charts;
 mod data;
 mod peer;
 pub mod size;
@@ -113,24 +117,27 @@ struct Options {
     build: bool,
     /// `--only data`: the data section alone.
     only_data: bool,
+    /// `--only charts`: the charts section alone.
+    only_charts: bool,
 }
 
 impl Options {
     fn parse(args: &[String]) -> Result<Options> {
-        let mut options = Options { quick: false, peer: true, build: true, only_data: false };
+        let mut options = Options { quick: false, peer: true, build: true, only_data: false, only_charts: false };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--only" => match args.next().map(String::as_str) {
                     Some("data") => options.only_data = true,
-                    other => return Err(format!("--only takes `data`, not {other:?}")),
+                    Some("charts") => options.only_charts = true,
+                    other => return Err(format!("--only takes `data` or `charts`, not {other:?}")),
                 },
                 "--quick" => options.quick = true,
                 "--no-peer" => options.peer = false,
                 "--no-build" => options.build = false,
                 other => {
                     return Err(format!(
-                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data)"
+                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data|charts)"
                     ))
                 }
             }
@@ -168,6 +175,17 @@ pub fn bench(args: &[String]) -> Result {
         });
         return write_report(&bench_dir, &report, &data.table(), start);
     }
+    if options.only_charts {
+        let machine = machine(&chrome, venv.as_ref());
+        let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
+        let report = json!({
+            "command": format!("cargo xtask bench{}", args.iter().map(|a| format!(" {a}")).collect::<String>()),
+            "machine": machine,
+            "charts": charts.json(),
+            "total_seconds": start.elapsed().as_secs_f64(),
+        });
+        return write_report(&bench_dir, &report, &charts.table(), start);
+    }
 
     // What runs, read before building (the checkout may move on while the bench runs).
     let machine = machine(&chrome, venv.as_ref());
@@ -191,6 +209,7 @@ pub fn bench(args: &[String]) -> Result {
         None => &peer::ensure_venv(&bench_dir)?,
     };
     let data = data::run(&tools, &options, data_venv, &bench_dir)?;
+    let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
 
     let report = json!({
         "command": format!("cargo xtask bench{}", args.iter().map(|a| format!(" {a}")).collect::<String>()),
@@ -201,9 +220,10 @@ pub fn bench(args: &[String]) -> Result {
         "interaction": results.interaction_json(),
         "ratios": results.ratios_json(),
         "data": data.json(),
+        "charts": charts.json(),
         "total_seconds": start.elapsed().as_secs_f64(),
     });
-    let tables = format!("{}{}", results.table(&report["machine"]), data.table());
+    let tables = format!("{}{}{}", results.table(&report["machine"]), data.table(), charts.table());
     write_report(&bench_dir, &report, &tables, start)
 }
 

@@ -8,10 +8,13 @@
 //! its spec and modes; the selection survives reruns and `.on_change(..)` is Streamlit's
 //! callable `on_select`.
 //!
-//! **Selection.** The wire value is a JSON object, one entry per selection parameter that
-//! has a selection: Vega's value of the parameter's signal (an interval: `{"field": [lo, hi]}`;
-//! points: `{"field": [values]}`, or `{"vlPoint": ...}` when the points name no field), as
-//! Streamlit's `event.selection.<param>`. The script gets a [`ChartSelection`].
+//! **Selection.** As Streamlit's `event.selection`: one entry per selection parameter of the
+//! selection mode, `{}` when it has no selection; an interval is `{"field": [min, max]}` (Vega's
+//! value of the parameter's signal), points are the list of the selected points, each
+//! `{"field": value, ...}` over the fields the selection projects (`{"_vgsid_": n}`, Vega's
+//! row id, when it projects none), as Streamlit takes them from Vega-Lite's `vlPoint`. The
+//! wire value is that object; the script gets a [`ChartSelection`] ([`ChartSelection::json`]
+//! is Streamlit's whole event, `{"selection": {...}}`).
 //!
 //! **Checks.** The spec must be a JSON object with a mark (or a layer, concat, facet or
 //! repeat); with a frame, every field the top-level encoding names must be a column (unless
@@ -42,20 +45,74 @@ pub struct VegaLiteChartProps {
     pub selection: String,
 }
 
-/// What a chart with a selection mode returns: each selection parameter's selection.
+/// What a chart with a selection mode returns: each selection parameter's selection, as
+/// Streamlit's `event.selection` (every parameter of the mode is there, `{}` when empty).
+///
+/// ```
+/// use wasmlit::prelude::*;
+/// let df = DataFrame::new(vec![("a", Column::from(vec![1.0, 2.0])), ("b", Column::from(vec![3.0, 4.0]))]).unwrap();
+/// let spec = serde_json::json!({
+///     "mark": "point",
+///     "params": [{"name": "pick", "select": {"type": "point", "fields": ["a"]}}],
+///     "encoding": {"x": {"field": "a", "type": "quantitative"}, "y": {"field": "b", "type": "quantitative"}},
+/// });
+/// let mut at = AppTest::new(move |ui: &Ui| {
+///     let selection = ui.add(VegaLiteChart::new(spec.clone()).data(&df).on_select());
+///     ui.write(selection.json().to_string());
+/// });
+/// at.run();
+/// assert_eq!(at.markdown(0).text(), r#"{"selection":{"pick":{}}}"#);
+/// at.vega_lite_chart(0).set_value(r#"{"selection": {"pick": [{"a": 2.0}]}}"#).run();
+/// assert_eq!(at.markdown(0).text(), r#"{"selection":{"pick":[{"a":2.0}]}}"#);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ChartSelection {
     pub params: Map<String, Value>,
 }
 
 impl ChartSelection {
-    /// The selection of parameter `name`, if it has one.
+    /// The selection of parameter `name`, if it has one (not `{}`, `[]` or null).
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.params.get(name)
+        self.params.get(name).filter(|v| !is_empty_selection(v))
     }
     /// Whether nothing is selected.
     pub fn is_empty(&self) -> bool {
-        self.params.values().all(|v| v.is_null() || v.as_object().is_some_and(Map::is_empty))
+        self.params.values().all(is_empty_selection)
+    }
+    /// Streamlit's whole event: `{"selection": {"<param>": ...}}`.
+    pub fn json(&self) -> Value {
+        serde_json::json!({ "selection": self.params })
+    }
+}
+
+fn is_empty_selection(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Object(map) => map.is_empty(),
+        Value::Array(list) => list.is_empty(),
+        _ => false,
+    }
+}
+
+/// The page's value of a selection parameter's signal, as Streamlit returns it: a point
+/// selection's `vlPoint.or` (the list of selected points) in place of the signal's value, an
+/// interval's value as it is, `{}` for nothing.
+///
+/// ```
+/// use serde_json::json;
+/// use wasmlit::elements::charts::vega_lite_chart::streamlit_selection;
+/// let points = json!({"a": [2.0], "vlPoint": {"or": [{"a": 2.0}]}});
+/// assert_eq!(streamlit_selection(points), json!([{"a": 2.0}]));
+/// let interval = json!({"a": [1.0, 3.0]});
+/// assert_eq!(streamlit_selection(interval.clone()), interval);
+/// assert_eq!(streamlit_selection(json!(null)), json!({}));
+/// ```
+pub fn streamlit_selection(signal: Value) -> Value {
+    let points = signal.get("vlPoint").and_then(|p| p.get("or")).filter(|or| or.is_array()).cloned();
+    match (points, signal) {
+        (Some(points), _) => points,
+        (None, Value::Null) => Value::Object(Map::new()),
+        (None, value) => value,
     }
 }
 
@@ -87,14 +144,20 @@ impl WidgetProps for VegaLiteChartProps {
         match value {
             TestValue::Empty => Ok(WidgetValue::Text("{}".into())),
             TestValue::Text(json) => {
-                let map = parse_selection(&json).ok_or_else(|| format!("{json} is not a JSON object"))?;
+                let mut map = parse_selection(&json).ok_or_else(|| format!("{json} is not a JSON object"))?;
+                // Streamlit's whole event, `{"selection": {...}}`, is accepted too.
+                if let (1, Some(Value::Object(inner))) = (map.len(), map.get("selection")) {
+                    if !self.selection_mode.iter().any(|m| m == "selection") {
+                        map = inner.clone();
+                    }
+                }
                 if let Some(unknown) = map.keys().find(|k| !self.selection_mode.contains(k)) {
                     return Err(format!(
                         "\"{unknown}\" is not one of the chart's selection modes ({})",
                         self.selection_mode.join(", ")
                     ));
                 }
-                Ok(WidgetValue::Text(json))
+                Ok(WidgetValue::Text(Value::Object(map).to_string()))
             }
             other => Err(format!("a chart's selection cannot be {other:?}")),
         }
@@ -301,8 +364,16 @@ impl VegaLiteChart {
             default: WidgetValue::Text("{}".into()),
             decode: Rc::new(move |wire| {
                 let WidgetValue::Text(text) = wire else { return None };
-                let params = parse_selection(text)?;
-                params.keys().all(|k| known.contains(k)).then_some(ChartSelection { params })
+                let mut parsed = parse_selection(text)?;
+                if !parsed.keys().all(|k| known.contains(k)) {
+                    return None;
+                }
+                // Every parameter of the mode, in the spec's order; `{}` when it selects nothing.
+                let params = known
+                    .iter()
+                    .map(|mode| (mode.clone(), parsed.remove(mode).unwrap_or_else(|| Value::Object(Map::new()))))
+                    .collect();
+                Some(ChartSelection { params })
             }),
             encode: Box::new(
                 |_: &ChartSelection| Err("a chart's selection cannot be set through session state".into()),
@@ -452,6 +523,41 @@ mod tests {
         assert_eq!(at.markdown(0).text(), r#"{"a":[1,2]}"#, "kept across reruns");
         assert!(props(&at, 0).test_value(TestValue::Text(r#"{"pick": {}}"#.into())).is_err(), "not a mode");
         assert!(props(&at, 0).test_value(TestValue::Text("[1]".into())).is_err());
+    }
+
+    #[test]
+    fn selections_are_shaped_as_streamlit_returns_them() {
+        let df = frame();
+        let mut at = AppTest::new(move |ui: &Ui| {
+            let selection = ui.add(
+                VegaLiteChart::new(points(json!([
+                    {"name": "brush", "select": "interval"},
+                    {"name": "pick", "select": {"type": "point", "fields": ["a"]}},
+                ])))
+                .data(&df)
+                .on_select(),
+            );
+            ui.write(selection.json().to_string());
+            ui.write(format!("{:?} {:?}", selection.get("brush").is_some(), selection.get("pick").is_some()));
+        });
+        at.run();
+        assert_eq!(
+            at.markdown(0).text(),
+            r#"{"selection":{"brush":{},"pick":{}}}"#,
+            "every parameter, {{}} when empty"
+        );
+        assert_eq!(at.markdown(1).text(), "false false");
+        at.vega_lite_chart(0).set_value(r#"{"selection": {"pick": [{"a": 2}]}}"#).run();
+        assert_eq!(at.markdown(0).text(), r#"{"selection":{"brush":{},"pick":[{"a":2}]}}"#);
+        assert_eq!(at.markdown(1).text(), "false true");
+        at.vega_lite_chart(0).set_value(r#"{"brush": {"a": [1, 2.5]}, "pick": []}"#).run();
+        assert_eq!(at.markdown(0).text(), r#"{"selection":{"brush":{"a":[1,2.5]},"pick":[]}}"#);
+        assert_eq!(at.markdown(1).text(), "true false");
+        // The page's signal values become Streamlit's shapes.
+        let signal = json!({"a": [2], "vlPoint": {"or": [{"a": 2}, {"a": 3}]}});
+        assert_eq!(streamlit_selection(signal), json!([{"a": 2}, {"a": 3}]));
+        assert_eq!(streamlit_selection(json!({"a": [1, 2]})), json!({"a": [1, 2]}));
+        assert_eq!(streamlit_selection(Value::Null), json!({}));
     }
 
     #[test]

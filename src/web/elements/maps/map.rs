@@ -2,11 +2,14 @@
 //! time a map is shown ([`vendor::load`]); the points drawn by Rust on one canvas over the
 //! tiles.
 //!
-//! The points are projected once per data ([`Projected`]); every `move`, `zoom` and `resize`
-//! of the map draws those on the screen into RGBA pixels ([`Projected::draw`], off-screen
-//! points skipped) and hands them to the canvas in one `putImageData`. During Leaflet's zoom
-//! animation the canvas is scaled with a CSS transform like the tiles, then redrawn sharp. The
-//! points need no tile, so they are drawn when tiles cannot load (offline, in tests).
+//! The points are projected once per data ([`Projected`]); every `zoom`, `resize` and the end
+//! of every move of the map draws those on the screen into RGBA pixels ([`Projected::draw`],
+//! off-screen points skipped) and hands them to the canvas in one `putImageData`. While the
+//! map moves at the same zoom (a drag, a pan) the last drawing is only shifted with a CSS
+//! transform, as Leaflet shifts its tiles, which costs no drawing: the points are drawn again,
+//! at most once per animation frame, when the move ends. During Leaflet's zoom animation the
+//! canvas is scaled with a CSS transform like the tiles, then redrawn sharp. The points need
+//! no tile, so they are drawn when tiles cannot load (offline, in tests).
 //!
 //! Like the table, the renderer is installed by the script's first `map` call, so an app
 //! without maps does not carry it.
@@ -129,6 +132,10 @@ struct LiveMap {
     projected: Projected,
     /// Whether the first view (fitted to the points) has been set: it needs the map's size.
     placed: bool,
+    /// The view the canvas holds a drawing of (a move at its zoom only shifts the canvas).
+    drawn: Option<View>,
+    /// A redraw is asked for on the next animation frame.
+    pending: Rc<Cell<bool>>,
     /// Leaflet handlers and observers, kept alive until [`LiveMap::remove`].
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
     observers: Vec<JsValue>,
@@ -168,14 +175,20 @@ impl LiveMap {
             props: props.clone(),
             projected: Projected::new(&props.points),
             placed: false,
+            drawn: None,
+            pending: Rc::new(Cell::new(false)),
             closures: Vec::new(),
             observers: Vec::new(),
             media: None,
         }));
 
-        // Redraw on every change of the view; follow the zoom animation with a transform.
+        // A move shifts the drawing, the move's end redraws it; a zoom or a reset redraws.
+        let shift = handler(&live, |map, _| map.shift());
+        call(&map, "on", &["move".into(), shift.as_ref().clone()])?;
+        let settle = handler_rc(&live, LiveMap::redraw_on_next_frame);
+        call(&map, "on", &["moveend".into(), settle.as_ref().clone()])?;
         let redraw = handler(&live, |map, _| map.redraw());
-        call(&map, "on", &["move zoom viewreset resize".into(), redraw.as_ref().clone()])?;
+        call(&map, "on", &["zoom viewreset resize".into(), redraw.as_ref().clone()])?;
         let animate = handler(&live, |map, event| map.animate_zoom(&event));
         call(&map, "on", &["zoomanim".into(), animate.as_ref().clone()])?;
         // The element's size changes with the layout (a tab shown, the sidebar closed).
@@ -197,7 +210,7 @@ impl LiveMap {
         }
         {
             let mut this = live.borrow_mut();
-            this.closures.extend([redraw, animate, resized, themed]);
+            this.closures.extend([shift, settle, redraw, animate, resized, themed]);
             this.observers.extend([resize_observer.into(), mutation_observer.into()]);
             this.media = media;
             this.resized();
@@ -218,9 +231,43 @@ impl LiveMap {
         }
     }
 
+    /// The map moved: at the zoom of the drawing, shift the drawing with the map (a CSS
+    /// transform, no drawing); at another zoom, draw again.
+    fn shift(&mut self) {
+        let view = self.view();
+        let Some(drawn) =
+            self.drawn.filter(|d| d.zoom == view.zoom && d.width == view.width && d.height == view.height)
+        else {
+            return self.redraw();
+        };
+        let scale = view.scale();
+        let (dx, dy) = ((drawn.center.0 - view.center.0) * scale, (drawn.center.1 - view.center.1) * scale);
+        let style = web_sys::HtmlElement::style(&self.canvas);
+        let _ = style.set_property("transition", "none");
+        let _ = style.set_property("transform", &format!("translate({dx}px, {dy}px)"));
+    }
+
+    /// Draws the points on the next animation frame (once, however often it is asked).
+    fn redraw_on_next_frame(live: &Rc<RefCell<LiveMap>>) {
+        let Ok(map) = live.try_borrow() else { return };
+        if map.pending.replace(true) {
+            return;
+        }
+        let weak = Rc::downgrade(live);
+        request_animation_frame(move || {
+            if let Some(live) = weak.upgrade() {
+                if let Ok(mut map) = live.try_borrow_mut() {
+                    map.pending.set(false);
+                    map.redraw();
+                }
+            }
+        });
+    }
+
     /// Draws the points seen now, sharp for the screen's pixel ratio.
     fn redraw(&mut self) {
         let view = self.view();
+        self.drawn = Some(view);
         let style = web_sys::HtmlElement::style(&self.canvas);
         let _ = style.set_property("transition", "none");
         let _ = style.set_property("transform", "none");
@@ -353,6 +400,16 @@ fn handler(live: &Rc<RefCell<LiveMap>>, act: fn(&mut LiveMap, JsValue)) -> Closu
             if let Ok(mut map) = live.try_borrow_mut() {
                 act(&mut map, event);
             }
+        }
+    })
+}
+
+/// A handler that gets the map itself (to schedule work on it for later).
+fn handler_rc(live: &Rc<RefCell<LiveMap>>, act: fn(&Rc<RefCell<LiveMap>>)) -> Closure<dyn FnMut(JsValue)> {
+    let weak = Rc::downgrade(live);
+    Closure::new(move |_: JsValue| {
+        if let Some(live) = weak.upgrade() {
+            act(&live);
         }
     })
 }

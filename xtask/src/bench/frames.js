@@ -1,0 +1,30 @@
+// Frame times while the benchmark sends input: `start` begins recording the begin time of every
+// animation frame (the requestAnimationFrame timestamp, on the vsync grid: consecutive frames
+// 16.7 ms apart at 60 Hz when the page keeps up) and the long animation frames (over 50 ms);
+// `stop` ends it and returns them. argument: "start" or "stop".
+const [what] = arguments;
+if (what === "start") {
+  const f = (window.__wlbFrames = { stamps: [], loaf: [], on: true, observer: null });
+  if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes("long-animation-frame")) {
+    f.observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) f.loaf.push({ start: e.startTime, duration: e.duration });
+    });
+    f.observer.observe({ type: "long-animation-frame" });
+  }
+  const frame = (ts) => {
+    if (!f.on) return;
+    f.stamps.push(ts);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  return true;
+}
+const f = window.__wlbFrames;
+if (!f) return { error: "not recording" };
+f.on = false;
+if (f.observer) {
+  for (const e of f.observer.takeRecords()) f.loaf.push({ start: e.startTime, duration: e.duration });
+  f.observer.disconnect();
+}
+const first = f.stamps.length ? f.stamps[0] : 0;
+return { stamps: f.stamps, loaf: f.loaf.filter((e) => e.start >= first) };
