@@ -138,7 +138,7 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 11] = [
+const WASM_CRATES: [&str; 12] = [
     "wasmlit",
     "gallery",
     "fundamentals",
@@ -150,6 +150,7 @@ const WASM_CRATES: [&str; 11] = [
     "bench_rerun",
     "bench_leptos_hello",
     "bench_data",
+    "bench_charts",
 ];
 
 fn lint(tools: &Tools) -> StageOutcome {
