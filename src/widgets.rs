@@ -441,6 +441,14 @@ macro_rules! single_choice_props {
 }
 pub(crate) use single_choice_props;
 
+/// Checks a field's `icon` (text and number inputs): one emoji or `:material/name:`.
+pub(crate) fn check_field_icon(label: &str, icon: Option<&str>) -> Result<(), WidgetError> {
+    match icon.map(crate::layout::check_icon) {
+        Some(Err(why)) => Err(api(format!("The icon of the input \"{label}\": {why}"))),
+        _ => Ok(()),
+    }
+}
+
 /// The index of `option` among a choice widget's shown `options` (for `AppTest`).
 pub(crate) fn option_index(options: &[String], option: &str) -> Result<usize, String> {
     options

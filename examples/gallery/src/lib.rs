@@ -307,6 +307,19 @@ impl Page {
                 .max_selections(3),
         );
         self.value(ui, colors);
+        ui.caption("Type to filter the options; arrows and Enter choose. `accept_new_options` also takes typed text:");
+        echo!(ui, {
+            let city = ui.add(
+                Selectbox::new("City (type a new one)", ["Lisbon", "Paris", "Rome"].map(String::from))
+                    .accept_new_options(),
+            );
+            let tags = ui.add(
+                Multiselect::new("Tags (type new ones)", ["rust", "wasm", "leptos"].map(String::from))
+                    .default(["rust".to_string()])
+                    .accept_new_options(),
+            );
+            ui.write(format!("{city}: {}", tags.join(", ")));
+        });
 
         ui.subheader("Sliders");
         let age = ui.add(Slider::new("How old are you?", 0..=130).value(25));
