@@ -4,7 +4,10 @@
 //! its unit tests. This module holds what they share: common options, the
 //! number types sliders accept, and the life-cycle rules of Streamlit 1.55.
 
+pub mod audio_input;
 pub mod button;
+pub mod camera_input;
+pub mod capture;
 pub mod chat_input;
 pub mod checkbox;
 pub mod color_picker;
@@ -157,6 +160,10 @@ number_float!(f32, f64);
 pub(crate) type DecodeFn<T> = Rc<dyn Fn(&WidgetValue) -> Option<T>>;
 /// Turns a value set through session state into a wire value, or says why not.
 pub(crate) type EncodeFn<T> = Box<dyn Fn(&T) -> Result<WidgetValue, String>>;
+/// Shows an option as text (a choice widget's `format_func`).
+pub(crate) type FormatFn<T> = Rc<dyn Fn(&T) -> String>;
+/// Makes a value of the text a viewer typed (`accept_new_options`).
+pub(crate) type NewOption<T> = Rc<dyn Fn(&str) -> T>;
 
 /// How a widget's value moves between the script, the page and session state.
 pub(crate) struct Spec<T> {

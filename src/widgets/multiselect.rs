@@ -6,7 +6,8 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    api, display_format, identity, option_index, show, show_error, Choices, CommonOptions, Spec, WidgetOptions,
+    api, display_format, identity, option_index, show, show_error, Choices, CommonOptions, NewOption, Spec,
+    WidgetOptions,
 };
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
@@ -84,7 +85,7 @@ pub struct Multiselect<T> {
     max_selections: Option<usize>,
     placeholder: String,
     /// Makes a value of typed text (`.accept_new_options()`).
-    new_option: Option<Rc<dyn Fn(&str) -> T>>,
+    new_option: Option<NewOption<T>>,
     options: CommonOptions,
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     api, display_format, identity, option_index, show, show_error, Choices, CommonOptions, DecodeFn, EncodeFn,
-    Optional, Presence, Required, Spec, WidgetOptions,
+    FormatFn, NewOption, Optional, Presence, Required, Spec, WidgetOptions,
 };
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
@@ -88,9 +88,6 @@ pub struct Selectbox<T, P: Presence = Required> {
     options: CommonOptions,
     presence: PhantomData<P>,
 }
-
-/// Makes an option's value of the text a viewer typed.
-type NewOption<T> = Rc<dyn Fn(&str) -> T>;
 
 impl<T: Clone + PartialEq + Default + Display + 'static> Selectbox<T> {
     pub fn new(label: impl Into<String>, options: impl IntoIterator<Item = T>) -> Self {
@@ -298,7 +295,7 @@ fn decode_new<T: Clone + PartialEq + 'static, P: Presence>(
 /// Encodes an option as its index, or (given the format of new options) another value as its text.
 fn encode_new<T: Clone + PartialEq + 'static, P: Presence>(
     choices: &Choices<T>,
-    format: Option<Rc<dyn Fn(&T) -> String>>,
+    format: Option<FormatFn<T>>,
 ) -> EncodeFn<P::Output<T>> {
     let by_index = choices.encode_presence::<P>();
     let Some(format) = format else { return by_index };

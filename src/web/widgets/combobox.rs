@@ -97,44 +97,41 @@ pub(crate) fn combobox(
     });
     let blocked_now = move || blocked.with_untracked(Option::is_some);
 
-    let reveal = {
-        let option_id = option_id.clone();
-        move |pos: usize| {
-            let (Some(list), Some(item)) = (
-                list.get_untracked(),
-                document().get_element_by_id(&option_id(pos)).and_then(|e| e.dyn_into::<HtmlElement>().ok()),
-            ) else {
-                return;
-            };
-            let (top, bottom) = (item.offset_top(), item.offset_top() + item.offset_height());
-            if top < list.scroll_top() {
-                list.set_scroll_top(top);
-            } else if bottom > list.scroll_top() + list.client_height() {
-                list.set_scroll_top(bottom - list.client_height());
-            }
+    // Scrolls the list so that the row at `pos` shows.
+    let reveal = move |pos: usize| {
+        let Some(list) = list.get_untracked() else { return };
+        let Some(item) = list
+            .query_selector_all(".wl-combobox-option")
+            .ok()
+            .and_then(|rows| rows.item(pos as u32))
+            .and_then(|row| row.dyn_into::<HtmlElement>().ok())
+        else {
+            return;
+        };
+        let (top, bottom) = (item.offset_top(), item.offset_top() + item.offset_height());
+        if top < list.scroll_top() {
+            list.set_scroll_top(top);
+        } else if bottom > list.scroll_top() + list.client_height() {
+            list.set_scroll_top(bottom - list.client_height());
         }
     };
-    let reveal = Arc::new(reveal);
     let close = move || {
         open.set(false);
         query.set(None);
         active.set(None);
     };
-    let open_list = {
-        let reveal = reveal.clone();
-        move || {
-            if disabled.get_untracked() {
-                return;
-            }
-            open.set(true);
-            let found = current
-                .get_untracked()
-                .and_then(|current| rows.with_untracked(|rows| rows.iter().position(|r| *r == current)));
-            let first = rows.with_untracked(|rows| (!rows.is_empty()).then_some(0));
-            active.set(if blocked_now() { None } else { found.or(first) });
-            if let Some(pos) = active.get_untracked() {
-                reveal(pos);
-            }
+    let open_list = move || {
+        if disabled.get_untracked() {
+            return;
+        }
+        open.set(true);
+        let found = current
+            .get_untracked()
+            .and_then(|current| rows.with_untracked(|rows| rows.iter().position(|r| *r == current)));
+        let first = rows.with_untracked(|rows| (!rows.is_empty()).then_some(0));
+        active.set(if blocked_now() { None } else { found.or(first) });
+        if let Some(pos) = active.get_untracked() {
+            reveal(pos);
         }
     };
     let choose = move |pos: usize| {
@@ -152,8 +149,6 @@ pub(crate) fn combobox(
     };
 
     let on_keydown = {
-        let open_list = open_list.clone();
-        let reveal = reveal.clone();
         move |event: KeyboardEvent| {
             let key = event.key();
             match key.as_str() {

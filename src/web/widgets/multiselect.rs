@@ -54,7 +54,7 @@ pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
     let full_note = move || {
         max.filter(|_| full()).map(|max| format!("You can only select up to {max} options. Remove an option first."))
     };
-    let input = NodeRef::new();
+    let input = NodeRef::<leptos::html::Input>::new();
     let remove = move |pick: Pick| {
         let rest = chosen.get_untracked().into_iter().filter(|p| *p != pick).collect();
         choose.with_value(|choose| choose(rest));

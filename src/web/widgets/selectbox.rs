@@ -38,7 +38,7 @@ pub(crate) fn render(cell: WidgetCell<SelectboxProps>) -> AnyView {
             None => WidgetValue::Index(None),
         });
     };
-    let input = NodeRef::new();
+    let input = NodeRef::<leptos::html::Input>::new();
     let optional = cell.first.optional;
     let clear = move |_| {
         choose(None);
