@@ -609,6 +609,80 @@ async fn a_track_click_moves_the_nearest_thumb_and_thumbs_cannot_cross() {
     assert_eq!(all_text(&root, ".wl-md")[0], "90-90 S-XL");
 }
 
+/// Waits (up to 10 s) until `ready` holds.
+async fn wait_until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        sleep_ms(50).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// The button whose text is `text`.
+fn button_named(root: &HtmlElement, text: &str) -> web_sys::HtmlButtonElement {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::HtmlButtonElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button {text:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn camera_input_takes_a_jpeg_and_audio_input_records_a_wav() {
+    // Chromium runs with a fake camera and microphone, allowed without asking (webdriver.json).
+    let (root, _mounted) = mount(|ui: &Ui| {
+        if let Some(photo) = ui.camera_input("Take a picture") {
+            ui.write(format!("photo {} {} {:02x?}", photo.name, photo.mime, &photo.bytes()[..2]));
+        }
+        if let Some(voice) = ui.audio_input("Record a voice message") {
+            ui.write(format!("voice {} {} {}", voice.name, &voice.mime, voice.size() > 44));
+        }
+    })
+    .await;
+    let take = button_named(&root, "Take photo");
+    wait_until("the camera preview", || !take.disabled()).await;
+    take.click();
+    settle().await;
+    wait_until("the photo", || !all_text(&root, ".wl-md").is_empty()).await;
+    assert!(all_text(&root, ".wl-capture-problem")[0].is_empty(), "{:?}", all_text(&root, ".wl-capture-problem"));
+    assert_eq!(all_text(&root, ".wl-md")[0], "photo image.jpg image/jpeg [ff, d8]");
+    assert!(!find(&root, ".wl-camera-photo").hidden(), "the photo shows");
+    button_named(&root, "Clear photo").click();
+    settle().await;
+    assert!(all_text(&root, ".wl-md").is_empty(), "cleared");
+
+    button_named(&root, "● Record").click();
+    sleep_ms(600).await;
+    button_named(&root, "■ Stop").click();
+    wait_until("the recording", || !all_text(&root, ".wl-md").is_empty()).await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "voice audio.wav audio/wav true");
+    assert!(!find(&root, ".wl-audio-playback").hidden(), "the recording can be played");
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_camera_is_a_message_in_the_widget_and_the_app_runs_on() {
+    let set = |code: &str| js_sys::Function::new_no_args(code).call0(&JsValue::NULL).unwrap();
+    set("window.__gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices); \
+         navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));");
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.camera_input("Take a picture");
+        if ui.button("Still here") {
+            ui.write("the app runs on");
+        }
+    })
+    .await;
+    wait_until("the message", || root.query_selector(".wl-capture-problem:not([hidden])").unwrap().is_some()).await;
+    let message = all_text(&root, ".wl-capture-problem")[0].clone();
+    set("navigator.mediaDevices.getUserMedia = window.__gum;");
+    assert!(message.contains("Permission to use the camera was refused"), "{message}");
+    assert!(button_named(&root, "Take photo").disabled());
+    button_named(&root, "Still here").click();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md"), ["the app runs on"]);
+}
+
 fn active_element() -> web_sys::Element {
     document().active_element().expect("something has focus")
 }

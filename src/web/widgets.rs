@@ -1,6 +1,9 @@
 //! Renderers of the widgets: one file each, named like the engine's widget file.
 
+pub(crate) mod audio_input;
 pub(crate) mod button;
+pub(crate) mod camera_input;
+pub(crate) mod capture;
 pub(crate) mod chat_input;
 pub(crate) mod checkbox;
 pub(crate) mod color_picker;
