@@ -491,6 +491,17 @@ impl<T: Clone + PartialEq + 'static> Choices<T> {
         Choices { values: Rc::new(values), labels }
     }
 
+    /// Turns typed text into a value: an option's text is that option, other text goes
+    /// through `make` (`accept_new_options`).
+    pub fn text_decoder(&self, make: NewOption<T>) -> NewOption<Option<T>> {
+        let values = self.values.clone();
+        let labels = self.labels.clone();
+        Rc::new(move |text| match labels.iter().position(|l| l == text) {
+            Some(i) => values.get(i).cloned(),
+            None => Some(make(text)),
+        })
+    }
+
     /// Encodes one value as its index.
     pub fn encode_one(&self) -> EncodeFn<T> {
         let values = self.values.clone();

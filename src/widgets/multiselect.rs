@@ -199,7 +199,7 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
         let decode_values = choices.values.clone();
         let encode_values = choices.values.clone();
         let encode_labels = choices.labels.clone();
-        let decode_labels = choices.labels.clone();
+        let from_text = new_option.map(|make| choices.text_decoder(make));
         let encode_format = format.clone();
         let spec = Spec {
             kind: "multiselect",
@@ -234,13 +234,10 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
                     Some(indices.iter().map(|&i| decode_values[i].clone()).collect())
                 }
                 WidgetValue::Texts(texts) if max_selections.is_none_or(|max| texts.len() <= max) => {
-                    let make = new_option.as_ref()?;
+                    let from_text = from_text.as_ref()?;
                     let mut chosen: Vec<T> = Vec::new();
                     for text in texts {
-                        let value = match decode_labels.iter().position(|l| l == text) {
-                            Some(i) => decode_values.get(i).cloned()?,
-                            None => make(text),
-                        };
+                        let value = from_text(text)?;
                         if !chosen.contains(&value) {
                             chosen.push(value);
                         }

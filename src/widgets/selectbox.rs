@@ -278,16 +278,9 @@ fn decode_new<T: Clone + PartialEq + 'static, P: Presence>(
 ) -> DecodeFn<P::Output<T>> {
     let by_index = choices.decode_presence::<P>();
     let Some(make) = new_option else { return by_index };
-    let values = choices.values.clone();
-    let labels = choices.labels.clone();
+    let from_text = choices.text_decoder(make);
     Rc::new(move |wire| match wire {
-        WidgetValue::Text(text) => {
-            let value = match labels.iter().position(|l| l == text) {
-                Some(i) => values.get(i).cloned()?,
-                None => make(text),
-            };
-            P::from_option(Some(value))
-        }
+        WidgetValue::Text(text) => P::from_option(Some(from_text(text)?)),
         other => by_index(other),
     })
 }
