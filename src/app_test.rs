@@ -732,7 +732,17 @@ impl<'a> WidgetRef<'a> {
             Element::Multiselect(_)
             | Element::Pills(ButtonGroupProps { multi: true, .. })
             | Element::SegmentedControl(ButtonGroupProps { multi: true, .. }) => {
-                let WidgetValue::Indices(mut indices) = self.next_wire() else { panic!("a multiselect holds indices") };
+                let mut indices = match self.next_wire() {
+                    WidgetValue::Indices(indices) => indices,
+                    // A multiselect that accepts new options holds texts.
+                    WidgetValue::Texts(mut texts) => {
+                        if !texts.iter().any(|t| t == option) {
+                            texts.push(option.to_string());
+                        }
+                        return self.send(WidgetValue::Texts(texts));
+                    }
+                    other => panic!("a multiselect cannot hold {other:?}"),
+                };
                 let index = self.option_index(option);
                 if !indices.contains(&index) {
                     indices.push(index);
@@ -756,6 +766,10 @@ impl<'a> WidgetRef<'a> {
         else {
             panic!("only a multiselect, pills, a segmented control or feedback can unselect")
         };
+        if let WidgetValue::Texts(texts) = self.next_wire() {
+            let texts = texts.into_iter().filter(|t| t != option).collect();
+            return self.send(WidgetValue::Texts(texts));
+        }
         let index = self.option_index(option);
         match self.next_wire() {
             WidgetValue::Indices(indices) => {

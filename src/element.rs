@@ -355,6 +355,8 @@ pub enum WidgetValue {
     Text(String),
     Index(Option<usize>),
     Indices(Vec<usize>),
+    /// Options by their text, in the order picked: a multiselect that accepts new options.
+    Texts(Vec<String>),
     /// A dataframe's selection: row and column positions in the frame.
     Selection {
         rows: Vec<usize>,

@@ -109,6 +109,8 @@ macro_rules! element_kinds {
                 #[cfg(feature = "data")]
                 data_editor: DataEditor(DataEditorProps) in widgets::data_editor,
                 file_uploader: FileUploader(FileUploaderProps) in widgets::file_uploader,
+                camera_input: CameraInput(CaptureProps) in widgets::camera_input,
+                audio_input: AudioInput(CaptureProps) in widgets::audio_input,
                 download_button: DownloadButton(DownloadButtonProps) in widgets::download_button,
             }
         }

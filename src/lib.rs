@@ -143,7 +143,9 @@ pub mod prelude {
     pub use crate::query_params::{Bind, QueryParams};
     pub use crate::session_state::SessionState;
     pub use crate::ui::{Command, Ui};
+    pub use crate::widgets::audio_input::AudioInput;
     pub use crate::widgets::button::{Button, ButtonKind};
+    pub use crate::widgets::camera_input::CameraInput;
     pub use crate::widgets::chat_input::ChatInput;
     pub use crate::widgets::checkbox::Checkbox;
     pub use crate::widgets::color_picker::ColorPicker;

@@ -347,7 +347,9 @@ fn test_value(shape: &WidgetValue, url: &[String]) -> Option<TestValue> {
             [value] => TestValue::Text(value.clone()),
             values => TestValue::Texts(values.to_vec()),
         },
-        WidgetValue::Indices(_) => TestValue::Texts(url.iter().filter(|v| !v.is_empty()).cloned().collect()),
+        WidgetValue::Indices(_) | WidgetValue::Texts(_) => {
+            TestValue::Texts(url.iter().filter(|v| !v.is_empty()).cloned().collect())
+        }
         _ => return None,
     })
 }
@@ -364,6 +366,8 @@ fn url_values(value: &WidgetValue, options: Option<&[String]>) -> Vec<String> {
         WidgetValue::Index(Some(i)) => vec![option(i)],
         WidgetValue::Indices(indices) if indices.is_empty() => vec![String::new()],
         WidgetValue::Indices(indices) => indices.iter().map(option).collect(),
+        WidgetValue::Texts(texts) if texts.is_empty() => vec![String::new()],
+        WidgetValue::Texts(texts) => texts.clone(),
         _ => Vec::new(),
     }
 }
@@ -384,6 +388,7 @@ pub(crate) fn bindable(default: &WidgetValue) -> bool {
             | WidgetValue::Text(_)
             | WidgetValue::Index(_)
             | WidgetValue::Indices(_)
+            | WidgetValue::Texts(_)
     )
 }
 

@@ -4,7 +4,10 @@
 //! its unit tests. This module holds what they share: common options, the
 //! number types sliders accept, and the life-cycle rules of Streamlit 1.55.
 
+pub mod audio_input;
 pub mod button;
+pub mod camera_input;
+pub mod capture;
 pub mod chat_input;
 pub mod checkbox;
 pub mod color_picker;
@@ -157,6 +160,10 @@ number_float!(f32, f64);
 pub(crate) type DecodeFn<T> = Rc<dyn Fn(&WidgetValue) -> Option<T>>;
 /// Turns a value set through session state into a wire value, or says why not.
 pub(crate) type EncodeFn<T> = Box<dyn Fn(&T) -> Result<WidgetValue, String>>;
+/// Shows an option as text (a choice widget's `format_func`).
+pub(crate) type FormatFn<T> = Rc<dyn Fn(&T) -> String>;
+/// Makes a value of the text a viewer typed (`accept_new_options`).
+pub(crate) type NewOption<T> = Rc<dyn Fn(&str) -> T>;
 
 /// How a widget's value moves between the script, the page and session state.
 pub(crate) struct Spec<T> {
@@ -441,6 +448,14 @@ macro_rules! single_choice_props {
 }
 pub(crate) use single_choice_props;
 
+/// Checks a field's `icon` (text and number inputs): one emoji or `:material/name:`.
+pub(crate) fn check_field_icon(label: &str, icon: Option<&str>) -> Result<(), WidgetError> {
+    match icon.map(crate::layout::check_icon) {
+        Some(Err(why)) => Err(api(format!("The icon of the input \"{label}\": {why}"))),
+        _ => Ok(()),
+    }
+}
+
 /// The index of `option` among a choice widget's shown `options` (for `AppTest`).
 pub(crate) fn option_index(options: &[String], option: &str) -> Result<usize, String> {
     options
@@ -474,6 +489,17 @@ impl<T: Clone + PartialEq + 'static> Choices<T> {
     pub fn new(values: Vec<T>, format: &dyn Fn(&T) -> String) -> Self {
         let labels = values.iter().map(format).collect();
         Choices { values: Rc::new(values), labels }
+    }
+
+    /// Turns typed text into a value: an option's text is that option, other text goes
+    /// through `make` (`accept_new_options`).
+    pub fn text_decoder(&self, make: NewOption<T>) -> NewOption<Option<T>> {
+        let values = self.values.clone();
+        let labels = self.labels.clone();
+        Rc::new(move |text| match labels.iter().position(|l| l == text) {
+            Some(i) => values.get(i).cloned(),
+            None => Some(make(text)),
+        })
     }
 
     /// Encodes one value as its index.

@@ -218,9 +218,9 @@ async fn buttons_checkboxes_and_selectboxes_rerun_the_script() {
     settle().await;
     find(&root, "input[type=checkbox]").click();
     settle().await;
-    let select: web_sys::HtmlSelectElement = find(&root, "select").unchecked_into();
-    select.set_value("2");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    find(&root, "input[role=combobox]").click();
+    settle().await;
+    option_named(&root, "c").click();
     settle().await;
     assert_eq!(all_text(&root, ".wl-md")[0], "clicks=1 shown=true pick=c");
 }
@@ -435,6 +435,254 @@ fn press_escape() {
     document().body().unwrap().dispatch_event(&event).unwrap();
 }
 
+/// The open combobox option whose text is `text`.
+fn option_named(root: &HtmlElement, text: &str) -> HtmlElement {
+    let list = root.query_selector_all("[role=listbox]:not([hidden]) [role=option]").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|o| o.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no open option {text:?} in {:?}", all_text(root, "[role=option]")))
+}
+
+/// Presses `key` (a `keydown`) on `target`.
+fn press(target: &HtmlElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    target
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
+}
+
+/// Types `text` into a field as the viewer does (its `input` event).
+fn type_text(field: &HtmlInputElement, text: &str) {
+    field.set_value(text);
+    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn selectbox_filters_as_you_type_and_commits_only_on_a_choice() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let regions = ["eu-west-1", "eu-central-1", "us-east-1", "us-west-2"];
+        let region = ui.selectbox("Region", regions);
+        let city = ui.add(Selectbox::new("City", ["Paris".to_string()]).accept_new_options());
+        ui.write(format!("{region} {city}"));
+    })
+    .await;
+    let field: HtmlInputElement = find(&root, "input[role=combobox]").unchecked_into();
+    field.focus().unwrap();
+    assert_eq!(field.value(), "eu-west-1");
+    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("false"));
+    // Typing filters, ignoring case; the first match is highlighted.
+    type_text(&field, "US");
+    settle().await;
+    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(all_text(&root, "[role=listbox]:not([hidden]) [role=option]"), ["us-east-1", "us-west-2"]);
+    let highlighted = || {
+        let id = field.get_attribute("aria-activedescendant").expect("an active option");
+        document().get_element_by_id(&id).expect("the active option exists").text_content().unwrap()
+    };
+    assert_eq!(highlighted(), "us-east-1");
+    // Arrows move the highlight and commit nothing.
+    press(&field, "ArrowDown");
+    settle().await;
+    assert_eq!(highlighted(), "us-west-2");
+    press(&field, "ArrowDown");
+    settle().await;
+    assert_eq!(highlighted(), "us-west-2", "the highlight stops at the last option");
+    assert_eq!(all_text(&root, ".wl-md")[0], "eu-west-1 Paris", "no rerun on arrow keys");
+    press(&field, "Enter");
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "us-west-2 Paris");
+    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(field.value(), "us-west-2");
+    assert!(active_element().is_same_node(Some(&field)), "focus stays in the field");
+
+    // Escape closes without choosing.
+    press(&field, "ArrowDown");
+    settle().await;
+    assert_eq!(highlighted(), "us-west-2", "opening highlights the current choice");
+    press(&field, "ArrowUp");
+    press(&field, "Escape");
+    settle().await;
+    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(all_text(&root, ".wl-md")[0], "us-west-2 Paris");
+    // Leaving the field (a click outside) closes without choosing and restores its text.
+    type_text(&field, "eu");
+    press(&field, "ArrowDown");
+    settle().await;
+    field.blur().unwrap();
+    settle().await;
+    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!((field.value(), all_text(&root, ".wl-md")[0].as_str()), ("us-west-2".to_string(), "us-west-2 Paris"));
+    type_text(&field, "zz");
+    settle().await;
+    assert_eq!(all_text(&root, "[role=listbox]:not([hidden]) [role=option]"), ["No results"]);
+    press(&field, "Enter");
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "us-west-2 Paris", "Enter on no results chooses nothing");
+    press(&field, "Escape");
+
+    // A selectbox that accepts new options offers the typed text.
+    let city: HtmlInputElement =
+        root.query_selector_all("input[role=combobox]").unwrap().item(1).unwrap().unchecked_into();
+    city.focus().unwrap();
+    type_text(&city, "Lisbon");
+    settle().await;
+    assert_eq!(all_text(&root, "[role=listbox]:not([hidden]) [role=option]"), ["Add: Lisbon"]);
+    press(&city, "Enter");
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "us-west-2 Lisbon");
+    assert_eq!(city.value(), "Lisbon");
+}
+
+#[wasm_bindgen_test]
+async fn multiselect_picks_by_keyboard_and_backspace_removes_the_last_chip() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let tags = ui.add(Multiselect::new("Tags", ["rust", "wasm", "leptos"].map(String::from)).accept_new_options());
+        ui.write(format!("[{}]", tags.join(",")));
+    })
+    .await;
+    let field: HtmlInputElement = find(&root, "input[role=combobox]").unchecked_into();
+    field.focus().unwrap();
+    type_text(&field, "AS");
+    settle().await;
+    assert_eq!(all_text(&root, "[role=listbox]:not([hidden]) [role=option]"), ["wasm", "Add: AS"]);
+    press(&field, "Enter");
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "[wasm]");
+    assert_eq!(field.value(), "", "the field empties for the next pick");
+    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("true"), "the list stays open");
+    assert_eq!(
+        all_text(&root, "[role=listbox]:not([hidden]) [role=option]"),
+        ["rust", "leptos"],
+        "a chosen option is not offered"
+    );
+    type_text(&field, "yew");
+    press(&field, "Enter");
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "[wasm,yew]");
+    assert_eq!(all_text(&root, ".wl-chip").len(), 2);
+    press(&field, "Backspace");
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "[wasm]");
+    press(&field, "Escape");
+    settle().await;
+    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn a_track_click_moves_the_nearest_thumb_and_thumbs_cannot_cross() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let (low, high) = ui.add(Slider::new("Range", 0..=100).value((20, 80)));
+        let (from, to) = ui.add(SelectSlider::new("Sizes", ["XS", "S", "M", "L", "XL"]).range("S", "L"));
+        ui.write(format!("{low}-{high} {from}-{to}"));
+    })
+    .await;
+    let tracks = root.query_selector_all(".wl-slider-track").unwrap();
+    let click_at = |track: usize, fraction: f64| {
+        let track: HtmlElement = tracks.item(track as u32).unwrap().unchecked_into();
+        let rect = track.get_bounding_client_rect();
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_client_x((rect.left() + 7.2 + fraction * (rect.width() - 14.4)).round() as i32);
+        init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+        track.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
+    };
+    click_at(0, 0.9);
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "20-90 S-L", "the upper thumb, nearer to 90, moves");
+    click_at(0, 0.3);
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "30-90 S-L");
+    click_at(1, 1.0);
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "30-90 S-XL");
+    // A thumb dragged past the other stops at it.
+    let low: HtmlInputElement = find(&root, ".wl-slider-track input").unchecked_into();
+    low.set_value("95");
+    low.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    assert_eq!(low.value(), "90", "the lower thumb stops at the upper one");
+    low.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "90-90 S-XL");
+}
+
+/// Waits (up to 10 s) until `ready` holds.
+async fn wait_until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        sleep_ms(50).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// The button whose text is `text`.
+fn button_named(root: &HtmlElement, text: &str) -> web_sys::HtmlButtonElement {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::HtmlButtonElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button {text:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn camera_input_takes_a_jpeg_and_audio_input_records_a_wav() {
+    // Chromium runs with a fake camera and microphone, allowed without asking (webdriver.json).
+    let (root, _mounted) = mount(|ui: &Ui| {
+        if let Some(photo) = ui.camera_input("Take a picture") {
+            ui.write(format!("photo {} {} {:02x?}", photo.name, photo.mime, &photo.bytes()[..2]));
+        }
+        if let Some(voice) = ui.audio_input("Record a voice message") {
+            ui.write(format!("voice {} {} {}", voice.name, &voice.mime, voice.size() > 44));
+        }
+    })
+    .await;
+    let take = button_named(&root, "Take photo");
+    wait_until("the camera preview", || !take.disabled()).await;
+    take.click();
+    settle().await;
+    wait_until("the photo", || !all_text(&root, ".wl-md").is_empty()).await;
+    assert!(all_text(&root, ".wl-capture-problem")[0].is_empty(), "{:?}", all_text(&root, ".wl-capture-problem"));
+    assert_eq!(all_text(&root, ".wl-md")[0], "photo image.jpg image/jpeg [ff, d8]");
+    assert!(!find(&root, ".wl-camera-photo").hidden(), "the photo shows");
+    button_named(&root, "Clear photo").click();
+    settle().await;
+    assert!(all_text(&root, ".wl-md").is_empty(), "cleared");
+
+    button_named(&root, "● Record").click();
+    sleep_ms(600).await;
+    button_named(&root, "■ Stop").click();
+    wait_until("the recording", || !all_text(&root, ".wl-md").is_empty()).await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "voice audio.wav audio/wav true");
+    assert!(!find(&root, ".wl-audio-playback").hidden(), "the recording can be played");
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_camera_is_a_message_in_the_widget_and_the_app_runs_on() {
+    let set = |code: &str| js_sys::Function::new_no_args(code).call0(&JsValue::NULL).unwrap();
+    set("window.__gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices); \
+         navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));");
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.camera_input("Take a picture");
+        if ui.button("Still here") {
+            ui.write("the app runs on");
+        }
+    })
+    .await;
+    wait_until("the message", || root.query_selector(".wl-capture-problem:not([hidden])").unwrap().is_some()).await;
+    let message = all_text(&root, ".wl-capture-problem")[0].clone();
+    set("navigator.mediaDevices.getUserMedia = window.__gum;");
+    assert!(message.contains("Permission to use the camera was refused"), "{message}");
+    assert!(button_named(&root, "Take photo").disabled());
+    button_named(&root, "Still here").click();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md"), ["the app runs on"]);
+}
+
 fn active_element() -> web_sys::Element {
     document().active_element().expect("something has focus")
 }
@@ -474,24 +722,29 @@ async fn focus_stays_on_a_control_when_the_button_under_it_goes_away() {
         ui.add(NumberInput::int("n").min(0).max(5).value(1));
     })
     .await;
-    // Removing a chip removes the button that had focus: the select takes it.
+    // Removing a chip removes the button that had focus: the field takes it.
     let remove = find(&root, ".wl-chip-remove");
     remove.focus().unwrap();
     remove.click();
     settle().await;
     assert_eq!(all_text(&root, ".wl-chip-remove").len(), 1, "one chip left");
-    assert!(active_element().class_list().contains("wl-multiselect-add"), "focus is on the multiselect's select");
+    assert!(active_element().class_list().contains("wl-combobox-input"), "focus is on the multiselect's field");
 
-    // Filling it to its maximum keeps the (focused) select usable.
-    let select: web_sys::HtmlSelectElement = find(&root, "select.wl-multiselect-add").unchecked_into();
-    for option in ["0", "2"] {
-        select.set_value(option);
-        select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    // Filling it to its maximum keeps the (focused) field usable.
+    let field: HtmlInputElement = find(&root, ".wl-multiselect input[role=combobox]").unchecked_into();
+    for option in ["a", "c"] {
+        field.click();
+        settle().await;
+        option_named(&root, option).click();
         settle().await;
     }
     assert_eq!(all_text(&root, ".wl-chip-remove").len(), 3, "full");
-    assert!(!select.disabled(), "a full multiselect keeps its select focusable");
-    assert!(select.text_content().unwrap().contains("You can only select up to 3 options"));
+    assert!(!field.disabled(), "a full multiselect keeps its field focusable");
+    assert!(field.placeholder().contains("You can only select up to 3 options"), "{}", field.placeholder());
+    press(&field, "ArrowDown");
+    settle().await;
+    assert!(all_text(&root, "[role=option]").concat().contains("You can only select up to 3 options"));
+    field.blur().unwrap();
 
     // "−" down to the minimum: the button stays focused (aria-disabled, not disabled).
     let minus = find(&root, "button[aria-label=Decrement]");

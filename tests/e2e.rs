@@ -158,8 +158,12 @@ async fn selectbox_option_click_reruns_with_the_choice() {
     let c = &app.client;
     wait_for_text(c, ".wl-markdown", "You selected: 1", TIMEOUT).await;
     let selectbox = widget(c, "selectbox", "Which number do you like best?").await;
-    let select = selectbox.find(Locator::Css("select")).await.unwrap();
-    select.select_by_label("3").await.unwrap();
+    let field = selectbox.find(Locator::Css("input[role=combobox]")).await.unwrap();
+    field.click().await.unwrap();
+    // Typing filters the options; the click on the one left commits it.
+    field.send_keys("3").await.unwrap();
+    let option = selectbox.find(Locator::XPath(".//li[@role='option'][normalize-space(.)='3']")).await.unwrap();
+    option.click().await.unwrap();
     wait_for_text(c, ".wl-markdown", "You selected: 3", TIMEOUT).await;
     assert_no_exceptions(c).await;
     app.close().await;
@@ -201,10 +205,12 @@ async fn sidebar_holds_its_widgets_and_main_does_not() {
     assert!(!main_text.contains("How would you like to be contacted?"));
     // Changing a sidebar widget reruns the script and the main area follows.
     let contact = sidebar
-        .find(Locator::XPath(".//select[option[normalize-space(.)='Mobile phone']]"))
+        .find(Locator::XPath(".//div[contains(@class, 'wl-selectbox')][.//label[contains(., 'contacted')]]"))
         .await
         .expect("the contact selectbox");
-    contact.select_by_label("Mobile phone").await.unwrap();
+    contact.find(Locator::Css("input[role=combobox]")).await.unwrap().click().await.unwrap();
+    let option = contact.find(Locator::XPath(".//li[@role='option'][normalize-space(.)='Mobile phone']")).await;
+    option.expect("the Mobile phone option").click().await.unwrap();
     wait_for_text(c, ".wl-main .wl-markdown", "contact by Mobile phone", TIMEOUT).await;
     assert_no_exceptions(c).await;
     app.close().await;

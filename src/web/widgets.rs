@@ -1,9 +1,13 @@
 //! Renderers of the widgets: one file each, named like the engine's widget file.
 
+pub(crate) mod audio_input;
 pub(crate) mod button;
+pub(crate) mod camera_input;
+pub(crate) mod capture;
 pub(crate) mod chat_input;
 pub(crate) mod checkbox;
 pub(crate) mod color_picker;
+pub(crate) mod combobox;
 #[cfg(feature = "data")]
 pub(crate) mod data_editor;
 pub(crate) mod date_input;
@@ -17,6 +21,7 @@ pub(crate) mod number_input;
 pub(crate) mod page_link;
 pub(crate) mod pills;
 pub(crate) mod radio;
+pub(crate) mod range;
 pub(crate) mod segmented_control;
 pub(crate) mod select_slider;
 pub(crate) mod selectbox;
@@ -131,6 +136,18 @@ pub(crate) fn label_text<P: Send + Sync + Clone + PartialEq + 'static>(
 ) -> impl IntoView {
     let label = Memo::new(move |_| props.with(|p| text(p).clone()));
     view! { <span class="wl-label-text" inner_html=move || label.with(|l| crate::markdown::label_html(l))></span> }
+}
+
+/// A field's icon (text and number inputs), at the left inside the field.
+pub(crate) fn field_icon<P: Send + Sync + Clone + PartialEq + 'static>(
+    props: Memo<P>,
+    icon: fn(&P) -> &Option<String>,
+) -> impl IntoView {
+    move || {
+        props
+            .with(|p| icon(p).clone())
+            .map(|icon| view! { <span class="wl-field-icon">{super::icon::icon_view(icon)}</span> })
+    }
 }
 
 /// A value the viewer has set but the engine has not confirmed yet: while a

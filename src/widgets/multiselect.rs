@@ -6,7 +6,8 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    api, display_format, identity, option_index, show, show_error, Choices, CommonOptions, Spec, WidgetOptions,
+    api, display_format, identity, option_index, show, show_error, Choices, CommonOptions, NewOption, Spec,
+    WidgetOptions,
 };
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
@@ -20,6 +21,13 @@ pub struct MultiselectProps {
     pub indices: Vec<usize>,
     pub max_selections: Option<usize>,
     pub placeholder: String,
+    /// Typed text may be chosen as a new option (`.accept_new_options()`).
+    #[serde(default)]
+    pub accept_new_options: bool,
+    /// With `accept_new_options`: the chosen texts in the order picked, options and new ones
+    /// alike (`indices` is then empty).
+    #[serde(default)]
+    pub texts: Vec<String>,
 }
 
 impl WidgetProps for MultiselectProps {
@@ -27,15 +35,22 @@ impl WidgetProps for MultiselectProps {
         &self.common
     }
     fn value(&self) -> WidgetValue {
-        WidgetValue::Indices(self.indices.clone())
+        if self.accept_new_options {
+            WidgetValue::Texts(self.texts.clone())
+        } else {
+            WidgetValue::Indices(self.indices.clone())
+        }
     }
     fn set_value(&mut self, value: &WidgetValue) {
-        if let WidgetValue::Indices(indices) = value {
-            self.indices = indices.clone();
+        match value {
+            WidgetValue::Indices(indices) => self.indices = indices.clone(),
+            WidgetValue::Texts(texts) => self.texts = texts.clone(),
+            _ => {}
         }
     }
     fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
         match value {
+            TestValue::Texts(texts) if self.accept_new_options => Ok(WidgetValue::Texts(texts)),
             TestValue::Texts(options) => Ok(WidgetValue::Indices(
                 options.iter().map(|o| option_index(&self.options, o)).collect::<Result<_, _>>()?,
             )),
@@ -69,6 +84,8 @@ pub struct Multiselect<T> {
     default: Option<Vec<T>>,
     max_selections: Option<usize>,
     placeholder: String,
+    /// Makes a value of typed text (`.accept_new_options()`).
+    new_option: Option<NewOption<T>>,
     options: CommonOptions,
 }
 
@@ -92,6 +109,7 @@ impl<T: Clone + PartialEq + 'static> Multiselect<T> {
             default: None,
             max_selections: None,
             placeholder: "Choose an option".into(),
+            new_option: None,
             options: CommonOptions::default(),
         }
     }
@@ -111,6 +129,27 @@ impl<T: Clone + PartialEq + 'static> Multiselect<T> {
     /// The text shown when nothing is chosen.
     pub fn placeholder(mut self, placeholder: impl Into<String>) -> Self {
         self.placeholder = placeholder.into();
+        self
+    }
+}
+
+impl<T: From<String> + Clone + PartialEq + 'static> Multiselect<T> {
+    /// Lets the viewer type values that are not among the options and choose them ("Add: …"
+    /// in the list), as Streamlit's `accept_new_options=True`. The typed text becomes a value
+    /// through `From<String>`, so this needs owned options such as `String` (not `&str`).
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     let tags = ui.add(Multiselect::new("Tags", ["rust", "wasm"].map(String::from)).accept_new_options());
+    ///     ui.write(tags.join(", "));
+    /// });
+    /// at.run();
+    /// at.multiselect(0).select("wasm").select("leptos").run();
+    /// assert_eq!(at.markdown(0).text(), "wasm, leptos");
+    /// ```
+    pub fn accept_new_options(mut self) -> Self {
+        self.new_option = Some(Rc::new(|text: &str| T::from(text.to_string())));
         self
     }
 }
@@ -145,7 +184,8 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
     type Output = Vec<T>;
 
     fn show(self, ui: &Ui) -> Vec<T> {
-        let Multiselect { label, values, format, default, max_selections, placeholder, options } = self;
+        let Multiselect { label, values, format, default, max_selections, placeholder, new_option, options } = self;
+        let accept_new = new_option.is_some();
         let explicit_default = default.is_some();
         let default = default.unwrap_or_default();
         let choices = Choices::new(values, &*format);
@@ -159,6 +199,8 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
         let decode_values = choices.values.clone();
         let encode_values = choices.values.clone();
         let encode_labels = choices.labels.clone();
+        let from_text = new_option.map(|make| choices.text_decoder(make));
+        let encode_format = format.clone();
         let spec = Spec {
             kind: "multiselect",
             identity: identity(
@@ -171,13 +213,19 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
                         .number("max_selections", max_selections.map_or(-1.0, |m| m as f64))
                         .opt_text("help", options.help.as_deref())
                         .text("placeholder", &placeholder)
+                        .flag("accept_new_options", accept_new)
                 },
                 |id| {
                     id.texts("options", &choices.labels)
                         .number("max_selections", max_selections.map_or(-1.0, |m| m as f64))
+                        .flag("accept_new_options", accept_new)
                 },
             ),
-            default: WidgetValue::Indices(default),
+            default: if accept_new {
+                WidgetValue::Texts(default.iter().map(|&i| choices.labels[i].clone()).collect())
+            } else {
+                WidgetValue::Indices(default)
+            },
             decode: Rc::new(move |wire| match wire {
                 WidgetValue::Indices(indices)
                     if indices.iter().all(|&i| i < decode_values.len())
@@ -185,10 +233,30 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
                 {
                     Some(indices.iter().map(|&i| decode_values[i].clone()).collect())
                 }
+                WidgetValue::Texts(texts) if max_selections.is_none_or(|max| texts.len() <= max) => {
+                    let from_text = from_text.as_ref()?;
+                    let mut chosen: Vec<T> = Vec::new();
+                    for text in texts {
+                        let value = from_text(text)?;
+                        if !chosen.contains(&value) {
+                            chosen.push(value);
+                        }
+                    }
+                    Some(chosen)
+                }
                 _ => None,
             }),
             encode: Box::new(move |chosen: &Vec<T>| {
-                indices_of(&encode_values, &encode_labels, chosen, max_selections).map(WidgetValue::Indices)
+                if !accept_new {
+                    return indices_of(&encode_values, &encode_labels, chosen, max_selections)
+                        .map(WidgetValue::Indices);
+                }
+                match max_selections {
+                    Some(max) if chosen.len() > max => {
+                        Err(format!("at most {max} selections are allowed, got {}", chosen.len()))
+                    }
+                    _ => Ok(WidgetValue::Texts(chosen.iter().map(|v| encode_format(v)).collect())),
+                }
             }),
             explicit_default,
         };
@@ -199,9 +267,10 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
             Ok(spec),
             || Vec::new(),
             |registered| {
-                let indices = match &registered.wire {
-                    WidgetValue::Indices(indices) => indices.clone(),
-                    _ => Vec::new(),
+                let (indices, texts) = match &registered.wire {
+                    WidgetValue::Indices(indices) => (indices.clone(), Vec::new()),
+                    WidgetValue::Texts(texts) => (Vec::new(), texts.clone()),
+                    _ => (Vec::new(), Vec::new()),
                 };
                 let common = registered.common.clone();
                 Element::Multiselect(MultiselectProps {
@@ -210,6 +279,8 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
                     indices,
                     max_selections,
                     placeholder,
+                    accept_new_options: accept_new,
+                    texts,
                 })
             },
         )
@@ -264,5 +335,43 @@ mod tests {
         at.run();
         at.multiselect(0).set_value(vec!["a", "b"]).run();
         assert_eq!(at.markdown(0).text(), "0", "a value breaking the limit is refused");
+    }
+
+    #[test]
+    fn accepting_new_options_keeps_the_pick_order_and_the_limit() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let tags = ui.add(
+                Multiselect::new("Tags", ["a", "b"].map(String::from))
+                    .default(["b".to_string()])
+                    .max_selections(3)
+                    .accept_new_options()
+                    .key("tags"),
+            );
+            ui.write(tags.join(","));
+        });
+        at.run();
+        assert_eq!(at.markdown(0).text(), "b");
+        at.multiselect(0).select("new").select("a").run();
+        assert_eq!(at.markdown(0).text(), "b,new,a");
+        let Element::Multiselect(p) = at.multiselect(0).element().clone() else { panic!("not a multiselect") };
+        assert_eq!(p.texts, ["b", "new", "a"]);
+        at.multiselect(0).unselect("new").run();
+        assert_eq!(at.markdown(0).text(), "b,a");
+        at.multiselect(0).set_value(vec!["w", "x", "y", "z"]).run();
+        assert_eq!(at.markdown(0).text(), "b,a", "four picks break the limit of three");
+    }
+
+    #[test]
+    fn without_the_flag_a_new_option_is_refused_with_its_name() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.multiselect("Pick", ["a", "b"]);
+        });
+        at.run();
+        let refused = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            at.multiselect(0).select("zebra");
+        }));
+        let message = refused.expect_err("refused");
+        let text = message.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(text.contains("\"zebra\" is not one of the options"), "{text}");
     }
 }

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    api, identity, show, show_error, CommonOptions, Number, Optional, Presence, Required, Spec, WidgetOptions,
+    api, check_field_icon, identity, show, show_error, CommonOptions, Number, Optional, Presence, Required, Spec,
+    WidgetOptions,
 };
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
@@ -32,6 +33,9 @@ pub struct NumberInputProps {
     /// How the field shows the number (`format=` in Streamlit): `%d`, `%.Nf` or `%e`.
     #[serde(default)]
     pub format: Option<NumberFormat>,
+    /// An emoji or `:material/name:` icon inside the field.
+    #[serde(default)]
+    pub icon: Option<String>,
 }
 
 impl WidgetProps for NumberInputProps {
@@ -87,6 +91,7 @@ pub struct NumberInput<T: Number, P: Presence = Required> {
     step: Option<T>,
     placeholder: Option<String>,
     format: Option<String>,
+    icon: Option<String>,
     options: CommonOptions,
     presence: PhantomData<P>,
 }
@@ -115,6 +120,7 @@ impl<T: Number> NumberInput<T> {
             value: None,
             step: None,
             placeholder: None,
+            icon: None,
             format: None,
             options: CommonOptions::default(),
             presence: PhantomData,
@@ -146,6 +152,7 @@ impl<T: Number> NumberInput<T> {
             value: None,
             step: self.step,
             placeholder: self.placeholder,
+            icon: self.icon,
             format: self.format,
             options: self.options,
             presence: PhantomData,
@@ -154,6 +161,13 @@ impl<T: Number> NumberInput<T> {
 }
 
 impl<T: Number, P: Presence> NumberInput<T, P> {
+    /// An emoji or a Material icon (`":material/search:"`) inside the field, at its left, as
+    /// Streamlit's `icon=`; anything else is an error drawn in place of the widget.
+    pub fn icon(mut self, icon: impl Into<String>) -> Self {
+        self.icon = Some(icon.into());
+        self
+    }
+
     /// Grey text shown while the input is empty.
     pub fn placeholder(mut self, placeholder: impl Into<String>) -> Self {
         self.placeholder = Some(placeholder.into());
@@ -214,7 +228,7 @@ impl<T: Number, P: Presence> Command for NumberInput<T, P> {
     type Output = P::Output<T>;
 
     fn show(self, ui: &Ui) -> P::Output<T> {
-        let NumberInput { label, min, max, value, step, placeholder, format, options, .. } = self;
+        let NumberInput { label, min, max, value, step, placeholder, format, icon, options, .. } = self;
         let number_format = match format.as_deref().map(NumberFormat::parse) {
             None => Ok(None),
             Some(Ok(f @ NumberFormat::Printf { .. })) if f.is_numeric() => Ok(Some(f)),
@@ -251,6 +265,10 @@ impl<T: Number, P: Presence> Command for NumberInput<T, P> {
         };
         if let Some(problem) = problem {
             show_error(ui, api(problem));
+            return fallback;
+        }
+        if let Err(error) = check_field_icon(&label, icon.as_deref()) {
+            show_error(ui, error);
             return fallback;
         }
         let bound = |b: Option<f64>| b.unwrap_or(f64::NAN);
@@ -327,6 +345,7 @@ impl<T: Number, P: Presence> Command for NumberInput<T, P> {
                     step,
                     is_int: T::IS_INT,
                     format: number_format.clone().ok().flatten(),
+                    icon,
                 })
             },
         )

@@ -7,10 +7,11 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    api, display_format, identity, show, show_error, Choices, CommonOptions, Optional, Presence, Required, Spec,
-    WidgetOptions,
+    api, display_format, identity, option_index, show, show_error, Choices, CommonOptions, DecodeFn, EncodeFn,
+    FormatFn, NewOption, Optional, Presence, Required, Spec, WidgetOptions,
 };
-use crate::element::{Element, WidgetCommon, WidgetValue};
+use crate::app_test::TestValue;
+use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a selectbox.
@@ -22,9 +23,46 @@ pub struct SelectboxProps {
     pub placeholder: String,
     /// Made by `.no_default()`: it may be empty (then it shows the placeholder).
     pub optional: bool,
+    /// Typed text may be chosen as a new option (`.accept_new_options()`).
+    #[serde(default)]
+    pub accept_new_options: bool,
+    /// The chosen value when it is not an option (typed by the viewer); `index` is then `None`.
+    #[serde(default)]
+    pub new_value: Option<String>,
 }
 
-super::single_choice_props!(SelectboxProps, "selectbox");
+impl WidgetProps for SelectboxProps {
+    fn common(&self) -> &WidgetCommon {
+        &self.common
+    }
+    fn value(&self) -> WidgetValue {
+        match &self.new_value {
+            Some(text) => WidgetValue::Text(text.clone()),
+            None => WidgetValue::Index(self.index),
+        }
+    }
+    fn set_value(&mut self, value: &WidgetValue) {
+        match value {
+            WidgetValue::Index(index) => (self.index, self.new_value) = (*index, None),
+            WidgetValue::Text(text) => (self.index, self.new_value) = (None, Some(text.clone())),
+            _ => {}
+        }
+    }
+    fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
+        match value {
+            TestValue::Text(option) => match option_index(&self.options, &option) {
+                Ok(index) => Ok(WidgetValue::Index(Some(index))),
+                Err(_) if self.accept_new_options => Ok(WidgetValue::Text(option)),
+                Err(message) => Err(message),
+            },
+            TestValue::Empty if self.optional => Ok(WidgetValue::Index(None)),
+            other => Err(format!("a selectbox cannot take {other:?}")),
+        }
+    }
+    fn options(&self) -> Option<&[String]> {
+        Some(&self.options)
+    }
+}
 
 /// A drop-down. Options are any values; the chosen value is returned.
 ///
@@ -45,6 +83,8 @@ pub struct Selectbox<T, P: Presence = Required> {
     format: Rc<dyn Fn(&T) -> String>,
     index: Option<usize>,
     placeholder: String,
+    /// Makes a value of typed text (`.accept_new_options()`).
+    new_option: Option<NewOption<T>>,
     options: CommonOptions,
     presence: PhantomData<P>,
 }
@@ -68,6 +108,7 @@ impl<T: Clone + PartialEq + Default + 'static> Selectbox<T> {
             format: Rc::new(format),
             index: None,
             placeholder: "Choose an option".into(),
+            new_option: None,
             options: CommonOptions::default(),
             presence: PhantomData,
         }
@@ -96,6 +137,7 @@ impl<T: Clone + PartialEq + Default + 'static> Selectbox<T> {
             format: self.format,
             index: None,
             placeholder: self.placeholder,
+            new_option: self.new_option,
             options: self.options,
             presence: PhantomData,
         }
@@ -116,6 +158,27 @@ impl<T: Clone + PartialEq + Default + 'static, P: Presence> Selectbox<T, P> {
     }
 }
 
+impl<T: From<String> + Clone + PartialEq + Default + 'static, P: Presence> Selectbox<T, P> {
+    /// Lets the viewer type a value that is not among the options and choose it ("Add: …" in
+    /// the list), as Streamlit's `accept_new_options=True`. The typed text becomes a value
+    /// through `From<String>`, so this needs owned options such as `String` (not `&str`).
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     let city = ui.add(Selectbox::new("City", ["Paris", "Rome"].map(String::from)).accept_new_options());
+    ///     ui.write(city);
+    /// });
+    /// at.run();
+    /// at.selectbox(0).select("Lisbon").run();
+    /// assert_eq!(at.markdown(0).text(), "Lisbon");
+    /// ```
+    pub fn accept_new_options(mut self) -> Self {
+        self.new_option = Some(Rc::new(|text: &str| T::from(text.to_string())));
+        self
+    }
+}
+
 impl<T, P: Presence> WidgetOptions for Selectbox<T, P> {
     fn options_mut(&mut self) -> &mut CommonOptions {
         &mut self.options
@@ -126,7 +189,8 @@ impl<T: Clone + PartialEq + Default + 'static, P: Presence> Command for Selectbo
     type Output = P::Output<T>;
 
     fn show(self, ui: &Ui) -> P::Output<T> {
-        let Selectbox { label, values, format, index, placeholder, options, .. } = self;
+        let Selectbox { label, values, format, index, placeholder, new_option, options, .. } = self;
+        let accept_new = new_option.is_some();
         let explicit_default = index.is_some();
         // A required selectbox starts at the first option; an optional one at none.
         let chosen = if P::OPTIONAL { index } else { Some(index.unwrap_or(0)) };
@@ -157,25 +221,13 @@ impl<T: Clone + PartialEq + Default + 'static, P: Presence> Command for Selectbo
                         .number("index", chosen.map_or(f64::NAN, |i| i as f64))
                         .opt_text("help", options.help.as_deref())
                         .text("placeholder", &placeholder);
-                    // Only an optional selectbox says so: the ids of the others stay as they were.
-                    if P::OPTIONAL {
-                        id.flag("optional", true)
-                    } else {
-                        id
-                    }
+                    with_flags::<P>(id, accept_new)
                 },
-                |id| {
-                    let id = id.texts("options", &choices.labels);
-                    if P::OPTIONAL {
-                        id.flag("optional", true)
-                    } else {
-                        id
-                    }
-                },
+                |id| with_flags::<P>(id.texts("options", &choices.labels), accept_new),
             ),
             default: WidgetValue::Index(chosen),
-            decode: choices.decode_presence::<P>(),
-            encode: choices.encode_presence::<P>(),
+            decode: decode_new::<T, P>(&choices, new_option),
+            encode: encode_new::<T, P>(&choices, accept_new.then(|| format.clone())),
             explicit_default,
         };
         show(
@@ -185,9 +237,13 @@ impl<T: Clone + PartialEq + Default + 'static, P: Presence> Command for Selectbo
             Ok(spec),
             || choices.pick::<P>(chosen),
             |registered| {
-                let index = match registered.wire {
-                    WidgetValue::Index(index) => index,
-                    _ => chosen,
+                let (index, new_value) = match &registered.wire {
+                    WidgetValue::Index(index) => (*index, None),
+                    WidgetValue::Text(text) => match choices.labels.iter().position(|l| l == text) {
+                        Some(index) => (Some(index), None),
+                        None => (None, Some(text.clone())),
+                    },
+                    _ => (chosen, None),
                 };
                 let common = registered.common.clone();
                 Element::Selectbox(SelectboxProps {
@@ -196,10 +252,51 @@ impl<T: Clone + PartialEq + Default + 'static, P: Presence> Command for Selectbo
                     index,
                     placeholder,
                     optional: P::OPTIONAL,
+                    accept_new_options: accept_new,
+                    new_value,
                 })
             },
         )
     }
+}
+
+/// Only an optional selectbox, or one that accepts new options, says so: the ids of the others
+/// stay as they were.
+fn with_flags<P: Presence>(id: crate::identity::Identity, accept_new: bool) -> crate::identity::Identity {
+    let id = if P::OPTIONAL { id.flag("optional", true) } else { id };
+    if accept_new {
+        id.flag("accept_new_options", true)
+    } else {
+        id
+    }
+}
+
+/// Decodes an index, or (accepting new options) typed text: an option's text is that option.
+fn decode_new<T: Clone + PartialEq + 'static, P: Presence>(
+    choices: &Choices<T>,
+    new_option: Option<NewOption<T>>,
+) -> DecodeFn<P::Output<T>> {
+    let by_index = choices.decode_presence::<P>();
+    let Some(make) = new_option else { return by_index };
+    let from_text = choices.text_decoder(make);
+    Rc::new(move |wire| match wire {
+        WidgetValue::Text(text) => P::from_option(Some(from_text(text)?)),
+        other => by_index(other),
+    })
+}
+
+/// Encodes an option as its index, or (given the format of new options) another value as its text.
+fn encode_new<T: Clone + PartialEq + 'static, P: Presence>(
+    choices: &Choices<T>,
+    format: Option<FormatFn<T>>,
+) -> EncodeFn<P::Output<T>> {
+    let by_index = choices.encode_presence::<P>();
+    let Some(format) = format else { return by_index };
+    let values = choices.values.clone();
+    Box::new(move |value| match P::to_option(value) {
+        Some(value) if !values.contains(&value) => Ok(WidgetValue::Text(format(&value))),
+        _ => by_index(value),
+    })
 }
 
 impl Ui {
@@ -333,5 +430,58 @@ mod tests {
             at.selectbox(0).set_value(None::<&str>);
         }));
         assert!(refused.is_err());
+    }
+
+    #[test]
+    fn accepting_new_options_takes_typed_text_and_refuses_it_otherwise() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let open = ui.add(Selectbox::new("Open", ["a", "b"].map(String::from)).accept_new_options().key("open"));
+            let closed = ui.selectbox("Closed", ["a", "b"].map(String::from));
+            ui.write(format!("{open} {closed}"));
+        });
+        at.run();
+        at.selectbox(0).set_value("zebra").run();
+        assert_eq!(at.markdown(0).text(), "zebra a");
+        let Element::Selectbox(p) = at.selectbox(0).element().clone() else { panic!("not a selectbox") };
+        assert_eq!((p.index, p.new_value.as_deref(), p.accept_new_options), (None, Some("zebra"), true));
+        // An option's text typed in is that option, not a new one.
+        at.selectbox(0).select("b").run();
+        let Element::Selectbox(p) = at.selectbox(0).element().clone() else { panic!("not a selectbox") };
+        assert_eq!((p.index, p.new_value), (Some(1), None));
+        let refused = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            at.selectbox(1).select("zebra");
+        }));
+        let message = refused.expect_err("a closed selectbox refuses new text");
+        let text = message.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(text.contains("\"zebra\" is not one of the options"), "{text}");
+    }
+
+    #[test]
+    fn new_options_come_from_session_state_and_need_the_flag() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            if ui.button("Set") {
+                ui.session_state().set("pick", Some("typed".to_string()))?;
+                ui.session_state().set("strict", "typed".to_string())?;
+            }
+            let pick = ui.add(Selectbox::new("Pick", ["a".to_string()]).no_default().accept_new_options().key("pick"));
+            let strict = ui.add(Selectbox::new("Strict", ["a".to_string()]).key("strict"));
+            ui.write(format!("{pick:?} {strict}"));
+            Ok::<_, Error>(())
+        });
+        at.run();
+        assert_eq!(at.markdown(0).text(), "None a");
+        at.button(0).click().run();
+        assert!(at.exception(0).text().contains("not one of the options"), "{}", at.exception(0).text());
+        assert_eq!(at.markdown(0).text(), "Some(\"typed\") a");
+    }
+
+    #[test]
+    fn accepting_new_options_is_part_of_the_identity() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            ui.selectbox("Choice", ["A".to_string()]);
+            ui.add(Selectbox::new("Choice", ["A".to_string()]).accept_new_options());
+        });
+        at.run();
+        assert!(at.get("exception").is_empty(), "two widgets, no duplicate id");
     }
 }

@@ -5,7 +5,10 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{api, identity, show, CommonOptions, Optional, Presence, Required, Spec, WidgetError, WidgetOptions};
+use super::{
+    api, check_field_icon, identity, show, CommonOptions, Optional, Presence, Required, Spec, WidgetError,
+    WidgetOptions,
+};
 use crate::app_test::TestValue;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::identity::Identity;
@@ -21,6 +24,9 @@ pub struct TextInputProps {
     pub placeholder: Option<String>,
     /// Made by `.no_default()`: empty text is no value (`None`).
     pub optional: bool,
+    /// An emoji or `:material/name:` icon inside the field.
+    #[serde(default)]
+    pub icon: Option<String>,
 }
 
 impl WidgetProps for TextInputProps {
@@ -65,6 +71,7 @@ pub struct TextInput<P: Presence = Required> {
     password: bool,
     placeholder: Option<String>,
     options: CommonOptions,
+    icon: Option<String>,
     presence: PhantomData<P>,
 }
 
@@ -76,6 +83,7 @@ impl TextInput {
             max_chars: None,
             password: false,
             placeholder: None,
+            icon: None,
             options: CommonOptions::default(),
             presence: PhantomData,
         }
@@ -104,6 +112,7 @@ impl TextInput {
             max_chars: self.max_chars,
             password: self.password,
             placeholder: self.placeholder,
+            icon: self.icon,
             options: self.options,
             presence: PhantomData,
         }
@@ -114,6 +123,13 @@ impl<P: Presence> TextInput<P> {
     /// The text on first run.
     pub fn value(mut self, value: impl Into<String>) -> Self {
         self.value = Some(value.into());
+        self
+    }
+
+    /// An emoji or a Material icon (`":material/search:"`) inside the field, at its left, as
+    /// Streamlit's `icon=`; anything else is an error drawn in place of the widget.
+    pub fn icon(mut self, icon: impl Into<String>) -> Self {
+        self.icon = Some(icon.into());
         self
     }
 
@@ -213,12 +229,13 @@ impl<P: Presence> Command for TextInput<P> {
     type Output = P::Output<String>;
 
     fn show(self, ui: &Ui) -> P::Output<String> {
-        let TextInput { label, value, max_chars, password, placeholder, options, .. } = self;
+        let TextInput { label, value, max_chars, password, placeholder, icon, options, .. } = self;
         let spec =
             text_spec("text_input", &label, value.as_deref(), max_chars, placeholder.as_deref(), &options, |id| {
                 id.text("type", if password { "password" } else { "default" })
             });
         let fallback = value.clone().filter(|v| !(P::OPTIONAL && v.is_empty()));
+        let spec = spec.and_then(|spec| check_field_icon(&label, icon.as_deref()).map(|()| spec));
         show(
             ui,
             &label,
@@ -238,6 +255,7 @@ impl<P: Presence> Command for TextInput<P> {
                     password,
                     placeholder,
                     optional: P::OPTIONAL,
+                    icon,
                 })
             },
         )
@@ -329,5 +347,24 @@ mod tests {
         at.run();
         assert!(at.exception(0).text().contains("more than `max_chars`"), "{}", at.exception(0).text());
         assert_eq!(at.markdown(0).text(), "\"\" Some(\"abcd\")");
+    }
+
+    #[test]
+    fn an_icon_is_an_emoji_or_a_material_name_and_anything_else_an_error() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            let a = ui.add(TextInput::new("Search").icon(":material/search:"));
+            let b = ui.add(NumberInput::int("Price").icon("💶"));
+            let c = ui.add(TextInput::new("Bad").icon("search"));
+            let d = ui.add(NumberInput::int("Bad number").icon(":search:"));
+            ui.write(format!("[{a}] {b} [{c}] {d}"));
+        });
+        at.run();
+        let Element::TextInput(p) = at.text_input(0).element().clone() else { panic!("not a text input") };
+        assert_eq!(p.icon.as_deref(), Some(":material/search:"));
+        let Element::NumberInput(p) = at.number_input(0).element().clone() else { panic!("not a number input") };
+        assert_eq!(p.icon.as_deref(), Some("💶"));
+        assert!(at.exception(0).text().contains("The icon of the input \"Bad\""), "{}", at.exception(0).text());
+        assert!(at.exception(1).text().contains("not a valid emoji or icon"), "{}", at.exception(1).text());
+        assert_eq!(at.markdown(0).text(), "[] 0 [] 0", "the app goes on with the defaults");
     }
 }

@@ -21,6 +21,9 @@ pub const CHROME_ARGS: &[&str] = &[
     "--no-first-run",
     "--disable-sync",
     "--window-size=1280,1000",
+    // camera_input and audio_input: a fake camera and microphone, allowed without asking.
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
 ];
 
 /// A running `chromedriver`.

@@ -323,6 +323,32 @@ impl Page {
                 .max_selections(3),
         );
         self.value(ui, colors);
+        ui.caption("Type to filter the options; arrows and Enter choose. `accept_new_options` also takes typed text:");
+        echo!(ui, {
+            let city = ui.add(
+                Selectbox::new("City (type a new one)", ["Lisbon", "Paris", "Rome"].map(String::from))
+                    .accept_new_options(),
+            );
+            let tags = ui.add(
+                Multiselect::new("Tags (type new ones)", ["rust", "wasm", "leptos"].map(String::from))
+                    .default(["rust".to_string()])
+                    .accept_new_options(),
+            );
+            ui.write(format!("{city}: {}", tags.join(", ")));
+        });
+
+        ui.subheader("Camera and microphone");
+        ui.caption("The browser asks for the camera when it shows, for the microphone on Record; a refusal is a message in the widget.");
+        echo!(ui, {
+            if ui.toggle("Turn the camera on") {
+                if let Some(photo) = ui.camera_input("Take a picture") {
+                    ui.image(MediaSource::bytes(photo.bytes().to_vec(), photo.mime.clone()));
+                }
+            }
+            if let Some(voice) = ui.audio_input("Record a voice message") {
+                ui.write(format!("Recorded {} bytes of WAV", voice.size()));
+            }
+        });
 
         ui.subheader("Sliders");
         let age = ui.add(Slider::new("How old are you?", 0..=130).value(25));

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
-use super::{draft, format_number, label, WidgetCell};
+use super::{draft, field_icon, format_number, label, WidgetCell};
 use crate::element::WidgetValue;
 use crate::widgets::number_input::NumberInputProps;
 
@@ -60,7 +60,8 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
     };
     view! {
         {label(props, |p| &p.common, dom_id.clone())}
-        <div class="wl-number">
+        <div class="wl-number" class:wl-has-icon=move || props.with(|p| p.icon.is_some())>
+            {field_icon(props, |p| &p.icon)}
             <input
                 id=dom_id
                 class="wl-input"

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{draft, label, WidgetCell};
+use web_sys::HtmlInputElement;
+
+use super::{draft, label, range, WidgetCell};
 use crate::element::WidgetValue;
 use crate::widgets::select_slider::SelectSliderProps;
 
@@ -22,17 +24,37 @@ pub(crate) fn render(cell: WidgetCell<SelectSliderProps>) -> AnyView {
     };
     let echo = cell.echo.clone();
     let sink = cell.sink;
+    let current = move || dragging.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.value.clone()));
+    let send = move |values: Vec<usize>| {
+        dragging.set(Some(values.clone()));
+        let wire = match values.as_slice() {
+            [i] => WidgetValue::Index(Some(*i)),
+            _ => WidgetValue::Indices(values),
+        };
+        sink.send(wire);
+    };
+    // A click on a range's track moves the nearest thumb to the option there.
+    let track_click = move |event: leptos::ev::MouseEvent| {
+        if thumbs != 2 || props.with_untracked(|p| p.common.disabled) {
+            return;
+        }
+        let Some(fraction) = range::track_fraction(&event) else { return };
+        let at = (fraction * max as f64).round() as usize;
+        let mut values = current();
+        if let [low, high] = values[..] {
+            values[range::nearest_thumb(low as f64, high as f64, at as f64)] = at;
+            send(values);
+        }
+    };
     let inputs = (0..thumbs)
         .map(|thumb| {
             let echo = echo.clone();
             let name_of = name_of.clone();
             let moved = move |event: leptos::ev::Event| {
-                let Ok(i) = event_target_value(&event).parse::<usize>() else { return None };
-                let mut values = dragging.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.value.clone()));
-                if let Some(slot) = values.get_mut(thumb) {
-                    *slot = i;
-                }
-                Some(values)
+                let Ok(i) = event_target_value(&event).parse::<f64>() else { return None };
+                let mut values: Vec<f64> = current().into_iter().map(|i| i as f64).collect();
+                range::keep_apart(&mut values, thumb, i, Some(event_target::<HtmlInputElement>(&event)));
+                Some(values.into_iter().map(|i| i as usize).collect::<Vec<usize>>())
             };
             view! {
                 <input
@@ -58,14 +80,9 @@ pub(crate) fn render(cell: WidgetCell<SelectSliderProps>) -> AnyView {
                     }
                     on:input=move |event| dragging.set(moved(event))
                     on:change=move |event| {
-                        let Some(mut values) = moved(event) else { return };
-                        values.sort_unstable();
-                        dragging.set(Some(values.clone()));
-                        let wire = match values.as_slice() {
-                            [i] => WidgetValue::Index(Some(*i)),
-                            _ => WidgetValue::Indices(values),
-                        };
-                        sink.send(wire);
+                        if let Some(values) = moved(event) {
+                            send(values);
+                        }
                     }
                 />
             }
@@ -83,6 +100,7 @@ pub(crate) fn render(cell: WidgetCell<SelectSliderProps>) -> AnyView {
         <div
             class="wl-slider-track"
             class:wl-range-pair=thumbs == 2
+            on:click=track_click
             style=move || {
                 let percent = |i: usize| if max > 0 { i as f64 / max as f64 * 100.0 } else { 0.0 };
                 match shown().as_slice() {

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{draft, format_number, label, WidgetCell};
+use web_sys::HtmlInputElement;
+
+use super::{draft, format_number, label, range, WidgetCell};
 use crate::element::WidgetValue;
 use crate::widgets::slider::SliderProps;
 
@@ -25,15 +27,39 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
     let shown = move || dragging.get().unwrap_or_else(|| props.with(|p| p.value.clone()));
     let echo = cell.echo.clone();
     let sink = cell.sink;
+    let current = move || dragging.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.value.clone()));
+    let send = move |values: Vec<f64>| {
+        // Keep showing the new value until the engine's props or echo arrive (a form holds
+        // it back until the submit): no bounce back.
+        dragging.set(Some(values.clone()));
+        let wire = match values.as_slice() {
+            [low, high] => WidgetValue::NumberPair(*low, *high),
+            [x] => WidgetValue::Number(*x),
+            _ => return,
+        };
+        sink.send(wire);
+    };
+    // A click on a range's track moves the nearest thumb there, on a step.
+    let track_click = move |event: leptos::ev::MouseEvent| {
+        if thumbs != 2 || props.with_untracked(|p| p.common.disabled) {
+            return;
+        }
+        let Some(fraction) = range::track_fraction(&event) else { return };
+        let steps = ((max - min) * fraction / step).round();
+        let x = ((min + steps * step).clamp(min, max) * 1e9).round() / 1e9;
+        let mut values = current();
+        if let [low, high] = values[..] {
+            values[range::nearest_thumb(low, high, x)] = x;
+            send(values);
+        }
+    };
     let inputs = (0..thumbs)
         .map(|thumb| {
             let echo = echo.clone();
             let moved = move |event: leptos::ev::Event| {
                 let Ok(x) = event_target_value(&event).parse::<f64>() else { return None };
-                let mut values = dragging.get_untracked().unwrap_or_else(|| props.with_untracked(|p| p.value.clone()));
-                if let Some(slot) = values.get_mut(thumb) {
-                    *slot = x;
-                }
+                let mut values = current();
+                range::keep_apart(&mut values, thumb, x, Some(event_target::<HtmlInputElement>(&event)));
                 Some(values)
             };
             view! {
@@ -59,17 +85,9 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
                     }
                     on:input=move |event| dragging.set(moved(event))
                     on:change=move |event| {
-                        let Some(mut values) = moved(event) else { return };
-                        values.sort_by(f64::total_cmp);
-                        // Keep showing the new value until the engine's props or echo
-                        // arrive (a form holds it back until the submit): no bounce back.
-                        dragging.set(Some(values.clone()));
-                        let wire = match values.as_slice() {
-                            [low, high] => WidgetValue::NumberPair(*low, *high),
-                            [x] => WidgetValue::Number(*x),
-                            _ => return,
-                        };
-                        sink.send(wire);
+                        if let Some(values) = moved(event) {
+                            send(values);
+                        }
                     }
                 />
             }
@@ -85,6 +103,7 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
         <div
             class="wl-slider-track"
             class:wl-range-pair=thumbs == 2
+            on:click=track_click
             style=move || {
                 let percent = |x: f64| if max > min { (x - min) / (max - min) * 100.0 } else { 0.0 };
                 match shown().as_slice() {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
-use super::{label, text_commit, WidgetCell};
+use super::{field_icon, label, text_commit, WidgetCell};
 use crate::widgets::text_input::TextInputProps;
 
 pub(crate) fn render(cell: WidgetCell<TextInputProps>) -> AnyView {
@@ -17,7 +17,8 @@ pub(crate) fn render(cell: WidgetCell<TextInputProps>) -> AnyView {
     let commit = text_commit(props, |p| &p.value, sink, dirty);
     view! {
         {label(props, |p| &p.common, dom_id.clone())}
-        <div class="wl-input-wrap">
+        <div class="wl-input-wrap" class:wl-has-icon=move || props.with(|p| p.icon.is_some())>
+            {field_icon(props, |p| &p.icon)}
             <input
                 id=dom_id
                 class="wl-input"

@@ -1,0 +1,299 @@
+//! The combobox that `selectbox` and `multiselect` share, as Streamlit draws them: a text field
+//! that filters the options as the viewer types (case-insensitive substring), a listbox under
+//! it, arrow keys to move the highlight, Enter or a click to choose, Escape or a click outside
+//! to close without choosing. ARIA: `combobox` + `listbox` + `option`, with
+//! `aria-activedescendant` on the field, so focus never leaves it.
+
+use std::sync::Arc;
+
+use leptos::html::{Input, Ul};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{FocusEvent, HtmlElement, KeyboardEvent, Node};
+
+/// What the viewer chose.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Pick {
+    /// The option at this index.
+    Option(usize),
+    /// Typed text that is not an option (`accept_new_options`).
+    New(String),
+}
+
+impl Pick {
+    /// The text the viewer sees for this pick.
+    pub(crate) fn label(&self, options: &[String]) -> String {
+        match self {
+            Pick::Option(i) => options.get(*i).cloned().unwrap_or_default(),
+            Pick::New(text) => text.clone(),
+        }
+    }
+}
+
+/// The rows of the open list for `query` (`None`: the viewer has not typed): the options that
+/// contain it, ignoring case, and are not `taken`, then, with `accept_new`, an "Add" row for a
+/// query that is not an option's exact text.
+pub(crate) fn rows(options: &[String], query: Option<&str>, taken: &[Pick], accept_new: bool) -> Vec<Pick> {
+    let query = query.map(str::trim).unwrap_or_default();
+    let needle = query.to_lowercase();
+    let mut rows: Vec<Pick> = options
+        .iter()
+        .enumerate()
+        .filter(|(i, option)| !taken.contains(&Pick::Option(*i)) && option.to_lowercase().contains(&needle))
+        .map(|(i, _)| Pick::Option(i))
+        .collect();
+    let known = options.iter().any(|o| o == query) || taken.iter().any(|p| p.label(options) == query);
+    if accept_new && !query.is_empty() && !known {
+        rows.push(Pick::New(query.to_string()));
+    }
+    rows
+}
+
+/// How one combobox behaves; the widget gives the signals it derives from its props.
+pub(crate) struct Combobox {
+    /// The field's DOM id (the widget label's `for`).
+    pub dom_id: String,
+    pub options: Arc<Vec<String>>,
+    /// Picks not offered again (a multiselect's chosen ones).
+    pub taken: Signal<Vec<Pick>>,
+    /// The current pick, highlighted when the list opens (a selectbox's value).
+    pub current: Signal<Option<Pick>>,
+    /// The field's text while the viewer is not typing.
+    pub shown: Signal<String>,
+    pub placeholder: Signal<String>,
+    pub disabled: Signal<bool>,
+    /// Offers typed text as a new option.
+    pub accept_new: bool,
+    /// Shown in the list instead of the options (a full multiselect).
+    pub blocked: Signal<Option<String>>,
+    /// Stays open after a pick (a multiselect picks several).
+    pub multi: bool,
+    pub input: NodeRef<Input>,
+}
+
+/// Draws the field and its list. `pick` commits a choice; `backspace` runs on Backspace in an
+/// empty field (a multiselect removes its last chip).
+pub(crate) fn combobox(
+    config: Combobox,
+    pick: impl Fn(Pick) + Copy + Send + Sync + 'static,
+    backspace: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let Combobox { dom_id, options, taken, current, shown, placeholder, disabled, accept_new, blocked, multi, input } =
+        config;
+    let list_id = format!("{dom_id}-listbox");
+    let base = dom_id.clone();
+    let option_id = Arc::new(move |pos: usize| format!("{base}-opt-{pos}"));
+    let open = RwSignal::new(false);
+    // What the viewer typed since the list opened (`None`: nothing, all options show).
+    let query = RwSignal::new(None::<String>);
+    // The highlighted row: a position in `rows`.
+    let active = RwSignal::new(None::<usize>);
+    let list = NodeRef::<Ul>::new();
+    let root = NodeRef::<leptos::html::Div>::new();
+    let row_options = options.clone();
+    let rows = Memo::new(move |_| {
+        let query = query.get();
+        taken.with(|taken| rows(&row_options, query.as_deref(), taken, accept_new))
+    });
+    let blocked_now = move || blocked.with_untracked(Option::is_some);
+
+    // Scrolls the list so that the row at `pos` shows.
+    let reveal = move |pos: usize| {
+        let Some(list) = list.get_untracked() else { return };
+        let Some(item) = list
+            .query_selector_all(".wl-combobox-option")
+            .ok()
+            .and_then(|rows| rows.item(pos as u32))
+            .and_then(|row| row.dyn_into::<HtmlElement>().ok())
+        else {
+            return;
+        };
+        let (top, bottom) = (item.offset_top(), item.offset_top() + item.offset_height());
+        if top < list.scroll_top() {
+            list.set_scroll_top(top);
+        } else if bottom > list.scroll_top() + list.client_height() {
+            list.set_scroll_top(bottom - list.client_height());
+        }
+    };
+    let close = move || {
+        open.set(false);
+        query.set(None);
+        active.set(None);
+    };
+    let open_list = move || {
+        if disabled.get_untracked() {
+            return;
+        }
+        open.set(true);
+        let found = current
+            .get_untracked()
+            .and_then(|current| rows.with_untracked(|rows| rows.iter().position(|r| *r == current)));
+        let first = rows.with_untracked(|rows| (!rows.is_empty()).then_some(0));
+        active.set(if blocked_now() { None } else { found.or(first) });
+        if let Some(pos) = active.get_untracked() {
+            reveal(pos);
+        }
+    };
+    let choose = move |pos: usize| {
+        let Some(row) = rows.with_untracked(|rows| rows.get(pos).cloned()) else { return };
+        query.set(None);
+        if multi {
+            active.set(None);
+        } else {
+            close();
+        }
+        if let Some(field) = input.get_untracked().filter(|_| multi) {
+            field.set_value("");
+        }
+        pick(row);
+    };
+
+    let on_keydown = {
+        move |event: KeyboardEvent| {
+            let key = event.key();
+            match key.as_str() {
+                "ArrowDown" | "ArrowUp" => {
+                    event.prevent_default();
+                    if !open.get_untracked() {
+                        open_list();
+                        return;
+                    }
+                    let count = rows.with_untracked(Vec::len);
+                    if count == 0 || blocked_now() {
+                        return;
+                    }
+                    let next = match (active.get_untracked(), key == "ArrowDown") {
+                        (None, true) => 0,
+                        (None, false) => count - 1,
+                        (Some(at), true) => (at + 1).min(count - 1),
+                        (Some(at), false) => at.saturating_sub(1),
+                    };
+                    active.set(Some(next));
+                    reveal(next);
+                }
+                "Enter" => {
+                    if let (true, Some(at)) = (open.get_untracked(), active.get_untracked()) {
+                        event.prevent_default();
+                        choose(at);
+                    }
+                }
+                "Escape" if open.get_untracked() => {
+                    // Only the list closes, not a dialog around it.
+                    event.prevent_default();
+                    event.stop_propagation();
+                    close();
+                }
+                "Tab" => close(),
+                "Backspace" if multi && input.get_untracked().is_some_and(|i| i.value().is_empty()) => backspace(),
+                _ => {}
+            }
+        }
+    };
+    let on_input = move |event: leptos::ev::Event| {
+        query.set(Some(event_target_value(&event)));
+        open.set(true);
+        let any = rows.with_untracked(|rows| !rows.is_empty());
+        active.set((any && !blocked_now()).then_some(0));
+    };
+    let on_click = move |_| {
+        if open.get_untracked() {
+            return;
+        }
+        open_list();
+        // The field shows the current choice: typing replaces it.
+        if let Some(field) = input.get_untracked() {
+            field.select();
+        }
+    };
+    // A click or Tab outside closes without choosing; clicks in the list keep focus in the field.
+    let on_focusout = move |event: FocusEvent| {
+        let to = event.related_target().and_then(|t| t.dyn_into::<Node>().ok());
+        let inside = root.get_untracked().is_some_and(|root| to.is_some_and(|to| root.contains(Some(&to))));
+        if !inside {
+            close();
+        }
+    };
+    let toggle = move |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        if open.get_untracked() {
+            close();
+        } else if let Some(field) = input.get_untracked() {
+            let _ = field.focus();
+            open_list();
+        }
+    };
+
+    let active_id = {
+        let option_id = option_id.clone();
+        move || active.get().filter(|_| open.get()).map(|pos| option_id(pos))
+    };
+    let list_options = options.clone();
+    let items = move || {
+        if let Some(note) = blocked.get() {
+            return view! { <li class="wl-combobox-note" role="option" aria-disabled="true">{note}</li> }.into_any();
+        }
+        let rows = rows.get();
+        if rows.is_empty() {
+            return view! { <li class="wl-combobox-note" role="option" aria-disabled="true">"No results"</li> }
+                .into_any();
+        }
+        rows.into_iter()
+            .enumerate()
+            .map(|(pos, row)| {
+                let text = match &row {
+                    Pick::Option(_) => row.label(&list_options),
+                    Pick::New(text) => format!("Add: {text}"),
+                };
+                let chosen = current.with_untracked(|c| c.as_ref() == Some(&row));
+                view! {
+                    <li
+                        role="option"
+                        id=option_id(pos)
+                        class="wl-combobox-option"
+                        class:wl-combobox-new=matches!(row, Pick::New(_))
+                        class:wl-active=move || active.get() == Some(pos)
+                        aria-selected=move || (active.get() == Some(pos)).to_string()
+                        class:wl-chosen=chosen
+                        on:mousedown=|event| event.prevent_default()
+                        on:mousemove=move |_| {
+                            if active.get_untracked() != Some(pos) {
+                                active.set(Some(pos));
+                            }
+                        }
+                        on:click=move |_| choose(pos)
+                    >
+                        {text}
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <div class="wl-combobox" class:wl-open=move || open.get() node_ref=root on:focusout=on_focusout>
+            <input
+                id=dom_id.clone()
+                node_ref=input
+                class="wl-input wl-combobox-input"
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-controls=list_id.clone()
+                aria-expanded=move || open.get().to_string()
+                aria-activedescendant=active_id
+                placeholder=move || placeholder.get()
+                disabled=move || disabled.get()
+                prop:value=move || query.get().unwrap_or_else(|| shown.get())
+                on:input=on_input
+                on:keydown=on_keydown
+                on:click=on_click
+            />
+            <span class="wl-combobox-chevron" aria-hidden="true" on:mousedown=toggle>"⌄"</span>
+            <ul id=list_id role="listbox" class="wl-combobox-list" node_ref=list hidden=move || !open.get()>
+                {items}
+            </ul>
+        </div>
+    }
+}
