@@ -3,12 +3,12 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    wasmlit::run(|ui| bench_charts::app(&ui, page::mark))
+    wasmlit::run(|ui| bench_charts::app(ui, page::mark))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    wasmlit::run(|ui| bench_charts::app(&ui, |_| {}))
+    wasmlit::run(|ui| bench_charts::app(ui, |_| {}))
 }
 
 #[cfg(target_arch = "wasm32")]
