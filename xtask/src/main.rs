@@ -4,7 +4,7 @@
 //! cargo xtask setup                 install what is missing (wasm target, trunk, wasm-bindgen, wasm-opt)
 //! cargo xtask serve [trunk args]    set up, then serve the gallery on http://127.0.0.1:8080
 //! cargo xtask test [stage...]       set up, then run every test: native, browser, e2e
-//! cargo xtask screenshot            set up, build the gallery and screenshot it (light, dark, mobile)
+//! cargo xtask screenshot            set up, build the gallery and the chat app and screenshot them
 //! cargo xtask bench                 set up, build the benchmark apps, measure them beside Streamlit
 //! cargo xtask new PATH              a standalone app crate in PATH, ready for GitHub Pages
 //! cargo xtask export APP            one self-contained .html of an app, runs from file://
@@ -42,7 +42,8 @@ commands:
                        browser  wasm-bindgen-test in headless Chromium (tests/browser.rs)
                        e2e      trunk build --release of every app, then tests/e2e.rs
                      (default: all three)
-  screenshot         setup, build the gallery, save target/screenshots/gallery-{light,dark,mobile}.png
+  screenshot         setup, build the gallery and the chat app, save target/screenshots/*.png:
+                     gallery-{light,dark,mobile}, gallery-{charts,maps}-{light,dark}, chat-custom
   bench [OPTIONS]    setup, build the benchmark apps, measure size, cold start, interaction latency
                      and rerun scaling beside Streamlit (installed into target/bench/venv); prints a
                      table, writes target/bench/results.json (see docs/benchmarks.md)

@@ -1,6 +1,10 @@
 //! `cargo xtask screenshot`: build the gallery (as the e2e stage does, into `target/e2e/gallery`,
-//! for the `/wasmlit/` sub-path), serve it on 127.0.0.1, and let headless Chromium's own
-//! `--screenshot` take `target/screenshots/gallery-{light,dark,mobile}.png`.
+//! for the `/wasmlit/` sub-path) and the chat app, serve them on 127.0.0.1, and let headless
+//! Chromium's own `--screenshot` take, in `target/screenshots/`:
+//! `gallery-{light,dark,mobile}.png` (the top of the gallery),
+//! `gallery-charts-{light,dark}.png` and `gallery-maps-{light,dark}.png` (those sections drawn:
+//! their toggles are bound to `?charts=true` / `?maps=true`, and `#charts` scrolls to them), and
+//! `chat-custom.png` (the chat app in its custom theme from `examples/chat/wasmlit.toml`).
 //!
 //! The colour scheme is set twice, so the picture is right whichever the app follows: Chromium's
 //! `--blink-settings=preferredColorScheme=0|1` (0 = dark; `--force-dark-mode` agrees) flips
@@ -12,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use crate::setup::setup;
 use crate::static_server::StaticServer;
-use crate::test::{build_app, GALLERY};
+use crate::test::{build_app, CHAT, GALLERY};
 use crate::util::{display, fmt_duration, repo_root, Result};
 
 /// Chromium's flags for a headless run as root in a container.
@@ -30,16 +34,25 @@ const CHROME_ARGS: &[&str] = &[
 
 struct Shot {
     file: &'static str,
+    /// What follows the app's URL: query (after the theme) and fragment.
+    query: &'static str,
     width: u32,
     height: u32,
-    dark: bool,
+    /// The theme asked for: `light`, `dark` or `custom` (the app's own).
+    theme: &'static str,
 }
 
-const SHOTS: [Shot; 3] = [
-    Shot { file: "gallery-light.png", width: 1280, height: 2000, dark: false },
-    Shot { file: "gallery-dark.png", width: 1280, height: 2000, dark: true },
-    Shot { file: "gallery-mobile.png", width: 420, height: 1800, dark: false },
+const GALLERY_SHOTS: [Shot; 7] = [
+    Shot { file: "gallery-light.png", query: "", width: 1280, height: 2000, theme: "light" },
+    Shot { file: "gallery-dark.png", query: "", width: 1280, height: 2000, theme: "dark" },
+    Shot { file: "gallery-mobile.png", query: "", width: 420, height: 1800, theme: "light" },
+    Shot { file: "gallery-charts-light.png", query: "&charts=true#charts", width: 1280, height: 2400, theme: "light" },
+    Shot { file: "gallery-charts-dark.png", query: "&charts=true#charts", width: 1280, height: 2400, theme: "dark" },
+    Shot { file: "gallery-maps-light.png", query: "&maps=true#maps", width: 1280, height: 1600, theme: "light" },
+    Shot { file: "gallery-maps-dark.png", query: "&maps=true#maps", width: 1280, height: 1600, theme: "dark" },
 ];
+
+const CHAT_SHOTS: [Shot; 1] = [Shot { file: "chat-custom.png", query: "", width: 1280, height: 1000, theme: "custom" }];
 
 pub fn screenshot(args: &[String]) -> Result {
     if let Some(arg) = args.first() {
@@ -48,20 +61,20 @@ pub fn screenshot(args: &[String]) -> Result {
     let start = Instant::now();
     let tools = setup()?;
     let chrome = tools.chrome()?.to_path_buf();
-    let dist = build_app(&tools, &GALLERY)?;
-    let server =
-        StaticServer::start(&dist, GALLERY.public_url).map_err(|e| format!("cannot serve {}: {e}", dist.display()))?;
     let out_dir = repo_root().join("target").join("screenshots");
     std::fs::create_dir_all(&out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
-    println!("==> screenshots of {}", server.url());
-    for shot in &SHOTS {
-        let out = out_dir.join(shot.file);
-        let theme = if shot.dark { "dark" } else { "light" };
-        let url = format!("{}?theme={theme}", server.url());
-        take(&chrome, shot, &url, &out)?;
-        println!("saved {} ({}x{}, {theme})", out.display(), shot.width, shot.height);
+    for (app, shots) in [(&GALLERY, &GALLERY_SHOTS[..]), (&CHAT, &CHAT_SHOTS[..])] {
+        let dist = build_app(&tools, app)?;
+        let server =
+            StaticServer::start(&dist, app.public_url).map_err(|e| format!("cannot serve {}: {e}", dist.display()))?;
+        println!("==> screenshots of {}", server.url());
+        for shot in shots {
+            let out = out_dir.join(shot.file);
+            let url = format!("{}?theme={}{}", server.url(), shot.theme, shot.query);
+            take(&chrome, shot, &url, &out)?;
+            println!("saved {} ({}x{}, {})", out.display(), shot.width, shot.height, shot.theme);
+        }
     }
-    drop(server);
     println!("screenshot: done in {}", fmt_duration(start.elapsed()));
     Ok(())
 }
@@ -75,7 +88,7 @@ fn take(chrome: &Path, shot: &Shot, url: &str, out: &Path) -> Result {
     cmd.args(CHROME_ARGS)
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--window-size={},{}", shot.width, shot.height))
-        .args(if shot.dark {
+        .args(if shot.theme == "dark" {
             &["--blink-settings=preferredColorScheme=0", "--force-dark-mode"][..]
         } else {
             &["--blink-settings=preferredColorScheme=1"][..]

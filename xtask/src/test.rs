@@ -36,11 +36,13 @@ pub struct E2eApp {
 /// The gallery is tested under a sub-path, as GitHub Pages serves it.
 pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wasmlit/" };
 /// The smallest app: its size is held under a ceiling.
+/// The app with a custom theme (`examples/chat/wasmlit.toml`).
+pub const CHAT: E2eApp = E2eApp { name: "chat", dir: "examples/chat", public_url: "/" };
 pub const HELLO: E2eApp = E2eApp { name: "hello", dir: "bench/apps/hello", public_url: "/" };
 pub const E2E_APPS: [E2eApp; 6] = [
     GALLERY,
     E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" },
-    E2eApp { name: "chat", dir: "examples/chat", public_url: "/" },
+    CHAT,
     E2eApp { name: "uber_pickups", dir: "examples/uber_pickups", public_url: "/" },
     // Under a sub-path, as on GitHub Pages: deep links go through its 404.html.
     E2eApp { name: "multipage", dir: "examples/multipage", public_url: "/multipage/" },

@@ -82,7 +82,8 @@ fn million_points() -> Rc<DataFrame> {
 pub fn charts(ui: &Ui, index: usize) -> Result {
     super::section(ui, index);
     ui.caption("Vega-Lite charts in Streamlit's look; Vega loads the first time a chart is drawn.");
-    if !ui.toggle("Draw the charts") {
+    // Bound to `?charts=true`, so a link (and `cargo xtask screenshot`) opens the section drawn.
+    if !ui.add(Toggle::new("Draw the charts").key("charts").bind(Bind::QueryParams)) {
         return Ok(());
     }
     let walk = walks(100, &["alpha", "beta", "gamma"]);

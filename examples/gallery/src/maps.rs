@@ -42,7 +42,8 @@ pub fn scattered(n: usize, seed: u64) -> Result<DataFrame> {
 pub fn maps(ui: &Ui, index: usize) -> Result {
     super::section(ui, index);
     ui.caption("Leaflet draws the tiles and the zoom buttons and is downloaded only when a map is shown; the points are drawn by Rust on a canvas, so they appear even offline.");
-    if !ui.toggle("Show the maps") {
+    // Bound to `?maps=true`, so a link (and `cargo xtask screenshot`) opens the section drawn.
+    if !ui.add(Toggle::new("Show the maps").key("maps").bind(Bind::QueryParams)) {
         return Ok(());
     }
 
