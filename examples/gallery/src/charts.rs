@@ -125,6 +125,28 @@ pub fn charts(ui: &Ui, index: usize) -> Result {
         None => "Drag over the points to select some.".to_string(),
     });
 
+    ui.subheader("vega_lite_chart with a point selection");
+    let picked = ui.add(
+        VegaLiteChart::new(json!({
+            "mark": {"type": "bar", "tooltip": true},
+            "params": [{"name": "pick", "select": {"type": "point", "fields": ["species"]}}],
+            "encoding": {
+                "x": {"field": "species", "type": "nominal"},
+                "y": {"aggregate": "mean", "field": "length", "type": "quantitative"},
+                "opacity": {"condition": {"param": "pick", "value": 1}, "value": 0.35},
+            },
+            "height": 240,
+        }))
+        .data(&flowers())
+        .use_container_width(true)
+        .on_select()
+        .key("gallery_pick"),
+    );
+    ui.write(match picked.get("pick") {
+        Some(points) => format!("Picked: `{points}`"),
+        None => "Click a bar to pick a species.".to_string(),
+    });
+
     ui.subheader("add_rows");
     let state = ui.session_state();
     let added = state.get::<i64>("gallery_added").unwrap_or(0);
