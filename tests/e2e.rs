@@ -1813,6 +1813,34 @@ async fn two_embedded_apps_keep_their_own_state_and_leave_the_page_alone() {
     app.close().await;
 }
 
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_panic_in_an_embedded_app_stops_only_that_app() {
+    let app = App::open("embed", "/embed/").await;
+    let c = &app.client;
+    wait_for_text(c, "#left .wl-markdown", "Count: 0", TIMEOUT).await;
+    // A third app of the same module (the page's module, imported again, is the same instance).
+    c.execute(
+        "const box = document.createElement('div'); box.id = 'third'; document.body.append(box);\
+         import('./pkg/embed.js').then(m => m.mount(box, { app: 'crash', id: 'third' }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let crash = "//div[@id='third']//div[contains(@class, 'wl-button')]//button[normalize-space(.)='Crash']";
+    wait_until(TIMEOUT, "the crash app shows its button", || async { c.find(Locator::XPath(crash)).await.is_ok() }).await;
+    c.find(Locator::XPath(crash)).await.unwrap().click().await.unwrap();
+    wait_for_text(c, "#third .wl-crash", "a deliberate panic from the embedded crash app", TIMEOUT).await;
+    assert_eq!(c.find_all(Locator::Css("#third .wl-app[inert]")).await.unwrap().len(), 1, "the crashed app is inert");
+    assert!(c.find_all(Locator::Css("#wasmlit-crash")).await.unwrap().is_empty(), "no page-wide panel");
+    assert!(c.find_all(Locator::Css("#left .wl-app[inert], #right .wl-app[inert]")).await.unwrap().is_empty());
+    // The other apps still run.
+    let add = "//div[@id='left']//div[contains(@class, 'wl-button')]//button[normalize-space(.)='Add one']";
+    c.find(Locator::XPath(add)).await.unwrap().click().await.unwrap();
+    wait_for_text(c, "#left .wl-markdown", "Count: 1", TIMEOUT).await;
+    app.close().await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // `cargo xtask export`: the hello app as one file, opened from file:// with no server.
 // ---------------------------------------------------------------------------------------------

@@ -59,8 +59,9 @@ pub(crate) fn install_hook() {
     INSTALLED.call_once(|| {
         let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            // `try_borrow`: a panic must not panic again.
-            let active = ACTIVE.with(|active| active.try_borrow().ok().and_then(|a| a.clone()));
+            // `try_borrow_mut`: a panic must not panic again. Taken: the aborted run never
+            // drops its `Active`, and a later panic of another app is that app's.
+            let active = ACTIVE.with(|active| active.try_borrow_mut().ok().and_then(|mut a| a.take()));
             match &active {
                 Some((id, _)) => CRASHED_APPS.with(|apps| {
                     if let Ok(mut apps) = apps.try_borrow_mut() {

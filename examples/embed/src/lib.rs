@@ -40,8 +40,15 @@ pub fn echo(ui: &Ui) {
     }
 }
 
-/// Mounts one of the apps into `element`. `options` is an object: `app` (`"counter"` or
-/// `"echo"`) picks the app, `id` (letters, digits, `-`, `_`; default: the app's name) keys
+/// A button that panics: the end-to-end test checks that only this app stops.
+pub fn crash(ui: &Ui) {
+    if ui.button("Crash") {
+        panic!("a deliberate panic from the embedded crash app");
+    }
+}
+
+/// Mounts one of the apps into `element`. `options` is an object: `app` (`"counter"`,
+/// `"echo"` or `"crash"`) picks the app, `id` (letters, digits, `-`, `_`; default: the app's name) keys
 /// its theme choice and stored state, so two apps on one page keep theirs apart.
 ///
 /// Returns an error (a JS exception) for an unknown app or a malformed id.
@@ -59,8 +66,9 @@ pub fn mount(element: web_sys::HtmlElement, options: wasm_bindgen::JsValue) -> s
     let session = match app.as_str() {
         "counter" => Session::new(counter),
         "echo" => Session::new(echo),
+        "crash" => Session::new(crash),
         other => {
-            return Err(JsValue::from_str(&format!("wasmlit: unknown app {other:?} (options.app: \"counter\" or \"echo\")")))
+            return Err(JsValue::from_str(&format!("wasmlit: unknown app {other:?} (options.app: \"counter\", \"echo\" or \"crash\")")))
         }
     };
     let id = field("id").unwrap_or(app);
