@@ -1828,7 +1828,8 @@ async fn a_panic_in_an_embedded_app_stops_only_that_app() {
     .await
     .unwrap();
     let crash = "//div[@id='third']//div[contains(@class, 'wl-button')]//button[normalize-space(.)='Crash']";
-    wait_until(TIMEOUT, "the crash app shows its button", || async { c.find(Locator::XPath(crash)).await.is_ok() }).await;
+    wait_until(TIMEOUT, "the crash app shows its button", || async { c.find(Locator::XPath(crash)).await.is_ok() })
+        .await;
     c.find(Locator::XPath(crash)).await.unwrap().click().await.unwrap();
     wait_for_text(c, "#third .wl-crash", "a deliberate panic from the embedded crash app", TIMEOUT).await;
     assert_eq!(c.find_all(Locator::Css("#third .wl-app[inert]")).await.unwrap().len(), 1, "the crashed app is inert");

@@ -29,8 +29,7 @@ thread_local! {
 /// Whether the app (`embed_id`: an embedded one's id) panicked, or the page's own app
 /// did: nothing of it may run any more.
 pub(crate) fn crashed(embed_id: Option<&str>) -> bool {
-    CRASHED.load(Ordering::Relaxed)
-        || embed_id.is_some_and(|id| CRASHED_APPS.with(|apps| apps.borrow().contains(id)))
+    CRASHED.load(Ordering::Relaxed) || embed_id.is_some_and(|id| CRASHED_APPS.with(|apps| apps.borrow().contains(id)))
 }
 
 /// Marks an embedded app as the one at work until dropped: a panic meanwhile is its own.

@@ -308,11 +308,7 @@ async fn open_database() -> Result<Database, String> {
 
 /// Reads this app's cache entries and session keys.
 /// `app` is the app's [`app_prefix`] in the session store.
-async fn read_into(
-    database: &Database,
-    port: &StoragePort,
-    app: &str,
-) -> Result<(), indexed_db_futures::error::Error> {
+async fn read_into(database: &Database, port: &StoragePort, app: &str) -> Result<(), indexed_db_futures::error::Error> {
     let transaction = database.transaction([CACHE, SESSION]).build()?;
     for (store_name, is_cache) in [(CACHE, true), (SESSION, false)] {
         let store = transaction.object_store(store_name)?;

@@ -54,7 +54,10 @@ pub fn crash(ui: &Ui) {
 /// Returns an error (a JS exception) for an unknown app or a malformed id.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, options: wasm_bindgen::JsValue) -> std::result::Result<(), wasm_bindgen::JsValue> {
+pub fn mount(
+    element: web_sys::HtmlElement,
+    options: wasm_bindgen::JsValue,
+) -> std::result::Result<(), wasm_bindgen::JsValue> {
     use wasm_bindgen::JsValue;
     let field = |name: &str| -> Option<String> {
         if options.is_undefined() || options.is_null() {
@@ -68,7 +71,9 @@ pub fn mount(element: web_sys::HtmlElement, options: wasm_bindgen::JsValue) -> s
         "echo" => Session::new(echo),
         "crash" => Session::new(crash),
         other => {
-            return Err(JsValue::from_str(&format!("wasmlit: unknown app {other:?} (options.app: \"counter\", \"echo\" or \"crash\")")))
+            return Err(JsValue::from_str(&format!(
+                "wasmlit: unknown app {other:?} (options.app: \"counter\", \"echo\" or \"crash\")"
+            )))
         }
     };
     let id = field("id").unwrap_or(app);
