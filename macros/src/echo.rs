@@ -31,9 +31,7 @@ impl Parse for EchoInput {
         }
         let block = input.parse()?;
         if !input.is_empty() {
-            return Err(
-                input.error("echo! takes the Ui, `above` or `below` if you like, and one block: echo!(ui, { .. })")
-            );
+            return Err(input.error("echo! takes the Ui, `above` or `below` if you like, and one block: echo!(ui, { .. })"));
         }
         Ok(EchoInput { ui, below, block })
     }
