@@ -300,6 +300,8 @@ impl Driver {
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
         self.session.borrow_mut().set_context(context::read(&self.root));
+        // A synchronous script runs here: a panic in it is this app's.
+        let _active = panic::Active::enter(self.embed_id.as_deref(), &self.root);
         let future = self.session.borrow_mut().begin_run(request);
         *self.in_flight.borrow_mut() = Some(InFlight { future: Some(future), echo, generation });
         // A synchronous script has already run: one poll finishes it in this task.
