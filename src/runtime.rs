@@ -135,6 +135,8 @@ pub struct Session {
     theme: Option<Result<crate::theme::ThemeConfig, String>>,
     /// Where pages live in the address bar.
     routing: crate::routing::Routing,
+    /// Set by [`Session::embedded`]: the app's id among the apps of its page.
+    embed_id: Option<String>,
 }
 
 impl Session {
@@ -214,7 +216,37 @@ impl Session {
             follow_up: None,
             theme: None,
             routing: Default::default(),
+            embed_id: None,
         }
+    }
+
+    /// Makes the app one of several in a host page (see `wasmlit::web::mount`): it leaves the
+    /// address bar, the history and the page's title and icon alone, keeps its theme on its
+    /// own root element, keys its stored theme choice and reload snapshot by `id`, and a
+    /// panic stops only this app. `id` is letters, digits, `-` and `_`, and must be unique
+    /// on the page.
+    ///
+    /// ```
+    /// use wasmlit::{Session, Ui};
+    /// let session = Session::new(|ui: &Ui| {
+    ///     ui.title("Hi");
+    /// });
+    /// let session = session.embedded("left").unwrap();
+    /// assert_eq!(session.embed_id(), Some("left"));
+    /// assert!(Session::new(|_: &Ui| {}).embedded("no spaces").is_err());
+    /// ```
+    pub fn embedded(mut self, id: &str) -> Result<Self, String> {
+        let valid = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        if id.is_empty() || !id.chars().all(valid) {
+            return Err(format!("the embedded app's id {id:?} must be letters, digits, `-` or `_`"));
+        }
+        self.embed_id = Some(id.to_string());
+        Ok(self)
+    }
+
+    /// The app's id when it is embedded in a host page ([`Session::embedded`]).
+    pub fn embed_id(&self) -> Option<&str> {
+        self.embed_id.as_deref()
     }
 
     /// Puts pages in the address bar's fragment (`#/plotting`) instead of its path, for a host

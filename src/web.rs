@@ -112,11 +112,7 @@ pub fn run_session(session: Session) {
 }
 
 fn mount_in_page(session: Session) {
-    panic::install_hook();
-    // Dates and times of day are the viewer's: `Date.getTimezoneOffset` is minutes *behind* UTC.
-    crate::time::set_local_offset(|now_ms| {
-        -js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now_ms)).get_timezone_offset() * 60_000.0
-    });
+    start_module();
     let parent = document()
         .get_element_by_id("wasmlit-app")
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
@@ -128,16 +124,36 @@ fn mount_in_page(session: Session) {
     mount(parent, session).forget();
 }
 
+/// What an app's module needs once, before its first app: the crash panel, the viewer's
+/// time zone.
+fn start_module() {
+    panic::install_hook();
+    // Dates and times of day are the viewer's: `Date.getTimezoneOffset` is minutes *behind* UTC.
+    crate::time::set_local_offset(|now_ms| {
+        -js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now_ms)).get_timezone_offset() * 60_000.0
+    });
+}
+
 /// Mounts a session into `parent` and returns the handle that unmounts it
 /// (browser tests mount several apps, one after the other).
+///
+/// An embedded session ([`Session::embedded`]) is one of several apps in a host page: it
+/// marks `parent` with `data-wasmlit-app="<id>"` and keeps to it (no address bar, title
+/// or page-wide theme; see the README's "Embedding in an existing page"). Call `.forget()`
+/// on the handle to keep the app for the page's life.
 pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandle<impl Mountable> {
+    let embed_id = session.embed_id().map(str::to_string);
+    if let Some(id) = &embed_id {
+        start_module();
+        let _ = parent.set_attribute("data-wasmlit-app", id);
+    }
     inject_stylesheet();
     let custom_theme = session.theme().map(crate::theme::ThemeConfig::css);
     let theme_error = session.theme_error().map(str::to_string);
     session.set_clock(Rc::new(WebClock::new()));
     session.set_fetcher(Rc::new(fetch::WebFetcher));
     let state = session.session_state();
-    let driver = Rc::new(Driver::new(session, parent.clone()));
+    let driver = Rc::new(Driver::new(session, parent.clone(), embed_id.clone()));
     let shell = shell::Shell {
         main: driver.page.main.clone(),
         sidebar: driver.page.sidebar.clone(),
@@ -146,14 +162,18 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
         sender: Sender(StoredValue::new_local(driver.clone())),
         custom_theme,
         theme_error,
+        embed_id: embed_id.clone(),
     };
     let view = mount_to(parent, move || shell::page(shell));
-    // The address bar names the page and the query params of the first run.
-    pages::start(&driver);
+    // The address bar names the page and the query params of the first run (an embedded
+    // app leaves it to the host page).
+    if embed_id.is_none() {
+        pages::start(&driver);
+    }
     // Persisted caches and session keys (and, after a development reload, the
     // whole session) come back before the first run.
     wasm_bindgen_futures::spawn_local(async move {
-        persistence::restore(state).await;
+        persistence::restore_app(state, embed_id).await;
         driver.request(RerunRequest::default());
     });
     view
@@ -193,6 +213,8 @@ struct Driver {
     timers: RefCell<HashMap<FragmentId, (Duration, Interval)>>,
     /// The element the app is mounted in (`ui.context()` reads its theme).
     root: web_sys::HtmlElement,
+    /// The app's id when it is embedded in a host page (`Session::embedded`).
+    embed_id: Option<String>,
 }
 
 /// The run in progress.
@@ -205,7 +227,7 @@ struct InFlight {
 }
 
 impl Driver {
-    fn new(session: Session, root: web_sys::HtmlElement) -> Self {
+    fn new(session: Session, root: web_sys::HtmlElement, embed_id: Option<String>) -> Self {
         Driver {
             session: RefCell::new(session),
             pending: RefCell::new(None),
@@ -218,14 +240,20 @@ impl Driver {
             forms: RefCell::default(),
             timers: RefCell::default(),
             root,
+            embed_id,
         }
+    }
+
+    /// Whether this app (or the whole module) panicked: nothing of it runs any more.
+    fn crashed(&self) -> bool {
+        panic::crashed(self.embed_id.as_deref())
     }
 
     /// Queues `request`; a run in progress is cancelled if the request needs
     /// the whole script (a fragment rerun waits for it instead).
     fn request(self: &Rc<Self>, request: RerunRequest) {
-        if panic::crashed() {
-            return; // the module panicked: nothing runs any more
+        if self.crashed() {
+            return; // the app panicked: nothing runs any more
         }
         {
             let mut pending = self.pending.borrow_mut();
@@ -271,7 +299,7 @@ impl Driver {
     }
 
     fn start_pending(self: &Rc<Self>) {
-        if panic::crashed() {
+        if self.crashed() {
             return;
         }
         if self.in_flight.borrow().is_some() {
@@ -282,6 +310,8 @@ impl Driver {
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
         self.session.borrow_mut().set_context(context::read(&self.root));
+        // A synchronous script runs here: a panic in it is this app's.
+        let _active = panic::Active::enter(self.embed_id.as_deref(), &self.root);
         let future = self.session.borrow_mut().begin_run(request);
         *self.in_flight.borrow_mut() = Some(InFlight { future: Some(future), echo, generation });
         // A synchronous script has already run: one poll finishes it in this task.
@@ -292,9 +322,11 @@ impl Driver {
     }
 
     fn poll_run(self: &Rc<Self>, generation: u64, context: &mut Context<'_>) -> Poll<()> {
-        if panic::crashed() {
+        if self.crashed() {
             return Poll::Ready(());
         }
+        // A panic in the script or the patch is this app's.
+        let _active = panic::Active::enter(self.embed_id.as_deref(), &self.root);
         let mut future = {
             let mut slot = self.in_flight.borrow_mut();
             match slot.as_mut() {
@@ -333,8 +365,11 @@ impl Driver {
 
     fn finish(self: &Rc<Self>, result: crate::Result, echo: HashSet<WidgetId>) {
         self.session.borrow_mut().finish_run(result);
-        pages::after_run(&mut self.session.borrow_mut());
-        persistence::after_run(&self.session.borrow().session_state());
+        match &self.embed_id {
+            None => pages::after_run(&mut self.session.borrow_mut()),
+            Some(_) => pages::after_embedded_run(&mut self.session.borrow_mut()),
+        }
+        persistence::after_run_app(&self.session.borrow().session_state(), self.embed_id.as_deref());
         self.session.borrow().with_tree(|tree| {
             self.page.patch(tree, &echo);
             if self.page_config.with_untracked(|config| *config != tree.page_config) {
@@ -414,11 +449,11 @@ pub(crate) struct Sender(StoredValue<Rc<Driver>, LocalStorage>);
 
 impl Sender {
     fn with(&self, f: impl FnOnce(&Rc<Driver>)) {
-        if panic::crashed() {
-            return; // the module panicked: the page sends nothing any more
-        }
         if let Some(driver) = self.0.try_get_value() {
-            f(&driver);
+            // The app panicked: its page sends nothing any more.
+            if !driver.crashed() {
+                f(&driver);
+            }
         }
     }
 

@@ -1889,6 +1889,70 @@ async fn an_app_made_by_cargo_xtask_new_runs_under_its_repository_path() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Embedding (examples/embed): two apps mounted from JavaScript into one ordinary page.
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn two_embedded_apps_keep_their_own_state_and_leave_the_page_alone() {
+    let app = App::open("embed", "/embed/").await;
+    let c = &app.client;
+    wait_for_text(c, "#left .wl-markdown", "Count: 0", TIMEOUT).await;
+    wait_for_text(c, "#right .wl-markdown", "Nothing said yet.", TIMEOUT).await;
+    let url = c.current_url().await.unwrap();
+    // App 1: clicks count in its own session.
+    let add = "//div[@id='left']//div[contains(@class, 'wl-button')]//button[normalize-space(.)='Add one']";
+    c.find(Locator::XPath(add)).await.unwrap().click().await.unwrap();
+    wait_for_text(c, "#left .wl-markdown", "Count: 1", TIMEOUT).await;
+    c.find(Locator::XPath(add)).await.unwrap().click().await.unwrap();
+    wait_for_text(c, "#left .wl-markdown", "Count: 2", TIMEOUT).await;
+    // App 2: typing reruns only it.
+    let input = c.find(Locator::Css("#right .wl-text_input input[type='text']")).await.unwrap();
+    input.send_keys(&format!("hello{ENTER}")).await.unwrap();
+    wait_for_text(c, "#right .wl-markdown", "You said: hello", TIMEOUT).await;
+    assert_eq!(text_of(c, "#left .wl-markdown").await, "Count: 2", "app 1 kept its count");
+    let right = texts(&c.find_all(Locator::Css("#right .wl-markdown")).await.unwrap()).await;
+    assert!(right.iter().all(|t| !t.contains("Count")), "app 2 shows only its own: {right:?}");
+    // Each app is marked with its id; the host page keeps its title, address and text.
+    assert_eq!(c.find_all(Locator::Css("[data-wasmlit-app='left'] .wl-app.wl-embedded")).await.unwrap().len(), 1);
+    assert_eq!(c.find_all(Locator::Css("[data-wasmlit-app='right'] .wl-app.wl-embedded")).await.unwrap().len(), 1);
+    assert_eq!(c.title().await.unwrap(), "A page with two wasmlit apps");
+    assert_eq!(c.current_url().await.unwrap(), url, "the address bar is the host page's");
+    wait_for_text(c, "#host-footer", "stay the page's", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_panic_in_an_embedded_app_stops_only_that_app() {
+    let app = App::open("embed", "/embed/").await;
+    let c = &app.client;
+    wait_for_text(c, "#left .wl-markdown", "Count: 0", TIMEOUT).await;
+    // A third app of the same module (the page's module, imported again, is the same instance).
+    c.execute(
+        "const box = document.createElement('div'); box.id = 'third'; document.body.append(box);\
+         import('./pkg/embed.js').then(m => m.mount(box, { app: 'crash', id: 'third' }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let crash = "//div[@id='third']//div[contains(@class, 'wl-button')]//button[normalize-space(.)='Crash']";
+    wait_until(TIMEOUT, "the crash app shows its button", || async { c.find(Locator::XPath(crash)).await.is_ok() })
+        .await;
+    c.find(Locator::XPath(crash)).await.unwrap().click().await.unwrap();
+    wait_for_text(c, "#third .wl-crash", "a deliberate panic from the embedded crash app", TIMEOUT).await;
+    assert_eq!(c.find_all(Locator::Css("#third .wl-app[inert]")).await.unwrap().len(), 1, "the crashed app is inert");
+    assert!(c.find_all(Locator::Css("#wasmlit-crash")).await.unwrap().is_empty(), "no page-wide panel");
+    assert!(c.find_all(Locator::Css("#left .wl-app[inert], #right .wl-app[inert]")).await.unwrap().is_empty());
+    // The other apps still run.
+    let add = "//div[@id='left']//div[contains(@class, 'wl-button')]//button[normalize-space(.)='Add one']";
+    c.find(Locator::XPath(add)).await.unwrap().click().await.unwrap();
+    wait_for_text(c, "#left .wl-markdown", "Count: 1", TIMEOUT).await;
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
 // `cargo xtask export`: the hello app as one file, opened from file:// with no server.
 // ---------------------------------------------------------------------------------------------
 

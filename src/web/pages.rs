@@ -149,6 +149,15 @@ pub(crate) fn after_run(session: &mut Session) {
     }
 }
 
+/// After a run of an embedded app (`Session::embedded`): its console notes, and nothing in
+/// the address bar, which is the host page's (a `switch_page` is dropped).
+pub(crate) fn after_embedded_run(session: &mut Session) {
+    for note in session.take_console_notes() {
+        web_sys::console::warn_1(&note.into());
+    }
+    let _ = session.take_address();
+}
+
 /// Scrolls to the element whose id is `id` once the page has drawn it.
 fn scroll_to_hash(id: String) {
     set_timeout(

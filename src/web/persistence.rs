@@ -15,7 +15,9 @@
 //!
 //! One database per origin (`wasmlit`), two object stores (`cache`, `session`); keys are
 //! prefixed with the app's path, so apps served from different paths of one origin do not
-//! share entries, and "Clear cache" clears only this app's.
+//! share entries, and "Clear cache" clears only this app's. An embedded app
+//! (`Session::embedded`) adds `@<id>|` to its session keys, its reload snapshot and its
+//! "stored" flag; the caches are the page's, shared by its apps as they are in memory.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeSet, VecDeque};
@@ -64,7 +66,8 @@ struct Storage {
     queue: VecDeque<Write>,
     writing: bool,
     restored: bool,
-    first_run_done: bool,
+    /// The apps (by [`app_prefix`]) whose first run has finished.
+    first_run_done: BTreeSet<String>,
     /// Messages the banner shows (each once).
     warnings: BTreeSet<String>,
     /// Overrides the "was this page load a reload?" test (browser tests).
@@ -107,9 +110,21 @@ fn prefix_range(prefix: &str) -> KeyRange<String> {
 ///
 /// Never fails: without storage the app starts from scratch and a banner says why.
 pub async fn restore(state: SessionState) {
+    restore_app(state, None).await;
+}
+
+/// The prefix an embedded app's (`Session::embedded`) session keys and flags carry in
+/// storage, so apps of one page keep theirs apart: `""` for the page's own app.
+fn app_prefix(app: Option<&str>) -> String {
+    app.map(|id| format!("@{id}|")).unwrap_or_default()
+}
+
+/// [`restore`] for the app `app` of the page (`None`: the page's own app).
+pub async fn restore_app(state: SessionState, app: Option<String>) {
+    let app = app_prefix(app.as_deref());
     let port = StoragePort::new(state);
-    let snapshot = dev_snapshot();
-    if !has_stored() {
+    let snapshot = dev_snapshot(&app);
+    if !has_stored(&app) {
         // Nothing was ever stored by this app in this browser: start at once and open
         // storage in the background (opening IndexedDB costs ~40 ms of cold start).
         wasm_bindgen_futures::spawn_local(open_in_background());
@@ -121,7 +136,7 @@ pub async fn restore(state: SessionState) {
     }
     match open_database().await {
         Ok(database) => {
-            if let Err(error) = read_into(&database, &port).await {
+            if let Err(error) = read_into(&database, &port, &app).await {
                 unavailable(format!("Browser storage could not be read ({}).", describe(&error)));
             } else {
                 with(|s| s.database = Some(database));
@@ -140,21 +155,27 @@ pub async fn restore(state: SessionState) {
 /// persisted session keys — and writes it in the background; in debug builds, also keeps
 /// the development-reload snapshot. Call it after every run.
 pub fn after_run(state: &SessionState) {
+    after_run_app(state, None);
+}
+
+/// [`after_run`] for the app `app` of the page (`None`: the page's own app).
+pub fn after_run_app(state: &SessionState, app: Option<&str>) {
+    let app = app_prefix(app);
     let port = StoragePort::new(state.clone());
     for message in port.take_warnings() {
         show_warning(message);
     }
     let taken = port.take_writes();
     let mut writes: Vec<Write> = taken.cache.into_iter().map(Write::Cache).collect();
-    writes.extend(taken.session.into_iter().map(|(key, bytes)| Write::Session(key, bytes)));
-    let first_run = with(|s| !std::mem::replace(&mut s.first_run_done, true));
+    writes.extend(taken.session.into_iter().map(|(key, bytes)| Write::Session(format!("{app}{key}"), bytes)));
+    let first_run = with(|s| s.first_run_done.insert(app.clone()));
     if first_run {
         port.finish_restore();
     }
     if cfg!(debug_assertions) {
-        save_dev_snapshot(&port);
+        save_dev_snapshot(&port, &app);
     }
-    enqueue(writes);
+    enqueue(writes, &app);
 }
 
 /// Resolves once every queued write has been made (or given up on).
@@ -166,14 +187,14 @@ pub async fn flushed() {
 
 /// "Clear cache": clears every cache of the page, in memory and in storage.
 pub fn clear_cache() {
-    enqueue(StoragePort::clear_caches().into_iter().map(Write::Cache).collect());
+    enqueue(StoragePort::clear_caches().into_iter().map(Write::Cache).collect(), "");
 }
 
 /// "Reset session": forgets the persisted session keys and the development snapshot of
 /// this app, then reloads the page (a new session).
 pub fn reset_session() {
     remove_dev_snapshot();
-    enqueue(vec![Write::ClearSession]);
+    enqueue(vec![Write::ClearSession], "");
     wasm_bindgen_futures::spawn_local(async {
         flushed().await;
         let _ = window().location().reload();
@@ -286,7 +307,8 @@ async fn open_database() -> Result<Database, String> {
 }
 
 /// Reads this app's cache entries and session keys.
-async fn read_into(database: &Database, port: &StoragePort) -> Result<(), indexed_db_futures::error::Error> {
+/// `app` is the app's [`app_prefix`] in the session store.
+async fn read_into(database: &Database, port: &StoragePort, app: &str) -> Result<(), indexed_db_futures::error::Error> {
     let transaction = database.transaction([CACHE, SESSION]).build()?;
     for (store_name, is_cache) in [(CACHE, true), (SESSION, false)] {
         let store = transaction.object_store(store_name)?;
@@ -302,7 +324,7 @@ async fn read_into(database: &Database, port: &StoragePort) -> Result<(), indexe
             .primitive()?
             .await?
             .collect::<Result<_, _>>()?;
-        let prefix = scoped("");
+        let prefix = if is_cache { scoped("") } else { scoped(app) };
         let entries = keys.into_iter().zip(values).filter_map(|(key, value)| {
             let key = key.as_string()?.strip_prefix(&prefix)?.to_string();
             let bytes = value.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
@@ -338,30 +360,33 @@ async fn open_in_background() {
 
 /// Whether this app ever stored something in this browser: a `localStorage` flag,
 /// read synchronously, so apps that persist nothing never wait for IndexedDB.
-fn has_stored() -> bool {
-    local_storage().and_then(|storage| storage.get_item(&stored_flag_key()).ok().flatten()).is_some()
+fn has_stored(app: &str) -> bool {
+    let stored = |key: String| local_storage().and_then(|storage| storage.get_item(&key).ok().flatten()).is_some();
+    // Caches are the page's: an embedded app reads them if any app of the page stored some.
+    stored(stored_flag_key(app)) || (!app.is_empty() && stored(stored_flag_key("")))
 }
 
-fn mark_stored() {
+fn mark_stored(app: &str) {
     if let Some(storage) = local_storage() {
-        let _ = storage.set_item(&stored_flag_key(), "1");
+        let _ = storage.set_item(&stored_flag_key(app), "1");
     }
 }
 
-fn stored_flag_key() -> String {
-    format!("wasmlit:stored:{}", scope())
+fn stored_flag_key(app: &str) -> String {
+    format!("wasmlit:stored:{}{app}", scope())
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-fn enqueue(writes: Vec<Write>) {
+/// Queues `writes` of the app `app` (its [`app_prefix`]).
+fn enqueue(writes: Vec<Write>, app: &str) {
     if writes.is_empty() {
         return;
     }
     if writes.iter().any(|write| !matches!(write, Write::ClearSession)) {
-        mark_stored();
+        mark_stored(app);
     }
     let start = with(|s| {
         // Storage unavailable: the values live in memory only.
@@ -451,8 +476,8 @@ fn unavailable(reason: String) {
 
 // ----- development reloads ----------------------------------------------------------------
 
-fn snapshot_key() -> String {
-    format!("wasmlit:dev-snapshot:{}", scope())
+fn snapshot_key(app: &str) -> String {
+    format!("wasmlit:dev-snapshot:{}{app}", scope())
 }
 
 fn session_storage() -> Option<web_sys::Storage> {
@@ -477,24 +502,29 @@ fn is_reload() -> bool {
 }
 
 /// The snapshot the last page load left, if this load is a development reload.
-fn dev_snapshot() -> Option<Snapshot> {
+fn dev_snapshot(app: &str) -> Option<Snapshot> {
     if !cfg!(debug_assertions) || !is_reload() {
         return None;
     }
-    let text = session_storage()?.get_item(&snapshot_key()).ok()??;
+    let text = session_storage()?.get_item(&snapshot_key(app)).ok()??;
     Snapshot::decode(&from_hex(&text)?)
 }
 
-fn save_dev_snapshot(port: &StoragePort) {
+fn save_dev_snapshot(port: &StoragePort, app: &str) {
     let Some(storage) = session_storage() else { return };
     let bytes = port.snapshot().encode();
     // sessionStorage holds a few MB; a snapshot that does not fit is simply not kept.
-    let _ = storage.set_item(&snapshot_key(), &to_hex(&bytes));
+    let _ = storage.set_item(&snapshot_key(app), &to_hex(&bytes));
 }
 
+/// Removes the snapshots of every app of the page (the page reloads: all of them restart).
 fn remove_dev_snapshot() {
-    if let Some(storage) = session_storage() {
-        let _ = storage.remove_item(&snapshot_key());
+    let Some(storage) = session_storage() else { return };
+    let page = snapshot_key("");
+    let count = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect();
+    for key in keys.into_iter().filter(|key| *key == page || key.starts_with(&format!("{page}@"))) {
+        let _ = storage.remove_item(&key);
     }
 }
 

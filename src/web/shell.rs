@@ -26,10 +26,20 @@ impl Theme {
     /// The theme the page starts with: `?theme=dark|light|system|custom` in the URL, else the
     /// viewer's last choice, else the app's custom theme (`has_custom`), else the system's.
     pub fn initial(has_custom: bool) -> Theme {
+        Theme::initial_for(has_custom, None)
+    }
+
+    /// [`Theme::initial`] for the app `embed_id` of a page (`Session::embedded`): the URL is
+    /// the host page's, so only the viewer's choice for this app counts.
+    fn initial_for(has_custom: bool, embed_id: Option<&str>) -> Theme {
         let search = window().location().search().unwrap_or_default();
         let query = search.trim_start_matches('?');
-        let asked = query.split('&').find_map(|pair| pair.strip_prefix("theme=")).and_then(Theme::parse);
-        let stored = || storage()?.get_item(THEME_KEY).ok().flatten().as_deref().and_then(Theme::parse);
+        let asked = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("theme="))
+            .and_then(Theme::parse)
+            .filter(|_| embed_id.is_none());
+        let stored = || storage()?.get_item(&theme_key(embed_id)).ok().flatten().as_deref().and_then(Theme::parse);
         let usable = |theme: &Theme| *theme != Theme::Custom || has_custom;
         asked.filter(usable).or_else(|| stored().filter(usable)).unwrap_or(if has_custom {
             Theme::Custom
@@ -61,10 +71,18 @@ impl Theme {
     }
 
     /// Keeps the viewer's choice for the next visit (best effort: storage may be off).
-    fn remember(self) {
+    fn remember(self, embed_id: Option<&str>) {
         if let Some(storage) = storage() {
-            let _ = storage.set_item(THEME_KEY, self.attribute());
+            let _ = storage.set_item(&theme_key(embed_id), self.attribute());
         }
+    }
+}
+
+/// The `localStorage` key of the theme choice: an embedded app's is its own.
+fn theme_key(embed_id: Option<&str>) -> String {
+    match embed_id {
+        Some(id) => format!("{THEME_KEY}:{id}"),
+        None => THEME_KEY.to_string(),
     }
 }
 
@@ -72,21 +90,27 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Adds the custom theme's stylesheet to `<head>` (once; a later app's replaces it).
-fn inject_custom_theme(css: &str) {
-    const ID: &str = "wasmlit-custom-theme";
-    let style = match document().get_element_by_id(ID) {
+/// Adds the custom theme's stylesheet to `<head>` (once; a later app's replaces it). An
+/// embedded app's has its own stylesheet, scoped to its root (`[data-wasmlit-app="<id>"]`).
+fn inject_custom_theme(css: &str, embed_id: Option<&str>) {
+    let (id, css) = match embed_id {
+        Some(app) => {
+            (format!("wasmlit-custom-theme-{app}"), format!("@scope ([data-wasmlit-app=\"{app}\"]) {{\n{css}}}\n"))
+        }
+        None => ("wasmlit-custom-theme".to_string(), css.to_string()),
+    };
+    let style = match document().get_element_by_id(&id) {
         Some(style) => style,
         None => {
             let Ok(style) = document().create_element("style") else { return };
-            style.set_id(ID);
+            style.set_id(&id);
             if let Some(head) = document().head() {
                 let _ = head.append_child(&style);
             }
             style
         }
     };
-    style.set_text_content(Some(css));
+    style.set_text_content(Some(&css));
 }
 
 /// What the page shell shows: the two areas, the run status, the theme.
@@ -101,25 +125,32 @@ pub(crate) struct Shell {
     pub custom_theme: Option<String>,
     /// Why the app's theme file was refused.
     pub theme_error: Option<String>,
+    /// The app's id when it is embedded in a host page (`Session::embedded`): it then leaves
+    /// the page's title, icon, colour scheme and keyboard alone.
+    pub embed_id: Option<String>,
 }
 
 /// The whole app: top bar (run status, menu), collapsible sidebar (when it
 /// has content), main column.
 pub(crate) fn page(shell: Shell) -> impl IntoView {
-    let Shell { main, sidebar, running, page_config, sender, custom_theme, theme_error } = shell;
+    let Shell { main, sidebar, running, page_config, sender, custom_theme, theme_error, embed_id } = shell;
     if let Some(css) = &custom_theme {
-        inject_custom_theme(css);
+        inject_custom_theme(css, embed_id.as_deref());
     }
+    let embedded = embed_id.is_some();
     if let Some(error) = &theme_error {
         web_sys::console::warn_1(&error.into());
     }
     let has_custom = custom_theme.is_some();
-    let theme = RwSignal::new(Theme::initial(has_custom));
+    let theme = RwSignal::new(Theme::initial_for(has_custom, embed_id.as_deref()));
     let themes: Vec<Theme> =
         [Theme::System, Theme::Light, Theme::Dark].into_iter().chain(has_custom.then_some(Theme::Custom)).collect();
     let settings_open = RwSignal::new(false);
     // The page around the app (overscroll, the loader's early style) follows the pick.
     Effect::new(move |_| {
+        if embedded {
+            return; // the host page's colours are its own
+        }
         let scheme = match theme.get() {
             Theme::Light => "light",
             Theme::Dark => "dark",
@@ -141,9 +172,10 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
         Memo::new(move |_| sidebar.with(|cells| !cells.is_empty()))
     };
     let menu_open = RwSignal::new(false);
+    let embed_key = StoredValue::new(embed_id);
     let pick_theme = move |picked: Theme| {
         theme.set(picked);
-        picked.remember();
+        embed_key.with_value(|id| picked.remember(id.as_deref()));
     };
     // Focus follows the sidebar's toggle: the button that opened or closed it disappears, so
     // the one that undoes it takes focus (never `<body>`).
@@ -165,11 +197,11 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
             if page_title.get_untracked().as_ref() != Some(&title) {
                 page_title.set(Some(title.clone()));
             }
-            if document().title() != title {
+            if !embedded && document().title() != title {
                 document().set_title(&title);
             }
         }
-        if let Some(icon) = icon {
+        if let (Some(icon), false) = (icon, embedded) {
             set_favicon(&icon);
         }
         if let Some(layout) = layout {
@@ -198,6 +230,9 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
     let about_open = RwSignal::new(false);
     // R reruns and C clears the caches, unless focus is in a field (app_menu::shortcut).
     let shortcuts = window_event_listener(leptos::ev::keydown, move |event| {
+        if embedded {
+            return; // R and C belong to the host page (and there may be other apps)
+        }
         let typing = document().active_element().is_some_and(|element| {
             let tag = element.tag_name().to_ascii_lowercase();
             matches!(tag.as_str(), "input" | "textarea" | "select")
@@ -241,7 +276,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
         outside.remove();
     });
     view! {
-        <div class="wl-app" data-theme=move || theme.get().attribute()>
+        <div class="wl-app" class:wl-embedded=embedded data-theme=move || theme.get().attribute()>
             <header class="wl-topbar">
                 <Show when=move || has_sidebar.get() && !sidebar_open.get()>
                     <button class="wl-icon-button" aria-label="Open sidebar" node_ref=open_button on:click=move |_| toggle_sidebar(true)>

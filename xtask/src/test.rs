@@ -10,7 +10,8 @@
 //! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`; the hello
 //!   app's `.wasm` must stay within 5% of the brotli size in `bench/size-ceiling.txt`; an app
 //!   made by `cargo xtask new` in a temporary folder is built as its README says, and the
-//!   hello and multipage apps exported to one file each (`cargo xtask export`); then
+//!   hello and multipage apps exported to one file each (`cargo xtask export`), the embedding
+//!   example built as `wasm-pack build --target web` would (`target/e2e/embed/`); then
 //!   `tests/e2e.rs` drives the apps in Chromium (`WASMLIT_E2E_DIST=<abs>/target/e2e`).
 //!
 //! Everything shares the workspace's one `target/` folder.
@@ -298,6 +299,34 @@ fn build_new_app(tools: &Tools) -> Result<PathBuf> {
     Ok(dist)
 }
 
+/// The embedding example (examples/embed) as `wasm-pack build --target web --out-dir www/pkg`
+/// makes it (wasm-pack is cargo + wasm-bindgen + wasm-opt): `target/e2e/embed/index.html`,
+/// its host page, and `pkg/`. One release build of the example crate.
+fn build_embed(tools: &Tools) -> Result<PathBuf> {
+    let root = repo_root();
+    let dist = e2e_dist().join("embed");
+    let pkg = dist.join("pkg");
+    let start = Instant::now();
+    println!("--> cargo build --release embed (wasm32) + wasm-bindgen --target web + wasm-opt");
+    let mut cargo = tools.cargo();
+    cargo.current_dir(&root).args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", "embed"]);
+    run(&mut cargo)?;
+    let wasm = crate::new::target_dir(&root).join("wasm32-unknown-unknown/release/embed.wasm");
+    let mut bindgen = tools.command("wasm-bindgen");
+    bindgen.args(["--target", "web", "--out-dir"]).arg(&pkg).arg(&wasm);
+    run(&mut bindgen)?;
+    let optimized = pkg.join("embed_bg.wasm");
+    let mut opt = tools.command("wasm-opt");
+    opt.arg("-Oz").arg("--enable-bulk-memory").arg("--enable-reference-types").arg("--enable-nontrapping-float-to-int");
+    opt.arg(&optimized).arg("-o").arg(&optimized);
+    run(&mut opt)?;
+    let page = dist.join("index.html");
+    std::fs::copy(root.join("examples/embed/www/index.html"), &page)
+        .map_err(|e| format!("cannot copy the embed page to {}: {e}", page.display()))?;
+    println!("--> built embed in {} ({})", fmt_duration(start.elapsed()), wasm_size(&pkg));
+    Ok(dist)
+}
+
 /// `cargo xtask export` of apps built above into `target/e2e/export/<app>.html`, which the
 /// end-to-end tests open from `file://`: the hello app, and the multipage app (pages in the
 /// fragment there).
@@ -339,6 +368,7 @@ fn e2e(tools: &Tools) -> StageOutcome {
         }
     }
     build_new_app(tools).map_err(fail)?;
+    build_embed(tools).map_err(fail)?;
     export_apps().map_err(fail)?;
     let mut cargo = tools.cargo();
     cargo
