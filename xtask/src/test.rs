@@ -141,7 +141,7 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 12] = [
+const WASM_CRATES: [&str; 13] = [
     "wasmlit",
     "gallery",
     "fundamentals",
@@ -154,6 +154,7 @@ const WASM_CRATES: [&str; 12] = [
     "bench_leptos_hello",
     "bench_data",
     "bench_charts",
+    "embed",
 ];
 
 fn lint(tools: &Tools) -> StageOutcome {
