@@ -144,7 +144,7 @@ pub mod prelude {
     pub use crate::session_state::SessionState;
     pub use crate::ui::{Command, Ui};
     pub use crate::widgets::button::{Button, ButtonKind};
-    pub use crate::widgets::chat_input::ChatInput;
+    pub use crate::widgets::chat_input::{AcceptFile, ChatInput, ChatInputValue, ChatInputWithFiles};
     pub use crate::widgets::checkbox::Checkbox;
     pub use crate::widgets::color_picker::ColorPicker;
     #[cfg(feature = "data")]
