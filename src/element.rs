@@ -348,6 +348,9 @@ pub enum WidgetValue {
     Trigger(bool),
     /// A chat input's submitted text: `Some` for exactly one run, like a press carrying text.
     TextTrigger(Option<String>),
+    /// A chat input's submitted text with its attached files (when it accepts files): `Some`
+    /// for exactly one run.
+    ChatTrigger(Option<crate::widgets::chat_input::ChatInputValue>),
     Number(f64),
     NumberPair(f64, f64),
     /// A number input that holds no number.
@@ -373,12 +376,15 @@ pub enum WidgetValue {
 impl WidgetValue {
     /// A press or a submission waiting for its one run (`Trigger(true)`, `TextTrigger(Some(..))`).
     pub fn is_pending_trigger(&self) -> bool {
-        matches!(self, WidgetValue::Trigger(true) | WidgetValue::TextTrigger(Some(_)))
+        matches!(
+            self,
+            WidgetValue::Trigger(true) | WidgetValue::TextTrigger(Some(_)) | WidgetValue::ChatTrigger(Some(_))
+        )
     }
 
     /// Whether this is a one-run value (a press or a submission), pending or not.
     pub fn is_trigger(&self) -> bool {
-        matches!(self, WidgetValue::Trigger(_) | WidgetValue::TextTrigger(_))
+        matches!(self, WidgetValue::Trigger(_) | WidgetValue::TextTrigger(_) | WidgetValue::ChatTrigger(_))
     }
 
     /// Whether session state may set a widget holding this value: not a one-run value (a
@@ -396,6 +402,7 @@ impl WidgetValue {
         match self {
             WidgetValue::Trigger(true) => Some(WidgetValue::Trigger(false)),
             WidgetValue::TextTrigger(Some(_)) => Some(WidgetValue::TextTrigger(None)),
+            WidgetValue::ChatTrigger(Some(_)) => Some(WidgetValue::ChatTrigger(None)),
             _ => None,
         }
     }

@@ -146,7 +146,7 @@ pub mod prelude {
     pub use crate::widgets::audio_input::AudioInput;
     pub use crate::widgets::button::{Button, ButtonKind};
     pub use crate::widgets::camera_input::CameraInput;
-    pub use crate::widgets::chat_input::ChatInput;
+    pub use crate::widgets::chat_input::{AcceptFile, ChatInput, ChatInputValue, ChatInputWithFiles};
     pub use crate::widgets::checkbox::Checkbox;
     pub use crate::widgets::color_picker::ColorPicker;
     #[cfg(feature = "data")]

@@ -59,7 +59,10 @@ impl RerunRequest {
     /// release.
     pub fn push(&mut self, event: WidgetEvent) {
         let keep_trigger = self.values.get(&event.id).is_some_and(WidgetValue::is_pending_trigger)
-            && matches!(event.value, WidgetValue::Trigger(false) | WidgetValue::TextTrigger(None));
+            && matches!(
+                event.value,
+                WidgetValue::Trigger(false) | WidgetValue::TextTrigger(None) | WidgetValue::ChatTrigger(None)
+            );
         if event.value.is_pending_trigger() {
             // A new press: its callback has not run yet.
             self.called_back.remove(&event.id);

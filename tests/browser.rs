@@ -957,6 +957,37 @@ async fn an_uploaded_file_reaches_the_script_and_its_cross_removes_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_chat_input_sends_attached_files_with_its_text() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let sent = ui.add(ChatInput::new("Say").accept_file(AcceptFile::Multiple).file_type(["txt"]));
+        ui.write(sent.map_or("none".to_string(), |sent| {
+            let files: Vec<String> = sent.files.iter().map(|f| format!("{}:{}", f.name, f.size())).collect();
+            format!("{}|{}", sent.text, files.join(" "))
+        }));
+    })
+    .await;
+    assert_eq!(find(&root, "input[type=file]").get_attribute("accept").as_deref(), Some(".txt"));
+    pick_files(&root, &[("a.txt", "text/plain", b"hello"), ("b.png", "image/png", b"x")]);
+    for _ in 0..200 {
+        if !all_text(&root, ".wl-chat-file-name").is_empty() {
+            break;
+        }
+        sleep_ms(10).await;
+    }
+    assert_eq!(all_text(&root, ".wl-chat-file-name"), ["a.txt"], "the accepted file is a chip");
+    assert_eq!(all_text(&root, ".wl-file-error"), ["b.png: .png files are not allowed (allowed: .txt)."]);
+    assert_eq!(all_text(&root, ".wl-markdown")[0], "none", "attaching does not send");
+    let area: web_sys::HtmlTextAreaElement = find(&root, ".wl-chat-input-text").unchecked_into();
+    area.set_value("see");
+    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    area.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    wait_for_markdown(&root, 0, "see|a.txt:5").await;
+    assert!(all_text(&root, ".wl-chat-file-name").is_empty(), "the chips go once sent");
+}
+
+#[wasm_bindgen_test]
 async fn a_multi_file_uploader_adds_files_and_refuses_big_ones() {
     let (root, _mounted) = mount(|ui: &Ui| {
         let files = ui.add(FileUploader::new("Files").max_upload_size_mb(1).multiple());

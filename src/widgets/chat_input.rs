@@ -1,15 +1,38 @@
 //! `chat_input`: a message box, pinned to the bottom of the main area, whose value is the
-//! submitted text for exactly the one run the submission causes.
+//! submitted text for exactly the one run the submission causes. With
+//! [`ChatInput::accept_file`] it also takes attached files, and its value is a
+//! [`ChatInputValue`] (text and files), as Streamlit's `accept_file=True | "multiple"`.
 
+use std::any::Any;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use super::file_uploader::{check_file, normalize_types, with_aliases, UploadedFile, DEFAULT_MAX_UPLOAD_SIZE_MB};
 use super::{api, identity, show, show_error, CommonOptions, Spec, WidgetOptions};
-use crate::app_test::TestValue;
+use crate::app_test::{TestValue, WidgetRef};
 use crate::element::{Element, Root, WidgetCommon, WidgetProps, WidgetValue};
 use crate::error::IntoScriptResult;
 use crate::ui::{Command, Ui};
+
+/// How many files a chat input takes (Streamlit's `accept_file=True` and `"multiple"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AcceptFile {
+    /// At most one file a message.
+    Single,
+    /// Any number of files a message.
+    Multiple,
+}
+
+/// What a chat input that accepts files returns: the text and the files sent with it
+/// (Streamlit's dict-like value with `.text` and `.files`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatInputValue {
+    /// The message; may be empty when only files were sent.
+    pub text: String,
+    /// The files attached to it, in the order they were attached.
+    pub files: Vec<UploadedFile>,
+}
 
 /// What the page shows for a chat input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -23,6 +46,45 @@ pub struct ChatInputProps {
     pub pinned: bool,
     /// The text submitted for this run, if this run was caused by a submission.
     pub value: Option<String>,
+    /// Whether it takes files, and how many; `None` for text only.
+    #[serde(default)]
+    pub accept_file: Option<AcceptFile>,
+    /// The extensions attached files may have (lower case, with a dot); empty for any.
+    #[serde(default)]
+    pub file_types: Vec<String>,
+    /// The files submitted with `value` for this run.
+    #[serde(default)]
+    pub files: Vec<UploadedFile>,
+}
+
+impl ChatInputProps {
+    /// Why the input refuses to attach a file named `name` of `size` bytes, or `Ok`: the rule
+    /// the page applies when a file is picked or dropped, and the engine when it arrives.
+    pub fn check(&self, name: &str, size: u64) -> Result<(), String> {
+        if self.accept_file.is_none() {
+            return Err(format!("{name}: this chat input does not accept files."));
+        }
+        check_file(&self.file_types, DEFAULT_MAX_UPLOAD_SIZE_MB, name, size)
+    }
+
+    /// The `accept` attribute of the page's `<input type="file">`: `".png,.jpg,.jpeg"`.
+    pub fn accept(&self) -> String {
+        with_aliases(&self.file_types).join(",")
+    }
+}
+
+/// Why the files sent with a message break the input's rules (count, type, size), or `Ok`.
+fn check_files(accept: Option<AcceptFile>, types: &[String], files: &[UploadedFile]) -> Result<(), String> {
+    match accept {
+        _ if files.is_empty() => Ok(()),
+        None => Err("this chat input does not accept files.".into()),
+        Some(AcceptFile::Single) if files.len() > 1 => {
+            Err(format!("only one file can be attached here; {} were sent.", files.len()))
+        }
+        Some(_) => {
+            files.iter().try_for_each(|f| check_file(types, DEFAULT_MAX_UPLOAD_SIZE_MB, &f.name, f.size() as u64))
+        }
+    }
 }
 
 impl WidgetProps for ChatInputProps {
@@ -30,13 +92,21 @@ impl WidgetProps for ChatInputProps {
         &self.common
     }
     fn value(&self) -> WidgetValue {
-        WidgetValue::TextTrigger(self.value.clone())
+        match self.accept_file {
+            None => WidgetValue::TextTrigger(self.value.clone()),
+            Some(_) => WidgetValue::ChatTrigger(
+                self.value.clone().map(|text| ChatInputValue { text, files: self.files.clone() }),
+            ),
+        }
     }
     fn set_value(&mut self, _: &WidgetValue) {
         // A submission lasts one run; the box is cleared once sent.
     }
     fn test_value(&self, value: TestValue) -> Result<WidgetValue, String> {
         match value {
+            TestValue::Text(text) if self.accept_file.is_some() => {
+                Ok(WidgetValue::ChatTrigger(Some(ChatInputValue { text, files: Vec::new() })))
+            }
             TestValue::Text(text) => Ok(WidgetValue::TextTrigger(Some(text))),
             other => Err(format!("a chat input cannot take {other:?}")),
         }
@@ -87,6 +157,28 @@ impl ChatInput {
     {
         self.on_change(callback)
     }
+
+    /// Lets the viewer attach files (a paperclip button, or dropping them on the input): the
+    /// input then returns a [`ChatInputValue`] with the text and the files. A separate type,
+    /// so that `ui.chat_input(..)` and `ui.add(ChatInput::new(..))` keep returning text.
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     let sent = ui.add(ChatInput::new("Say").accept_file(AcceptFile::Multiple).file_type(["png"]));
+    ///     if let Some(ChatInputValue { text, files }) = sent {
+    ///         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    ///         ui.write(format!("{text} + {}", names.join(", ")));
+    ///     }
+    /// });
+    /// at.run();
+    /// let cat = UploadedFile::new("cat.png", "image/png", vec![1, 2, 3]);
+    /// at.chat_input(0).submit_with_files("look", vec![cat]).run();
+    /// assert_eq!(at.markdown(0).text(), "look + cat.png");
+    /// ```
+    pub fn accept_file(self, accept: AcceptFile) -> ChatInputWithFiles {
+        ChatInputWithFiles { input: self, accept, types: Vec::new() }
+    }
 }
 
 impl WidgetOptions for ChatInput {
@@ -95,58 +187,150 @@ impl WidgetOptions for ChatInput {
     }
 }
 
-fn chat_spec(placeholder: &str, max_chars: Option<usize>, options: &CommonOptions) -> Spec<Option<String>> {
+/// A chat input that takes files: see [`ChatInput::accept_file`].
+#[must_use = "a chat input is drawn by `ui.add(..)`"]
+pub struct ChatInputWithFiles {
+    input: ChatInput,
+    accept: AcceptFile,
+    types: Vec<String>,
+}
+
+impl ChatInputWithFiles {
+    /// The extensions attached files may have (`["png", ".JPG"]`; `jpg` takes `.jpeg` too),
+    /// as Streamlit's `file_type`. Files of another type are refused; an empty type is an
+    /// error drawn in the input's place.
+    pub fn file_type<S: Into<String>>(mut self, types: impl IntoIterator<Item = S>) -> Self {
+        self.types = types.into_iter().map(Into::into).collect();
+        self
+    }
+}
+
+impl WidgetOptions for ChatInputWithFiles {
+    fn options_mut(&mut self) -> &mut CommonOptions {
+        &mut self.input.options
+    }
+}
+
+/// The file rules of a chat input that takes files.
+struct FileRules {
+    accept: AcceptFile,
+    types: Vec<String>,
+}
+
+/// Draws a chat input; `decode` reads the wire value as `T`, `parts` gives back its text and files.
+fn show_chat<T: Any + Clone>(
+    ui: &Ui,
+    input: ChatInput,
+    files: Option<FileRules>,
+    decode: fn(&WidgetValue) -> Option<Option<T>>,
+    parts: fn(&T) -> (String, Vec<UploadedFile>),
+) -> Option<T> {
+    let ChatInput { placeholder, max_chars, options } = input;
+    if ui.form_key().is_some() {
+        show_error(ui, api("`chat_input()` can't be used in a `form()`.".into()));
+        return None;
+    }
+    // Straight into the main area (not into a container there): pinned to the bottom.
+    let pinned = match ui.target() {
+        (Root::Main, path, false) => path.is_empty(),
+        (Root::Main, path, true) => path.len() == 1,
+        (Root::Sidebar, _, _) => false,
+    };
+    let accept_file = files.as_ref().map(|rules| rules.accept);
+    let accept_name = match accept_file {
+        None => "false",
+        Some(AcceptFile::Single) => "true",
+        Some(AcceptFile::Multiple) => "multiple",
+    };
+    let file_types = files.map(|rules| rules.types).unwrap_or_default();
     let max = max_chars.map_or(-1.0, |m| m as f64);
     let fits = move |text: &str| max_chars.is_none_or(|max| text.chars().count() <= max);
-    Spec {
+    let spec = Spec {
         kind: "chat_input",
         identity: identity(
             "chat_input",
             options.key.as_deref(),
-            |id| id.text("placeholder", placeholder).number("max_chars", max),
-            |id| id.number("max_chars", max),
+            |id| {
+                id.text("placeholder", &placeholder)
+                    .number("max_chars", max)
+                    .text("accept_file", accept_name)
+                    .texts("file_type", &file_types)
+            },
+            |id| id.number("max_chars", max).text("accept_file", accept_name).texts("file_type", &file_types),
         ),
-        default: WidgetValue::TextTrigger(None),
-        decode: Rc::new(move |wire| match wire {
-            WidgetValue::TextTrigger(None) => Some(None),
-            WidgetValue::TextTrigger(Some(text)) if fits(text) => Some(Some(text.clone())),
-            _ => None,
-        }),
+        default: if accept_file.is_some() { WidgetValue::ChatTrigger(None) } else { WidgetValue::TextTrigger(None) },
+        decode: Rc::new(move |wire| decode(wire).filter(|value| value.as_ref().is_none_or(|v| fits(&parts(v).0)))),
         encode: Box::new(|_| Err("a chat input's value cannot be set".into())),
         explicit_default: false,
+    };
+    let mut sent = Vec::new();
+    let value = show(
+        ui,
+        &placeholder,
+        &options,
+        Ok(spec),
+        || None,
+        |registered| {
+            let (text, files) = registered.value.as_ref().map(parts).unzip();
+            sent = files.clone().unwrap_or_default();
+            Element::ChatInput(ChatInputProps {
+                common: registered.common.clone(),
+                placeholder: placeholder.clone(),
+                max_chars,
+                pinned,
+                value: text,
+                accept_file,
+                file_types: file_types.clone(),
+                files: files.unwrap_or_default(),
+            })
+        },
+    );
+    // A page that skipped the file check: the message is refused with an error, the app runs on.
+    if let Err(message) = check_files(accept_file, &file_types, &sent) {
+        show_error(ui, api(format!("The chat input \"{placeholder}\" refused a message: {message}")));
+        return None;
     }
+    value
 }
 
 impl Command for ChatInput {
     type Output = Option<String>;
 
     fn show(self, ui: &Ui) -> Option<String> {
-        let ChatInput { placeholder, max_chars, options } = self;
-        if ui.form_key().is_some() {
-            show_error(ui, api("`chat_input()` can't be used in a `form()`.".into()));
-            return None;
-        }
-        // Straight into the main area (not into a container there): pinned to the bottom.
-        let pinned = match ui.target() {
-            (Root::Main, path, false) => path.is_empty(),
-            (Root::Main, path, true) => path.len() == 1,
-            (Root::Sidebar, _, _) => false,
-        };
-        show(
+        show_chat(
             ui,
-            &placeholder,
-            &options,
-            Ok(chat_spec(&placeholder, max_chars, &options)),
-            || None,
-            |registered| {
-                Element::ChatInput(ChatInputProps {
-                    common: registered.common.clone(),
-                    placeholder: placeholder.clone(),
-                    max_chars,
-                    pinned,
-                    value: registered.value.clone(),
-                })
+            self,
+            None,
+            |wire| match wire {
+                WidgetValue::TextTrigger(text) => Some(text.clone()),
+                _ => None,
             },
+            |text: &String| (text.clone(), Vec::new()),
+        )
+    }
+}
+
+impl Command for ChatInputWithFiles {
+    type Output = Option<ChatInputValue>;
+
+    fn show(self, ui: &Ui) -> Option<ChatInputValue> {
+        let ChatInputWithFiles { input, accept, types } = self;
+        let types = match normalize_types(&types) {
+            Ok(types) => types,
+            Err(message) => {
+                show_error(ui, api(format!("{message} (the chat input \"{}\")", input.placeholder)));
+                return None;
+            }
+        };
+        show_chat(
+            ui,
+            input,
+            Some(FileRules { accept, types }),
+            |wire| match wire {
+                WidgetValue::ChatTrigger(value) => Some(value.clone()),
+                _ => None,
+            },
+            |value: &ChatInputValue| (value.text.clone(), value.files.clone()),
         )
     }
 }
@@ -158,10 +342,25 @@ impl Ui {
     }
 }
 
+impl WidgetRef<'_> {
+    /// Submits `text` with `files` attached to a chat input that accepts files, as a viewer
+    /// attaching them and pressing Enter does. The engine checks the files' types and count
+    /// (a refused message is an error element in the page). Panics on a text-only input.
+    pub fn submit_with_files(self, text: &str, files: Vec<UploadedFile>) -> Self {
+        match self.element() {
+            Element::ChatInput(props) if props.accept_file.is_some() => {}
+            Element::ChatInput(_) => panic!("this chat input does not accept files"),
+            other => panic!("a {} is not a chat_input", other.kind()),
+        }
+        self.send(WidgetValue::ChatTrigger(Some(ChatInputValue { text: text.to_string(), files })))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
 
+    use super::{AcceptFile, ChatInputValue};
     use crate::element::WidgetValue;
     use crate::prelude::*;
     use crate::request::RerunRequest;
@@ -281,5 +480,100 @@ mod tests {
         // ... and a newer change interrupts it: the submission goes on to the next run.
         at.checkbox(0).uncheck().run();
         assert_eq!(at.success(0).text(), "kept");
+    }
+
+    fn attach(accept: AcceptFile) -> impl Fn(&Ui) {
+        move |ui: &Ui| match ui.add(ChatInput::new("Say").accept_file(accept).file_type(["png", "csv"])) {
+            Some(ChatInputValue { text, files }) => {
+                let files: Vec<String> = files.iter().map(|f| format!("{} {}", f.name, f.size())).collect();
+                ui.write(format!("{text:?} {files:?}"));
+            }
+            None => {
+                ui.write("nothing");
+            }
+        }
+    }
+
+    fn file(name: &str) -> UploadedFile {
+        UploadedFile::new(name, "", vec![7u8; 3])
+    }
+
+    #[test]
+    fn text_and_files_round_trip_for_one_run() {
+        let mut at = AppTest::new(attach(AcceptFile::Multiple));
+        at.run();
+        assert_eq!(at.markdown(0).text(), "nothing");
+        at.chat_input(0).submit_with_files("look", vec![file("a.png"), file("b.CSV")]).run();
+        assert_eq!(at.markdown(0).text(), r#""look" ["a.png 3", "b.CSV 3"]"#);
+        let value = at.chat_input(0).value::<Option<ChatInputValue>>().unwrap();
+        assert_eq!(value.files[1].bytes(), [7, 7, 7]);
+        assert_eq!(props(&at).files.len(), 2, "the page's element holds them for the run");
+        at.run();
+        assert_eq!(at.markdown(0).text(), "nothing", "the submission lasts one run");
+        at.chat_input(0).input("just text").run();
+        assert_eq!(at.markdown(0).text(), r#""just text" []"#);
+        at.chat_input(0).submit_with_files("", vec![file("only.png")]).run();
+        assert_eq!(at.markdown(0).text(), r#""" ["only.png 3"]"#, "files alone are a message");
+    }
+
+    #[test]
+    fn a_file_of_a_type_not_accepted_is_an_error_and_the_app_runs_on() {
+        let mut at = AppTest::new(attach(AcceptFile::Multiple));
+        at.run();
+        at.chat_input(0).submit_with_files("see", vec![file("a.png"), file("notes.txt")]).run();
+        assert_eq!(at.markdown(0).text(), "nothing");
+        let error = at.exception(0).text();
+        assert!(error.contains("notes.txt: .txt files are not allowed (allowed: .png, .csv)"), "{error}");
+        at.chat_input(0).submit_with_files("ok", vec![file("a.png")]).run();
+        assert_eq!(at.markdown(0).text(), r#""ok" ["a.png 3"]"#);
+        assert!(at.get("exception").is_empty());
+    }
+
+    #[test]
+    fn a_single_file_input_refuses_two_and_takes_one() {
+        let mut at = AppTest::new(attach(AcceptFile::Single));
+        at.run();
+        at.chat_input(0).submit_with_files("two", vec![file("a.png"), file("b.png")]).run();
+        assert_eq!(at.markdown(0).text(), "nothing");
+        assert!(at.exception(0).text().contains("only one file can be attached here; 2 were sent"));
+        at.chat_input(0).submit_with_files("one", vec![file("a.png")]).run();
+        assert_eq!(at.markdown(0).text(), r#""one" ["a.png 3"]"#);
+        assert_eq!((props(&at).accept_file, props(&at).accept()), (Some(AcceptFile::Single), ".png,.csv".into()));
+    }
+
+    #[test]
+    fn a_text_only_input_takes_no_files_and_an_empty_type_is_an_error() {
+        let mut at = AppTest::new(echo);
+        at.run();
+        at.chat_input(0).send(WidgetValue::ChatTrigger(Some(ChatInputValue { text: "x".into(), files: vec![] }))).run();
+        assert_eq!(at.markdown(0).text(), "None", "a text-only input ignores a value with files");
+        let props = props(&at);
+        assert_eq!(props.accept_file, None);
+        assert!(props.check("a.png", 1).is_err());
+        let mut at = AppTest::new(|ui: &Ui| {
+            let sent = ui.add(ChatInput::new("Say").accept_file(AcceptFile::Single).file_type([" "]));
+            ui.write(format!("{sent:?}"));
+        });
+        at.run();
+        assert!(at.exception(0).text().contains("A file type is empty"));
+        assert_eq!(at.markdown(0).text(), "None");
+    }
+
+    #[test]
+    #[should_panic(expected = "does not accept files")]
+    fn submit_with_files_needs_an_input_that_accepts_files() {
+        let mut at = AppTest::new(echo);
+        at.run();
+        at.chat_input(0).submit_with_files("x", vec![file("a.png")]);
+    }
+
+    #[test]
+    fn a_pending_submission_with_files_survives_a_newer_release() {
+        let id = crate::identity::WidgetId(7);
+        let sent = WidgetValue::ChatTrigger(Some(ChatInputValue { text: "hi".into(), files: vec![file("a.png")] }));
+        let mut pending = RerunRequest::default();
+        pending.push(WidgetEvent { id, value: sent.clone() });
+        pending.merge(RerunRequest::from_event(WidgetEvent { id, value: WidgetValue::ChatTrigger(None) }));
+        assert_eq!(pending.value(id), Some(&sent));
     }
 }

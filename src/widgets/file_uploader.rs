@@ -272,7 +272,7 @@ pub fn format_size(bytes: u64) -> String {
 const ALIASES: [(&str, &str); 5] =
     [(".jpg", ".jpeg"), (".mpg", ".mpeg"), (".mp4", ".mpeg4"), (".tif", ".tiff"), (".htm", ".html")];
 
-fn with_aliases(types: &[String]) -> Vec<String> {
+pub(crate) fn with_aliases(types: &[String]) -> Vec<String> {
     let mut all = types.to_vec();
     for (a, b) in ALIASES {
         for (have, add) in [(a, b), (b, a)] {
@@ -284,7 +284,7 @@ fn with_aliases(types: &[String]) -> Vec<String> {
     all
 }
 
-fn check_file(types: &[String], max_mb: u32, name: &str, size: u64) -> Result<(), String> {
+pub(crate) fn check_file(types: &[String], max_mb: u32, name: &str, size: u64) -> Result<(), String> {
     if !types.is_empty() {
         let extension = name.rfind('.').map(|dot| name[dot..].to_ascii_lowercase());
         let allowed = with_aliases(types);
@@ -301,7 +301,7 @@ fn check_file(types: &[String], max_mb: u32, name: &str, size: u64) -> Result<()
 }
 
 /// Normalizes `type` as Streamlit does: lower case with a leading dot; an empty one is an error.
-fn normalize_types(types: &[String]) -> Result<Vec<String>, String> {
+pub(crate) fn normalize_types(types: &[String]) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
     for t in types {
         let t = t.trim().to_ascii_lowercase();

@@ -4,7 +4,8 @@
 //! the chat history lives in session state and is redrawn on every run, the chat input is
 //! pinned to the bottom of the page, and the bot streams its answer word by word with
 //! `write_stream`. The bot is the tutorial's echo bot (no network, no model): it answers
-//! `Echo: <your message>`, one word every [`WORD_DELAY`].
+//! `Echo: <your message>`, one word every [`WORD_DELAY`]. The input also takes files
+//! (Streamlit's `accept_file="multiple"`): a message names the files sent with it.
 //!
 //! Run it in the browser with `trunk serve` in this folder.
 
@@ -57,6 +58,22 @@ pub fn response_generator(ui: &Ui, prompt: &str) -> impl Iterator<Item = impl st
     })
 }
 
+/// What a message says: its text, then the names of the files sent with it.
+///
+/// ```
+/// use wasmlit::prelude::*;
+/// let sent = ChatInputValue { text: "look".into(), files: vec![UploadedFile::new("cat.png", "image/png", vec![1])] };
+/// assert_eq!(chat::prompt(&sent), "look (files: cat.png)");
+/// assert_eq!(chat::prompt(&ChatInputValue { text: "hi".into(), files: vec![] }), "hi");
+/// ```
+pub fn prompt(sent: &ChatInputValue) -> String {
+    if sent.files.is_empty() {
+        return sent.text.clone();
+    }
+    let names: Vec<&str> = sent.files.iter().map(|file| file.name.as_str()).collect();
+    format!("{} (files: {})", sent.text, names.join(", ")).trim_start().to_string()
+}
+
 /// The app script.
 pub async fn app(ui: Ui) -> Result {
     let ui = &ui;
@@ -71,8 +88,9 @@ pub async fn app(ui: Ui) -> Result {
         ui.chat_message(message.role.name()).markdown(&message.content);
     }
 
-    // Accept user input.
-    if let Some(prompt) = ui.chat_input("What is up?") {
+    // Accept user input, with any number of files attached.
+    if let Some(sent) = ui.add(ChatInput::new("What is up?").accept_file(AcceptFile::Multiple)) {
+        let prompt = prompt(&sent);
         // Add the user's message to the history and display it.
         state.update(HISTORY, |messages: &mut Vec<Message>| {
             messages.push(Message { role: Role::User, content: prompt.clone() })

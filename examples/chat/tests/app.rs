@@ -74,7 +74,7 @@ fn the_history_survives_reruns_and_grows_with_each_exchange() {
         ]
     );
     assert_eq!(history(&at)[3], Message { role: Role::Assistant, content: "Echo: two ".into() });
-    assert_eq!(at.chat_input(0).value::<Option<String>>(), None, "a plain rerun submits nothing");
+    assert_eq!(at.chat_input(0).value::<Option<ChatInputValue>>(), None, "a plain rerun submits nothing");
 }
 
 #[test]
@@ -93,4 +93,16 @@ fn a_new_message_during_a_stream_interrupts_it_as_in_streamlit() {
 fn the_apps_theme_file_is_valid() {
     let theme = wasmlit::theme::ThemeConfig::from_toml(include_str!("../wasmlit.toml")).expect("a valid wasmlit.toml");
     assert_eq!(theme.primary_color.as_deref(), Some("#6d28d9"));
+}
+
+#[test]
+fn files_sent_with_a_message_are_named_and_echoed() {
+    let mut at = started();
+    let files =
+        vec![UploadedFile::new("notes.txt", "text/plain", "hi"), UploadedFile::new("cat.png", "image/png", vec![1])];
+    at.chat_input(0).submit_with_files("see these", files).run();
+    let shown: Vec<String> = conversation(&at).into_iter().map(|(_, _, text)| text).collect();
+    assert_eq!(shown, ["see these (files: notes.txt, cat.png)", "Echo: see these (files: notes.txt, cat.png) "]);
+    at.chat_input(0).submit_with_files("", vec![UploadedFile::new("a.csv", "", "x")]).run();
+    assert_eq!(conversation(&at)[2].2, "(files: a.csv)", "files alone are a message");
 }

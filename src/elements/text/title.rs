@@ -86,7 +86,8 @@ impl Title {
     ///     ui.add(Title::new("Dashboard").hide_anchor());
     /// });
     /// at.run();
-    /// let Element::Title(props) = at.title(0).element() else { unreachable!() };
+    /// let title = at.title(0);
+    /// let Element::Title(props) = title.element() else { unreachable!() };
     /// assert!(props.hide_anchor);
     /// ```
     pub fn hide_anchor(mut self) -> Self {

@@ -117,7 +117,7 @@ pub(crate) fn render(cell: WidgetCell<FileUploaderProps>) -> AnyView {
     .into_any()
 }
 
-fn file_vec(list: &web_sys::FileList) -> Vec<web_sys::File> {
+pub(crate) fn file_vec(list: &web_sys::FileList) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|index| list.get(index)).collect()
 }
 
@@ -131,11 +131,33 @@ fn take_files(
     reading: RwSignal<Vec<String>>,
 ) {
     let multiple = props.with_untracked(|p| p.multiple);
+    let check = move |name: &str, size: u64| props.with_untracked(|p| p.check(name, size));
+    read_checked(files, check, multiple, refused, reading, move |read| {
+        let Some(mut files) = props.try_with_untracked(|p| if multiple { p.files.clone() } else { Vec::new() }) else {
+            return;
+        };
+        files.extend(read);
+        sink.send(WidgetValue::Files(files));
+    });
+}
+
+/// Checks `files` with `check` (keeping only the first accepted one unless `multiple`), sets
+/// `refused` to why any is refused, reads the others while `reading` names them, and hands
+/// what was read to `done` (not called if nothing was). Shared by the file uploader and the
+/// chat input's attachments.
+pub(crate) fn read_checked(
+    files: Vec<web_sys::File>,
+    check: impl Fn(&str, u64) -> Result<(), String>,
+    multiple: bool,
+    refused: RwSignal<Vec<String>>,
+    reading: RwSignal<Vec<String>>,
+    done: impl FnOnce(Vec<UploadedFile>) + 'static,
+) {
     let mut messages = Vec::new();
     let mut accepted = Vec::new();
     for file in files {
         let name = file.name();
-        match props.with_untracked(|p| p.check(&name, file.size() as u64)) {
+        match check(&name, file.size() as u64) {
             Err(message) => messages.push(message),
             Ok(()) if !multiple && !accepted.is_empty() => {
                 messages.push(format!("{name}: only one file can be uploaded here."));
@@ -162,14 +184,9 @@ fn take_files(
         if !failed.is_empty() {
             refused.try_update(|messages| messages.extend(failed));
         }
-        if read.is_empty() {
-            return;
+        if !read.is_empty() {
+            done(read);
         }
-        let Some(mut files) = props.try_with_untracked(|p| if multiple { p.files.clone() } else { Vec::new() }) else {
-            return;
-        };
-        files.extend(read);
-        sink.send(WidgetValue::Files(files));
     });
 }
 
