@@ -20,7 +20,6 @@ mod pages;
 mod panic;
 pub mod persistence;
 mod shell;
-#[cfg(any(feature = "charts", feature = "maps"))]
 mod vendor;
 mod view_model;
 mod widgets;

@@ -25,8 +25,10 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Library {
     /// Vega, Vega-Lite and vega-embed (`window.vega`, `window.vegaLite`, `window.vegaEmbed`).
+    #[cfg(feature = "charts")]
     Vega,
     /// Leaflet and its stylesheet (`window.L`).
+    #[cfg(feature = "maps")]
     Leaflet,
     /// DOMPurify (`window.DOMPurify`), which sanitizes `html` bodies.
     DomPurify,
@@ -38,7 +40,9 @@ impl Library {
     /// Its stylesheets, then its scripts in the order they must run.
     fn files(self) -> &'static [&'static str] {
         match self {
+            #[cfg(feature = "charts")]
             Library::Vega => &["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"],
+            #[cfg(feature = "maps")]
             Library::Leaflet => &["leaflet.css", "leaflet.js"],
             Library::DomPurify => &["purify.min.js"],
             Library::Prism => &["prism.min.js"],

@@ -170,6 +170,21 @@ fn lint(tools: &Tools) -> StageOutcome {
     let mut lean = tools.cargo();
     lean.current_dir(&root).args(["clippy", "-p", "wasmlit", "--lib", "--no-default-features", "--", "-D", "warnings"]);
     run(&mut lean).map_err(fail)?;
+    // The same in the browser build (the embedding example uses wasmlit without them).
+    let mut lean_wasm = tools.cargo();
+    lean_wasm.current_dir(&root).args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "wasmlit",
+        "--lib",
+        "--no-default-features",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    run(&mut lean_wasm).map_err(fail)?;
     let mut wasm = tools.cargo();
     wasm.current_dir(&root).args(["clippy", "--target", "wasm32-unknown-unknown", "--lib", "--bins", "--tests"]);
     for krate in WASM_CRATES {
@@ -177,7 +192,7 @@ fn lint(tools: &Tools) -> StageOutcome {
     }
     wasm.args(["--", "-D", "warnings"]);
     run(&mut wasm).map_err(fail)?;
-    Ok((Counts::default(), "fmt, clippy native (also without default features) + wasm32"))
+    Ok((Counts::default(), "fmt, clippy native and wasm32 (both also without default features)"))
 }
 
 /// Fails when the hello app's `.wasm`, brotli-compressed, is more than 5% above the ceiling
