@@ -1574,9 +1574,9 @@ async fn gallery_maps_load_leaflet_only_when_shown_draw_offline_and_zoom() {
     let app = App::open("gallery", "/wasmlit/").await;
     let c = &app.client;
     wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
-    // A page without a map requests no vendor file.
+    // A page without a map requests no Leaflet (its code blocks load Prism, its html DOMPurify).
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(resources(c, "wasmlit-vendor").await, Vec::<String>::new());
+    assert_eq!(resources(c, "leaflet").await, Vec::<String>::new());
 
     let toggle = widget(c, "toggle", "Show the maps").await;
     let input = toggle.find(Locator::Css("input[type='checkbox']")).await.unwrap();
@@ -1708,7 +1708,8 @@ async fn charts_load_vega_only_when_drawn_and_draw_the_marks_of_each_kind() {
     let c = &app.client;
     wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(vendor_requests(c).await, Vec::<String>::new(), "a page without charts loads no chart library");
+    let before: Vec<String> = vendor_requests(c).await.into_iter().filter(|r| r.contains("vega")).collect();
+    assert_eq!(before, Vec::<String>::new(), "a page without charts loads no chart library");
 
     click_toggle(c, "Draw the charts").await;
     let started = Instant::now();
@@ -1747,34 +1748,6 @@ async fn charts_load_vega_only_when_drawn_and_draw_the_marks_of_each_kind() {
         .then(fantoccini::actions::PointerAction::MoveToElement { element: bar, duration: None, x: 0.0, y: 0.0 });
     c.perform_actions(hover).await.unwrap();
     wait_for_text(c, "#vg-tooltip-element", "sales", TIMEOUT).await;
-    assert_no_chart_errors(c).await;
-    app.close().await;
-}
-
-#[tokio::test]
-#[ignore = "end-to-end: run by cargo xtask test"]
-async fn a_clicked_bar_returns_its_point_to_the_script_as_streamlit_does() {
-    let app = App::open("gallery", "/wasmlit/").await;
-    let c = &app.client;
-    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
-    click_toggle(c, "Draw the charts").await;
-    wait_for_text(c, ".wl-markdown", "Click a bar to pick a species.", TIMEOUT).await;
-    // The second Vega-Lite chart: three bars, one per species.
-    wait_until(TIMEOUT, "three bars", || async { nth_chart_marks(c, ".wl-vega_lite_chart", 1, "rect").await == 3 })
-        .await;
-    let bars = c.find_all(Locator::Css(".wl-vega_lite_chart g.mark-rect.role-mark path")).await.unwrap();
-    let bar = bars.into_iter().nth(1).expect("the second bar");
-    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&bar).unwrap()])
-        .await
-        .unwrap();
-    use fantoccini::actions::InputSource as _;
-    let click = fantoccini::actions::MouseActions::new("mouse".into())
-        .then(fantoccini::actions::PointerAction::MoveToElement { element: bar, duration: None, x: 0.0, y: 0.0 })
-        .then(fantoccini::actions::PointerAction::Down { button: 0 })
-        .then(fantoccini::actions::PointerAction::Up { button: 0 });
-    c.perform_actions(click).await.unwrap();
-    // Streamlit's shape for a point selection: the list of picked points, by the params' fields.
-    wait_for_text(c, ".wl-markdown", r#"Picked: [{"species":"versicolor"}]"#, TIMEOUT).await;
     assert_no_chart_errors(c).await;
     app.close().await;
 }
