@@ -66,6 +66,8 @@ impl ChromeDriver {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("chrome"));
         caps.insert("goog:chromeOptions".into(), json!({ "binary": chrome, "args": CHROME_ARGS }));
+        // A page that never finishes loading fails its test in a minute, not chromedriver's five.
+        caps.insert("timeouts".into(), json!({ "pageLoad": 60_000 }));
         ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))

@@ -5,18 +5,26 @@
 //! (`/wasmlit/` as on GitHub Pages, or `/`), the way a static host does: the right
 //! `Content-Type` (browsers refuse to stream-compile `.wasm` without `application/wasm`),
 //! `index.html` for folder paths, and a 404 — with the folder's `404.html` as body when it has
-//! one, as GitHub Pages does — for everything else. `tiny_http` does the HTTP.
+//! one, as GitHub Pages does — for everything else.
+//!
+//! It speaks just enough HTTP/1.1 for a browser: one thread per connection, one `GET` or `HEAD`
+//! per connection, answered with `Connection: close`. (`tiny_http` did this before; its thread
+//! pool sometimes left a connection unserved behind idle keep-alive ones, and Chromium's first
+//! page load then hung until the browser gave up on that connection.)
 #![allow(dead_code)]
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 /// A running server; it stops when dropped.
 pub struct StaticServer {
-    server: Arc<tiny_http::Server>,
+    stopping: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
     port: u16,
     prefix: String,
@@ -39,7 +47,7 @@ impl StaticServer {
         Self::start_with(root, prefix, Fault::None)
     }
 
-    /// Like [`start`](Self::start), playing `fault`; each request gets its own thread, so a
+    /// Like [`start`](Self::start), playing `fault`; each connection gets its own thread, so a
     /// slow file does not hold up the others.
     pub fn start_with(root: impl Into<PathBuf>, prefix: &str, fault: Fault) -> io::Result<Self> {
         let root: PathBuf = root.into();
@@ -50,32 +58,25 @@ impl StaticServer {
             ));
         }
         let prefix = normalize_prefix(prefix);
-        let server = tiny_http::Server::http("127.0.0.1:0").map_err(io::Error::other)?;
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|addr| addr.port())
-            .ok_or_else(|| io::Error::other("server is not on an IP address"))?;
-        let server = Arc::new(server);
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let port = listener.local_addr()?.port();
+        let stopping = Arc::new(AtomicBool::new(false));
         let thread = {
-            let server = Arc::clone(&server);
+            let stopping = Arc::clone(&stopping);
             let prefix = prefix.clone();
             std::thread::Builder::new().name(format!("static-server-{port}")).spawn(move || {
-                for request in server.incoming_requests() {
-                    // A browser that went away mid-response is not our problem.
-                    match fault {
-                        Fault::None => {
-                            let _ = respond(&root, &prefix, request, fault);
-                        }
-                        _ => {
-                            let (root, prefix) = (root.clone(), prefix.clone());
-                            std::thread::spawn(move || respond(&root, &prefix, request, fault));
-                        }
+                for stream in listener.incoming() {
+                    if stopping.load(Ordering::Acquire) {
+                        break;
                     }
+                    let Ok(stream) = stream else { continue };
+                    let (root, prefix) = (root.clone(), prefix.clone());
+                    // A browser that went away mid-response is not our problem.
+                    std::thread::spawn(move || serve_connection(stream, &root, &prefix, fault));
                 }
             })?
         };
-        Ok(Self { server, thread: Some(thread), port, prefix })
+        Ok(Self { stopping, thread: Some(thread), port, prefix })
     }
 
     pub fn port(&self) -> u16 {
@@ -90,7 +91,9 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
+        self.stopping.store(true, Ordering::Release);
+        // Wake the accept loop so that it sees `stopping`.
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
@@ -106,43 +109,116 @@ fn normalize_prefix(prefix: &str) -> String {
     }
 }
 
-fn respond(root: &Path, prefix: &str, request: tiny_http::Request, fault: Fault) -> io::Result<()> {
-    let allowed = matches!(request.method(), tiny_http::Method::Get | tiny_http::Method::Head);
-    if !allowed {
-        return request.respond(tiny_http::Response::empty(405));
+/// What to send back: a status, headers beyond the standard ones, and a body.
+struct Reply {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Body,
+}
+
+enum Body {
+    Empty,
+    Text(&'static str),
+    File { file: File, length: u64, slow: Option<u64> },
+}
+
+/// Reads one request head from `stream`, answers it and closes the connection.
+fn serve_connection(stream: TcpStream, root: &Path, prefix: &str, fault: Fault) -> io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // The headers are not needed; read them so the browser sees its request consumed.
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
     }
-    let url = request.url();
-    let path = url.split(['?', '#']).next().unwrap_or("");
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let reply = match method {
+        "GET" | "HEAD" => answer(root, prefix, target, fault),
+        _ => Reply { status: 405, headers: Vec::new(), body: Body::Empty },
+    };
+    write_reply(stream, reply, method == "HEAD")
+}
+
+fn answer(root: &Path, prefix: &str, target: &str, fault: Fault) -> Reply {
+    let path = target.split(['?', '#']).next().unwrap_or("");
     // `/wasmlit` (no slash) is the app too: redirect like a static host does.
     if format!("{path}/") == prefix {
-        let location = tiny_http::Header::from_bytes("Location", prefix.as_bytes()).unwrap();
-        return request.respond(tiny_http::Response::empty(301).with_header(location));
+        return Reply { status: 301, headers: vec![("Location", prefix.to_owned())], body: Body::Empty };
     }
-    match path.strip_prefix(prefix).and_then(|rest| resolve(root, rest)) {
-        Some(file) => match (File::open(&file), fault) {
-            (Ok(_), Fault::Missing { suffix }) if path.ends_with(suffix) => not_found(root, request),
-            (Ok(body), Fault::Slow { suffix, seconds }) if path.ends_with(suffix) => {
-                let length = body.metadata()?.len();
-                let slow = Slow { file: body, bytes_per_tick: (length / (seconds.max(1) * 10)).max(1) as usize };
-                let response = tiny_http::Response::new(
-                    tiny_http::StatusCode(200),
-                    vec![content_type(&file)],
-                    slow,
-                    Some(length as usize),
-                    None,
-                )
-                // Send a Content-Length (as static hosts do), not chunks: the page shows a percentage.
-                .with_chunked_threshold(usize::MAX);
-                request.respond(response)
-            }
-            (Ok(body), _) => {
-                let response = tiny_http::Response::from_file(body).with_header(content_type(&file));
-                request.respond(response)
-            }
-            (Err(_), _) => not_found(root, request),
+    let Some(file) = path.strip_prefix(prefix).and_then(|rest| resolve(root, rest)) else {
+        return not_found(root);
+    };
+    let body = match File::open(&file) {
+        Ok(body) => body,
+        Err(_) => return not_found(root),
+    };
+    match fault {
+        Fault::Missing { suffix } if path.ends_with(suffix) => not_found(root),
+        Fault::Slow { suffix, seconds } if path.ends_with(suffix) => file_reply(200, &file, body, Some(seconds)),
+        _ => file_reply(200, &file, body, None),
+    }
+}
+
+fn file_reply(status: u16, path: &Path, file: File, slow: Option<u64>) -> Reply {
+    let length = file.metadata().map(|m| m.len()).unwrap_or(0);
+    Reply {
+        status,
+        headers: vec![("Content-Type", content_type(path).to_owned())],
+        body: Body::File { file, length, slow },
+    }
+}
+
+fn not_found(root: &Path) -> Reply {
+    let page = root.join("404.html");
+    match File::open(&page) {
+        Ok(body) => file_reply(404, &page, body, None),
+        Err(_) => Reply {
+            status: 404,
+            headers: vec![("Content-Type", "text/plain; charset=utf-8".to_owned())],
+            body: Body::Text("404 Not Found"),
         },
-        None => not_found(root, request),
     }
+}
+
+fn write_reply(mut stream: TcpStream, reply: Reply, head_only: bool) -> io::Result<()> {
+    let reason = match reply.status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        404 => "Not Found",
+        _ => "Method Not Allowed",
+    };
+    let length = match &reply.body {
+        Body::Empty => 0,
+        Body::Text(text) => text.len() as u64,
+        Body::File { length, .. } => *length,
+    };
+    let mut head = format!("HTTP/1.1 {} {reason}\r\nContent-Length: {length}\r\nConnection: close\r\n", reply.status);
+    for (name, value) in &reply.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        match reply.body {
+            Body::Empty => {}
+            Body::Text(text) => stream.write_all(text.as_bytes())?,
+            Body::File { mut file, slow: None, .. } => {
+                io::copy(&mut file, &mut stream)?;
+            }
+            // Send a Content-Length (as static hosts do), not chunks: the page shows a percentage.
+            Body::File { file, length, slow: Some(seconds) } => {
+                let mut slow = Slow { file, bytes_per_tick: (length / (seconds.max(1) * 10)).max(1) as usize };
+                io::copy(&mut slow, &mut stream)?;
+            }
+        }
+    }
+    stream.flush()?;
+    stream.shutdown(Shutdown::Write)
 }
 
 /// A file read a slice every 100 ms.
@@ -153,7 +229,7 @@ struct Slow {
 
 impl Read for Slow {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(100));
         let len = buf.len().min(self.bytes_per_tick);
         self.file.read(&mut buf[..len])
     }
@@ -177,19 +253,9 @@ fn resolve(root: &Path, rest: &str) -> Option<PathBuf> {
     file.is_file().then_some(file)
 }
 
-fn not_found(root: &Path, request: tiny_http::Request) -> io::Result<()> {
-    let page = root.join("404.html");
-    match File::open(&page) {
-        Ok(body) => {
-            request.respond(tiny_http::Response::from_file(body).with_status_code(404).with_header(content_type(&page)))
-        }
-        Err(_) => request.respond(tiny_http::Response::from_string("404 Not Found").with_status_code(404)),
-    }
-}
-
-fn content_type(file: &Path) -> tiny_http::Header {
+fn content_type(file: &Path) -> &'static str {
     let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let mime = match ext.as_str() {
+    match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
@@ -207,8 +273,7 @@ fn content_type(file: &Path) -> tiny_http::Header {
         "woff" => "font/woff",
         "woff2" => "font/woff2",
         _ => "application/octet-stream",
-    };
-    tiny_http::Header::from_bytes("Content-Type", mime).unwrap()
+    }
 }
 
 /// `%XX` escapes to bytes; `None` for a malformed escape or a result that is not UTF-8.
