@@ -33,6 +33,7 @@ use std::time::Duration;
 
 use crate::clock::LocalFuture;
 use crate::form::FormBuffer;
+use crate::identity::WidgetId;
 use crate::request::RerunRequest;
 use crate::runtime::{RunStatus, Session};
 use crate::session_state::SessionState;
@@ -284,7 +285,14 @@ impl AppTest {
     }
 
     fn scope_of(&mut self, elements: Vec<Element>) -> Scope<'_> {
-        Scope { at: self, elements }
+        Scope { at: self, elements, panel: None }
+    }
+
+    /// Sends a value the page would send for the widget `id` (outside any form).
+    fn send_event(&mut self, id: WidgetId, value: WidgetValue) {
+        if let Some(request) = self.forms.send(WidgetEvent { id, value }, None, false) {
+            self.pending.merge(request);
+        }
     }
 
     /// Only the main area.
@@ -344,14 +352,62 @@ impl AppTest {
         }
     }
 
-    /// The `index`-th expander.
+    /// The `index`-th expander; [`Scope::open`] and [`Scope::close`] open and close a
+    /// stateful one (`on_change`).
     pub fn expander(&mut self, index: usize) -> Scope<'_> {
-        self.block("expander", index, |k| matches!(k, BlockKind::Expander { .. }))
+        let panel = self.panel_state("expander", index, |k| match k {
+            BlockKind::Expander { expanded, widget, .. } => Some((*expanded, *widget)),
+            _ => None,
+        });
+        let mut scope = self.block("expander", index, |k| matches!(k, BlockKind::Expander { .. }));
+        scope.panel = Some(panel);
+        scope
     }
 
-    /// The body of the `index`-th popover (Streamlit's `at.popover[i]`).
+    /// The body of the `index`-th popover (Streamlit's `at.popover[i]`); [`Scope::open`] and
+    /// [`Scope::close`] open and close a stateful one (`on_change`).
     pub fn popover(&mut self, index: usize) -> Scope<'_> {
-        self.block("popover", index, |k| matches!(k, BlockKind::Popover { .. }))
+        let panel = self.panel_state("popover", index, |k| match k {
+            BlockKind::Popover { open, widget, .. } => Some((*open, *widget)),
+            _ => None,
+        });
+        let mut scope = self.block("popover", index, |k| matches!(k, BlockKind::Popover { .. }));
+        scope.panel = Some(panel);
+        scope
+    }
+
+    /// The open state of the `index`-th block that `state` reads (`None` for other blocks).
+    fn panel_state(&self, what: &'static str, index: usize, state: fn(&BlockKind) -> Option<OpenState>) -> PanelState {
+        let found = self.session.with_tree(|tree| {
+            [Root::Main, Root::Sidebar]
+                .into_iter()
+                .flat_map(|root| tree.root(root).blocks())
+                .filter_map(|b| state(&b.kind))
+                .nth(index)
+        });
+        let (open, widget) = found.unwrap_or((false, None));
+        PanelState { what, open, widget }
+    }
+
+    /// The `index`-th tab bar, counting all tab bars in display order (its tab bodies are
+    /// [`tab`](Self::tab)s): its labels, the selected tab, and `select` for a stateful bar.
+    pub fn tabs(&mut self, index: usize) -> TabBar<'_> {
+        let found = self.session.with_tree(|tree| {
+            let bars: Vec<_> = [Root::Main, Root::Sidebar]
+                .into_iter()
+                .flat_map(|root| tree.root(root).blocks())
+                .filter_map(|b| match &b.kind {
+                    BlockKind::Tabs { labels, default, widget } => Some((labels.clone(), *default, *widget)),
+                    _ => None,
+                })
+                .collect();
+            let count = bars.len();
+            bars.into_iter().nth(index).ok_or(count)
+        });
+        match found {
+            Ok((labels, selected, widget)) => TabBar { at: self, labels, selected, widget },
+            Err(count) => panic!("no tabs at index {index}: the app has {count}"),
+        }
     }
 
     /// The body of the `index`-th chat message (Streamlit's `at.chat_message[i]`).
@@ -380,12 +436,12 @@ impl AppTest {
         self.block("dialog", index, |k| matches!(k, BlockKind::Dialog { .. }))
     }
 
-    /// The open dialog's title, whether it is dismissible and whether dismissing it reruns;
-    /// panics if the last run drew none.
-    fn dialog_flags(&self) -> (String, bool, bool) {
-        fn find(block: &Block) -> Option<(String, bool, bool)> {
-            if let BlockKind::Dialog { title, dismissible, rerun_on_dismiss, .. } = &block.kind {
-                return Some((title.clone(), *dismissible, *rerun_on_dismiss));
+    /// The open dialog's title, whether it is dismissible, whether dismissing it reruns and
+    /// the trigger of its `on_dismiss` callback; panics if the last run drew none.
+    fn dialog_flags(&self) -> (String, bool, bool, Option<WidgetId>) {
+        fn find(block: &Block) -> Option<(String, bool, bool, Option<WidgetId>)> {
+            if let BlockKind::Dialog { title, dismissible, rerun_on_dismiss, on_dismiss, .. } = &block.kind {
+                return Some((title.clone(), *dismissible, *rerun_on_dismiss, *on_dismiss));
             }
             block.children.iter().find_map(|node| match node {
                 Node::Block(block) => find(block),
@@ -406,8 +462,11 @@ impl AppTest {
     /// `on_dismiss_rerun` the next [`run`](Self::run) is a full rerun, as on the page;
     /// otherwise nothing is sent. Panics if the dialog is not dismissible.
     pub fn dismiss_dialog(&mut self) -> &mut Self {
-        let (title, dismissible, rerun_on_dismiss) = self.dialog_flags();
+        let (title, dismissible, rerun_on_dismiss, on_dismiss) = self.dialog_flags();
         assert!(dismissible, "the dialog {title:?} cannot be dismissed (dismissible(false))");
+        if let Some(id) = on_dismiss {
+            self.send_event(id, WidgetValue::Trigger(true));
+        }
         if rerun_on_dismiss {
             self.pending.merge(RerunRequest::full());
         }
@@ -429,6 +488,85 @@ impl AppTest {
 pub struct Scope<'a> {
     at: &'a mut AppTest,
     elements: Vec<Element>,
+    /// For an expander or a popover: whether it is open, and its widget if it is stateful.
+    panel: Option<PanelState>,
+}
+
+/// Whether a block is open, and its widget if it is stateful.
+type OpenState = (bool, Option<WidgetId>);
+
+/// Whether an expander or popover is open, and the widget of a stateful one.
+struct PanelState {
+    what: &'static str,
+    open: bool,
+    widget: Option<WidgetId>,
+}
+
+impl<'a> Scope<'a> {
+    /// Whether this expander or popover is open (a static popover: never, as the engine sees it).
+    pub fn is_open(&self) -> bool {
+        self.panel.as_ref().unwrap_or_else(|| panic!("only an expander or a popover is open or closed")).open
+    }
+
+    /// Opens this stateful expander or popover as the viewer would; the next run sees it.
+    pub fn open(self) -> Self {
+        self.set_open(true)
+    }
+
+    /// Closes this stateful expander or popover as the viewer would; the next run sees it.
+    pub fn close(self) -> Self {
+        self.set_open(false)
+    }
+
+    fn set_open(self, open: bool) -> Self {
+        let Some(panel) = &self.panel else { panic!("only an expander or a popover opens and closes") };
+        let Some(id) = panel.widget else {
+            panic!("this {} has no on_change: opening it is the browser's business, the app never sees it", panel.what)
+        };
+        self.at.send_event(id, WidgetValue::Bool(open));
+        self
+    }
+
+    /// Runs the app again.
+    pub fn run(self) -> &'a mut AppTest {
+        self.at.run()
+    }
+}
+
+/// A tab bar of the last run ([`AppTest::tabs`]).
+pub struct TabBar<'a> {
+    at: &'a mut AppTest,
+    labels: Vec<String>,
+    selected: usize,
+    widget: Option<WidgetId>,
+}
+
+impl<'a> TabBar<'a> {
+    /// The tabs' labels.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The label of the tab shown (of a static bar: the one shown first).
+    pub fn selected(&self) -> &str {
+        self.labels.get(self.selected).map_or("", String::as_str)
+    }
+
+    /// Selects the tab `label` as the viewer would; the next run sees it. Panics for a bar
+    /// without `on_change` (switching its tabs never reaches the app) or an unknown label.
+    pub fn select(self, label: &str) -> Self {
+        let Some(id) = self.widget else {
+            panic!("these tabs have no on_change: switching them is the browser's business, the app never sees it")
+        };
+        assert!(self.labels.iter().any(|l| l == label), "{label:?} is not one of the tabs {:?}", self.labels);
+        self.at.send_event(id, WidgetValue::Text(label.to_string()));
+        self
+    }
+
+    /// Runs the app again.
+    pub fn run(self) -> &'a mut AppTest {
+        self.at.run()
+    }
 }
 
 /// Picks one widget: by index (`0`), by [`key`] or by [`label`].

@@ -128,13 +128,37 @@ pub enum BlockKind {
     /// One column; `weight` is its relative width.
     Column { weight: f64 },
     /// A tab bar; its children are one `Vertical` block per label. `default` is the index
-    /// of the tab shown first.
-    Tabs { labels: Vec<String>, default: usize },
+    /// of the tab shown first (of a stateful bar: the selected tab).
+    Tabs {
+        labels: Vec<String>,
+        default: usize,
+        /// A stateful bar (`on_change`): the widget whose value is the selected tab's label.
+        #[serde(default)]
+        widget: Option<WidgetId>,
+    },
     /// A collapsible section, with an optional icon (an emoji or `:material/name:`) before
-    /// its label.
-    Expander { label: String, expanded: bool, icon: Option<String> },
+    /// its label. `expanded`: open at first (a stateful one: open now).
+    Expander {
+        label: String,
+        expanded: bool,
+        icon: Option<String>,
+        /// A stateful expander (`on_change`): the widget whose value is whether it is open.
+        #[serde(default)]
+        widget: Option<WidgetId>,
+    },
     /// A button that opens a floating container; its body always runs, like an expander's.
-    Popover { label: String, icon: Option<String>, help: Option<String>, disabled: bool },
+    Popover {
+        label: String,
+        icon: Option<String>,
+        help: Option<String>,
+        disabled: bool,
+        /// Open now (only a stateful popover opens from the script).
+        #[serde(default)]
+        open: bool,
+        /// A stateful popover (`on_change`): the widget whose value is whether it is open.
+        #[serde(default)]
+        widget: Option<WidgetId>,
+    },
     /// A form: its widgets' values are held by the page until it is submitted.
     Form {
         key: String,
@@ -166,6 +190,9 @@ pub enum BlockKind {
         /// Closing it reruns the whole app (Streamlit's `on_dismiss="rerun"`).
         #[serde(default)]
         rerun_on_dismiss: bool,
+        /// Closing it presses this hidden trigger, whose callback is `on_dismiss`'s.
+        #[serde(default)]
+        on_dismiss: Option<WidgetId>,
     },
 }
 

@@ -29,11 +29,13 @@ use std::any::type_name;
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::element::{BlockKind, FragmentId};
+use crate::element::{BlockKind, FragmentId, WidgetValue};
 use crate::error::{Error, IntoScriptResult, Result};
-use crate::identity::Identity;
+use crate::identity::{Identity, WidgetId};
 use crate::runtime::{FragmentRecord, RunScope};
+use crate::session_state::Callback;
 use crate::ui::{Command, Ui};
+use crate::widgets::{register, show_error, CommonOptions, Spec};
 
 /// A fragment: `ui.add(Fragment::new(|ui: &Ui| { ... }).run_every(Duration::from_secs(2)))`.
 pub struct Fragment<F> {
@@ -90,6 +92,7 @@ pub struct Dialog<F> {
     wide: bool,
     dismissible: bool,
     rerun_on_dismiss: bool,
+    on_dismiss: Option<Callback>,
 }
 
 impl<F, R> Dialog<F>
@@ -98,7 +101,14 @@ where
     R: IntoScriptResult,
 {
     pub fn new(title: impl Into<String>, script: F) -> Self {
-        Dialog { title: title.into(), script, wide: false, dismissible: true, rerun_on_dismiss: false }
+        Dialog {
+            title: title.into(),
+            script,
+            wide: false,
+            dismissible: true,
+            rerun_on_dismiss: false,
+            on_dismiss: None,
+        }
     }
 
     /// Whether the viewer can close the dialog with its ×, Esc or a click beside it (the
@@ -146,6 +156,35 @@ where
         self
     }
 
+    /// Streamlit's `on_dismiss=callable`: when the viewer dismisses the dialog, `callback`
+    /// runs (before the script, like a widget's callback), then the whole app reruns.
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| -> Result {
+    ///     let dismissed = ui.session_state().get_or_insert_with("dismissed", || 0u32)?;
+    ///     ui.write(format!("dismissed: {dismissed}"));
+    ///     if dismissed == 0 {
+    ///         ui.add(Dialog::new("Hello", |ui: &Ui| { ui.write("hi"); }).on_dismiss(|ui: &Ui| {
+    ///             ui.session_state().update("dismissed", |n: &mut u32| *n += 1)
+    ///         }))?;
+    ///     }
+    ///     Ok(())
+    /// });
+    /// at.run();
+    /// at.dismiss_dialog().run();
+    /// assert_eq!(at.markdown(0).text(), "dismissed: 1");
+    /// ```
+    pub fn on_dismiss<C, CR>(mut self, callback: C) -> Self
+    where
+        C: Fn(&Ui) -> CR + 'static,
+        CR: IntoScriptResult,
+    {
+        self.rerun_on_dismiss = true;
+        self.on_dismiss = Some(Rc::new(move |ui: &Ui| callback(ui).into_script_result()));
+        self
+    }
+
     /// A large dialog instead of a small one.
     pub fn wide(mut self) -> Self {
         self.wide = true;
@@ -170,6 +209,7 @@ where
         }
         let id = fragment_id(ui, type_name::<F>(), &self.title);
         let opened = ui.runtime.borrow().run_id;
+        let on_dismiss = self.on_dismiss.and_then(|callback| dismiss_trigger(ui, id, &self.title, callback));
         let kind = BlockKind::Dialog {
             id,
             title: self.title,
@@ -177,9 +217,35 @@ where
             opened,
             dismissible: self.dismissible,
             rerun_on_dismiss: self.rerun_on_dismiss,
+            on_dismiss,
         };
         let script = self.script;
         run_fragment(ui, id, kind, Rc::new(move |ui: &Ui| script(ui).into_script_result()))
+    }
+}
+
+/// Registers the hidden trigger that the page presses when the viewer dismisses the dialog
+/// `id`; its callback is `on_dismiss`'s. A dialog that cannot have one (in a form) draws the
+/// error and is dismissed with a plain rerun.
+fn dismiss_trigger(ui: &Ui, id: FragmentId, title: &str, callback: Callback) -> Option<WidgetId> {
+    let options = CommonOptions { callback: Some(callback), ..CommonOptions::default() };
+    let spec = Spec {
+        kind: "dialog",
+        identity: Identity::new("dialog_dismiss").text("fragment", &id.0.to_string()),
+        default: WidgetValue::Trigger(false),
+        decode: Rc::new(|wire| match wire {
+            WidgetValue::Trigger(pressed) => Some(*pressed),
+            _ => None,
+        }),
+        encode: Box::new(|pressed| Ok(WidgetValue::Trigger(*pressed))),
+        explicit_default: false,
+    };
+    match register::<bool>(ui, title, &options, spec) {
+        Ok(registered) => Some(registered.common.id),
+        Err(error) => {
+            show_error(ui, error);
+            None
+        }
     }
 }
 
@@ -740,5 +806,32 @@ mod tests {
         at.dismiss_dialog().run();
         assert_eq!(at.markdown(0).text(), "runs: 2", "only the dialog reran");
         assert!(at.checkbox(0).value::<bool>());
+    }
+
+    #[test]
+    fn on_dismiss_runs_its_callback_once_then_the_whole_app() {
+        let mut at = AppTest::new(|ui: &Ui| -> Result {
+            let runs = ui.session_state().update_or("runs", 0, |n: &mut u32| *n += 1)?;
+            let calls = ui.session_state().get_or_insert_with("calls", || 0u32)?;
+            ui.write(format!("runs: {runs}, calls: {calls}"));
+            if ui.button("Open") {
+                ui.add(
+                    Dialog::new("Hi", |ui: &Ui| {
+                        ui.checkbox("inside");
+                    })
+                    .on_dismiss(|ui: &Ui| ui.session_state().update("calls", |n: &mut u32| *n += 1)),
+                )?;
+            }
+            Ok(())
+        });
+        at.run();
+        at.button(0).click().run();
+        at.dialog(0).checkbox(label("inside")).check().run();
+        assert_eq!(at.markdown(0).text(), "runs: 2, calls: 0", "a dialog widget reruns only the dialog");
+        at.dismiss_dialog().run();
+        assert_eq!(at.markdown(0).text(), "runs: 3, calls: 1", "the callback ran before the full rerun");
+        assert!(at.get("checkbox").is_empty(), "the dialog is gone");
+        at.run();
+        assert_eq!(at.markdown(0).text(), "runs: 4, calls: 1", "once");
     }
 }

@@ -1,5 +1,5 @@
 //! Containers: chat messages, status boxes, columns, tabs, expanders, containers and `empty()` placeholders, one file
-//! each, with their renderers at the same paths under `web/layout/`. Forms, fragments and
+//! each (panel.rs: what stateful tabs, expanders and popovers share), with their renderers at the same paths under `web/layout/`. Forms, fragments and
 //! dialogs are containers too; their engine halves live in `form.rs` and `fragment.rs`
 //! because they also change how runs go.
 
@@ -8,6 +8,7 @@ pub mod columns;
 pub mod container;
 pub mod empty;
 pub mod expander;
+pub mod panel;
 pub mod popover;
 pub mod space;
 pub mod status;

@@ -134,6 +134,7 @@ pub mod prelude {
     pub use crate::layout::columns::Columns;
     pub use crate::layout::container::Container;
     pub use crate::layout::expander::Expander;
+    pub use crate::layout::panel::{OnChange, Panel};
     pub use crate::layout::popover::Popover;
     pub use crate::layout::space::SpaceSize;
     pub use crate::layout::status::{Status, StatusContainer};

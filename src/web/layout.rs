@@ -50,8 +50,12 @@ fn block(cell: BlockCell, sender: Sender) -> AnyView {
         BlockKind::Status { .. } => status::render(cell, sender),
         BlockKind::Form { border, .. } => form::render(cell, border, sender),
         BlockKind::Fragment { .. } => fragment::render(cell, sender),
-        BlockKind::Dialog { title, wide, dismissible, rerun_on_dismiss, .. } => {
-            dialog::render(cell, title, wide, Dismiss { dismissible, rerun: rerun_on_dismiss }, sender)
-        }
+        BlockKind::Dialog { title, wide, dismissible, rerun_on_dismiss, on_dismiss, .. } => dialog::render(
+            cell,
+            title,
+            wide,
+            Dismiss { dismissible, rerun: rerun_on_dismiss, callback: on_dismiss },
+            sender,
+        ),
     }
 }

@@ -164,7 +164,7 @@ fn the_layout_options_popover_space_tabs_default_and_expander_icon() {
         .any(|k| matches!(k, BlockKind::Columns { vertical_alignment: VerticalAlignment::Center, border: true, .. })));
     assert!(blocks
         .iter()
-        .any(|k| matches!(k, BlockKind::Tabs { labels, default: 1 } if labels == &["First", "Second"])));
+        .any(|k| matches!(k, BlockKind::Tabs { labels, default: 1, .. } if labels == &["First", "Second"])));
     assert!(blocks.iter().any(|k| matches!(k, BlockKind::Expander { icon: Some(icon), .. } if icon == "🦀")));
     assert!(blocks
         .iter()

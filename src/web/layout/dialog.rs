@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cells;
-use crate::element::BlockKind;
+use crate::element::{BlockKind, WidgetEvent, WidgetValue};
+use crate::identity::WidgetId;
 use crate::web::view_model::BlockCell;
 use crate::web::Sender;
 
@@ -16,10 +17,12 @@ pub(crate) struct Dismiss {
     pub dismissible: bool,
     /// Closing it requests a full rerun (`on_dismiss_rerun`).
     pub rerun: bool,
+    /// Closing it first presses this trigger, whose callback is `on_dismiss`'s.
+    pub callback: Option<WidgetId>,
 }
 
 /// A modal over the page. Dismissing it (×, Esc, a click outside) hides it without a rerun
-/// (or with one, for `on_dismiss_rerun`); a later run that draws it again (a new `opened`
+/// (or with one, for `on_dismiss_rerun` and `on_dismiss`, whose callback's trigger it presses first); a later run that draws it again (a new `opened`
 /// run) shows it again, even when the page reuses this cell. Focus moves into the dialog
 /// when it opens and back where it was when it is dismissed.
 pub(crate) fn render(cell: BlockCell, title: String, wide: bool, dismiss: Dismiss, sender: Sender) -> AnyView {
@@ -50,6 +53,9 @@ pub(crate) fn render(cell: BlockCell, title: String, wide: bool, dismiss: Dismis
         open.set(false);
         if let Some(element) = before.get_value() {
             let _ = element.focus();
+        }
+        if let Some(id) = dismiss.callback {
+            sender.send(WidgetEvent { id, value: WidgetValue::Trigger(true) }, None, false);
         }
         if dismiss.rerun {
             sender.rerun();
