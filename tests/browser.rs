@@ -285,6 +285,80 @@ async fn containers_render_as_columns_tabs_and_expanders() {
 }
 
 #[wasm_bindgen_test]
+async fn stateful_tabs_expanders_and_popovers_rerun_and_draw_their_lazy_content() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let runs = ui.session_state().update_or("runs", 0, |n: &mut i32| *n += 1)?;
+        ui.write(format!("runs={runs}"));
+        let [_, slow] = ui.add(Tabs::new(["Fast", "Slow"]).key("tab").rerun_on_change());
+        if slow.open {
+            slow.write("lazy tab body");
+        }
+        let more = ui.add(Expander::new("More").rerun_on_change());
+        if more.open {
+            more.write("lazy expander body");
+        }
+        let pop = ui.add(Popover::new("Pop").rerun_on_change());
+        if pop.open {
+            pop.write("lazy popover body");
+        }
+        Ok::<_, Error>(())
+    })
+    .await;
+    let texts = || all_text(&root, ".wl-md");
+    assert_eq!(texts(), ["runs=1"]);
+    find(&root, ".wl-tab:nth-child(2)").click();
+    wait_until("run 2", || texts().first().is_some_and(|t| t == "runs=2")).await;
+    settle().await;
+    assert_eq!(texts(), ["runs=2", "lazy tab body"], "the click reran the app and drew the tab's body");
+    let panels = root.query_selector_all(".wl-tab-panel").unwrap();
+    let second: HtmlElement = panels.item(1).unwrap().unchecked_into();
+    assert!(!second.hidden(), "the selected tab is shown after the rerun");
+    find(&root, ".wl-expander summary").click();
+    wait_until("run 3", || texts().first().is_some_and(|t| t == "runs=3")).await;
+    settle().await;
+    assert_eq!(texts(), ["runs=3", "lazy tab body", "lazy expander body"]);
+    assert!(find(&root, ".wl-expander").has_attribute("open"), "it stays open after the rerun");
+    find(&root, ".wl-popover-button").click();
+    wait_until("run 4", || texts().first().is_some_and(|t| t == "runs=4")).await;
+    settle().await;
+    assert_eq!(texts(), ["runs=4", "lazy tab body", "lazy expander body", "lazy popover body"]);
+    assert!(!find(&root, ".wl-popover-panel").hidden(), "it stays open after the rerun");
+    press_escape();
+    wait_until("run 5", || texts().first().is_some_and(|t| t == "runs=5")).await;
+    settle().await;
+    assert_eq!(texts(), ["runs=5", "lazy tab body", "lazy expander body"], "Esc closed it and reran");
+    find(&root, ".wl-tab:nth-child(1)").click();
+    wait_until("run 6", || texts().first().is_some_and(|t| t == "runs=6")).await;
+    settle().await;
+    assert_eq!(texts(), ["runs=6", "lazy expander body"]);
+}
+
+#[wasm_bindgen_test]
+async fn dismissing_a_dialog_with_on_dismiss_runs_the_callback_then_the_app() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let runs = ui.session_state().update_or("runs", 0, |n: &mut i32| *n += 1)?;
+        let calls = ui.session_state().get_or_insert_with("calls", || 0)?;
+        ui.write(format!("runs={runs} calls={calls}"));
+        if ui.button("Open") {
+            ui.add(
+                Dialog::new("Hello", |ui: &Ui| {
+                    ui.write("inside");
+                })
+                .on_dismiss(|ui: &Ui| ui.session_state().update("calls", |n: &mut i32| *n += 1)),
+            )?;
+        }
+        Ok::<_, Error>(())
+    })
+    .await;
+    find(&root, "button.wl-btn").click();
+    settle().await;
+    find(&root, "[role=dialog] button[aria-label=Close]").click();
+    wait_until("the rerun", || all_text(&root, ".wl-md").first().is_some_and(|t| t.starts_with("runs=3"))).await;
+    assert!(root.query_selector("[role=dialog]").unwrap().is_none());
+    assert_eq!(all_text(&root, ".wl-md")[0], "runs=3 calls=1", "one callback, one rerun");
+}
+
+#[wasm_bindgen_test]
 async fn a_value_set_through_session_state_reaches_the_control() {
     let (root, _mounted) = mount(|ui: &Ui| {
         if ui.button("Reset") {

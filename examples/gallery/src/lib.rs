@@ -609,6 +609,25 @@ fn layouts_and_containers(ui: &Ui) {
     popover.write("Its body runs on every rerun, open or not.");
     ui.write(if bold { "**Hello from the popover!**" } else { "Hello from the popover." });
 
+    ui.subheader("Stateful tabs, expander and popover");
+    ui.caption(
+        "With `on_change` (or `rerun_on_change`) opening one reruns the app and `.open` says which is open, \
+         so the content of a closed one need not run:",
+    );
+    echo!(ui, {
+        let [summary, details] = ui.add(Tabs::new(["Summary", "Details"]).key("gallery_tab").rerun_on_change());
+        summary.write("A short summary, drawn on every run.");
+        if details.open {
+            details.write("Details, computed only while this tab is selected.");
+        }
+        let more = ui.add(Expander::new("A lazy expander").on_change(|ui: &Ui| {
+            ui.toast("The expander was opened or closed.");
+        }));
+        if more.open {
+            more.write("Drawn only while the expander is open.");
+        }
+    });
+
     ui.subheader("Space");
     ui.caption("Large space below:");
     ui.space(SpaceSize::Large);

@@ -155,6 +155,32 @@ fn the_gallery_writes_a_well_formed_pdf_and_shows_html() {
 }
 
 #[test]
+fn stateful_tabs_and_expander_run_their_content_only_when_open() {
+    let mut at = started();
+    let details = "Details, computed only while this tab is selected.";
+    let lazy = "Drawn only while the expander is open.";
+    assert!(!shows(&at, "markdown", details) && !shows(&at, "markdown", lazy));
+    let bar = (0..).find(|&i| at.tabs(i).labels() == ["Summary", "Details"]).unwrap();
+    at.tabs(bar).select("Details").run();
+    assert!(shows(&at, "markdown", details));
+    assert_eq!(at.session_state().get::<String>("gallery_tab").unwrap(), "Details");
+    let expanders: Vec<String> = at
+        .tree()
+        .main
+        .blocks()
+        .into_iter()
+        .filter_map(|b| match &b.kind {
+            wasmlit::element::BlockKind::Expander { label, .. } => Some(label.clone()),
+            _ => None,
+        })
+        .collect();
+    let lazy_one = expanders.iter().position(|l| l == "A lazy expander").unwrap();
+    at.expander(lazy_one).open().run();
+    assert_eq!(at.expander(lazy_one).markdown(0).text(), lazy);
+    assert_eq!(texts(&at, "toast"), ["The expander was opened or closed."]);
+}
+
+#[test]
 fn the_layout_options_popover_space_tabs_default_and_expander_icon() {
     use wasmlit::element::BlockKind;
     let mut at = started();
