@@ -85,7 +85,8 @@ where
 ///
 /// Its widgets rerun only the dialog; `ui.rerun()` inside closes it (the
 /// full rerun no longer opens it); the viewer can dismiss it without a rerun, unless it is
-/// [`dismissible(false)`](Dialog::dismissible) or [`on_dismiss_rerun`](Dialog::on_dismiss_rerun).
+/// [`dismissible(false)`](Dialog::dismissible), [`on_dismiss_rerun`](Dialog::on_dismiss_rerun) or
+/// [`on_dismiss`](Dialog::on_dismiss).
 pub struct Dialog<F> {
     title: String,
     script: F,

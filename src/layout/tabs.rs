@@ -28,6 +28,8 @@ impl Ui {
 }
 
 /// Tabs with options, as `st.tabs(.., default=..)`: `ui.add(Tabs::new(["A", "B"]).default("B"))`.
+/// With [`OnChange`] (`.on_change(..)`, `.rerun_on_change()`) the selected tab is widget state
+/// and the tabs come back as [`Panel`]s.
 ///
 /// ```
 /// use wasmlit::prelude::*;
