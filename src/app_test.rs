@@ -391,6 +391,17 @@ impl AppTest {
 
     /// The `index`-th tab bar, counting all tab bars in display order (its tab bodies are
     /// [`tab`](Self::tab)s): its labels, the selected tab, and `select` for a stateful bar.
+    ///
+    /// ```
+    /// use wasmlit::prelude::*;
+    /// let mut at = AppTest::new(|ui: &Ui| {
+    ///     ui.add(Tabs::new(["A", "B"]).rerun_on_change());
+    /// });
+    /// at.run();
+    /// assert_eq!(at.tabs(0).labels(), ["A", "B"]);
+    /// at.tabs(0).select("B").run();
+    /// assert_eq!(at.tabs(0).selected(), "B");
+    /// ```
     pub fn tabs(&mut self, index: usize) -> TabBar<'_> {
         let found = self.session.with_tree(|tree| {
             let bars: Vec<_> = [Root::Main, Root::Sidebar]

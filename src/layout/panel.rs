@@ -32,6 +32,18 @@ pub struct Stateful {
 /// `st.popover`). The builder then hands back [`Panel`]s; with a `key`, the key's
 /// session-state value is the selected tab's label or whether it is open, and setting it
 /// before the container is drawn selects, opens or closes it.
+///
+/// ```
+/// use wasmlit::prelude::*;
+/// let mut at = AppTest::new(|ui: &Ui| {
+///     let help = ui.add(Expander::new("Help").key("help").rerun_on_change());
+///     ui.write(format!("help open: {}", help.open));
+/// });
+/// at.run();
+/// at.expander(0).open().run();
+/// assert_eq!(at.markdown(0).text(), "help open: true");
+/// assert!(at.session_state().get::<bool>("help").unwrap());
+/// ```
 pub trait OnChange: Sized {
     /// The builder in [`Stateful`] mode.
     type Stateful;
