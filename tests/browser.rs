@@ -536,6 +536,46 @@ fn type_text(field: &HtmlInputElement, text: &str) {
 }
 
 #[wasm_bindgen_test]
+async fn a_selectbox_of_twenty_thousand_options_draws_only_the_rows_in_view() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let options: Vec<String> = (0..20_000).map(|i| format!("option {i}")).collect();
+        let pick = ui.selectbox("Many", options);
+        ui.write(format!("picked {pick}"));
+    })
+    .await;
+    let field: HtmlInputElement = find(&root, "input[role=combobox]").unchecked_into();
+    assert!(root.query_selector("[role=option]").unwrap().is_none(), "a closed list draws nothing");
+    field.click();
+    settle().await;
+    let drawn = || all_text(&root, "[role=listbox]:not([hidden]) [role=option]");
+    assert!(drawn().len() < 30, "only the rows in view and a few more: {}", drawn().len());
+    assert_eq!(drawn()[0], "option 0");
+    // Scrolled to the end, the last rows are drawn in place of the first ones.
+    let list: HtmlElement = find(&root, "[role=listbox]").unchecked_into();
+    list.set_scroll_top(list.scroll_height());
+    list.dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(drawn().last().map(String::as_str), Some("option 19999"), "{:?}", drawn());
+    assert!(!drawn().contains(&"option 0".to_string()));
+    let last = option_named(&root, "option 19999");
+    assert_eq!(last.get_attribute("aria-posinset").as_deref(), Some("20000"));
+    assert_eq!(last.get_attribute("aria-setsize").as_deref(), Some("20000"));
+    last.click();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-md")[0], "picked option 19999");
+    // Opened again, the list scrolls to the chosen row, which is drawn and highlighted.
+    field.click();
+    settle().await;
+    let id = field.get_attribute("aria-activedescendant").expect("the chosen option is active");
+    let active = document().get_element_by_id(&id).expect("the active option is drawn");
+    assert_eq!(active.text_content().as_deref(), Some("option 19999"));
+    // Typing filters the whole list, not just the rows drawn.
+    type_text(&field, "option 1234");
+    settle().await;
+    assert_eq!(drawn()[..2], ["option 1234", "option 12340"]);
+}
+
+#[wasm_bindgen_test]
 async fn selectbox_filters_as_you_type_and_commits_only_on_a_choice() {
     let (root, _mounted) = mount(|ui: &Ui| {
         let regions = ["eu-west-1", "eu-central-1", "us-east-1", "us-west-2"];

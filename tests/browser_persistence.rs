@@ -41,6 +41,17 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Polls `ready` every 20 ms until it holds, for at most 10 s (a loaded machine renders late).
+async fn until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if ready() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("waited 10 s for {what}");
+}
+
 /// A database name no other test uses.
 fn fresh_database() -> String {
     format!("wasmlit-test-{}-{}", js_sys::Date::now(), (js_sys::Math::random() * 1e9) as u64)
@@ -151,8 +162,9 @@ async fn the_restored_page_renders_the_persisted_value() {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = wasmlit::web::mount(root.clone(), session);
-    sleep(50).await;
-    let text = root.text_content().unwrap_or_default();
+    let text = || root.text_content().unwrap_or_default();
+    until("the restored page", || text().contains("parsed 500 rows")).await;
+    let text = text();
     assert!(text.contains("500 rows, last: row 499"), "{text}");
     assert!(text.contains("parsed 500 rows"), "{text}");
     drop(handle);
@@ -359,7 +371,11 @@ async fn the_menu_clears_the_cache_and_reruns() {
             ui.write(menu_data());
         }),
     );
-    sleep(30).await;
+    until("the first run and the app's menu", || {
+        let ran = root.text_content().unwrap_or_default().contains('7');
+        ran && root.query_selector("[aria-label='Main menu']").unwrap().is_some()
+    })
+    .await;
     let before = MENU_LOADS.with(Cell::get);
     let button = |label: &str| -> HtmlElement {
         let list = root.query_selector_all("button").unwrap();
@@ -372,10 +388,9 @@ async fn the_menu_clears_the_cache_and_reruns() {
             .unwrap_or_else(|| panic!("no button {label}"))
     };
     button("Main menu").click();
-    sleep(10).await;
+    until("the open menu", || root.query_selector(".wl-menu-panel").unwrap().is_some()).await;
     button("Clear cache").click();
-    sleep(30).await;
-    assert_eq!(MENU_LOADS.with(Cell::get), before + 1, "cleared, then rerun: computed again");
+    until("the rerun after clearing", || MENU_LOADS.with(Cell::get) == before + 1).await;
     assert!(root.query_selector(".wl-menu-panel").unwrap().is_none(), "the menu closed");
     drop(handle);
     root.remove();

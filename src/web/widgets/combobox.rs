@@ -3,13 +3,35 @@
 //! it, arrow keys to move the highlight, Enter or a click to choose, Escape or a click outside
 //! to close without choosing. ARIA: `combobox` + `listbox` + `option`, with
 //! `aria-activedescendant` on the field, so focus never leaves it.
+//!
+//! The list is virtualized: rows have one fixed height ([`ROW_PX`], long text is cut with an
+//! ellipsis and shown whole in its tooltip), and only the rows in view and a few around them
+//! are in the page, so a selectbox of 100,000 options opens and scrolls at once. Nothing of the
+//! list is drawn while it is closed.
 
 use std::sync::Arc;
 
 use leptos::html::{Input, Ul};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{FocusEvent, HtmlElement, KeyboardEvent, Node};
+use web_sys::{FocusEvent, KeyboardEvent, Node};
+
+/// The height of one row of the open list, in CSS pixels (`.wl-combobox-option` in theme.css).
+const ROW_PX: i32 = 36;
+/// The list's inner padding above the first row, in CSS pixels (`.wl-combobox-list`).
+const LIST_PAD_PX: i32 = 4;
+/// Rows drawn above and below the ones in view, so a fast scroll shows no gap.
+const OVERSCAN: usize = 6;
+/// Rows in view at most (`max-height: 18rem` of the list).
+const ROWS_IN_VIEW: usize = 8;
+
+/// The rows to draw, `start..end` of `count`, when the list is scrolled `scroll_top` pixels.
+fn window(count: usize, scroll_top: i32) -> std::ops::Range<usize> {
+    let first = usize::try_from((scroll_top - LIST_PAD_PX).max(0) / ROW_PX).unwrap_or(0);
+    let start = first.saturating_sub(OVERSCAN).min(count);
+    let end = (first + ROWS_IN_VIEW + OVERSCAN).min(count);
+    start..end
+}
 
 /// What the viewer chose.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -97,28 +119,42 @@ pub(crate) fn combobox(
     });
     let blocked_now = move || blocked.with_untracked(Option::is_some);
 
+    // How far the list is scrolled: which rows are drawn. The page follows it once the list
+    // shows (a hidden list cannot be scrolled).
+    let scroll_top = RwSignal::new(0);
+    Effect::new(move |_| {
+        if let (true, Some(list)) = (open.get(), list.get()) {
+            list.set_scroll_top(scroll_top.get_untracked());
+        }
+    });
     // Scrolls the list so that the row at `pos` shows.
     let reveal = move |pos: usize| {
         let Some(list) = list.get_untracked() else { return };
-        let Some(item) = list
-            .query_selector_all(".wl-combobox-option")
-            .ok()
-            .and_then(|rows| rows.item(pos as u32))
-            .and_then(|row| row.dyn_into::<HtmlElement>().ok())
-        else {
-            return;
+        let top = LIST_PAD_PX + i32::try_from(pos).unwrap_or(i32::MAX / ROW_PX - 1) * ROW_PX;
+        let bottom = top + ROW_PX;
+        let height = match list.client_height() {
+            0 => ROW_PX * ROWS_IN_VIEW as i32,
+            shown => shown,
         };
-        let (top, bottom) = (item.offset_top(), item.offset_top() + item.offset_height());
-        if top < list.scroll_top() {
-            list.set_scroll_top(top);
-        } else if bottom > list.scroll_top() + list.client_height() {
-            list.set_scroll_top(bottom - list.client_height());
-        }
+        let now = scroll_top.get_untracked();
+        let wanted = if top < now {
+            top
+        } else if bottom > now + height {
+            bottom - height
+        } else {
+            now
+        };
+        scroll_top.set(wanted);
+        list.set_scroll_top(wanted);
     };
     let close = move || {
         open.set(false);
         query.set(None);
         active.set(None);
+        scroll_top.set(0);
+        if let Some(list) = list.get_untracked() {
+            list.set_scroll_top(0);
+        }
     };
     let open_list = move || {
         if disabled.get_untracked() {
@@ -194,6 +230,7 @@ pub(crate) fn combobox(
         open.set(true);
         let any = rows.with_untracked(|rows| !rows.is_empty());
         active.set((any && !blocked_now()).then_some(0));
+        reveal(0);
     };
     let on_click = move |_| {
         if open.get_untracked() {
@@ -229,45 +266,62 @@ pub(crate) fn combobox(
     };
     let list_options = options.clone();
     let items = move || {
+        if !open.get() {
+            return ().into_any();
+        }
         if let Some(note) = blocked.get() {
             return view! { <li class="wl-combobox-note" role="option" aria-disabled="true">{note}</li> }.into_any();
         }
-        let rows = rows.get();
-        if rows.is_empty() {
-            return view! { <li class="wl-combobox-note" role="option" aria-disabled="true">"No results"</li> }
-                .into_any();
-        }
-        rows.into_iter()
-            .enumerate()
-            .map(|(pos, row)| {
-                let text = match &row {
-                    Pick::Option(_) => row.label(&list_options),
-                    Pick::New(text) => format!("Add: {text}"),
-                };
-                let chosen = current.with_untracked(|c| c.as_ref() == Some(&row));
-                view! {
-                    <li
-                        role="option"
-                        id=option_id(pos)
-                        class="wl-combobox-option"
-                        class:wl-combobox-new=matches!(row, Pick::New(_))
-                        class:wl-active=move || active.get() == Some(pos)
-                        aria-selected=move || (active.get() == Some(pos)).to_string()
-                        class:wl-chosen=chosen
-                        on:mousedown=|event| event.prevent_default()
-                        on:mousemove=move |_| {
-                            if active.get_untracked() != Some(pos) {
-                                active.set(Some(pos));
+        rows.with(|rows| {
+            if rows.is_empty() {
+                return view! { <li class="wl-combobox-note" role="option" aria-disabled="true">"No results"</li> }
+                    .into_any();
+            }
+            let count = rows.len();
+            let shown = window(count, scroll_top.get());
+            let spacer = |rows: usize| {
+                let px = i32::try_from(rows).unwrap_or(i32::MAX / ROW_PX - 1) * ROW_PX;
+                (rows > 0)
+                    .then(|| view! { <li role="presentation" aria-hidden="true" style:height=format!("{px}px")></li> })
+            };
+            let (above, below) = (spacer(shown.start), spacer(count - shown.end));
+            let drawn = rows[shown.clone()]
+                .iter()
+                .zip(shown)
+                .map(|(row, pos)| {
+                    let text = match row {
+                        Pick::Option(_) => row.label(&list_options),
+                        Pick::New(text) => format!("Add: {text}"),
+                    };
+                    let chosen = current.with_untracked(|c| c.as_ref() == Some(row));
+                    let tooltip = text.clone();
+                    view! {
+                        <li
+                            role="option"
+                            id=option_id(pos)
+                            class="wl-combobox-option"
+                            class:wl-combobox-new=matches!(row, Pick::New(_))
+                            class:wl-active=move || active.get() == Some(pos)
+                            aria-selected=move || (active.get() == Some(pos)).to_string()
+                            aria-setsize=count
+                            aria-posinset=pos + 1
+                            class:wl-chosen=chosen
+                            title=tooltip
+                            on:mousedown=|event| event.prevent_default()
+                            on:mousemove=move |_| {
+                                if active.get_untracked() != Some(pos) {
+                                    active.set(Some(pos));
+                                }
                             }
-                        }
-                        on:click=move |_| choose(pos)
-                    >
-                        {text}
-                    </li>
-                }
-            })
-            .collect_view()
-            .into_any()
+                            on:click=move |_| choose(pos)
+                        >
+                            {text}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { {above} {drawn} {below} }.into_any()
+        })
     };
     view! {
         <div class="wl-combobox" class:wl-open=move || open.get() node_ref=root on:focusout=on_focusout>
@@ -291,7 +345,18 @@ pub(crate) fn combobox(
                 on:click=on_click
             />
             <span class="wl-combobox-chevron" aria-hidden="true" on:mousedown=toggle>"⌄"</span>
-            <ul id=list_id role="listbox" class="wl-combobox-list" node_ref=list hidden=move || !open.get()>
+            <ul
+                id=list_id
+                role="listbox"
+                class="wl-combobox-list"
+                node_ref=list
+                hidden=move || !open.get()
+                on:scroll=move |_| {
+                    if let Some(list) = list.get_untracked() {
+                        scroll_top.set(list.scroll_top());
+                    }
+                }
+            >
                 {items}
             </ul>
         </div>
