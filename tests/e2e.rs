@@ -1763,6 +1763,12 @@ async fn a_clicked_bar_returns_its_point_to_the_script_as_streamlit_does() {
     // The second Vega-Lite chart: three bars, one per species.
     wait_until(TIMEOUT, "three bars", || async { nth_chart_marks(c, ".wl-vega_lite_chart", 1, "rect").await == 3 })
         .await;
+    // Every chart of the section drawn, so none moves the bar while it is clicked.
+    wait_until(TIMEOUT, "every chart drawn", || async {
+        let script = "return [...document.querySelectorAll('.wl-chart')].every(el => el.__wlView);";
+        c.execute(script, vec![]).await.is_ok_and(|drawn| drawn == true)
+    })
+    .await;
     // Its own bars, found by their datum: the first chart's brush is a rect mark too, and the
     // bars come in the data's order, not the axis's.
     let boxes = c.find_all(Locator::Css(".wl-vega_lite_chart")).await.unwrap();

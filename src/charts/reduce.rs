@@ -95,6 +95,21 @@ pub fn numbers(frame: &DataFrame, column: usize) -> Vec<f64> {
     }
 }
 
+/// Row `row` of [`numbers`], read alone (for a few rows of a large column).
+pub fn number_at(frame: &DataFrame, column: usize, row: usize) -> f64 {
+    let array = frame.column_at(column);
+    if row >= array.len() || array.is_null(row) {
+        return f64::NAN;
+    }
+    match frame.dtype(column) {
+        DataType::Int => array.as_primitive::<Int64Type>().value(row) as f64,
+        DataType::Float => array.as_primitive::<Float64Type>().value(row),
+        DataType::Date => f64::from(array.as_primitive::<Date32Type>().value(row)) * DAY_MS,
+        DataType::Datetime => array.as_primitive::<TimestampMillisecondType>().value(row) as f64,
+        DataType::Bool | DataType::Text => f64::NAN,
+    }
+}
+
 /// The x values of a plan: the column's numbers, or the row positions.
 fn xs(frame: &DataFrame, x: Option<usize>) -> Vec<f64> {
     match x {
@@ -509,8 +524,10 @@ mod tests {
     #[test]
     fn dates_become_milliseconds() {
         let day = chrono::NaiveDate::from_ymd_opt(1970, 1, 2).unwrap();
-        let df = DataFrame::new(vec![("d", Column::from(vec![day]))]).unwrap();
-        assert_eq!(numbers(&df, 0), vec![DAY_MS]);
+        let df = DataFrame::new(vec![("d", Column::from(vec![Some(day), None]))]).unwrap();
+        assert_eq!(numbers(&df, 0)[0], DAY_MS);
+        assert_eq!(number_at(&df, 0, 0), DAY_MS);
+        assert!(numbers(&df, 0)[1].is_nan() && number_at(&df, 0, 1).is_nan() && number_at(&df, 0, 2).is_nan());
     }
 }
 

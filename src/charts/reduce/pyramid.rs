@@ -88,22 +88,22 @@ impl Lane {
     /// The rows of the lowest and highest y among positions `a..b` (not empty).
     fn extremes(&self, ys: &[f64], mut a: usize, mut b: usize) -> (u32, u32) {
         let mut e = Extremes { ys, low: self.rows[a], high: self.rows[a] };
-        while a < b && a % BLOCK != 0 {
+        while a < b && !a.is_multiple_of(BLOCK) {
             e.take(self.rows[a], self.rows[a]);
             a += 1;
         }
-        while b > a && b % BLOCK != 0 {
+        while b > a && !b.is_multiple_of(BLOCK) {
             b -= 1;
             e.take(self.rows[b], self.rows[b]);
         }
         // The whole blocks between, as a segment tree is read bottom up.
         let (mut i, mut j, mut level) = (a / BLOCK, b / BLOCK, 0);
         while i < j {
-            if i % 2 == 1 {
+            if !i.is_multiple_of(2) {
                 e.take(self.low[level][i], self.high[level][i]);
                 i += 1;
             }
-            if j % 2 == 1 {
+            if !j.is_multiple_of(2) {
                 j -= 1;
                 e.take(self.low[level][j], self.high[level][j]);
             }
