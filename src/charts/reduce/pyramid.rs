@@ -112,20 +112,34 @@ impl Lane {
         (e.low, e.high)
     }
 
+    /// The first position in `from..to` whose x fails `holds` (which holds for a prefix).
+    fn first_not(&self, xs: &[f64], from: usize, to: usize, holds: impl Fn(f64) -> bool) -> usize {
+        from + self.rows[from..to].partition_point(|&r| holds(xs[r as usize]))
+    }
+
+    /// [`first_not`](Self::first_not) for a position near `from` (the next pixel column's
+    /// first row): steps of 1, 2, 4… from `from`, then a binary search in the last step, so
+    /// the rows read stay close together.
+    fn gallop(&self, xs: &[f64], from: usize, to: usize, holds: impl Fn(f64) -> bool) -> usize {
+        let (mut low, mut step) = (from, 1);
+        while low + step < to && holds(xs[self.rows[low + step] as usize]) {
+            low += step;
+            step *= 2;
+        }
+        self.first_not(xs, low, (low + step).min(to), holds)
+    }
+
     /// Pushes the rows the min/max reduction keeps for `range` cut into `width` columns.
     fn keep(&self, xs: &[f64], ys: &[f64], range: (f64, f64), width: usize, kept: &mut Vec<usize>) {
         let x = |p: usize| xs[self.rows[p] as usize];
-        let first_not = |from: usize, to: usize, pred: &dyn Fn(f64) -> bool| {
-            from + self.rows[from..to].partition_point(|&r| pred(xs[r as usize]))
-        };
         let n = self.rows.len();
-        let start = first_not(0, n, &|v| v < range.0);
-        let end = first_not(start, n, &|v| v <= range.1);
+        let start = self.first_not(xs, 0, n, |v| v < range.0);
+        let end = self.first_not(xs, start, n, |v| v <= range.1);
         // The nearest row on each side: the largest x below the range (its earliest row), and
         // the smallest above.
         if start > 0 {
             let edge = x(start - 1);
-            kept.push(self.rows[first_not(0, start, &|v| v < edge)] as usize);
+            kept.push(self.rows[self.first_not(xs, 0, start, |v| v < edge)] as usize);
         }
         if end < n {
             kept.push(self.rows[end] as usize);
@@ -133,7 +147,7 @@ impl Lane {
         let mut p = start;
         while p < end {
             let column = bucket(x(p), range, width);
-            let next = first_not(p, end, &|v| bucket(v, range, width) <= column);
+            let next = self.gallop(xs, p, end, |v| bucket(v, range, width) <= column);
             let (low, high) = self.extremes(ys, p, next);
             kept.extend([self.rows[p], self.rows[next - 1], low, high].map(|r| r as usize));
             p = next;
