@@ -9,7 +9,8 @@
 //!
 //! **Large data.** A frame above [`reduce::THRESHOLD`] rows is reduced in Rust for the
 //! chart's pixel width before it reaches Vega, and re-reduced from the full frame when the
-//! viewer zooms: min/max per pixel column for lines and areas, one point per occupied pixel
+//! viewer zooms: min/max per pixel column for lines and areas (a zoom reads a min/max pyramid
+//! built once, in time proportional to the width, not the rows), one point per occupied pixel
 //! for scatters. [`reduce`] says exactly what is kept and why the picture is unchanged.
 //!
 //! **Rows.** The rows Vega gets are one JSON string ([`rows`]), parsed once by the page.

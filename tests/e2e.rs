@@ -1754,6 +1754,53 @@ async fn charts_load_vega_only_when_drawn_and_draw_the_marks_of_each_kind() {
 
 #[tokio::test]
 #[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_clicked_bar_returns_its_point_to_the_script_as_streamlit_does() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    // The charts section's toggle is bound to `?charts=true`: the page opens with it drawn.
+    c.goto(&format!("{}?charts=true", app.url)).await.unwrap();
+    wait_for_text(c, ".wl-markdown", "Click a bar to pick a species.", TIMEOUT).await;
+    // The second Vega-Lite chart: three bars, one per species.
+    wait_until(TIMEOUT, "three bars", || async { nth_chart_marks(c, ".wl-vega_lite_chart", 1, "rect").await == 3 })
+        .await;
+    // Every chart of the section drawn, so none moves the bar while it is clicked.
+    wait_until(TIMEOUT, "every chart drawn", || async {
+        let script = "return [...document.querySelectorAll('.wl-chart')].every(el => el.__wlView);";
+        c.execute(script, vec![]).await.is_ok_and(|drawn| drawn == true)
+    })
+    .await;
+    // Its own bars, found by their datum: the first chart's brush is a rect mark too, and the
+    // bars come in the data's order, not the axis's.
+    let boxes = c.find_all(Locator::Css(".wl-vega_lite_chart")).await.unwrap();
+    let chart = boxes.into_iter().nth(1).expect("the second Vega-Lite chart");
+    let mut bar = None;
+    for path in chart.find_all(Locator::Css("g.mark-rect.role-mark path")).await.unwrap() {
+        let species = c
+            .execute("return arguments[0].__data__.datum.species;", vec![serde_json::to_value(&path).unwrap()])
+            .await
+            .unwrap();
+        if species == "versicolor" {
+            bar = Some(path);
+        }
+    }
+    let bar = bar.expect("a versicolor bar");
+    c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&bar).unwrap()])
+        .await
+        .unwrap();
+    use fantoccini::actions::InputSource as _;
+    let click = fantoccini::actions::MouseActions::new("mouse".into())
+        .then(fantoccini::actions::PointerAction::MoveToElement { element: bar, duration: None, x: 0.0, y: 0.0 })
+        .then(fantoccini::actions::PointerAction::Down { button: 0 })
+        .then(fantoccini::actions::PointerAction::Up { button: 0 });
+    c.perform_actions(click).await.unwrap();
+    // Streamlit's shape for a point selection: the list of picked points, by the params' fields.
+    wait_for_text(c, ".wl-markdown", r#"Picked: [{"species":"versicolor"}]"#, TIMEOUT).await;
+    assert_no_chart_errors(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
 async fn add_rows_grows_a_drawn_chart_without_drawing_it_again() {
     let app = App::open("gallery", "/wasmlit/").await;
     let c = &app.client;

@@ -19,7 +19,14 @@
 //!   each occupied cell is kept. Every pixel that has a point keeps one, so the picture's
 //!   footprint is unchanged while overdrawn points are dropped.
 //! - Bars and charts whose x is text are never reduced.
+//!
+//! A zoom re-reduces lines from a min/max pyramid (`reduce/pyramid.rs`), built on the first zoom:
+//! the rows in x order with levels of per-block extremes, so a zoom reads about two blocks
+//! per level for each pixel column instead of every row in range, and keeps the same rows.
 
+mod pyramid;
+
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use arrow_array::cast::AsArray;
@@ -27,6 +34,7 @@ use arrow_array::types::{Date32Type, Float64Type, Int64Type, TimestampMillisecon
 use arrow_array::Array;
 
 use crate::data::{DataFrame, DataType};
+use pyramid::Pyramids;
 
 /// Frames with more rows than this are reduced for the chart's pixel width.
 pub const THRESHOLD: usize = 5_000;
@@ -84,6 +92,21 @@ pub fn numbers(frame: &DataFrame, column: usize) -> Vec<f64> {
             nulls(array.as_primitive::<TimestampMillisecondType>().values().iter().map(|v| *v as f64).collect())
         }
         DataType::Bool | DataType::Text => vec![f64::NAN; n],
+    }
+}
+
+/// Row `row` of [`numbers`], read alone (for a few rows of a large column).
+pub fn number_at(frame: &DataFrame, column: usize, row: usize) -> f64 {
+    let array = frame.column_at(column);
+    if row >= array.len() || array.is_null(row) {
+        return f64::NAN;
+    }
+    match frame.dtype(column) {
+        DataType::Int => array.as_primitive::<Int64Type>().value(row) as f64,
+        DataType::Float => array.as_primitive::<Float64Type>().value(row),
+        DataType::Date => f64::from(array.as_primitive::<Date32Type>().value(row)) * DAY_MS,
+        DataType::Datetime => array.as_primitive::<TimestampMillisecondType>().value(row) as f64,
+        DataType::Bool | DataType::Text => f64::NAN,
     }
 }
 
@@ -171,6 +194,8 @@ struct Columns {
     series: Vec<u32>,
     count: usize,
     full: Option<(f64, f64)>,
+    /// The lines' pyramids, built on the first zoom (`None` inside: too many rows for them).
+    pyramids: OnceCell<Option<Pyramids>>,
 }
 
 impl Prepared {
@@ -184,7 +209,7 @@ impl Prepared {
             let (series, count) = series_ids(frame, plan.group);
             let ys: Vec<Vec<f64>> = plan.ys.iter().map(|&y| numbers(frame, y)).collect();
             let y_full = ys.iter().map(|y| extent(y, 0..rows)).collect();
-            Columns { ys, y_full, xs, series, count, full }
+            Columns { ys, y_full, xs, series, count, full, pyramids: OnceCell::new() }
         });
         Prepared { rows, columns, mode: plan.mode }
     }
@@ -194,8 +219,25 @@ impl Prepared {
         self.columns.is_some()
     }
 
-    /// The rows to send for `viewport`, ascending (see [`pick_rows`]).
+    /// The rows to send for `viewport`, ascending (see [`pick_rows`]). Lines zoomed once are
+    /// reduced from their pyramids, in time proportional to the width rather than the rows.
     pub fn pick(&self, viewport: Viewport) -> Vec<usize> {
+        if let Some(c) = &self.columns {
+            let range = viewport.x.or(c.full);
+            let usable = range.filter(|(lo, hi)| lo.is_finite() && hi.is_finite() && lo <= hi);
+            let zoomed = viewport.x.is_some() || c.pyramids.get().is_some();
+            if let (Mode::Lines, true, Some(range)) = (self.mode, zoomed, usable) {
+                let pyramids = c.pyramids.get_or_init(|| Pyramids::new(&c.xs, &c.ys, &c.series, c.count));
+                if let Some(pyramids) = pyramids {
+                    return pyramids.pick(&c.xs, &c.ys, range, viewport.width.max(1));
+                }
+            }
+        }
+        self.pick_directly(viewport)
+    }
+
+    /// [`pick`](Self::pick) reading every row.
+    fn pick_directly(&self, viewport: Viewport) -> Vec<usize> {
         let Some(c) = &self.columns else { return (0..self.rows).collect() };
         let Some(full) = c.full else { return Vec::new() };
         let range = viewport.x.unwrap_or(full);
@@ -406,6 +448,52 @@ mod tests {
     }
 
     #[test]
+    fn zooms_read_from_the_pyramid_keep_the_rows_of_the_direct_reduction() {
+        let df = wide(300_000);
+        let plan = Plan { x: None, ys: vec![0, 1], group: None, mode: Mode::Lines };
+        let prepared = Prepared::new(&df, &plan);
+        for (range, width) in [((0.0, 299_999.0), 1600), ((1_234.5, 250_000.0), 997), ((70_000.0, 70_900.0), 1200)] {
+            let viewport = Viewport { x: Some(range), y: None, width, height: 300 };
+            assert_eq!(prepared.pick(viewport), prepared.pick_directly(viewport), "{range:?} at {width}");
+        }
+        // Once built, the full view is read from the pyramid too.
+        let all = Viewport { x: None, y: None, width: 640, height: 300 };
+        assert_eq!(prepared.pick(all), prepared.pick_directly(all));
+    }
+
+    /// Not an assertion: how long a zoom's reduction takes at a million rows, both ways
+    /// (`cargo test --release -p wasmlit --lib zoom_timing -- --nocapture`).
+    #[test]
+    fn zoom_timing() {
+        let n = 1_000_000;
+        let df = DataFrame::new(vec![("y", Column::from(walk(n, 11)))]).unwrap();
+        let plan = Plan { x: None, ys: vec![0], group: None, mode: Mode::Lines };
+        let prepared = Prepared::new(&df, &plan);
+        let started = std::time::Instant::now();
+        let first = prepared.pick(Viewport { x: Some((0.0, n as f64)), y: None, width: 2000, height: 350 });
+        let build = started.elapsed();
+        let zooms: Vec<Viewport> = (1..=20)
+            .map(|i| {
+                let half = n as f64 / 2.0 * 0.85_f64.powi(i);
+                Viewport { x: Some((n as f64 / 2.0 - half, n as f64 / 2.0 + half)), y: None, width: 2000, height: 350 }
+            })
+            .collect();
+        let time = |pick: &dyn Fn(Viewport) -> Vec<usize>| {
+            let started = std::time::Instant::now();
+            let kept: usize = zooms.iter().map(|v| pick(*v).len()).sum();
+            (started.elapsed() / zooms.len() as u32, kept)
+        };
+        let (direct, kept_direct) = time(&|v| prepared.pick_directly(v));
+        let (pyramid, kept_pyramid) = time(&|v| prepared.pick(v));
+        assert_eq!(kept_direct, kept_pyramid);
+        println!(
+            "1M rows, 2000 px: pyramid built with the first zoom in {build:?} ({} rows); a zoom takes {direct:?} \
+             directly, {pyramid:?} from the pyramid",
+            first.len()
+        );
+    }
+
+    #[test]
     fn dense_scatters_keep_one_point_per_occupied_pixel() {
         let n = 50_000;
         let x: Vec<f64> = (0..n).map(|r| (r % 100) as f64).collect();
@@ -436,7 +524,72 @@ mod tests {
     #[test]
     fn dates_become_milliseconds() {
         let day = chrono::NaiveDate::from_ymd_opt(1970, 1, 2).unwrap();
-        let df = DataFrame::new(vec![("d", Column::from(vec![day]))]).unwrap();
-        assert_eq!(numbers(&df, 0), vec![DAY_MS]);
+        let df = DataFrame::new(vec![("d", Column::from(vec![Some(day), None]))]).unwrap();
+        assert_eq!(numbers(&df, 0)[0], DAY_MS);
+        assert_eq!(number_at(&df, 0, 0), DAY_MS);
+        assert!(numbers(&df, 0)[1].is_nan() && number_at(&df, 0, 1).is_nan() && number_at(&df, 0, 2).is_nan());
+    }
+}
+
+/// The pyramid against the direct reduction on random frames: ties in x and y, nulls,
+/// unsorted x, several series and y columns, any zoom and width.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod pyramid_tests {
+    use super::*;
+    use crate::data::Column;
+    use proptest::prelude::*;
+
+    /// A frame of `n` rows from `seed`: x of `kind` (0 the index, 1 ascending with repeats,
+    /// 2 shuffled with repeats), two y columns of few distinct values (ties), some nulls.
+    fn frame(seed: u64, n: usize, kind: u8, groups: usize) -> (DataFrame, Plan) {
+        let mut state = seed | 1;
+        let mut next = move |m: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % m
+        };
+        let mut column = |steps: u64| -> Vec<Option<f64>> {
+            (0..n).map(|_| (next(50) != 0).then(|| next(steps) as f64 * 0.5 - 7.0)).collect()
+        };
+        let (a, b) = (column(30), column(5));
+        let mut columns = vec![("a", Column::from(a)), ("b", Column::from(b))];
+        let x: Vec<Option<f64>> = match kind {
+            0 => Vec::new(),
+            1 => (0..n).map(|r| (r % 97 != 0).then_some((r / 3) as f64)).collect(),
+            _ => (0..n).map(|r| (r % 89 != 0).then_some((r * 7919 % n / 3) as f64)).collect(),
+        };
+        let has_x = !x.is_empty();
+        if has_x {
+            columns.push(("x", Column::from(x)));
+        }
+        let names: Vec<String> = (0..n).map(|r| format!("s{}", (r * 31 + r / 7) % groups)).collect();
+        columns.push(("g", Column::from(names)));
+        let df = DataFrame::new(columns).unwrap();
+        let group = (groups > 1).then_some(df.num_columns() - 1);
+        (df, Plan { x: has_x.then_some(2), ys: vec![0, 1], group, mode: Mode::Lines })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn the_pyramid_keeps_the_rows_of_the_direct_reduction(
+            seed in any::<u64>(),
+            n in (THRESHOLD + 1)..(THRESHOLD + 4_000),
+            kind in 0_u8..3,
+            groups in 1_usize..4,
+            from in 0.0_f64..1.0,
+            span in 0.0_f64..1.2,
+            width in 1_usize..2_500,
+        ) {
+            let (df, plan) = frame(seed, n, kind, groups);
+            let prepared = Prepared::new(&df, &plan);
+            let (lo, hi) = (from * n as f64 / 3.0 - 10.0, (from + span) * n as f64 / 3.0);
+            for x in [Some((lo, hi)), Some((lo.floor(), lo.floor())), None] {
+                let viewport = Viewport { x, y: None, width, height: 300 };
+                let direct = prepared.pick_directly(viewport);
+                prop_assert_eq!(prepared.pick(viewport), direct, "{:?} at {}", x, width);
+            }
+        }
     }
 }

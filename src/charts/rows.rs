@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::data::{DataFrame, DataType, Value};
 
-use super::reduce::numbers;
+use super::reduce::number_at;
 
 /// The field a chart of wide data puts the row position in (Streamlit's is
 /// `index--p5bJXXpQgvPz6yvQMFiy`).
@@ -28,11 +28,10 @@ pub fn rows_json(frame: &DataFrame, columns: &[usize], index: bool, rows: impl I
         .iter()
         .map(|&c| serde_json::to_string(frame.column_names()[c]).unwrap_or_else(|_| "\"\"".into()))
         .collect();
-    // Temporal columns are read as numbers once, not per cell.
-    let temporal: Vec<Option<Vec<f64>>> = columns
-        .iter()
-        .map(|&c| matches!(frame.dtype(c), DataType::Date | DataType::Datetime).then(|| numbers(frame, c)))
-        .collect();
+    // Temporal columns become Vega's timestamps cell by cell: a zoom sends a few thousand rows
+    // of a column that may hold millions.
+    let temporal: Vec<bool> =
+        columns.iter().map(|&c| matches!(frame.dtype(c), DataType::Date | DataType::Datetime)).collect();
     let mut out = String::from("[");
     for (n, row) in rows.into_iter().enumerate() {
         if n > 0 {
@@ -48,8 +47,8 @@ pub fn rows_json(frame: &DataFrame, columns: &[usize], index: bool, rows: impl I
             }
             out.push_str(&keys[i]);
             out.push(':');
-            if let Some(values) = &temporal[i] {
-                push_number(&mut out, values[row]);
+            if temporal[i] {
+                push_number(&mut out, number_at(frame, column, row));
                 continue;
             }
             match frame.value(row, column) {
