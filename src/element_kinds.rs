@@ -64,6 +64,8 @@ macro_rules! element_kinds {
                 logo: Logo(LogoProps) in elements::media::logo,
                 #[cfg(feature = "media")]
                 pdf: Pdf(PdfProps) in elements::media::pdf,
+                #[cfg(feature = "media")]
+                iframe: IFrame(IFrameProps) in elements::media::iframe,
                 #[cfg(feature = "data")]
                 table: Table(TableProps) in elements::data::table,
                 #[cfg(feature = "data")]

@@ -112,6 +112,7 @@ pub mod prelude {
     #[cfg(feature = "media")]
     pub use crate::elements::media::{
         audio::Audio,
+        iframe::IFrame,
         image::{Image, ImageWidth},
         logo::{Logo, LogoSize},
         pdf::Pdf,

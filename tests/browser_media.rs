@@ -1,4 +1,4 @@
-//! `html`, `code` and `pdf` in headless Chromium, without their libraries: the test runner
+//! `html`, `code`, `pdf` and `iframe` in headless Chromium, without their libraries: the test runner
 //! serves no `wasmlit-vendor/` folder, so DOMPurify and Prism cannot load. The page must then
 //! put nothing of an `html` body into the DOM (it says the HTML could not be shown), show code
 //! as plain, selectable text with its gutter and copy button, and show a PDF from a Blob URL
@@ -116,4 +116,63 @@ async fn a_pdf_of_bytes_shows_from_a_blob_url_revoked_when_it_goes() {
     drop(mounted);
     sleep_ms(30).await;
     assert!(fetch_bytes(&url).await.is_err(), "the Blob URL is revoked with the element");
+}
+
+/// Waits (up to 3 s) for a `postMessage` to this window whose data starts with `prefix`.
+async fn message_starting_with(prefix: &str) -> String {
+    use std::{cell::RefCell, rc::Rc};
+    let received: Rc<RefCell<Vec<String>>> = Rc::default();
+    let sink = received.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if let Some(data) = js_sys::Reflect::get(&event, &"data".into()).ok().and_then(|d| d.as_string()) {
+            sink.borrow_mut().push(data);
+        }
+    });
+    let window = web_sys::window().unwrap();
+    window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref()).unwrap();
+    let mut found = None;
+    for _ in 0..300 {
+        found = received.borrow().iter().find(|m| m.starts_with(prefix)).cloned();
+        if found.is_some() {
+            break;
+        }
+        sleep_ms(10).await;
+    }
+    window.remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref()).unwrap();
+    found.unwrap_or_else(|| panic!("no message starting with {prefix}: {:?}", received.borrow()))
+}
+
+#[wasm_bindgen_test]
+async fn an_html_frame_runs_its_scripts_but_cannot_reach_the_app_page() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.add(IFrame::html(
+            "<p id='p'>frame</p><script>
+               let reached = [];
+               try { reached.push(parent.document.title); } catch (e) {}
+               try { localStorage.setItem('wl', '1'); reached.push('storage'); } catch (e) {}
+               try { indexedDB.open('wl'); reached.push('indexeddb'); } catch (e) {}
+               parent.postMessage('wl-frame:' + document.getElementById('p').textContent + ':' + reached.join(','), '*');
+             </script>",
+        )
+        .height(80));
+        ui.add(IFrame::new("https://example.com/").width(320).scrolling(true));
+        ui.write("after");
+    })
+    .await;
+    assert_eq!(message_starting_with("wl-frame:").await, "wl-frame:frame:", "its script ran, and reached nothing");
+    let frames = root.query_selector_all(".wl-iframe iframe").unwrap();
+    assert_eq!(frames.length(), 2, "{}", root.inner_html());
+    let html: HtmlElement = frames.get(0).unwrap().unchecked_into();
+    let url: HtmlElement = frames.get(1).unwrap().unchecked_into();
+    let sandbox = html.get_attribute("sandbox").unwrap();
+    assert!(sandbox.contains("allow-scripts") && !sandbox.contains("allow-same-origin"), "{sandbox}");
+    assert!(url.get_attribute("sandbox").unwrap().contains("allow-same-origin"), "a page keeps its own origin");
+    assert_eq!(
+        (html.get_attribute("scrolling").as_deref(), url.get_attribute("scrolling").as_deref()),
+        (Some("no"), Some("auto"))
+    );
+    assert_eq!(html.style().get_property_value("height").unwrap(), "80px");
+    assert_eq!(url.style().get_property_value("width").unwrap(), "320px");
+    assert_eq!(url.get_attribute("src").as_deref(), Some("https://example.com/"));
+    assert!(root.text_content().unwrap().contains("after"));
 }

@@ -1,4 +1,5 @@
-//! Media elements: images, audio, video, PDF documents and the app's logo, one file each.
+//! Media elements: images, audio, video, PDF documents, embedded pages (`iframe`) and the
+//! app's logo, one file each.
 //!
 //! What they share lives here: a [`MediaSource`] (bytes with a MIME type, or a URL) and the
 //! checks every source goes through before it reaches the page. The renderer turns bytes into
@@ -8,6 +9,7 @@
 //! The family sits behind the `media` cargo feature (on by default).
 
 pub mod audio;
+pub mod iframe;
 pub mod image;
 pub mod logo;
 pub mod pdf;

@@ -550,6 +550,24 @@ fn media_elements(ui: &Ui) {
         "A one-page PDF written by the script, in the browser's own viewer (a download link where it has none).",
     );
 
+    ui.subheader("Embedded HTML and pages");
+    echo!(ui, {
+        ui.add(
+            IFrame::html(
+                "<button id='b' style='font: 16px sans-serif; padding: 6px 14px'>Clicked 0 times</button>
+                 <script>
+                   let n = 0;
+                   b.onclick = () => b.textContent = `Clicked ${++n} times`;
+                 </script>",
+            )
+            .height(60),
+        );
+    });
+    ui.caption(
+        "`components.html`: a whole HTML document with its scripts, in a sandboxed frame that cannot reach the app. \
+         `ui.iframe(url)` shows a page the same way.",
+    );
+
     ui.subheader("Static files");
     ui.write("Files in the app's `static/` folder are served at `app/static/…`, as in Streamlit: an image by URL, and the same file in Markdown.");
     ui.add(Image::new(MediaSource::Url("app/static/wasmlit.svg".into())).width(240).caption("app/static/wasmlit.svg"));
