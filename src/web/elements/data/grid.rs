@@ -2,12 +2,14 @@
 //! sticky index column, and only the visible window of rows × columns in the DOM.
 //!
 //! The window comes from the engine's maths (`elements::data::grid`): scrolling sets two
-//! signals, the window memo follows, and a keyed `For` over row slots ([`row_slots`]: a
-//! position lives in slot `position % slots`) recycles row nodes. The slots stay in the DOM
-//! in slot order and each row is placed by a transform, so a scroll neither builds nor moves
-//! nodes: it refills the cells of the rows that came into view (a million-row grid scrolls
-//! several rows a frame). At the top of the grid, slot order is row order. A cell is drawn from its [`CellView`] by
-//! [`cell_body`], one arm per column kind: an editing mode would add editors beside it.
+//! signals and the window memos follow. The header is reactive views; the body rows are not:
+//! one effect paints them straight into the DOM ([`body`]), recycling row slots ([`row_slots`]:
+//! a position lives in slot `position % slots`). The slots stay in the DOM in slot order and
+//! each row is placed by a transform, so a scroll neither builds nor moves nodes: it rewrites
+//! the text of the cells whose content changed (a million-row grid scrolls several rows a
+//! frame). At the top of the grid, slot order is row order. A cell is drawn from its
+//! [`CellView`]: text and numbers as a text node, the other kinds by [`cell_body`], one arm
+//! per column kind.
 //!
 //! Interactions: a header click sorts (asc → desc → none; it selects the column instead when
 //! columns are selectable), the header's right edge resizes, a click on an index cell
@@ -15,20 +17,25 @@
 //! Ctrl/Cmd+C copies as TSV, and the toolbar (on hover) searches, downloads `data.csv` and
 //! goes full screen.
 
+mod body;
+
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::element::WidgetValue;
-use crate::elements::data::column_config::{cell_view, sparkline_path, CellView};
+use crate::elements::data::column_config::{sparkline_path, CellView};
 use crate::elements::data::dataframe::{selection_kinds, toggle, DataFrameProps};
 use crate::elements::data::grid::{
-    default_height, index_width, matches, next_sort, row_order, row_slots, slot_position, tsv, visible_rows,
-    ColumnLayout, ScrollMap, SortDirection, OVERSCAN_PX, OVERSCAN_ROWS, ROW_HEIGHT,
+    default_height, index_width, matches, next_sort, row_order, row_slots, tsv, visible_rows, ColumnLayout, ScrollMap,
+    SortDirection, OVERSCAN_PX, OVERSCAN_ROWS, ROW_HEIGHT,
 };
 use crate::web::widgets::WidgetCell;
+use body::{target_of, Body, Frame, Target};
 
 /// The rows in the order shown: all of them as they are, or a sorted/searched permutation.
 #[derive(Clone, Debug)]
@@ -260,97 +267,53 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
         .into_any()
     };
 
-    let body_row = move |slot: usize| {
-        let position = Memo::new(move |_| row_window.with(|w| slot_position(slot, slots.get(), &w.rows)));
-        let row = Memo::new(move |_| position.get().and_then(|p| order.with(|o| o.row(p))));
-        // Below the window's first row, which the rows' container is placed at.
-        let offset = move || {
-            let first = row_window.with(|w| w.rows.start);
-            format!("translateY({}px)", position.get().map_or(0, |p| p.saturating_sub(first)) as f64 * ROW_HEIGHT)
-        };
-        let selected = move || row.get().is_some_and(|r| props.with(|p| p.selection.rows.contains(&r)));
-        let rows_selectable = move || props.with(|p| selection_kinds(&p.selection_mode).0.is_some());
-        let index_cell = move || {
-            (index_w.get() > 0.0).then(|| {
-                view! {
-                    <div
-                        class="wl-grid-index"
-                        style:width=move || format!("{}px", index_w.get())
-                        on:click=move |_| {
-                            if let Some(r) = row.get_untracked() {
-                                select_row(r);
-                            }
-                        }
-                    >
-                        <Show when=rows_selectable>
-                            <input type="checkbox" class="wl-grid-row-check" tabindex="-1" prop:checked=selected/>
-                        </Show>
-                        <span>{move || row.get().map(|r| r.to_string()).unwrap_or_default()}</span>
-                    </div>
-                }
-            })
-        };
-        let cells = move || {
-            column_window
-                .with(|w| w.columns.clone())
-                .map(move |shown| {
-                    let config = move || props.with(|p| p.columns.get(shown).cloned());
-                    let view = Memo::new(move |_| {
-                        let (Some(r), Some(column)) = (row.get(), config()) else { return CellView::Null };
-                        props.with(|p| cell_view(&p.data, r, column.index, &column.config))
-                    });
-                    let painted = Memo::new(move |_| {
-                        let (Some(r), Some(column)) = (row.get(), config()) else { return None };
-                        props.with(|p| p.styles.get(r, column.index).cloned())
-                    });
-                    let plain = Memo::new(move |_| {
-                        view.with(|v| matches!(v, CellView::Text(_) | CellView::Number(_)))
-                            && search.with(|s| s.trim().is_empty())
-                    });
-                    let picked = move || position.get().is_some_and(|p| in_range(range.get(), p, shown));
-                    let width = move || format!("{}px", layout.with(|l| l.width(shown)));
-                    view! {
-                        <div
-                            class="wl-grid-td"
-                            class:wl-grid-num=move || view.with(CellView::is_numeric)
-                            class:wl-grid-picked=picked
-                            role="gridcell"
-                            style:width=width
-                            style:background-color=move || painted.with(|p| p.as_ref().map(|p| p.background.clone()))
-                            style:color=move || painted.with(|p| p.as_ref().and_then(|p| p.color.clone()))
-                            on:click=move |event: web_sys::MouseEvent| {
-                                let Some(p) = position.get_untracked() else { return };
-                                let here = (p, shown);
-                                range.update(|r| {
-                                    *r = match (*r, event.shift_key()) {
-                                        (Some((anchor, _)), true) => Some((anchor, here)),
-                                        _ => Some((here, here)),
-                                    }
-                                });
-                            }
-                        >
-                            {move || {
-                                // Plain text keeps its node and changes its text as the grid
-                                // scrolls; other cells (and any cell while searching) are redrawn.
-                                if plain.get() {
-                                    view! { <span class="wl-grid-text">{move || view.with(|v| plain_text(v).to_string())}</span> }.into_any()
-                                } else {
-                                    cell_body(view.get(), &search.get())
-                                }
-                            }}
-                        </div>
-                    }
-                })
-                .collect_view()
-        };
-        view! {
-            <div class="wl-grid-tr" role="row" class:wl-grid-selected=selected data-row=move || row.get().map(|r| r.to_string())
-                aria-rowindex=move || position.get().map(|p| (p + 2).to_string()) style:transform=offset>
-                {index_cell}
-                <div class="wl-grid-spacer" style:width=move || format!("{}px", column_window.with(|w| w.left))></div>
-                {cells}
-            </div>
+    // The body rows: painted straight into the DOM (see `body.rs`) whenever what shows changes.
+    let rows_ref = NodeRef::<leptos::html::Div>::new();
+    let painter: Rc<RefCell<Option<Body>>> = Rc::default();
+    Effect::new(move |_| {
+        let Some(container) = rows_ref.get() else { return };
+        let (slots, index_width, needle) = (slots.get(), index_w.get(), search.get());
+        let picked = range.get();
+        let mut painter = painter.borrow_mut();
+        if painter.is_none() {
+            *painter = Body::new(container.into());
         }
+        let Some(body) = painter.as_mut() else { return };
+        row_window.with(|rows| {
+            column_window.with(|columns| {
+                order.with(|order| {
+                    layout.with(|layout| {
+                        props.with(|props| {
+                            body.paint(&Frame {
+                                props,
+                                order,
+                                slots,
+                                rows,
+                                columns,
+                                layout,
+                                index_width,
+                                search: &needle,
+                                picked,
+                                rows_selectable: selection_kinds(&props.selection_mode).0.is_some(),
+                            })
+                        })
+                    })
+                })
+            })
+        });
+    });
+    let on_body_click = move |event: web_sys::MouseEvent| match target_of(&event) {
+        Some(Target::Cell { position, shown }) => {
+            let here = (position, shown);
+            range.update(|r| {
+                *r = match (*r, event.shift_key()) {
+                    (Some((anchor, _)), true) => Some((anchor, here)),
+                    _ => Some((here, here)),
+                }
+            });
+        }
+        Some(Target::Index { row }) => select_row(row),
+        None => {}
     };
 
     let headers = move || column_window.with(|w| w.columns.clone()).map(header_cell).collect_view();
@@ -432,15 +395,9 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                         <div class="wl-grid-spacer" style:width=move || format!("{}px", column_window.with(|w| w.left))></div>
                         {headers}
                     </div>
-                    <div class="wl-grid-rows"
+                    <div class="wl-grid-rows" node_ref=rows_ref on:click=on_body_click
                         style:width=move || format!("{}px", canvas_width())
                         style:transform=move || format!("translateY({}px)", ROW_HEIGHT + rows_top())>
-                        <For each=move || {
-                            let n = slots.get();
-                            row_window.with(|w| (0..n).filter(|&s| slot_position(s, n, &w.rows).is_some()).collect::<Vec<_>>())
-                        } key=|slot| *slot let:slot>
-                            {body_row(slot)}
-                        </For>
                     </div>
                 </div>
             </div>

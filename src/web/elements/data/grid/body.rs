@@ -1,0 +1,335 @@
+//! The grid's body rows, written straight into the DOM once per change of what shows.
+//!
+//! Scrolling a million-row grid changes every visible cell many times a second; as reactive
+//! views (a memo, a class, a style and a text effect per cell) that cost several frames per
+//! frame. Here one effect gathers what should show ([`Frame`]) and [`Body::paint`] compares
+//! it with what the DOM shows, cell by cell, writing only what differs: a recycled row slot
+//! whose row changed gets new text, a cell whose text did not change is left alone.
+//! Cells other than text and numbers (links, images, charts, chips, search marks) are
+//! mounted as Leptos views into their cell and replaced when their content changes.
+//! Clicks are handled once, on the rows' container (see `target_of`).
+
+use leptos::mount::mount_to;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+
+use super::{in_range, plain_text, Order, Range2};
+use crate::elements::data::column_config::{cell_view, CellView};
+use crate::elements::data::dataframe::DataFrameProps;
+use crate::elements::data::grid::{slot_position, ColumnLayout, ColumnWindow, RowWindow, ROW_HEIGHT};
+use crate::elements::data::style::CellStyle;
+
+/// Everything the body shows, gathered (and tracked) by the painting effect.
+pub(super) struct Frame<'a> {
+    pub props: &'a DataFrameProps,
+    pub order: &'a Order,
+    pub slots: usize,
+    pub rows: &'a RowWindow,
+    pub columns: &'a ColumnWindow,
+    pub layout: &'a ColumnLayout,
+    pub index_width: f64,
+    pub search: &'a str,
+    /// The picked cell range, if any.
+    pub picked: Option<Range2>,
+    pub rows_selectable: bool,
+}
+
+/// The row slots' nodes and what each shows.
+pub(super) struct Body {
+    document: Document,
+    container: HtmlElement,
+    slots: Vec<Slot>,
+    /// Which slots are in the container (a slot with no position is taken out).
+    attached: Vec<bool>,
+}
+
+struct Slot {
+    tr: HtmlElement,
+    index: HtmlElement,
+    index_text: HtmlElement,
+    check: Option<HtmlInputElement>,
+    spacer: HtmlElement,
+    cells: Vec<Cell>,
+    shown: RowShown,
+}
+
+/// What a row slot's nodes show now (so a paint writes only what changed).
+#[derive(Default, PartialEq)]
+struct RowShown {
+    position: Option<usize>,
+    row: Option<usize>,
+    offset: f64,
+    selected: bool,
+    index_width: Option<f64>,
+    spacer: f64,
+}
+
+struct Cell {
+    td: HtmlElement,
+    shown: CellShown,
+    /// A mounted Leptos view (cells other than plain text), unmounted when dropped.
+    mounted: Option<Box<dyn std::any::Any>>,
+}
+
+#[derive(Default, PartialEq)]
+struct CellShown {
+    /// The shown column and the position of the cell (read by clicks).
+    at: Option<(usize, usize)>,
+    view: Option<CellView>,
+    search: String,
+    width: f64,
+    class: &'static str,
+    style: Option<CellStyle>,
+}
+
+impl Body {
+    pub(super) fn new(container: HtmlElement) -> Option<Body> {
+        let document = web_sys::window()?.document()?;
+        Some(Body { document, container, slots: Vec::new(), attached: Vec::new() })
+    }
+
+    /// Makes the DOM show `frame`, writing only what differs from what it shows.
+    pub(super) fn paint(&mut self, frame: &Frame) {
+        while self.slots.len() < frame.slots {
+            let Some(slot) = self.new_slot() else { return };
+            self.slots.push(slot);
+        }
+        self.slots.truncate(frame.slots);
+        let positions: Vec<Option<usize>> =
+            (0..frame.slots).map(|slot| slot_position(slot, frame.slots, &frame.rows.rows)).collect();
+        let attached: Vec<bool> = positions.iter().map(Option::is_some).collect();
+        if attached != self.attached {
+            // Slot order is kept, so at the top of the grid the DOM order is the row order.
+            self.container.set_text_content(None);
+            for (slot, _) in self.slots.iter().zip(&attached).filter(|(_, on)| **on) {
+                let _ = self.container.append_child(&slot.tr);
+            }
+            self.attached = attached;
+        }
+        let document = self.document.clone();
+        for (slot, position) in self.slots.iter_mut().zip(positions) {
+            if position.is_some() {
+                slot.paint(&document, frame, position);
+            }
+        }
+    }
+
+    fn new_slot(&self) -> Option<Slot> {
+        let tr = self.element("div", "wl-grid-tr")?;
+        let _ = tr.set_attribute("role", "row");
+        let index = self.element("div", "wl-grid-index")?;
+        let index_text = self.element("span", "")?;
+        let _ = index.append_child(&index_text);
+        let spacer = self.element("div", "wl-grid-spacer")?;
+        let _ = tr.append_child(&index);
+        let _ = tr.append_child(&spacer);
+        Some(Slot { tr, index, index_text, check: None, spacer, cells: Vec::new(), shown: RowShown::default() })
+    }
+
+    fn element(&self, tag: &str, class: &str) -> Option<HtmlElement> {
+        let element: HtmlElement = self.document.create_element(tag).ok()?.dyn_into().ok()?;
+        if !class.is_empty() {
+            element.set_class_name(class);
+        }
+        Some(element)
+    }
+}
+
+impl Slot {
+    fn paint(&mut self, document: &Document, frame: &Frame, position: Option<usize>) {
+        let row = position.and_then(|p| frame.order.row(p));
+        let first = frame.rows.rows.start;
+        let shown = RowShown {
+            position,
+            row,
+            offset: position.map_or(0, |p| p.saturating_sub(first)) as f64 * ROW_HEIGHT,
+            selected: row.is_some_and(|r| frame.props.selection.rows.contains(&r)),
+            index_width: (frame.index_width > 0.0).then_some(frame.index_width),
+            spacer: frame.columns.left,
+        };
+        if shown.row != self.shown.row {
+            let row_text = row.map(|r| r.to_string()).unwrap_or_default();
+            let _ = self.tr.set_attribute("data-row", &row_text);
+            self.index_text.set_text_content(Some(&row_text));
+        }
+        if shown.position != self.shown.position {
+            let index = position.map(|p| (p + 2).to_string()).unwrap_or_default();
+            let _ = self.tr.set_attribute("aria-rowindex", &index);
+        }
+        if shown.offset != self.shown.offset {
+            let _ = self.tr.style().set_property("transform", &format!("translateY({}px)", shown.offset));
+        }
+        if shown.selected != self.shown.selected {
+            self.tr.set_class_name(if shown.selected { "wl-grid-tr wl-grid-selected" } else { "wl-grid-tr" });
+        }
+        if shown.index_width != self.shown.index_width {
+            match shown.index_width {
+                Some(width) => {
+                    let _ = self.index.style().set_property("width", &format!("{width}px"));
+                    let _ = self.index.style().remove_property("display");
+                }
+                None => {
+                    let _ = self.index.style().set_property("display", "none");
+                }
+            }
+        }
+        if shown.spacer != self.shown.spacer {
+            let _ = self.spacer.style().set_property("width", &format!("{}px", shown.spacer));
+        }
+        self.paint_check(document, frame.rows_selectable, shown.selected);
+        self.shown = shown;
+
+        let columns = frame.columns.columns.clone();
+        while self.cells.len() < columns.len() {
+            let Some(td) = document.create_element("div").ok().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else {
+                return;
+            };
+            let _ = td.set_attribute("role", "gridcell");
+            let _ = self.tr.append_child(&td);
+            self.cells.push(Cell { td, shown: CellShown::default(), mounted: None });
+        }
+        for cell in self.cells.drain(columns.len()..) {
+            cell.td.remove();
+        }
+        for (cell, shown_column) in self.cells.iter_mut().zip(columns) {
+            cell.paint(frame, row, position, shown_column);
+        }
+    }
+
+    /// The row's checkbox: there when rows are selectable, checked when the row is selected.
+    fn paint_check(&mut self, document: &Document, selectable: bool, selected: bool) {
+        match (&self.check, selectable) {
+            (None, true) => {
+                let Some(check) =
+                    document.create_element("input").ok().and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                else {
+                    return;
+                };
+                check.set_type("checkbox");
+                check.set_class_name("wl-grid-row-check");
+                check.set_tab_index(-1);
+                let _ = self.index.insert_before(&check, Some(&self.index_text));
+                self.check = Some(check);
+            }
+            (Some(check), false) => {
+                check.remove();
+                self.check = None;
+            }
+            _ => {}
+        }
+        if let Some(check) = &self.check {
+            // A click toggles the box itself; the selection the script keeps decides.
+            check.set_checked(selected);
+        }
+    }
+}
+
+impl Cell {
+    fn paint(&mut self, frame: &Frame, row: Option<usize>, position: Option<usize>, shown_column: usize) {
+        let column = frame.props.columns.get(shown_column);
+        let view = match (row, column) {
+            (Some(r), Some(column)) => cell_view(&frame.props.data, r, column.index, &column.config),
+            _ => CellView::Null,
+        };
+        let style = match (row, column) {
+            (Some(r), Some(column)) => frame.props.styles.get(r, column.index).cloned(),
+            _ => None,
+        };
+        let picked = position.is_some_and(|p| in_range(frame.picked, p, shown_column));
+        let class = match (view.is_numeric(), picked) {
+            (false, false) => "wl-grid-td",
+            (true, false) => "wl-grid-td wl-grid-num",
+            (false, true) => "wl-grid-td wl-grid-picked",
+            (true, true) => "wl-grid-td wl-grid-num wl-grid-picked",
+        };
+        let plain = matches!(view, CellView::Text(_) | CellView::Number(_)) && frame.search.trim().is_empty();
+        let shown = CellShown {
+            at: position.map(|p| (shown_column, p)),
+            search: if plain { String::new() } else { frame.search.to_string() },
+            width: frame.layout.width(shown_column),
+            class,
+            style,
+            view: Some(view),
+        };
+        let was = std::mem::take(&mut self.shown);
+        if shown.at != was.at {
+            let (column, position) =
+                shown.at.map_or((String::new(), String::new()), |(c, p)| (c.to_string(), p.to_string()));
+            let _ = self.td.set_attribute("data-shown", &column);
+            let _ = self.td.set_attribute("data-position", &position);
+        }
+        if shown.class != was.class {
+            self.td.set_class_name(shown.class);
+        }
+        if shown.width != was.width {
+            let _ = self.td.style().set_property("width", &format!("{}px", shown.width));
+        }
+        if shown.style != was.style {
+            let css = self.td.style();
+            match &shown.style {
+                Some(style) => {
+                    let _ = css.set_property("background-color", &style.background);
+                    let _ = match &style.color {
+                        Some(color) => css.set_property("color", color),
+                        None => css.remove_property("color").map(|_| ()),
+                    };
+                }
+                None => {
+                    let _ = css.remove_property("background-color");
+                    let _ = css.remove_property("color");
+                }
+            }
+        }
+        if shown.view != was.view || shown.search != was.search {
+            self.paint_content(shown.view.as_ref(), plain, &shown.search, was.view.is_some() && self.mounted.is_none());
+        }
+        self.shown = shown;
+    }
+
+    /// The cell's content: a text node for plain text and numbers (kept and changed in place),
+    /// else a Leptos view mounted into the cell.
+    fn paint_content(&mut self, view: Option<&CellView>, plain: bool, search: &str, was_plain: bool) {
+        let Some(view) = view else { return };
+        if plain {
+            let text = plain_text(view);
+            let span = self.td.first_element_child().filter(|_| was_plain);
+            match span {
+                Some(span) => span.set_text_content(Some(text)),
+                None => {
+                    self.mounted = None;
+                    self.td.set_text_content(None);
+                    if let Some(span) = self.td.owner_document().and_then(|d| d.create_element("span").ok()) {
+                        span.set_class_name("wl-grid-text");
+                        span.set_text_content(Some(text));
+                        let _ = self.td.append_child(&span);
+                    }
+                }
+            }
+        } else {
+            self.mounted = None;
+            self.td.set_text_content(None);
+            let (view, search) = (view.clone(), search.to_string());
+            let handle = mount_to(self.td.clone(), move || super::cell_body(view, &search));
+            self.mounted = Some(Box::new(handle));
+        }
+    }
+}
+
+/// What a click on the body hit: a cell (its position and shown column) or an index cell
+/// (its frame row).
+pub(super) enum Target {
+    Cell { position: usize, shown: usize },
+    Index { row: usize },
+}
+
+/// The target of a click on the body, from the attributes [`Body::paint`] wrote.
+pub(super) fn target_of(event: &web_sys::MouseEvent) -> Option<Target> {
+    let element: Element = event.target()?.dyn_into().ok()?;
+    if let Some(cell) = element.closest(".wl-grid-td").ok().flatten() {
+        let number = |name| cell.get_attribute(name)?.parse().ok();
+        return Some(Target::Cell { position: number("data-position")?, shown: number("data-shown")? });
+    }
+    let index = element.closest(".wl-grid-index").ok().flatten()?;
+    let row = index.parent_element()?.get_attribute("data-row")?.parse().ok()?;
+    Some(Target::Index { row })
+}
