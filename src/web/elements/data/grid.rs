@@ -270,8 +270,21 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
     // The body rows: painted straight into the DOM (see `body.rs`) whenever what shows changes.
     let rows_ref = NodeRef::<leptos::html::Div>::new();
     let painter: Rc<RefCell<Option<Body>>> = Rc::default();
+    // Counts the changes of everything but the row window: a slot whose row did not move
+    // since the last paint of the same epoch is left alone (a scroll repaints only new rows).
+    let epoch = Memo::new(move |previous: Option<&u64>| {
+        props.track();
+        order.track();
+        layout.track();
+        column_window.track();
+        search.track();
+        range.track();
+        index_w.track();
+        previous.map_or(0, |e| e + 1)
+    });
     Effect::new(move |_| {
         let Some(container) = rows_ref.get() else { return };
+        let epoch = epoch.get();
         let (slots, index_width, needle) = (slots.get(), index_w.get(), search.get());
         let picked = range.get();
         let mut painter = painter.borrow_mut();
@@ -294,6 +307,7 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                                 index_width,
                                 search: &needle,
                                 picked,
+                                epoch,
                                 rows_selectable: selection_kinds(&props.selection_mode).0.is_some(),
                             })
                         })

@@ -32,6 +32,8 @@ pub(super) struct Frame<'a> {
     /// The picked cell range, if any.
     pub picked: Option<Range2>,
     pub rows_selectable: bool,
+    /// Changes whenever anything above but the row window does.
+    pub epoch: u64,
 }
 
 /// The row slots' nodes and what each shows.
@@ -56,6 +58,7 @@ struct Slot {
 /// What a row slot's nodes show now (so a paint writes only what changed).
 #[derive(Default, PartialEq)]
 struct RowShown {
+    epoch: u64,
     position: Option<usize>,
     row: Option<usize>,
     offset: f64,
@@ -73,8 +76,8 @@ struct Cell {
 
 #[derive(Default, PartialEq)]
 struct CellShown {
-    /// The shown column and the position of the cell (read by clicks).
-    at: Option<(usize, usize)>,
+    /// The shown column (read by clicks, with the row's `aria-rowindex`).
+    column: Option<usize>,
     view: Option<CellView>,
     search: String,
     width: f64,
@@ -94,17 +97,27 @@ impl Body {
             let Some(slot) = self.new_slot() else { return };
             self.slots.push(slot);
         }
-        self.slots.truncate(frame.slots);
+        for slot in self.slots.drain(frame.slots.min(self.slots.len())..) {
+            slot.tr.remove();
+        }
         let positions: Vec<Option<usize>> =
             (0..frame.slots).map(|slot| slot_position(slot, frame.slots, &frame.rows.rows)).collect();
-        let attached: Vec<bool> = positions.iter().map(Option::is_some).collect();
-        if attached != self.attached {
-            // Slot order is kept, so at the top of the grid the DOM order is the row order.
-            self.container.set_text_content(None);
-            for (slot, _) in self.slots.iter().zip(&attached).filter(|(_, on)| **on) {
-                let _ = self.container.append_child(&slot.tr);
+        // A slot without a position leaves the DOM; one that gets a position comes back before
+        // the next slot in the DOM, so slot order is kept (at the top, it is the row order).
+        self.attached.resize(frame.slots, false);
+        self.attached.truncate(frame.slots);
+        for slot in (0..frame.slots).rev() {
+            let wanted = positions[slot].is_some();
+            if wanted == self.attached[slot] {
+                continue;
             }
-            self.attached = attached;
+            if wanted {
+                let next = (slot + 1..frame.slots).find(|&s| self.attached[s]).map(|s| &self.slots[s].tr);
+                let _ = self.container.insert_before(&self.slots[slot].tr, next.map(|tr| tr.as_ref()));
+            } else {
+                self.slots[slot].tr.remove();
+            }
+            self.attached[slot] = wanted;
         }
         let document = self.document.clone();
         for (slot, position) in self.slots.iter_mut().zip(positions) {
@@ -140,6 +153,7 @@ impl Slot {
         let row = position.and_then(|p| frame.order.row(p));
         let first = frame.rows.rows.start;
         let shown = RowShown {
+            epoch: frame.epoch,
             position,
             row,
             offset: position.map_or(0, |p| p.saturating_sub(first)) as f64 * ROW_HEIGHT,
@@ -147,10 +161,13 @@ impl Slot {
             index_width: (frame.index_width > 0.0).then_some(frame.index_width),
             spacer: frame.columns.left,
         };
+        // The cells show the same as before when neither their row nor anything else moved.
+        let cells_fresh = !self.cells.is_empty()
+            && (shown.epoch, shown.position, shown.row) == (self.shown.epoch, self.shown.position, self.shown.row);
         if shown.row != self.shown.row {
             let row_text = row.map(|r| r.to_string()).unwrap_or_default();
             let _ = self.tr.set_attribute("data-row", &row_text);
-            self.index_text.set_text_content(Some(&row_text));
+            set_text(&self.index_text, &row_text);
         }
         if shown.position != self.shown.position {
             let index = position.map(|p| (p + 2).to_string()).unwrap_or_default();
@@ -178,6 +195,9 @@ impl Slot {
         }
         self.paint_check(document, frame.rows_selectable, shown.selected);
         self.shown = shown;
+        if cells_fresh {
+            return;
+        }
 
         let columns = frame.columns.columns.clone();
         while self.cells.len() < columns.len() {
@@ -244,7 +264,7 @@ impl Cell {
         };
         let plain = matches!(view, CellView::Text(_) | CellView::Number(_)) && frame.search.trim().is_empty();
         let shown = CellShown {
-            at: position.map(|p| (shown_column, p)),
+            column: Some(shown_column),
             search: if plain { String::new() } else { frame.search.to_string() },
             width: frame.layout.width(shown_column),
             class,
@@ -252,11 +272,8 @@ impl Cell {
             view: Some(view),
         };
         let was = std::mem::take(&mut self.shown);
-        if shown.at != was.at {
-            let (column, position) =
-                shown.at.map_or((String::new(), String::new()), |(c, p)| (c.to_string(), p.to_string()));
-            let _ = self.td.set_attribute("data-shown", &column);
-            let _ = self.td.set_attribute("data-position", &position);
+        if let Some(column) = shown.column.filter(|_| shown.column != was.column) {
+            let _ = self.td.set_attribute("data-shown", &column.to_string());
         }
         if shown.class != was.class {
             self.td.set_class_name(shown.class);
@@ -294,7 +311,7 @@ impl Cell {
             let text = plain_text(view);
             let span = self.td.first_element_child().filter(|_| was_plain);
             match span {
-                Some(span) => span.set_text_content(Some(text)),
+                Some(span) => set_text(&span, text),
                 None => {
                     self.mounted = None;
                     self.td.set_text_content(None);
@@ -326,10 +343,20 @@ pub(super) enum Target {
 pub(super) fn target_of(event: &web_sys::MouseEvent) -> Option<Target> {
     let element: Element = event.target()?.dyn_into().ok()?;
     if let Some(cell) = element.closest(".wl-grid-td").ok().flatten() {
-        let number = |name| cell.get_attribute(name)?.parse().ok();
-        return Some(Target::Cell { position: number("data-position")?, shown: number("data-shown")? });
+        let shown = cell.get_attribute("data-shown")?.parse().ok()?;
+        let row_index: usize = cell.parent_element()?.get_attribute("aria-rowindex")?.parse().ok()?;
+        return Some(Target::Cell { position: row_index.checked_sub(2)?, shown });
     }
     let index = element.closest(".wl-grid-index").ok().flatten()?;
     let row = index.parent_element()?.get_attribute("data-row")?.parse().ok()?;
     Some(Target::Index { row })
+}
+
+/// Sets an element's text, changing its text node in place when it has one (a scroll then
+/// changes characters, not nodes).
+fn set_text(element: &Element, text: &str) {
+    match element.first_child() {
+        Some(node) if node.node_type() == web_sys::Node::TEXT_NODE => node.set_node_value(Some(text)),
+        _ => element.set_text_content(Some(text)),
+    }
 }
