@@ -57,7 +57,9 @@ impl WidgetProps for SliderProps {
             TestValue::Number(x) => Ok(WidgetValue::Number(x)),
             TestValue::Pair(low, high) => Ok(WidgetValue::NumberPair(low, high)),
             TestValue::Text(iso) => Ok(WidgetValue::Number(on_scale(&iso)?)),
-            TestValue::Texts(pair) if pair.len() == 2 => Ok(WidgetValue::NumberPair(on_scale(&pair[0])?, on_scale(&pair[1])?)),
+            TestValue::Texts(pair) if pair.len() == 2 => {
+                Ok(WidgetValue::NumberPair(on_scale(&pair[0])?, on_scale(&pair[1])?))
+            }
             other => Err(format!("a slider cannot take {other:?}")),
         }
     }
@@ -634,7 +636,8 @@ mod tests {
             let mut at = AppTest::new(|ui: &Ui| {
                 let alarm = ui.add(Slider::from_value("Alarm", time(7, 30)));
                 let late = ui.add(Slider::from_value("Late", time(23, 50)));
-                let (start, end) = ui.add(Slider::from_value("Shift", (time(9, 0), time(17, 0))).step(Duration::from_secs(3600)));
+                let (start, end) =
+                    ui.add(Slider::from_value("Shift", (time(9, 0), time(17, 0))).step(Duration::from_secs(3600)));
                 ui.write(format!("{alarm} {late} {start}-{end}"));
             });
             at.run();

@@ -76,7 +76,7 @@ const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("1970-01-01 
 /// A step of whole `unit` seconds (a day, a second), or why it is not one.
 fn whole_step(step: Duration, unit: u64, unit_name: &str) -> Result<f64, String> {
     let units = step.as_secs() / unit;
-    if units == 0 || step.as_secs() % unit != 0 || step.subsec_nanos() != 0 {
+    if units == 0 || !step.as_secs().is_multiple_of(unit) || step.subsec_nanos() != 0 {
         return Err(format!("Slider `step` must be a positive whole number of {unit_name}s, got {step:?}."));
     }
     Ok(units as f64)
@@ -201,8 +201,8 @@ pub struct TimeFormat {
 
 /// Moment.js tokens, longest first where one starts another.
 const TOKENS: [&str; 21] = [
-    "YYYY", "YY", "MMMM", "MMM", "MM", "M", "Do", "DD", "D", "dddd", "ddd", "HH", "H", "hh", "h", "mm", "m", "ss",
-    "s", "A", "a",
+    "YYYY", "YY", "MMMM", "MMM", "MM", "M", "Do", "DD", "D", "dddd", "ddd", "HH", "H", "hh", "h", "mm", "m", "ss", "s",
+    "A", "a",
 ];
 
 impl TimeFormat {

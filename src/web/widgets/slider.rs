@@ -78,6 +78,8 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
                             _ => label,
                         }
                     }
+                    // What a screen reader says: the date, not its day number.
+                    aria-valuetext=move || shown().get(thumb).copied().map(format)
                     min=min.to_string()
                     max=max.to_string()
                     step=step.to_string()
