@@ -735,7 +735,8 @@ async fn a_date_slider_steps_a_day_and_labels_its_values_as_dates() {
     assert_eq!(all_text(&root, ".wl-slider-bounds span"), ["2024-01-01", "2024-01-31"]);
     // What ArrowRight does to a range input: one step up (a day), then input and change.
     let input: HtmlInputElement = find(&root, "input[type=range]").unchecked_into();
-    input.step_up().unwrap();
+    let step_up: js_sys::Function = js_sys::Reflect::get(&input, &"stepUp".into()).unwrap().unchecked_into();
+    step_up.call0(&input).unwrap();
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     settle().await;
     assert_eq!(all_text(&root, ".wl-slider-value"), ["2024-01-16"], "the label follows the thumb");
