@@ -29,6 +29,7 @@ pub mod segmented_control;
 pub mod select_slider;
 pub mod selectbox;
 pub mod slider;
+pub mod slider_scale;
 pub mod temporal;
 pub mod text_area;
 pub mod text_input;

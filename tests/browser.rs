@@ -723,6 +723,29 @@ async fn a_track_click_moves_the_nearest_thumb_and_thumbs_cannot_cross() {
     assert_eq!(all_text(&root, ".wl-md")[0], "90-90 S-XL");
 }
 
+#[wasm_bindgen_test]
+async fn a_date_slider_steps_a_day_and_labels_its_values_as_dates() {
+    let (root, _mounted) = mount(|ui: &Ui| {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+        let when = ui.add(Slider::new("When", day(1)..=day(31)).value(day(15)));
+        ui.write(format!("picked {when}"));
+    })
+    .await;
+    assert_eq!(all_text(&root, ".wl-slider-value"), ["2024-01-15"]);
+    assert_eq!(all_text(&root, ".wl-slider-bounds span"), ["2024-01-01", "2024-01-31"]);
+    // What ArrowRight does to a range input: one step up (a day), then input and change.
+    let input: HtmlInputElement = find(&root, "input[type=range]").unchecked_into();
+    let step_up: js_sys::Function = js_sys::Reflect::get(&input, &"stepUp".into()).unwrap().unchecked_into();
+    step_up.call0(&input).unwrap();
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(all_text(&root, ".wl-slider-value"), ["2024-01-16"], "the label follows the thumb");
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    wait_until("the rerun", || all_text(&root, ".wl-md").first().is_some_and(|t| t == "picked 2024-01-16")).await;
+    assert_eq!(all_text(&root, ".wl-slider-value"), ["2024-01-16"]);
+    assert_eq!(input.get_attribute("aria-valuetext").as_deref(), Some("2024-01-16"));
+}
+
 /// Waits (up to 10 s) until `ready` holds.
 async fn wait_until(what: &str, ready: impl Fn() -> bool) {
     for _ in 0..200 {

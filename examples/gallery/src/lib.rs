@@ -359,6 +359,17 @@ impl Page {
         self.value(ui, range);
         let float_range = ui.add(Slider::new("A float range", 0.0..=100.0).value((25.0, 75.0)));
         self.value(ui, float_range);
+        ui.caption("Dates, times and datetimes slide too, by a day or 15 minutes unless `step` says otherwise.");
+        echo!(ui, {
+            let new_year = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
+            let day = ui.add(Slider::from_value("A date slider", new_year).format("ddd, MMM D YYYY"));
+            ui.write(format!("You picked {day}"));
+            let hours = (NaiveTime::from_hms_opt(9, 0, 0), NaiveTime::from_hms_opt(17, 30, 0));
+            if let (Some(open), Some(close)) = hours {
+                let (from, to) = ui.add(Slider::from_value("Opening hours", (open, close)));
+                ui.write(format!("Open from {} to {}", from.format("%H:%M"), to.format("%H:%M")));
+            }
+        });
 
         ui.subheader("Select slider");
         let size = ui.add(SelectSlider::new("Shirt size", ["XS", "S", "M", "L", "XL"]).value("M"));

@@ -1,5 +1,6 @@
 //! Renders `slider` as `<input type="range">` (two of them on one track for a
-//! range). The shown value follows the thumb; the value is sent on release.
+//! range). The shown value follows the thumb; the value is sent on release. Dates and times
+//! slide on their scale (days, seconds) and only their labels differ.
 
 use leptos::prelude::*;
 
@@ -11,15 +12,17 @@ use crate::widgets::slider::SliderProps;
 
 pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
     let props = cell.props;
-    let SliderProps { min, max, step, is_int, ref value, ref format, .. } = cell.first;
+    let SliderProps { min, max, step, is_int, ref value, ref format, ref temporal, .. } = cell.first;
     let thumbs = value.len();
     let dom_id = cell.dom_id.clone();
-    // `format` is part of the slider's identity, so the first props' format is the format.
-    let number_format = StoredValue::new(format.clone());
+    // `format` and the kind of values are part of the slider's identity, so the first
+    // props' format is the format.
+    let formats = StoredValue::new((format.clone(), temporal.clone()));
     let format = move |x: f64| {
-        number_format.with_value(|f| match f {
-            Some(number_format) => number_format.apply(x),
-            None => format_number(x, is_int, step),
+        formats.with_value(|f| match f {
+            (_, Some(time_format)) => time_format.apply(x),
+            (Some(number_format), None) => number_format.apply(x),
+            (None, None) => format_number(x, is_int, step),
         })
     };
     // The values while the thumb moves, before the release sends them.
@@ -75,6 +78,8 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
                             _ => label,
                         }
                     }
+                    // What a screen reader says: the date, not its day number.
+                    aria-valuetext=move || shown().get(thumb).copied().map(format)
                     min=min.to_string()
                     max=max.to_string()
                     step=step.to_string()
