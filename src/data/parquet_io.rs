@@ -98,8 +98,11 @@ impl ParquetReader {
         }
         let group = self.next_group;
         let at = || format!("row group {}", group + 1);
+        // One batch per row group: no copy of the rows into one batch at the end when the file
+        // has one group (the peak memory of a read is then the file and the frame).
+        let rows = usize::try_from(groups[group].num_rows()).unwrap_or(0).max(1);
         let reader = ParquetRecordBatchReaderBuilder::try_new(self.bytes.clone())
-            .and_then(|b| b.with_row_groups(vec![group]).build())
+            .and_then(|b| b.with_row_groups(vec![group]).with_batch_size(rows).build())
             .map_err(|e| parquet_error(at(), explain(e)))?;
         for batch in reader {
             self.batches.push(batch.map_err(|e| parquet_error(at(), explain(ParquetError::from(e))))?);
@@ -113,8 +116,12 @@ impl ParquetReader {
     /// Reads what is left and returns the frame.
     pub fn finish(mut self) -> Result<DataFrame, DataError> {
         while self.next_chunk()?.is_some() {}
-        let batch = arrow_select::concat::concat_batches(&self.schema, &self.batches)
-            .map_err(|e| parquet_error("the row groups", e.to_string()))?;
+        let batch = if self.batches.len() == 1 {
+            self.batches.remove(0)
+        } else {
+            arrow_select::concat::concat_batches(&self.schema, &self.batches)
+                .map_err(|e| parquet_error("the row groups", e.to_string()))?
+        };
         DataFrame::from_batch(batch)
     }
 }
