@@ -47,6 +47,8 @@ use clock::{Interval, WebClock};
 use view_model::PageModel;
 
 pub use shell::Theme;
+#[cfg(feature = "components")]
+pub use widgets::component::{register_component, ComponentHandle, LeptosComponent};
 
 /// Installs the dataframe grid (called by `DataFrameView`: see web/elements/data/dataframe.rs).
 #[cfg(feature = "data")]
