@@ -133,6 +133,9 @@ pub enum ComponentData {
     Json(String),
     /// Bytes, received as a `Uint8Array`.
     Bytes(Vec<u8>),
+    /// A frame as Arrow IPC stream bytes, received as a `Uint8Array` (read it with
+    /// apache-arrow's `tableFromIPC`).
+    Arrow(Vec<u8>),
 }
 
 /// A component's values as they travel: JSON texts by name.
@@ -259,6 +262,19 @@ impl ComponentCall {
     /// The data the entry receives, as bytes (a `Uint8Array`).
     pub fn bytes(mut self, bytes: impl Into<Vec<u8>>) -> Self {
         self.data = Ok(ComponentData::Bytes(bytes.into()));
+        self
+    }
+
+    /// The data the entry receives: a frame, as Arrow IPC stream bytes (a `Uint8Array`).
+    #[cfg(feature = "data")]
+    pub fn dataframe(mut self, frame: &crate::data::DataFrame) -> Self {
+        let mut bytes = Vec::new();
+        let written = arrow_ipc::writer::StreamWriter::try_new(&mut bytes, frame.batch().schema_ref())
+            .and_then(|mut writer| writer.write(frame.batch()).and_then(|()| writer.finish()));
+        self.data = match written {
+            Ok(()) => Ok(ComponentData::Arrow(bytes)),
+            Err(error) => Err(format!("its frame as Arrow IPC: {error}")),
+        };
         self
     }
 
@@ -571,6 +587,22 @@ mod tests {
         assert!(message.contains("state value \"rating\" of the component \"rating\""), "{message}");
         assert!(message.contains("u8"), "{message}");
         assert_eq!(at.markdown(0).text(), "rating 0 clicked None", "the script goes on");
+    }
+
+    #[cfg(feature = "data")]
+    #[test]
+    fn a_frame_travels_as_arrow_ipc_bytes() {
+        use crate::data::Column;
+        let frame = DataFrame::new(vec![("x", Column::from(vec![1_i64, 2, 3]))]).expect("a frame");
+        let mut at = AppTest::new(move |ui: &Ui| {
+            ui.add(ui.component(&rating()).dataframe(&frame));
+        });
+        at.run();
+        let Element::Component(props) = at.component(0).element().clone() else { panic!("not a component") };
+        let ComponentData::Arrow(bytes) = props.data else { panic!("not Arrow: {:?}", props.data) };
+        let mut reader = arrow_ipc::reader::StreamReader::try_new(std::io::Cursor::new(bytes), None).expect("IPC");
+        let batch = reader.next().expect("a batch").expect("a good batch");
+        assert_eq!((batch.num_rows(), batch.schema().field(0).name().as_str()), (3, "x"));
     }
 
     #[test]

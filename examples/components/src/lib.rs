@@ -54,7 +54,9 @@ pub fn app(ui: &Ui) -> Result {
                 .key("rating")
                 .default("rating", 0)
                 .data(json!({ "stars": stars, "rating": 0, "label": "Rate this app" }))
-                .on_change("rating", |ui: &Ui| ui.session_state().update_or("changes", 0, |n: &mut u32| *n += 1).map(drop)),
+                .on_change("rating", |ui: &Ui| {
+                    ui.session_state().update_or("changes", 0, |n: &mut u32| *n += 1).map(drop)
+                }),
         );
         let value: u32 = rating.state("rating").unwrap_or(0);
         let changes: u32 = state.get("changes").unwrap_or(0);
@@ -75,7 +77,7 @@ pub fn app(ui: &Ui) -> Result {
     let points: usize = strokes.iter().map(Vec::len).sum();
     ui.markdown(format!("**{}** strokes, {points} points.", strokes.len()));
 
-    ui.header("A Leptos component (a state value)");
+    ui.header("A Leptos component");
     let swatch = ui.add(ui.component(&Component::leptos(SWATCH)).key("swatch").data(json!({ "colours": COLOURS })));
     match swatch.state::<String>("colour") {
         Some(colour) => ui.markdown(format!("You picked `{colour}`.")),

@@ -22,7 +22,7 @@ export default function ({ parentElement, data, setTriggerValue, theme }) {
     };
     canvas.onpointerdown = (event) => {
       stroke = [at(event)];
-      canvas.setPointerCapture(event.pointerId);
+      try { canvas.setPointerCapture(event.pointerId); } catch {}
     };
     canvas.onpointermove = (event) => {
       if (!stroke) return;

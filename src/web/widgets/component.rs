@@ -1,7 +1,7 @@
 //! Renders `component`: a JavaScript component mounted into a host element (no iframe), or a
 //! Leptos component the app registered with [`register_component`].
 //!
-//! A JavaScript component's host is `<div class="wl-component">` holding a `<style>` with its
+//! A JavaScript component's host is `<div class="wl-component-host">` holding a `<style>` with its
 //! CSS inside `@scope { .. }` (so it styles the host only) and the `parentElement` its entry
 //! gets, filled with its HTML once. The module is imported once per distinct code (a Blob URL
 //! and a dynamic `import()`); its default export is called on mount and again, with the same
@@ -162,7 +162,9 @@ fn js_data(data: &ComponentData) -> Result<JsValue, String> {
     match data {
         ComponentData::None => Ok(JsValue::NULL),
         ComponentData::Json(text) => js_sys::JSON::parse(text).map_err(|error| describe(&error)),
-        ComponentData::Bytes(bytes) => Ok(js_sys::Uint8Array::from(bytes.as_slice()).into()),
+        ComponentData::Bytes(bytes) | ComponentData::Arrow(bytes) => {
+            Ok(js_sys::Uint8Array::from(bytes.as_slice()).into())
+        }
     }
 }
 
@@ -249,7 +251,10 @@ fn js_component(cell: WidgetCell<ComponentProps>, bridge: Bridge, html: String, 
             match loaded {
                 Ok(entry) => state.borrow_mut().entry = Some(entry),
                 Err(why) => {
-                    error.try_set(Some(format!("The component \"{name}\" could not load its module: {}", describe(&why))));
+                    error.try_set(Some(format!(
+                        "The component \"{name}\" could not load its module: {}",
+                        describe(&why)
+                    )));
                     return;
                 }
             }
@@ -280,7 +285,7 @@ fn js_component(cell: WidgetCell<ComponentProps>, bridge: Bridge, html: String, 
     view! {
         <div class="wl-component-frame">
             {error_box(move || error.get())}
-            <div class="wl-component" node_ref=host hidden=move || error.with(Option::is_some)>
+            <div class="wl-component-host" node_ref=host hidden=move || error.with(Option::is_some)>
                 <div class="wl-component-root" node_ref=parent></div>
             </div>
         </div>
@@ -366,16 +371,12 @@ pub fn register_component<C: LeptosComponent>() {
             let json = match &p.data {
                 ComponentData::Json(json) => json.as_str(),
                 ComponentData::None => "null",
-                ComponentData::Bytes(_) => return Err("it got bytes, not JSON".into()),
+                ComponentData::Bytes(_) | ComponentData::Arrow(_) => return Err("it got bytes, not JSON".into()),
             };
             serde_json::from_str(json).map_err(|error| error.to_string())
         };
         let what = move |why: String| {
-            format!(
-                "The data of the component \"{}\" is not a `{}`: {why}",
-                C::NAME,
-                std::any::type_name::<C::Props>()
-            )
+            format!("The data of the component \"{}\" is not a `{}`: {why}", C::NAME, std::any::type_name::<C::Props>())
         };
         let first = match props.with_untracked(decode) {
             Ok(first) => first,
@@ -413,5 +414,5 @@ fn leptos_component(cell: WidgetCell<ComponentProps>, bridge: Bridge) -> AnyView
             error_box(move || Some(message.clone())).into_any()
         }
     };
-    view! { <div class="wl-component wl-component-leptos">{inner}</div> }.into_any()
+    view! { <div class="wl-component-host wl-component-leptos">{inner}</div> }.into_any()
 }
