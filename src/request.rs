@@ -57,8 +57,10 @@ impl RerunRequest {
 
     /// Adds a widget value; a pending button press (or chat submission) survives a newer
     /// release.
-    pub fn push(&mut self, mut event: WidgetEvent) {
+    pub fn push(&mut self, event: WidgetEvent) {
         // A component's trigger values of one task all reach the run (newer state wins).
+        #[cfg(feature = "components")]
+        let mut event = event;
         #[cfg(feature = "components")]
         if let (Some(WidgetValue::Component(older)), WidgetValue::Component(newer)) =
             (self.values.get(&event.id), &mut event.value)

@@ -1077,8 +1077,6 @@ where
     }
 }
 
-/// Waits until some element matching `css` has a text containing `expected`; on timeout the
-/// panic shows what those elements said and the page's text.
 // ---------------------------------------------------------------------------------------------
 // The components example (examples/components): JS and Leptos components in the page.
 // ---------------------------------------------------------------------------------------------
@@ -1204,6 +1202,8 @@ async fn uber_pickups_fetches_its_csv_shows_frames_and_filters_by_hour() {
     app.close().await;
 }
 
+/// Waits until some element matching `css` has a text containing `expected`; on timeout the
+/// panic shows what those elements said and the page's text.
 async fn wait_for_text(client: &Client, css: &str, expected: &str, timeout: Duration) {
     let deadline = Instant::now() + timeout;
     loop {
