@@ -1158,6 +1158,16 @@ async fn components_send_values_keep_their_node_clean_up_and_fail_in_place() {
     broken.find(Locator::Css("input[type='checkbox']")).await.unwrap().click().await.unwrap();
     wait_for_text(c, ".wl-component-error", "The component \"broken\" raised an exception", TIMEOUT).await;
     wait_for_text(c, ".wl-component-error", "broken on purpose", TIMEOUT).await;
+    // A module that does not parse, and one without a default export.
+    wait_for_text(
+        c,
+        ".wl-component-error",
+        "The component \"unparsable\" could not load its module: SyntaxError",
+        TIMEOUT,
+    )
+    .await;
+    wait_for_text(c, ".wl-component-error", "The component \"no_default\" could not load its module", TIMEOUT).await;
+    wait_for_text(c, ".wl-component-error", "no default export", TIMEOUT).await;
     wait_for_text(c, ".wl-caption", "The app goes on below a broken component.", TIMEOUT).await;
     app.close().await;
 }

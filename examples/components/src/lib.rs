@@ -28,9 +28,14 @@ pub static SKETCHPAD: LazyLock<Component> = LazyLock::new(|| {
         .js(include_str!("sketchpad.js"))
 });
 
-/// A component whose entry throws: its error shows in its place, the app goes on.
-pub static BROKEN: LazyLock<Component> = LazyLock::new(|| {
-    Component::new("broken").js("export default () => { throw new Error('this component is broken on purpose'); }")
+/// Broken components: an entry that throws, a module that does not parse, a module without a
+/// default export. Each one's error shows in its place; the app goes on.
+pub static BROKEN: LazyLock<[Component; 3]> = LazyLock::new(|| {
+    [
+        Component::new("broken").js("export default () => { throw new Error('this component is broken on purpose'); }"),
+        Component::new("unparsable").js("export default ( => {"),
+        Component::new("no_default").js("export const entry = () => {};"),
+    ]
 });
 
 /// The Leptos colour swatch picker's name (`swatch.rs`).
@@ -86,7 +91,9 @@ pub fn app(ui: &Ui) -> Result {
 
     ui.header("Errors stay in place");
     if ui.add(Checkbox::new("Show a broken component").key("broken")) {
-        ui.add(ui.component(&BROKEN).key("broken_component"));
+        for component in BROKEN.iter() {
+            ui.add(ui.component(component).key(format!("broken_{}", component.name)));
+        }
     }
     ui.caption("The app goes on below a broken component.");
     Ok(())

@@ -46,6 +46,7 @@ fn hiding_the_rating_drops_it_and_the_broken_one_is_drawn_like_any_other() {
     at.checkbox(label("Show the rating")).uncheck().run();
     assert!(at.get("component").iter().all(|c| c.text() != "star_rating"));
     at.checkbox(key("broken")).check().run();
-    assert_eq!(at.component(key("broken_component")).label(), "broken");
+    assert_eq!(at.component(key("broken_broken")).label(), "broken");
+    assert_eq!(at.component(key("broken_no_default")).label(), "no_default");
     assert!(at.get("exception").is_empty());
 }
