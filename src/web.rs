@@ -73,6 +73,13 @@ pub(crate) fn install_html_renderer() {
     elements::text::html::install();
 }
 
+/// Installs the custom component renderer (called by `ui.component`: see
+/// web/widgets/component.rs), so an app without components does not link it.
+#[cfg(feature = "components")]
+pub(crate) fn install_component_renderer() {
+    widgets::component::install();
+}
+
 /// Turns code highlighting on (called by code blocks with a language: web/elements/text/code.rs).
 pub(crate) fn install_code_highlighter() {
     elements::text::code::install();

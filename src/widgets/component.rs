@@ -323,6 +323,8 @@ impl Command for ComponentCall {
     type Output = ComponentResult;
 
     fn show(self, ui: &Ui) -> ComponentResult {
+        #[cfg(target_arch = "wasm32")]
+        crate::web::install_component_renderer();
         let ComponentCall { component, data, defaults, callbacks, mut options } = self;
         let name = component.name.clone();
         let fallback_value = defaults.clone().map(|state| ComponentValue { state, triggers: BTreeMap::new() });

@@ -15,7 +15,7 @@
 //! `--st-border-color`, `--st-font`, `--st-code-font`, `--st-base-radius`; see `theme.css`),
 //! and the entry's `theme` argument has the resolved colours and `base` (`"light"`/`"dark"`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
@@ -149,7 +149,28 @@ fn error_box(message: impl Fn() -> Option<String> + Send + Sync + 'static) -> im
     }
 }
 
+type Render = fn(WidgetCell<ComponentProps>) -> AnyView;
+
+thread_local! {
+    static RENDERER: Cell<Option<Render>> = const { Cell::new(None) };
+}
+
+/// Makes [`mount`] the renderer (called by every `ui.component`), so an app without custom
+/// components does not link their glue.
+pub(crate) fn install() {
+    RENDERER.with(|r| r.set(Some(mount)));
+}
+
 pub(crate) fn render(cell: WidgetCell<ComponentProps>) -> AnyView {
+    match RENDERER.with(Cell::get) {
+        Some(render) => render(cell),
+        None => {
+            error_box(|| Some("This component cannot be shown: its renderer is not installed.".to_string())).into_any()
+        }
+    }
+}
+
+fn mount(cell: WidgetCell<ComponentProps>) -> AnyView {
     let bridge = Bridge::new(cell.sink, cell.props);
     match cell.first.component.source.clone() {
         ComponentSource::Js { html, css, js } => js_component(cell, bridge, html, css, js),
