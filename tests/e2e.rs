@@ -1137,6 +1137,15 @@ async fn components_send_values_keep_their_node_clean_up_and_fail_in_place() {
     .await;
     wait_for_text(c, ".wl-markdown", "1 strokes, 3 points.", TIMEOUT).await;
 
+    // The sketchpad's CSS (`button { margin-top: 0.5rem }`) styles its own button only (@scope).
+    let margins = js(
+        c,
+        "return [document.querySelector('.st-key-sketchpad button'), document.querySelector('.st-key-swatch button')] \
+         .map(b => getComputedStyle(b).marginTop)",
+    )
+    .await;
+    assert_eq!(margins, serde_json::json!(["8px", "0px"]), "scoped CSS");
+
     // The Leptos swatch picker: a click sends its state value.
     c.find(Locator::Css(".st-key-swatch button[aria-label='#21c354']")).await.unwrap().click().await.unwrap();
     wait_for_text(c, ".wl-markdown", "You picked #21c354.", TIMEOUT).await;
