@@ -398,11 +398,18 @@ pub enum WidgetValue {
     /// A file uploader's files. The bytes are shared, not copied: cloning this clones
     /// pointers (see [`file_uploader`](crate::widgets::file_uploader)).
     Files(Vec<crate::widgets::file_uploader::UploadedFile>),
+    /// A custom component's state values and the trigger values of this run (JSON texts).
+    #[cfg(feature = "components")]
+    Component(crate::widgets::component::ComponentValue),
 }
 
 impl WidgetValue {
     /// A press or a submission waiting for its one run (`Trigger(true)`, `TextTrigger(Some(..))`).
     pub fn is_pending_trigger(&self) -> bool {
+        #[cfg(feature = "components")]
+        if let WidgetValue::Component(value) = self {
+            return !value.triggers.is_empty();
+        }
         matches!(
             self,
             WidgetValue::Trigger(true) | WidgetValue::TextTrigger(Some(_)) | WidgetValue::ChatTrigger(Some(_))
@@ -421,6 +428,10 @@ impl WidgetValue {
         if matches!(self, WidgetValue::Edits(_)) {
             return false;
         }
+        #[cfg(feature = "components")]
+        if matches!(self, WidgetValue::Component(_)) {
+            return false;
+        }
         !self.is_trigger() && !matches!(self, WidgetValue::Files(_))
     }
 
@@ -430,6 +441,10 @@ impl WidgetValue {
             WidgetValue::Trigger(true) => Some(WidgetValue::Trigger(false)),
             WidgetValue::TextTrigger(Some(_)) => Some(WidgetValue::TextTrigger(None)),
             WidgetValue::ChatTrigger(Some(_)) => Some(WidgetValue::ChatTrigger(None)),
+            #[cfg(feature = "components")]
+            WidgetValue::Component(value) if !value.triggers.is_empty() => {
+                Some(WidgetValue::Component(value.without_triggers()))
+            }
             _ => None,
         }
     }

@@ -101,6 +101,8 @@ macro_rules! element_kinds {
                 pills: Pills(ButtonGroupProps) in widgets::pills,
                 segmented_control: SegmentedControl(ButtonGroupProps) in widgets::segmented_control,
                 feedback: Feedback(FeedbackProps) in widgets::feedback,
+                #[cfg(feature = "components")]
+                component: Component(ComponentProps) in widgets::component,
                 // A widget kind whose value is the selection; without a selection mode it is
                 // not registered (see elements/data/dataframe.rs).
                 #[cfg(feature = "data")]

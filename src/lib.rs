@@ -76,8 +76,8 @@ pub use element::{Element, ElementTree, WidgetEvent, WidgetValue};
 pub use error::{Error, Result};
 pub use request::RerunRequest;
 pub use runtime::{RunScope, RunStatus, Session};
-/// JSON values, for `vega_lite_chart` specs (`wasmlit::serde_json::json!`).
-#[cfg(feature = "data")]
+/// JSON values, for `vega_lite_chart` specs and component data (`wasmlit::serde_json::json!`).
+#[cfg(any(feature = "data", feature = "components"))]
 pub use serde_json;
 pub use session_state::{SessionState, StateError};
 pub use ui::Ui;
@@ -151,6 +151,8 @@ pub mod prelude {
     pub use crate::widgets::chat_input::{AcceptFile, ChatInput, ChatInputValue, ChatInputWithFiles};
     pub use crate::widgets::checkbox::Checkbox;
     pub use crate::widgets::color_picker::ColorPicker;
+    #[cfg(feature = "components")]
+    pub use crate::widgets::component::{Component, ComponentData, ComponentResult, ComponentValue};
     #[cfg(feature = "data")]
     pub use crate::widgets::data_editor::{CellValue, DataEditor, Edit, EditState, NumRows};
     pub use crate::widgets::date_input::{date, DateInput};

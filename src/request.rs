@@ -58,6 +58,17 @@ impl RerunRequest {
     /// Adds a widget value; a pending button press (or chat submission) survives a newer
     /// release.
     pub fn push(&mut self, event: WidgetEvent) {
+        // A component's trigger values of one task all reach the run (newer state wins).
+        #[cfg(feature = "components")]
+        let mut event = event;
+        #[cfg(feature = "components")]
+        if let (Some(WidgetValue::Component(older)), WidgetValue::Component(newer)) =
+            (self.values.get(&event.id), &mut event.value)
+        {
+            for (name, value) in &older.triggers {
+                newer.triggers.entry(name.clone()).or_insert_with(|| value.clone());
+            }
+        }
         let keep_trigger = self.values.get(&event.id).is_some_and(WidgetValue::is_pending_trigger)
             && matches!(
                 event.value,

@@ -434,16 +434,18 @@ impl Session {
                 let Some(record) = store.widgets.get_mut(id) else { continue };
                 // A value the widget cannot hold (out of range, not an option) is refused.
                 if &record.value != value && (record.decode)(value).is_some() {
-                    record.value = value.clone();
+                    let old = std::mem::replace(&mut record.value, value.clone());
                     if !request.called_back(*id) {
-                        changed.push(*id);
+                        changed.push((*id, old));
                     }
                 }
             }
             let order = &store.order;
-            changed.sort_by_key(|id| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
-            let callbacks: Vec<_> =
-                changed.into_iter().filter_map(|id| store.widgets.get(&id).and_then(|r| r.callback.clone())).collect();
+            changed.sort_by_key(|(id, _)| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
+            let callbacks: Vec<_> = changed
+                .into_iter()
+                .flat_map(|(id, old)| store.widgets.get(&id).map(|r| r.callbacks(&old)).unwrap_or_default())
+                .collect();
             (callbacks, fragments)
         };
         // Callback output goes above the script's: at the top of the page, or

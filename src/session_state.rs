@@ -124,6 +124,9 @@ fn from_f64<T: Any>(number: f64) -> Option<Box<dyn Any>> {
 pub(crate) type Decode = Rc<dyn Fn(&WidgetValue) -> Option<Value>>;
 /// A callback: `on_change` / `on_click`.
 pub(crate) type Callback = Rc<dyn Fn(&Ui) -> crate::Result>;
+/// Picks the callbacks a change from the old wire value to the new one fires (a custom
+/// component has one per state or trigger value).
+pub(crate) type SelectCallbacks = Rc<dyn Fn(&WidgetValue, &WidgetValue) -> Vec<Callback>>;
 
 /// The engine's record of one widget between runs.
 pub(crate) struct WidgetRecord {
@@ -132,6 +135,8 @@ pub(crate) struct WidgetRecord {
     pub value: WidgetValue,
     pub decode: Decode,
     pub callback: Option<Callback>,
+    /// Callbacks chosen by what changed, instead of `callback` (custom components).
+    pub select_callbacks: Option<SelectCallbacks>,
     /// The value a form's `clear_on_submit` puts back.
     pub default: WidgetValue,
     /// The form the widget is in: its value arrives only on submit.
@@ -157,6 +162,16 @@ pub(crate) struct StateStore {
     pub order: Vec<WidgetId>,
     /// Values restored from browser storage or a development-reload snapshot.
     pub restored: crate::persisted_state::Restored,
+}
+
+impl WidgetRecord {
+    /// The callbacks a change from `old` to the record's value fires.
+    pub(crate) fn callbacks(&self, old: &WidgetValue) -> Vec<Callback> {
+        match &self.select_callbacks {
+            Some(select) => select(old, &self.value),
+            None => self.callback.iter().cloned().collect(),
+        }
+    }
 }
 
 impl StateStore {

@@ -47,6 +47,8 @@ use clock::{Interval, WebClock};
 use view_model::PageModel;
 
 pub use shell::Theme;
+#[cfg(feature = "components")]
+pub use widgets::component::{register_component, ComponentHandle, LeptosComponent};
 
 /// Installs the dataframe grid (called by `DataFrameView`: see web/elements/data/dataframe.rs).
 #[cfg(feature = "data")]
@@ -69,6 +71,13 @@ pub(crate) fn install_table_renderer() {
 /// Installs the `html` renderer (called by every `html` element: see web/elements/text/html.rs).
 pub(crate) fn install_html_renderer() {
     elements::text::html::install();
+}
+
+/// Installs the custom component renderer (called by `ui.component`: see
+/// web/widgets/component.rs), so an app without components does not link it.
+#[cfg(feature = "components")]
+pub(crate) fn install_component_renderer() {
+    widgets::component::install();
 }
 
 /// Turns code highlighting on (called by code blocks with a language: web/elements/text/code.rs).

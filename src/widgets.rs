@@ -11,6 +11,8 @@ pub mod capture;
 pub mod chat_input;
 pub mod checkbox;
 pub mod color_picker;
+#[cfg(feature = "components")]
+pub mod component;
 #[cfg(feature = "data")]
 pub mod data_editor;
 pub mod date_input;
@@ -56,6 +58,8 @@ pub struct CommonOptions {
     pub(crate) label_visibility: LabelVisibility,
     pub(crate) callback: Option<Callback>,
     pub(crate) bind: Option<crate::query_params::Bind>,
+    /// Callbacks chosen by what changed (custom components), instead of `callback`.
+    pub(crate) select_callbacks: Option<crate::session_state::SelectCallbacks>,
 }
 
 impl CommonOptions {
@@ -325,6 +329,7 @@ pub(crate) fn register<T: Any + Clone>(
             value: wire.clone(),
             decode: Rc::new(move |wire| typed_decode(wire).map(Value::new)),
             callback: options.callback.clone(),
+            select_callbacks: options.select_callbacks.clone(),
             default,
             form: form.clone(),
             fragment: ui.fragment,

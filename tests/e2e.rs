@@ -1077,8 +1077,110 @@ where
     }
 }
 
-/// Waits until some element matching `css` has a text containing `expected`; on timeout the
-/// panic shows what those elements said and the page's text.
+// ---------------------------------------------------------------------------------------------
+// The components example (examples/components): JS and Leptos components in the page.
+// ---------------------------------------------------------------------------------------------
+
+/// Runs `script` in the page and returns its value.
+async fn js(client: &Client, script: &str) -> serde_json::Value {
+    client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e}"))
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn components_send_values_keep_their_node_clean_up_and_fail_in_place() {
+    let app = App::open("components", "/").await;
+    let c = &app.client;
+    let star = ".st-key-rating .stars button";
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css(star)).await.unwrap();
+    // Mark the component's node: a remount would lose the mark.
+    js(c, "document.querySelector('.st-key-rating .wl-component-root').wlMark = 'kept'").await;
+
+    // A click on the third star: a state value, read by the script, its callback run once.
+    c.find_all(Locator::Css(star)).await.unwrap()[2].click().await.unwrap();
+    wait_for_text(c, ".wl-markdown", "You rated it 3 / 5 (changed 1 times).", TIMEOUT).await;
+    let lit = js(c, "return document.querySelectorAll('.st-key-rating .stars button.lit').length").await;
+    assert_eq!(lit.as_u64(), Some(3));
+
+    // New data (seven stars): the same node, the entry called again.
+    let slider = widget(c, "slider", "Stars").await;
+    let range = slider.find(Locator::Css("input[type='range']")).await.unwrap();
+    range.send_keys(&format!("{ARROW_RIGHT}{ARROW_RIGHT}")).await.unwrap();
+    wait_for_text(c, ".wl-markdown", "You rated it 3 / 7", TIMEOUT).await;
+    wait_until(TIMEOUT, "seven stars are drawn", || async {
+        js(c, &format!("return document.querySelectorAll('{star}').length")).await.as_u64() == Some(7)
+    })
+    .await;
+    let root = "document.querySelector('.st-key-rating .wl-component-root')";
+    assert_eq!(js(c, &format!("return {root}.wlMark")).await.as_str(), Some("kept"), "the node was kept");
+    assert!(js(c, &format!("return {root}.wlCalls")).await.as_u64() >= Some(2), "the entry ran again");
+    // Themed through the host's custom properties: a lit star wears the primary colour.
+    let colours = js(
+        c,
+        "const lit = document.querySelector('.st-key-rating .stars button.lit'); \
+         const probe = document.createElement('i'); probe.style.color = 'var(--wl-primary)'; \
+         document.querySelector('.st-key-rating .wl-component-host').append(probe); \
+         const want = getComputedStyle(probe).color; probe.remove(); \
+         return [getComputedStyle(lit).color, want]",
+    )
+    .await;
+    assert_eq!(colours[0], colours[1], "{colours}");
+
+    // A stroke on the sketchpad: a trigger value the script keeps.
+    js(
+        c,
+        "const canvas = document.querySelector('.st-key-sketchpad canvas'); const box = canvas.getBoundingClientRect(); \
+         const at = (type, x, y) => canvas.dispatchEvent(new PointerEvent(type, \
+             { clientX: box.left + x, clientY: box.top + y, pointerId: 1, bubbles: true })); \
+         at('pointerdown', 10, 10); at('pointermove', 50, 40); at('pointermove', 90, 60); at('pointerup', 90, 60);",
+    )
+    .await;
+    wait_for_text(c, ".wl-markdown", "1 strokes, 3 points.", TIMEOUT).await;
+
+    // The sketchpad's CSS (`button { margin-top: 0.5rem }`) styles its own button only (@scope).
+    let margins = js(
+        c,
+        "return [document.querySelector('.st-key-sketchpad button'), document.querySelector('.st-key-swatch button')] \
+         .map(b => getComputedStyle(b).marginTop)",
+    )
+    .await;
+    assert_eq!(margins, serde_json::json!(["8px", "0px"]), "scoped CSS");
+
+    // The Leptos swatch picker: a click sends its state value.
+    c.find(Locator::Css(".st-key-swatch button[aria-label='#21c354']")).await.unwrap().click().await.unwrap();
+    wait_for_text(c, ".wl-markdown", "You picked #21c354.", TIMEOUT).await;
+    let pressed =
+        js(c, "return document.querySelector(\".st-key-swatch button[aria-label='#21c354']\").ariaPressed").await;
+    assert_eq!(pressed.as_str(), Some("true"));
+
+    // Hidden: the component is removed and its cleanup ran.
+    let show = widget(c, "checkbox", "Show the rating").await;
+    show.find(Locator::Css("input[type='checkbox']")).await.unwrap().click().await.unwrap();
+    wait_until(TIMEOUT, "the rating's cleanup ran", || async {
+        js(c, "return document.body.dataset.starRatingCleanup").await.as_str() == Some("done")
+    })
+    .await;
+    assert!(c.find_all(Locator::Css(".st-key-rating")).await.unwrap().is_empty(), "the rating is gone");
+
+    // A component that throws: an error naming it, in its place; the app goes on.
+    let broken = widget(c, "checkbox", "Show a broken component").await;
+    broken.find(Locator::Css("input[type='checkbox']")).await.unwrap().click().await.unwrap();
+    wait_for_text(c, ".wl-component-error", "The component \"broken\" raised an exception", TIMEOUT).await;
+    wait_for_text(c, ".wl-component-error", "broken on purpose", TIMEOUT).await;
+    // A module that does not parse, and one without a default export.
+    wait_for_text(
+        c,
+        ".wl-component-error",
+        "The component \"unparsable\" could not load its module: SyntaxError",
+        TIMEOUT,
+    )
+    .await;
+    wait_for_text(c, ".wl-component-error", "The component \"no_default\" could not load its module", TIMEOUT).await;
+    wait_for_text(c, ".wl-component-error", "no default export", TIMEOUT).await;
+    wait_for_text(c, ".wl-caption", "The app goes on below a broken component.", TIMEOUT).await;
+    app.close().await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The Uber pickups example (examples/uber_pickups): the CSV beside the app, fetched and parsed.
 // ---------------------------------------------------------------------------------------------
@@ -1119,6 +1221,8 @@ async fn uber_pickups_fetches_its_csv_shows_frames_and_filters_by_hour() {
     app.close().await;
 }
 
+/// Waits until some element matching `css` has a text containing `expected`; on timeout the
+/// panic shows what those elements said and the page's text.
 async fn wait_for_text(client: &Client, css: &str, expected: &str, timeout: Duration) {
     let deadline = Instant::now() + timeout;
     loop {

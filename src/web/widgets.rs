@@ -8,6 +8,8 @@ pub(crate) mod chat_input;
 pub(crate) mod checkbox;
 pub(crate) mod color_picker;
 pub(crate) mod combobox;
+#[cfg(feature = "components")]
+pub(crate) mod component;
 #[cfg(feature = "data")]
 pub(crate) mod data_editor;
 pub(crate) mod date_input;

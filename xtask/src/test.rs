@@ -40,7 +40,7 @@ pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wa
 /// The app with a custom theme (`examples/chat/wasmlit.toml`).
 pub const CHAT: E2eApp = E2eApp { name: "chat", dir: "examples/chat", public_url: "/" };
 pub const HELLO: E2eApp = E2eApp { name: "hello", dir: "bench/apps/hello", public_url: "/" };
-pub const E2E_APPS: [E2eApp; 6] = [
+pub const E2E_APPS: [E2eApp; 7] = [
     GALLERY,
     E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" },
     CHAT,
@@ -48,6 +48,7 @@ pub const E2E_APPS: [E2eApp; 6] = [
     // Under a sub-path, as on GitHub Pages: deep links go through its 404.html.
     E2eApp { name: "multipage", dir: "examples/multipage", public_url: "/multipage/" },
     HELLO,
+    E2eApp { name: "components", dir: "examples/components", public_url: "/" },
 ];
 
 /// The app `cargo xtask new` writes (`build_new_app`): its folder in `target/e2e/`, and its URL

@@ -21,7 +21,7 @@ mod files;
 mod maps;
 
 /// The sections of the page, in order: (header, anchor of the header).
-pub const SECTIONS: [(&str, &str); 14] = [
+pub const SECTIONS: [(&str, &str); 15] = [
     ("Write and magic", "write-and-magic"),
     ("Text elements", "text-elements"),
     ("Input widgets", "input-widgets"),
@@ -35,6 +35,7 @@ pub const SECTIONS: [(&str, &str); 14] = [
     ("Data elements", "data-elements"),
     ("Maps", "maps"),
     ("Charts", "charts"),
+    ("Components", "components"),
     ("Errors stay in place", "errors-stay-in-place"),
 ];
 
@@ -64,6 +65,7 @@ pub async fn app(ui: Ui) -> Result {
     data::data_elements(ui, 10)?;
     maps::maps(ui, 11)?;
     charts::charts(ui, 12)?;
+    components(ui);
     errors_stay_in_place(ui)
 }
 
@@ -1099,8 +1101,30 @@ fn caching(ui: &Ui) -> Result {
 
 // ----- Errors stay in place -----------------------------------------------------
 
-fn errors_stay_in_place(ui: &Ui) -> Result {
+// ----- Components ---------------------------------------------------------
+
+fn components(ui: &Ui) {
     section(ui, 13);
+    ui.write(
+        "When the catalogue lacks something, write a component: HTML, CSS and a JavaScript module \
+         mounted in the page (no iframe), themed like the app, sending values back to the script. \
+         `examples/components` has a star rating, a sketchpad and a Leptos component.",
+    );
+    echo!(ui, {
+        let counter = Component::new("counter")
+            .html("<button type='button'>Click me</button>")
+            .css("button { font: inherit; color: var(--st-primary-color); background: none; border: 1px solid var(--st-border-color); border-radius: var(--st-base-radius); padding: 0.25rem 0.75rem; }")
+            .js("export default ({ parentElement, setStateValue }) => {
+                let count = 0;
+                parentElement.querySelector('button').onclick = () => setStateValue('count', ++count);
+            }");
+        let result = ui.add(ui.component(&counter).key("counter").default("count", 0));
+        ui.write(format!("The component says **{}** clicks.", result.state::<u64>("count").unwrap_or(0)));
+    });
+}
+
+fn errors_stay_in_place(ui: &Ui) -> Result {
+    section(ui, 14);
     ui.write("Bad calls show an error where they are; the rest of the app goes on.");
 
     // Bounds usually come from data; here they are equal, which leaves nothing to slide.

@@ -95,6 +95,7 @@ fn every_element_and_widget_kind_is_shown() {
         "pills",
         "segmented_control",
         "feedback",
+        "component",
         "link_button",
         "text_input",
         "text_area",
