@@ -1099,6 +1099,10 @@ async fn components_send_values_keep_their_node_clean_up_and_fail_in_place() {
     // A click on the third star: a state value, read by the script, its callback run once.
     c.find_all(Locator::Css(star)).await.unwrap()[2].click().await.unwrap();
     wait_for_text(c, ".wl-markdown", "You rated it 3 / 5 (changed 1 times).", TIMEOUT).await;
+    // The HTML embed sits in a sandboxed frame whose origin is opaque (no `allow-same-origin`).
+    let sandbox = js(c, "return document.querySelector('.wl-iframe iframe').getAttribute('sandbox')").await;
+    let sandbox = sandbox.as_str().unwrap_or_default().to_string();
+    assert!(sandbox.contains("allow-scripts") && !sandbox.contains("allow-same-origin"), "{sandbox}");
     let lit = js(c, "return document.querySelectorAll('.st-key-rating .stars button.lit').length").await;
     assert_eq!(lit.as_u64(), Some(3));
 

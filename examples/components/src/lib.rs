@@ -89,6 +89,21 @@ pub fn app(ui: &Ui) -> Result {
         None => ui.markdown("Pick a colour."),
     };
 
+    ui.header("An HTML embed");
+    ui.add(
+        IFrame::html(
+            "<style>body { margin: 0; font: 15px sans-serif; }</style>
+             <p id='clock'>…</p>
+             <script>
+               const tick = () => clock.textContent = `In a sandboxed frame, its own clock: ${new Date().toLocaleTimeString()}`;
+               tick(); setInterval(tick, 1000);
+             </script>",
+        )
+        .height(48)
+        .title("A clock in an HTML embed"),
+    );
+    ui.caption("`components.html`: a whole HTML document with its scripts, in a frame that cannot reach the app.");
+
     ui.header("Errors stay in place");
     if ui.add(Checkbox::new("Show a broken component").key("broken")) {
         for component in BROKEN.iter() {
