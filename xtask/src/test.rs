@@ -142,7 +142,7 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 13] = [
+const WASM_CRATES: [&str; 14] = [
     "wasmlit",
     "gallery",
     "fundamentals",
@@ -156,6 +156,7 @@ const WASM_CRATES: [&str; 13] = [
     "bench_data",
     "bench_charts",
     "embed",
+    "components",
 ];
 
 fn lint(tools: &Tools) -> StageOutcome {
