@@ -422,6 +422,8 @@ fn parquet_reads_row_group_by_row_group() {
 fn parquet_bad_a_file_that_is_not_parquet() {
     let err = DataFrame::read_parquet(b"a,b\n1,2\n3,4\n").unwrap_err().to_string();
     assert_eq!(err, "Parquet, header: not a Parquet file (it does not start with `PAR1`)");
+    let owned = DataFrame::read_parquet_vec(b"a,b\n1,2\n3,4\n".to_vec()).unwrap_err().to_string();
+    assert_eq!(owned, err, "the owned reader checks the same");
 }
 
 #[test]

@@ -59,13 +59,22 @@ impl ParquetReader {
     /// Reads the footer (the file's schema and row groups) and checks every column can be
     /// read.
     pub fn new(bytes: &[u8]) -> Result<ParquetReader, DataError> {
+        ParquetReader::from_bytes(bytes::Bytes::copy_from_slice(bytes))
+    }
+
+    /// Like [`new`](ParquetReader::new), keeping the file's bytes without a copy of them (a
+    /// file fetched with `ui.fetch` is a `Vec<u8>` already).
+    pub fn from_vec(bytes: Vec<u8>) -> Result<ParquetReader, DataError> {
+        ParquetReader::from_bytes(bytes::Bytes::from(bytes))
+    }
+
+    fn from_bytes(bytes: bytes::Bytes) -> Result<ParquetReader, DataError> {
         if bytes.len() < 12 || !bytes.starts_with(b"PAR1") {
             return Err(parquet_error("header", "not a Parquet file (it does not start with `PAR1`)"));
         }
         if !bytes.ends_with(b"PAR1") {
             return Err(parquet_error("footer", "the file is cut short (it does not end with `PAR1`)"));
         }
-        let bytes = bytes::Bytes::copy_from_slice(bytes);
         let builder =
             ParquetRecordBatchReaderBuilder::try_new(bytes.clone()).map_err(|e| parquet_error("footer", explain(e)))?;
         let metadata = builder.metadata().clone();
@@ -136,6 +145,19 @@ impl DataFrame {
     /// ```
     pub fn read_parquet(bytes: &[u8]) -> Result<DataFrame, DataError> {
         ParquetReader::new(bytes)?.finish()
+    }
+
+    /// Like [`read_parquet`](DataFrame::read_parquet), taking the file's bytes: they are read
+    /// in place rather than copied first, so a large file costs its size once, not twice.
+    ///
+    /// ```
+    /// use wasmlit::data::{Column, DataFrame};
+    /// let df = DataFrame::new(vec![("x", Column::from(vec![1.5, 2.5]))]).unwrap();
+    /// let bytes: Vec<u8> = df.write_parquet().unwrap();
+    /// assert_eq!(DataFrame::read_parquet_vec(bytes).unwrap(), df);
+    /// ```
+    pub fn read_parquet_vec(bytes: Vec<u8>) -> Result<DataFrame, DataError> {
+        ParquetReader::from_vec(bytes)?.finish()
     }
 
     /// The frame as a Parquet file, snappy-compressed (for a download button, or a test).

@@ -136,10 +136,10 @@ pub async fn app(ui: Ui, mark: fn(&str)) -> Result {
     timings.push("parquet_fetch_ms", ms(start));
     timings.push("parquet_bytes", bytes.len() as f64);
     let start = Instant::now();
-    let from_parquet = DataFrame::read_parquet(&bytes)?;
+    let from_parquet = DataFrame::read_parquet_vec(bytes)?;
     timings.push("parquet_read_ms", ms(start));
     check_rows(&from_parquet, frame.num_rows(), "the Parquet file")?;
-    drop((bytes, from_parquet));
+    drop(from_parquet);
     timings.push("heap_end_bytes", heap_bytes());
 
     ui.code(timings.json(), "json");
