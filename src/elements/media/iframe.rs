@@ -3,7 +3,8 @@
 //!
 //! An HTML body runs in a frame of its own (`srcdoc`) whose origin is opaque: its scripts
 //! run, but they cannot reach the app's page, its storage or its session (unlike `html`,
-//! whose body joins the page and loses its scripts). A URL must be http(s) or relative.
+//! whose body joins the page and loses its scripts). A URL must be http(s), relative or
+//! `data:image/…`, as a media element's.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +17,7 @@ pub const DEFAULT_HEIGHT: u32 = 150;
 /// What a frame shows: a page at a URL, or an HTML document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FrameContent {
-    /// An http(s) or relative URL.
+    /// An http(s), relative or `data:image/…` URL.
     Url(String),
     /// A whole HTML document (scripts included), shown through `srcdoc`.
     Html(String),
@@ -82,7 +83,7 @@ pub struct IFrame {
 }
 
 impl IFrame {
-    /// The page at `src` (http(s) or relative).
+    /// The page at `src` (http(s), relative or `data:image/…`).
     pub fn new(src: impl Into<String>) -> Self {
         IFrame::with(FrameContent::Url(src.into()), "Embedded page")
     }
@@ -126,14 +127,13 @@ impl IFrame {
     fn props(self) -> Result<IFrameProps, String> {
         let props = self.props;
         if let FrameContent::Url(url) = &props.content {
-            let compact: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
-            if compact.is_empty() {
+            if url.trim().is_empty() {
                 return Err("The frame's URL is empty.".into());
             }
-            let lower = compact.to_ascii_lowercase();
-            let scheme = lower.split_once(':').map(|(scheme, _)| scheme).filter(|s| !s.contains('/'));
-            if !matches!(scheme, None | Some("http" | "https")) {
-                return Err(format!("The frame's URL {url:?} is not allowed: use an http(s) or relative URL."));
+            if !super::media_url_is_safe(url) {
+                return Err(format!(
+                    "The frame's URL {url:?} is not allowed: use an http(s), relative or data:image URL."
+                ));
             }
         }
         if props.height == 0 || props.width == Some(0) {

@@ -105,7 +105,6 @@ impl Body {
         // A slot without a position leaves the DOM; one that gets a position comes back before
         // the next slot in the DOM, so slot order is kept (at the top, it is the row order).
         self.attached.resize(frame.slots, false);
-        self.attached.truncate(frame.slots);
         for slot in (0..frame.slots).rev() {
             let wanted = positions[slot].is_some();
             if wanted == self.attached[slot] {
