@@ -37,16 +37,38 @@ pub struct RowWindow {
     pub bottom: f64,
 }
 
+/// Rows are placed from an anchor, a multiple of this many rows (see [`RowWindow::anchor`]).
+pub const ANCHOR_ROWS: usize = 1024;
+
+impl RowWindow {
+    /// The position the drawn rows are placed from: the last multiple of [`ANCHOR_ROWS`] at or
+    /// before the first drawn row. The renderer moves one container to the anchor and places
+    /// each row at `(position - anchor) × row height` inside it, so a scroll of a few rows
+    /// moves the container and leaves every row's own offset alone.
+    ///
+    /// ```
+    /// use wasmlit::elements::data::grid::visible_rows;
+    /// assert_eq!(visible_rows(35.0 * 5000.0, 350.0, 35.0, 1_000_000, 8).anchor(), 4096);
+    /// assert_eq!(visible_rows(0.0, 350.0, 35.0, 100, 8).anchor(), 0);
+    /// ```
+    pub fn anchor(&self) -> usize {
+        self.rows.start - self.rows.start % ANCHOR_ROWS
+    }
+}
+
 /// The rows to draw for a body `viewport` pixels high scrolled `scroll_top` pixels down, out
 /// of `rows` rows of `row_height`, with `overscan` more on each side.
 ///
+/// The window always holds [`row_slots`] rows (or every row, when there are fewer), so its
+/// length does not change while scrolling and no row slot leaves the page and comes back.
 /// A scroll past the end (the browser reports one while a frame shrinks) is read as the end;
 /// a negative or non-finite scroll as the top.
 ///
 /// ```
 /// use wasmlit::elements::data::grid::visible_rows;
 /// let window = visible_rows(35_000.0, 350.0, 35.0, 1_000_000, 2);
-/// assert_eq!(window.rows, 998..1012);
+/// assert_eq!(window.rows, 998..1014);
+/// assert_eq!(visible_rows(35_010.0, 350.0, 35.0, 1_000_000, 2).rows.len(), 16);
 /// assert_eq!(window.top, 998.0 * 35.0);
 /// ```
 pub fn visible_rows(scroll_top: f64, viewport: f64, row_height: f64, rows: usize, overscan: usize) -> RowWindow {
@@ -58,9 +80,9 @@ pub fn visible_rows(scroll_top: f64, viewport: f64, row_height: f64, rows: usize
     let max_scroll = (total - viewport).max(0.0);
     let scroll = if scroll_top.is_finite() { scroll_top.clamp(0.0, max_scroll) } else { 0.0 };
     let first = ((scroll / row_height).floor() as usize).min(rows - 1);
-    let last = (((scroll + viewport) / row_height).ceil() as usize).clamp(first + 1, rows);
-    let start = first.saturating_sub(overscan);
-    let end = (last + overscan).min(rows);
+    let len = row_slots(viewport, row_height, overscan).min(rows);
+    let start = first.saturating_sub(overscan).min(rows - len);
+    let end = start + len;
     RowWindow { rows: start..end, top: start as f64 * row_height, bottom: (rows - end) as f64 * row_height }
 }
 
@@ -503,16 +525,20 @@ mod tests {
     #[test]
     fn the_row_window_at_the_top_middle_and_end() {
         let w = visible_rows(0.0, 350.0, 35.0, 1_000_000, 8);
-        assert_eq!(w.rows, 0..18);
+        // 10 rows in view, 2 for rows cut at the edges, 8 of overscan on each side.
+        assert_eq!(w.rows, 0..28);
         assert_eq!(w.top, 0.0);
-        assert_eq!(w.bottom, (1_000_000 - 18) as f64 * 35.0);
+        assert_eq!(w.bottom, (1_000_000 - 28) as f64 * 35.0);
         // Half a row down: the first row is still partly visible.
         let w = visible_rows(17.5, 350.0, 35.0, 1_000_000, 0);
-        assert_eq!(w.rows, 0..11);
+        assert_eq!(w.rows, 0..12);
+        // In the middle the overscan is above and below, and the length does not change.
+        let w = visible_rows(35_000.0, 350.0, 35.0, 1_000_000, 8);
+        assert_eq!(w.rows, 992..1020);
         // The very end: the last row is drawn and nothing is below it.
         let end = 1_000_000.0 * 35.0 - 350.0;
         let w = visible_rows(end, 350.0, 35.0, 1_000_000, 8);
-        assert_eq!(w.rows, (1_000_000 - 18)..1_000_000);
+        assert_eq!(w.rows, (1_000_000 - 28)..1_000_000);
         assert_eq!(w.bottom, 0.0);
         assert_eq!(w.top + (w.rows.len() as f64) * 35.0 + w.bottom, 35_000_000.0, "spacers + rows = full height");
     }
@@ -524,15 +550,15 @@ mod tests {
         assert_eq!((one.rows, one.top, one.bottom), (0..1, 0.0, 0.0));
         // Scrolled past the end (the frame shrank under the scroll position): the end.
         let past = visible_rows(1e9, 350.0, 35.0, 100, 0);
-        assert_eq!(past.rows, 90..100);
-        assert_eq!(visible_rows(f64::NAN, 350.0, 35.0, 100, 0).rows, 0..10);
-        assert_eq!(visible_rows(-50.0, 350.0, 35.0, 100, 0).rows, 0..10);
+        assert_eq!(past.rows, 88..100);
+        assert_eq!(visible_rows(f64::NAN, 350.0, 35.0, 100, 0).rows, 0..12);
+        assert_eq!(visible_rows(-50.0, 350.0, 35.0, 100, 0).rows, 0..12);
         // A viewport taller than the frame shows every row.
         assert_eq!(visible_rows(0.0, 10_000.0, 35.0, 5, 8).rows, 0..5);
-        // No viewport yet (not laid out): one row, never an empty window.
-        assert_eq!(visible_rows(0.0, 0.0, 35.0, 5, 0).rows, 0..1);
+        // No viewport yet (not laid out): two rows, never an empty window.
+        assert_eq!(visible_rows(0.0, 0.0, 35.0, 5, 0).rows, 0..2);
         // A resize to a taller viewport shows more rows.
-        assert_eq!(visible_rows(350.0, 700.0, 35.0, 100, 0).rows, 10..30);
+        assert_eq!(visible_rows(350.0, 700.0, 35.0, 100, 0).rows, 10..32);
     }
 
     #[test]

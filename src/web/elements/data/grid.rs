@@ -8,8 +8,8 @@
 //! each row is placed by a transform, so a scroll neither builds nor moves nodes: it rewrites
 //! the text of the cells whose content changed (a million-row grid scrolls several rows a
 //! frame). At the top of the grid, slot order is row order. A cell is drawn from its
-//! [`CellView`]: text and numbers as a text node, the other kinds by [`cell_body`], one arm
-//! per column kind.
+//! [`CellView`]: text, numbers, nulls and checkboxes as nodes changed in place, the other
+//! kinds by [`cell_body`], one arm per column kind.
 //!
 //! Interactions: a header click sorts (asc → desc → none; it selects the column instead when
 //! columns are selectable), the header's right edge resizes, a click on an index cell
@@ -135,7 +135,9 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
         let width = (viewport.get().0 - index_w.get()).max(0.0);
         layout.with(|l| l.visible(scroll_left.get(), width, OVERSCAN_PX))
     });
-    let rows_top = move || scroll_map.get().place(scroll_top.get(), row_window.with(|w| w.top));
+    // The rows' container sits at the window's anchor (rows are placed inside it from there).
+    let rows_top =
+        move || scroll_map.get().place(scroll_top.get(), row_window.with(|w| w.anchor() as f64 * ROW_HEIGHT));
     let canvas_width = move || index_w.get() + layout.with(ColumnLayout::total);
     let canvas_height = move || ROW_HEIGHT + scroll_map.with(|m| m.canvas);
 
@@ -450,14 +452,6 @@ fn cell_body(view: CellView, search: &str) -> AnyView {
             </span>
         }
         .into_any(),
-    }
-}
-
-/// The text of a text or number cell.
-fn plain_text(view: &CellView) -> &str {
-    match view {
-        CellView::Text(text) | CellView::Number(text) => text,
-        _ => "",
     }
 }
 

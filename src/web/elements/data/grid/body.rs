@@ -5,15 +5,16 @@
 //! frame. Here one effect gathers what should show ([`Frame`]) and [`Body::paint`] compares
 //! it with what the DOM shows, cell by cell, writing only what differs: a recycled row slot
 //! whose row changed gets new text, a cell whose text did not change is left alone.
-//! Cells other than text and numbers (links, images, charts, chips, search marks) are
-//! mounted as Leptos views into their cell and replaced when their content changes.
+//! Text, numbers, nulls and checkboxes are nodes kept in their cell and changed in place;
+//! the other kinds (links, images, charts, chips, search marks) are mounted as Leptos views
+//! into their cell and replaced when their content changes.
 //! Clicks are handled once, on the rows' container (see `target_of`).
 
 use leptos::mount::mount_to;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
-use super::{in_range, plain_text, Order, Range2};
+use super::{in_range, Order, Range2};
 use crate::elements::data::column_config::{cell_view, CellView};
 use crate::elements::data::dataframe::DataFrameProps;
 use crate::elements::data::grid::{slot_position, ColumnLayout, ColumnWindow, RowWindow, ROW_HEIGHT};
@@ -70,8 +71,19 @@ struct RowShown {
 struct Cell {
     td: HtmlElement,
     shown: CellShown,
-    /// A mounted Leptos view (cells other than plain text), unmounted when dropped.
+    /// The node painted straight into the cell, if it holds one.
+    direct: Option<Direct>,
+    /// A mounted Leptos view (the other cell kinds), unmounted when dropped.
     mounted: Option<Box<dyn std::any::Any>>,
+}
+
+/// A node kept in a cell and changed in place (a scroll then changes characters or a
+/// property, not nodes).
+enum Direct {
+    /// A `<span>` with one text node, and its class (`wl-grid-text`, or `wl-null` for "None").
+    Text(Element, &'static str),
+    /// A read-only checkbox.
+    Check(HtmlInputElement),
 }
 
 #[derive(Default, PartialEq)]
@@ -150,12 +162,12 @@ impl Body {
 impl Slot {
     fn paint(&mut self, document: &Document, frame: &Frame, position: Option<usize>) {
         let row = position.and_then(|p| frame.order.row(p));
-        let first = frame.rows.rows.start;
+        let anchor = frame.rows.anchor();
         let shown = RowShown {
             epoch: frame.epoch,
             position,
             row,
-            offset: position.map_or(0, |p| p.saturating_sub(first)) as f64 * ROW_HEIGHT,
+            offset: position.map_or(0, |p| p.saturating_sub(anchor)) as f64 * ROW_HEIGHT,
             selected: row.is_some_and(|r| frame.props.selection.rows.contains(&r)),
             index_width: (frame.index_width > 0.0).then_some(frame.index_width),
             spacer: frame.columns.left,
@@ -205,7 +217,7 @@ impl Slot {
             };
             let _ = td.set_attribute("role", "gridcell");
             let _ = self.tr.append_child(&td);
-            self.cells.push(Cell { td, shown: CellShown::default(), mounted: None });
+            self.cells.push(Cell { td, shown: CellShown::default(), direct: None, mounted: None });
         }
         for cell in self.cells.drain(columns.len()..) {
             cell.td.remove();
@@ -261,10 +273,10 @@ impl Cell {
             (false, true) => "wl-grid-td wl-grid-picked",
             (true, true) => "wl-grid-td wl-grid-num wl-grid-picked",
         };
-        let plain = matches!(view, CellView::Text(_) | CellView::Number(_)) && frame.search.trim().is_empty();
+        let searched = matches!(view, CellView::Text(_) | CellView::Number(_)) && !frame.search.trim().is_empty();
         let shown = CellShown {
             column: Some(shown_column),
-            search: if plain { String::new() } else { frame.search.to_string() },
+            search: if searched { frame.search.to_string() } else { String::new() },
             width: frame.layout.width(shown_column),
             class,
             style,
@@ -297,37 +309,74 @@ impl Cell {
             }
         }
         if shown.view != was.view || shown.search != was.search {
-            self.paint_content(shown.view.as_ref(), plain, &shown.search, was.view.is_some() && self.mounted.is_none());
+            if let Some(view) = &shown.view {
+                self.paint_content(view, &shown.search);
+            }
         }
         self.shown = shown;
     }
 
-    /// The cell's content: a text node for plain text and numbers (kept and changed in place),
-    /// else a Leptos view mounted into the cell.
-    fn paint_content(&mut self, view: Option<&CellView>, plain: bool, search: &str, was_plain: bool) {
-        let Some(view) = view else { return };
-        if plain {
-            let text = plain_text(view);
-            let span = self.td.first_element_child().filter(|_| was_plain);
-            match span {
-                Some(span) => set_text(&span, text),
-                None => {
-                    self.mounted = None;
-                    self.td.set_text_content(None);
-                    if let Some(span) = self.td.owner_document().and_then(|d| d.create_element("span").ok()) {
-                        span.set_class_name("wl-grid-text");
-                        span.set_text_content(Some(text));
-                        let _ = self.td.append_child(&span);
-                    }
-                }
+    /// The cell's content: text and numbers (unless a search marks them), nulls and checkboxes
+    /// as a node kept in the cell; the other kinds as a Leptos view mounted into the cell.
+    fn paint_content(&mut self, view: &CellView, search: &str) {
+        match view {
+            CellView::Text(text) | CellView::Number(text) if search.is_empty() => self.paint_text("wl-grid-text", text),
+            CellView::Null => self.paint_text("wl-null", "None"),
+            CellView::Bool(value) => self.paint_check(*value),
+            _ => {
+                self.clear();
+                let (view, search) = (view.clone(), search.to_string());
+                let handle = mount_to(self.td.clone(), move || super::cell_body(view, &search));
+                self.mounted = Some(Box::new(handle));
             }
-        } else {
-            self.mounted = None;
-            self.td.set_text_content(None);
-            let (view, search) = (view.clone(), search.to_string());
-            let handle = mount_to(self.td.clone(), move || super::cell_body(view, &search));
-            self.mounted = Some(Box::new(handle));
         }
+    }
+
+    fn paint_text(&mut self, class: &'static str, text: &str) {
+        if let Some(Direct::Text(span, shown_class)) = &mut self.direct {
+            if *shown_class != class {
+                span.set_class_name(class);
+                *shown_class = class;
+            }
+            set_text(span, text);
+            return;
+        }
+        self.clear();
+        let Some(span) = self.td.owner_document().and_then(|d| d.create_element("span").ok()) else { return };
+        span.set_class_name(class);
+        span.set_text_content(Some(text));
+        let _ = self.td.append_child(&span);
+        self.direct = Some(Direct::Text(span, class));
+    }
+
+    fn paint_check(&mut self, checked: bool) {
+        if let Some(Direct::Check(check)) = &self.direct {
+            check.set_checked(checked);
+            return;
+        }
+        self.clear();
+        let Some(check) = self
+            .td
+            .owner_document()
+            .and_then(|d| d.create_element("input").ok())
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        check.set_type("checkbox");
+        check.set_class_name("wl-grid-check");
+        check.set_disabled(true);
+        check.set_tab_index(-1);
+        check.set_checked(checked);
+        let _ = self.td.append_child(&check);
+        self.direct = Some(Direct::Check(check));
+    }
+
+    /// Empties the cell (its kind of content changes).
+    fn clear(&mut self) {
+        self.mounted = None;
+        self.direct = None;
+        self.td.set_text_content(None);
     }
 }
 
