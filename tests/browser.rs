@@ -1310,6 +1310,33 @@ async fn checkbox_and_null_cells_follow_their_rows_when_the_slots_are_recycled()
 }
 
 #[wasm_bindgen_test]
+async fn a_search_marks_matching_cells_and_clearing_it_gives_plain_cells_back() {
+    let df = numbers_frame(50, 2);
+    let (root, _keep) = mount(move |ui: &Ui| {
+        ui.add(DataFrameView::new(df.clone()).height(300));
+    })
+    .await;
+    let plain = |root: &HtmlElement| root.query_selector_all(".wl-grid-td.wl-grid-plain").unwrap().length();
+    let drawn = plain(&root);
+    assert!(drawn > 0);
+    find(&root, "button[aria-label='Search']").click();
+    settle().await;
+    let field: HtmlInputElement = find(&root, "input.wl-grid-search").unchecked_into();
+    type_text(&field, "r4");
+    settle().await;
+    // Only the matching rows are left, and their text cells are marked.
+    let marks = all_text(&root, ".wl-grid-td mark");
+    assert!(!marks.is_empty() && marks.iter().all(|m| m.eq_ignore_ascii_case("r4")), "{marks:?}");
+    // Rows 4 and 40 (the first column is `(row × 7919) mod 50`).
+    assert_eq!(first_cells(&root, 2), ["26", "10"]);
+    type_text(&field, "");
+    settle().await;
+    assert_eq!(root.query_selector_all(".wl-grid-td mark").unwrap().length(), 0);
+    assert_eq!(plain(&root), drawn, "every text cell is a plain cell again");
+    assert_eq!(first_cells(&root, 2), ["0", "19"]);
+}
+
+#[wasm_bindgen_test]
 async fn a_header_click_sorts_ascending_then_descending_then_not() {
     let df = numbers_frame(1000, 2);
     let (root, _keep) = mount(move |ui: &Ui| {

@@ -49,7 +49,9 @@ pub(super) struct Body {
 struct Slot {
     tr: HtmlElement,
     index: HtmlElement,
-    index_text: HtmlElement,
+    /// The index cell's label and its text node (the row number, changed in place).
+    index_label: HtmlElement,
+    index_text: web_sys::Text,
     check: Option<HtmlInputElement>,
     spacer: HtmlElement,
     cells: Vec<Cell>,
@@ -80,8 +82,10 @@ struct Cell {
 /// A node kept in a cell and changed in place (a scroll then changes characters or a
 /// property, not nodes).
 enum Direct {
-    /// A `<span>` with one text node, and its class (`wl-grid-text`, or `wl-null` for "None").
-    Text(Element, &'static str),
+    /// The cell's own text node (text and numbers).
+    Text(web_sys::Text),
+    /// A faint "None".
+    Null,
     /// A read-only checkbox.
     Check(HtmlInputElement),
 }
@@ -142,12 +146,23 @@ impl Body {
         let tr = self.element("div", "wl-grid-tr")?;
         let _ = tr.set_attribute("role", "row");
         let index = self.element("div", "wl-grid-index")?;
-        let index_text = self.element("span", "")?;
-        let _ = index.append_child(&index_text);
+        let index_label = self.element("span", "")?;
+        let index_text = self.document.create_text_node("");
+        let _ = index_label.append_child(&index_text);
+        let _ = index.append_child(&index_label);
         let spacer = self.element("div", "wl-grid-spacer")?;
         let _ = tr.append_child(&index);
         let _ = tr.append_child(&spacer);
-        Some(Slot { tr, index, index_text, check: None, spacer, cells: Vec::new(), shown: RowShown::default() })
+        Some(Slot {
+            tr,
+            index,
+            index_label,
+            index_text,
+            check: None,
+            spacer,
+            cells: Vec::new(),
+            shown: RowShown::default(),
+        })
     }
 
     fn element(&self, tag: &str, class: &str) -> Option<HtmlElement> {
@@ -178,7 +193,7 @@ impl Slot {
         if shown.row != self.shown.row {
             let row_text = row.map(|r| r.to_string()).unwrap_or_default();
             let _ = self.tr.set_attribute("data-row", &row_text);
-            set_text(&self.index_text, &row_text);
+            self.index_text.set_data(&row_text);
         }
         if shown.position != self.shown.position {
             let index = position.map(|p| (p + 2).to_string()).unwrap_or_default();
@@ -239,7 +254,7 @@ impl Slot {
                 check.set_type("checkbox");
                 check.set_class_name("wl-grid-row-check");
                 check.set_tab_index(-1);
-                let _ = self.index.insert_before(&check, Some(&self.index_text));
+                let _ = self.index.insert_before(&check, Some(&self.index_label));
                 self.check = Some(check);
             }
             (Some(check), false) => {
@@ -267,13 +282,9 @@ impl Cell {
             _ => None,
         };
         let picked = position.is_some_and(|p| in_range(frame.picked, p, shown_column));
-        let class = match (view.is_numeric(), picked) {
-            (false, false) => "wl-grid-td",
-            (true, false) => "wl-grid-td wl-grid-num",
-            (false, true) => "wl-grid-td wl-grid-picked",
-            (true, true) => "wl-grid-td wl-grid-num wl-grid-picked",
-        };
         let searched = matches!(view, CellView::Text(_) | CellView::Number(_)) && !frame.search.trim().is_empty();
+        let plain = matches!(view, CellView::Text(_) | CellView::Number(_) | CellView::Null) && !searched;
+        let class = cell_class(plain, view.is_numeric(), picked);
         let shown = CellShown {
             column: Some(shown_column),
             search: if searched { frame.search.to_string() } else { String::new() },
@@ -320,8 +331,8 @@ impl Cell {
     /// as a node kept in the cell; the other kinds as a Leptos view mounted into the cell.
     fn paint_content(&mut self, view: &CellView, search: &str) {
         match view {
-            CellView::Text(text) | CellView::Number(text) if search.is_empty() => self.paint_text("wl-grid-text", text),
-            CellView::Null => self.paint_text("wl-null", "None"),
+            CellView::Text(text) | CellView::Number(text) if search.is_empty() => self.paint_text(text),
+            CellView::Null => self.paint_null(),
             CellView::Bool(value) => self.paint_check(*value),
             _ => {
                 self.clear();
@@ -332,21 +343,27 @@ impl Cell {
         }
     }
 
-    fn paint_text(&mut self, class: &'static str, text: &str) {
-        if let Some(Direct::Text(span, shown_class)) = &mut self.direct {
-            if *shown_class != class {
-                span.set_class_name(class);
-                *shown_class = class;
-            }
-            set_text(span, text);
+    fn paint_text(&mut self, text: &str) {
+        if let Some(Direct::Text(node)) = &self.direct {
+            node.set_data(text);
+            return;
+        }
+        self.clear();
+        let Some(node) = self.td.owner_document().map(|d| d.create_text_node(text)) else { return };
+        let _ = self.td.append_child(&node);
+        self.direct = Some(Direct::Text(node));
+    }
+
+    fn paint_null(&mut self) {
+        if matches!(self.direct, Some(Direct::Null)) {
             return;
         }
         self.clear();
         let Some(span) = self.td.owner_document().and_then(|d| d.create_element("span").ok()) else { return };
-        span.set_class_name(class);
-        span.set_text_content(Some(text));
+        span.set_class_name("wl-null");
+        span.set_text_content(Some("None"));
         let _ = self.td.append_child(&span);
-        self.direct = Some(Direct::Text(span, class));
+        self.direct = Some(Direct::Null);
     }
 
     fn paint_check(&mut self, checked: bool) {
@@ -380,6 +397,21 @@ impl Cell {
     }
 }
 
+/// A body cell's classes. A plain cell (text, a number or a null) is a block holding one
+/// line of text: block layout costs less than flex for the cells a scroll refills.
+fn cell_class(plain: bool, numeric: bool, picked: bool) -> &'static str {
+    match (plain, numeric, picked) {
+        (false, false, false) => "wl-grid-td",
+        (false, true, false) => "wl-grid-td wl-grid-num",
+        (false, false, true) => "wl-grid-td wl-grid-picked",
+        (false, true, true) => "wl-grid-td wl-grid-num wl-grid-picked",
+        (true, false, false) => "wl-grid-td wl-grid-plain",
+        (true, true, false) => "wl-grid-td wl-grid-plain wl-grid-num",
+        (true, false, true) => "wl-grid-td wl-grid-plain wl-grid-picked",
+        (true, true, true) => "wl-grid-td wl-grid-plain wl-grid-num wl-grid-picked",
+    }
+}
+
 /// What a click on the body hit: a cell (its position and shown column) or an index cell
 /// (its frame row).
 pub(super) enum Target {
@@ -398,13 +430,4 @@ pub(super) fn target_of(event: &web_sys::MouseEvent) -> Option<Target> {
     let index = element.closest(".wl-grid-index").ok().flatten()?;
     let row = index.parent_element()?.get_attribute("data-row")?.parse().ok()?;
     Some(Target::Index { row })
-}
-
-/// Sets an element's text, changing its text node in place when it has one (a scroll then
-/// changes characters, not nodes).
-fn set_text(element: &Element, text: &str) {
-    match element.first_child() {
-        Some(node) if node.node_type() == web_sys::Node::TEXT_NODE => node.set_node_value(Some(text)),
-        _ => element.set_text_content(Some(text)),
-    }
 }
