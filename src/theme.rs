@@ -150,28 +150,28 @@ impl ThemeConfig {
 
     /// Checks every value; `Err` names the first bad one with Streamlit's key.
     pub fn validate(&self) -> Result<(), String> {
-        let colors = [
-            ("primaryColor", &self.primary_color),
-            ("backgroundColor", &self.background_color),
-            ("secondaryBackgroundColor", &self.secondary_background_color),
-            ("textColor", &self.text_color),
-            ("linkColor", &self.link_color),
-            ("borderColor", &self.border_color),
+        let page = [
+            &self.primary_color,
+            &self.background_color,
+            &self.secondary_background_color,
+            &self.text_color,
+            &self.link_color,
+            &self.border_color,
         ];
-        for (key, color) in colors {
+        for (key, color) in COLOR_KEYS.iter().zip(page) {
             check(key, color.as_deref(), crate::color::check_color)?;
         }
-        if let Some(sidebar) = &self.sidebar {
-            let colors = [
-                ("sidebar.primaryColor", &sidebar.primary_color),
-                ("sidebar.backgroundColor", &sidebar.background_color),
-                ("sidebar.secondaryBackgroundColor", &sidebar.secondary_background_color),
-                ("sidebar.textColor", &sidebar.text_color),
-                ("sidebar.linkColor", &sidebar.link_color),
-                ("sidebar.borderColor", &sidebar.border_color),
+        if let Some(s) = &self.sidebar {
+            let side = [
+                &s.primary_color,
+                &s.background_color,
+                &s.secondary_background_color,
+                &s.text_color,
+                &s.link_color,
+                &s.border_color,
             ];
-            for (key, color) in colors {
-                check(key, color.as_deref(), crate::color::check_color)?;
+            for (key, color) in COLOR_KEYS.iter().zip(side) {
+                check(&format!("sidebar.{key}"), color.as_deref(), crate::color::check_color)?;
             }
         }
         for (key, font) in [("font", &self.font), ("headingFont", &self.heading_font), ("codeFont", &self.code_font)] {
@@ -233,6 +233,10 @@ impl ThemeConfig {
         css
     }
 }
+
+/// The colour keys the page and the sidebar share, in the order `validate` checks them.
+const COLOR_KEYS: [&str; 6] =
+    ["primaryColor", "backgroundColor", "secondaryBackgroundColor", "textColor", "linkColor", "borderColor"];
 
 fn check(key: &str, value: Option<&str>, rule: impl Fn(&str) -> Result<(), String>) -> Result<(), String> {
     match value {
