@@ -478,32 +478,15 @@ fn swatch(colour: &str, label: &str) -> MediaSource {
 /// Half a second of a 440 Hz tone as a 16-bit mono WAV file at 8 kHz, built in code.
 pub fn tone_wav() -> Vec<u8> {
     const RATE: u32 = 8000;
-    let samples: Vec<i16> = (0..RATE / 2)
+    let samples: Vec<f32> = (0..RATE / 2)
         .map(|n| {
-            let t = f64::from(n) / f64::from(RATE);
+            let t = n as f32 / RATE as f32;
             // A short fade in and out, so the tone starts and stops without a click.
             let envelope = (t * 40.0).min(1.0).min((0.5 - t) * 40.0);
-            (envelope * 0.3 * f64::from(i16::MAX) * (2.0 * std::f64::consts::PI * 440.0 * t).sin()) as i16
+            envelope * 0.3 * (2.0 * std::f32::consts::PI * 440.0 * t).sin()
         })
         .collect();
-    let data_len = (samples.len() * 2) as u32;
-    let mut wav = Vec::with_capacity(44 + data_len as usize);
-    wav.extend_from_slice(b"RIFF");
-    wav.extend_from_slice(&(36 + data_len).to_le_bytes());
-    wav.extend_from_slice(b"WAVEfmt ");
-    wav.extend_from_slice(&16u32.to_le_bytes()); // the fmt chunk's size
-    wav.extend_from_slice(&1u16.to_le_bytes()); // PCM
-    wav.extend_from_slice(&1u16.to_le_bytes()); // mono
-    wav.extend_from_slice(&RATE.to_le_bytes());
-    wav.extend_from_slice(&(RATE * 2).to_le_bytes()); // bytes per second
-    wav.extend_from_slice(&2u16.to_le_bytes()); // bytes per frame
-    wav.extend_from_slice(&16u16.to_le_bytes()); // bits per sample
-    wav.extend_from_slice(b"data");
-    wav.extend_from_slice(&data_len.to_le_bytes());
-    for sample in samples {
-        wav.extend_from_slice(&sample.to_le_bytes());
-    }
-    wav
+    wasmlit::widgets::capture::wav(&samples, RATE)
 }
 
 /// A one-page PDF saying hello, written byte by byte (objects, then the cross-reference table
