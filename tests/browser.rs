@@ -17,68 +17,9 @@ use web_sys::{HtmlElement, HtmlInputElement, MutationObserver, MutationObserverI
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Mounts `app` into a fresh `<div>` and returns it (and the handle that keeps it mounted).
-async fn mount<F, R>(app: F) -> (HtmlElement, impl Drop)
-where
-    F: Fn(&Ui) -> R + 'static,
-    R: wasmlit::error::IntoScriptResult,
-{
-    mount_session(Session::new(app)).await
-}
-
-async fn mount_session(session: Session) -> (HtmlElement, Unmount) {
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = wasmlit::web::mount(root.clone(), session);
-    // The first run starts once stored state is restored (IndexedDB): wait for its output.
-    for _ in 0..300 {
-        if root.query_selector(".wl-element").unwrap().is_some() {
-            break;
-        }
-        sleep_ms(10).await;
-    }
-    settle().await;
-    (root.clone(), Unmount(Some(Box::new(handle)), root))
-}
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-struct Unmount(Option<Box<dyn std::any::Any>>, HtmlElement);
-
-impl Drop for Unmount {
-    fn drop(&mut self) {
-        self.0.take();
-        self.1.remove();
-    }
-}
-
-/// Lets the scheduled rerun and the render happen.
-async fn settle() {
-    for _ in 0..3 {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    }
-}
-
-fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}")).unchecked_into()
-}
-
-fn all_text(root: &HtmlElement, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default().trim().to_string()).collect()
-}
+#[path = "support/browser.rs"]
+mod support;
+use support::*;
 
 fn commit(input: &HtmlInputElement, value: &str) {
     input.set_value(value);
@@ -972,16 +913,6 @@ async fn long_unbroken_text_wraps_instead_of_widening_the_page() {
     fits(".wl-main-inner");
     let page = document().document_element().unwrap();
     assert!(page.scroll_width() <= page.client_width() + 1, "the page is {} px wide", page.scroll_width());
-}
-
-/// Waits (up to 3 s) for something matching `selector` under `root`.
-async fn wait_for(root: &HtmlElement, selector: &str) {
-    for _ in 0..300 {
-        if root.query_selector(selector).unwrap().is_some() {
-            return;
-        }
-        sleep_ms(10).await;
-    }
 }
 
 #[cfg(feature = "data")]

@@ -9,60 +9,13 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wasmlit::prelude::*;
-use wasmlit::Session;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-struct Unmount(Option<Box<dyn std::any::Any>>, HtmlElement);
-
-impl Drop for Unmount {
-    fn drop(&mut self) {
-        self.0.take();
-        self.1.remove();
-    }
-}
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Lets the scheduled rerun and the render happen.
-async fn settle() {
-    for _ in 0..3 {
-        sleep_ms(10).await;
-    }
-}
-
-async fn mount(app: fn(&Ui) -> Result) -> (HtmlElement, Unmount) {
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = wasmlit::web::mount(root.clone(), Session::new(app));
-    for _ in 0..300 {
-        if root.query_selector(".wl-element").unwrap().is_some() {
-            break;
-        }
-        sleep_ms(10).await;
-    }
-    settle().await;
-    (root.clone(), Unmount(Some(Box::new(handle)), root))
-}
-
-fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
-}
-
-fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}")).unchecked_into()
-}
+#[path = "support/browser.rs"]
+mod support;
+use support::*;
 
 fn shown(root: &HtmlElement) -> String {
     find(root, ".wl-markdown").text_content().unwrap_or_default().trim().to_string()

@@ -15,43 +15,13 @@ use wasmlit::elements::maps::mercator::{project, Bounds, View};
 use wasmlit::elements::maps::raster::Projected;
 use wasmlit::elements::maps::Rgba;
 use wasmlit::prelude::*;
-use wasmlit::Session;
 use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-struct Unmount(Option<Box<dyn std::any::Any>>, HtmlElement);
-
-impl Drop for Unmount {
-    fn drop(&mut self) {
-        self.0.take();
-        self.1.remove();
-    }
-}
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-async fn mount(app: fn(&Ui) -> Result) -> (HtmlElement, Unmount) {
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = wasmlit::web::mount(root.clone(), Session::new(app));
-    for _ in 0..300 {
-        if root.query_selector(".wl-element").unwrap().is_some() {
-            break;
-        }
-        sleep_ms(10).await;
-    }
-    (root.clone(), Unmount(Some(Box::new(handle)), root))
-}
+#[path = "support/browser.rs"]
+mod support;
+use support::*;
 
 fn app(ui: &Ui) -> Result {
     let df = DataFrame::new(vec![

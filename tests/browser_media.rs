@@ -13,48 +13,13 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use wasmlit::prelude::*;
-use wasmlit::Session;
 use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-struct Unmount(Option<Box<dyn std::any::Any>>, HtmlElement);
-
-impl Drop for Unmount {
-    fn drop(&mut self) {
-        self.0.take();
-        self.1.remove();
-    }
-}
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-async fn mount(app: fn(&Ui)) -> (HtmlElement, Unmount) {
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = wasmlit::web::mount(root.clone(), Session::new(app));
-    (root.clone(), Unmount(Some(Box::new(handle)), root))
-}
-
-/// Waits (up to 3 s) for `selector` under `root`.
-async fn wait_for(root: &HtmlElement, selector: &str) -> HtmlElement {
-    for _ in 0..300 {
-        if let Some(found) = root.query_selector(selector).unwrap() {
-            return found.unchecked_into();
-        }
-        sleep_ms(10).await;
-    }
-    panic!("nothing matches {selector}: {}", root.inner_html());
-}
+#[path = "support/browser.rs"]
+mod support;
+use support::*;
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JsValue> {
     let response: web_sys::Response =
@@ -72,7 +37,7 @@ async fn html_without_dompurify_inserts_nothing_and_says_why_in_place() {
         ui.write("after");
     })
     .await;
-    let error = wait_for(&root, ".wl-html .wl-exception-box").await;
+    let error = wait_find(&root, ".wl-html .wl-exception-box").await;
     assert!(error.text_content().unwrap().contains("The HTML could not be shown"), "{}", root.inner_html());
     let html = root.query_selector(".wl-html").unwrap().unwrap();
     assert!(html.query_selector("b, img, script").unwrap().is_none(), "nothing unsanitized: {}", html.inner_html());
@@ -87,14 +52,14 @@ async fn code_stays_plain_text_with_its_gutter_when_prism_cannot_load() {
         ui.add(Code::new("fn main() {\n    let x = 1 < 2;\n}").language("rust").line_numbers(true));
     })
     .await;
-    let code = wait_for(&root, ".wl-code code.language-rust").await;
+    let code = wait_find(&root, ".wl-code code.language-rust").await;
     assert_eq!(code.text_content().unwrap(), "fn main() {\n    let x = 1 < 2;\n}", "plain at once");
     // Give the failed load time to settle: the text stays, with no token spans.
     sleep_ms(300).await;
-    let code = wait_for(&root, ".wl-code code.language-rust").await;
+    let code = wait_find(&root, ".wl-code code.language-rust").await;
     assert_eq!(code.text_content().unwrap(), "fn main() {\n    let x = 1 < 2;\n}");
     assert!(code.query_selector(".token").unwrap().is_none());
-    assert_eq!(wait_for(&root, ".wl-code-gutter").await.text_content().unwrap(), "1\n2\n3");
+    assert_eq!(wait_find(&root, ".wl-code-gutter").await.text_content().unwrap(), "1\n2\n3");
     assert!(root.query_selector(".wl-code-copy").unwrap().is_some());
 }
 
@@ -104,7 +69,7 @@ async fn a_pdf_of_bytes_shows_from_a_blob_url_revoked_when_it_goes() {
         ui.add(Pdf::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).height(240));
     })
     .await;
-    let shown = wait_for(&root, ".wl-pdf iframe, .wl-pdf a").await;
+    let shown = wait_find(&root, ".wl-pdf iframe, .wl-pdf a").await;
     let url = if shown.tag_name() == "IFRAME" {
         assert_eq!(shown.style().get_property_value("height").unwrap(), "240px");
         shown.get_attribute("src").unwrap()
@@ -118,32 +83,49 @@ async fn a_pdf_of_bytes_shows_from_a_blob_url_revoked_when_it_goes() {
     assert!(fetch_bytes(&url).await.is_err(), "the Blob URL is revoked with the element");
 }
 
-/// Waits (up to 3 s) for a `postMessage` to this window whose data starts with `prefix`.
-async fn message_starting_with(prefix: &str) -> String {
-    use std::{cell::RefCell, rc::Rc};
-    let received: Rc<RefCell<Vec<String>>> = Rc::default();
-    let sink = received.clone();
-    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        if let Some(data) = js_sys::Reflect::get(&event, &"data".into()).ok().and_then(|d| d.as_string()) {
-            sink.borrow_mut().push(data);
-        }
-    });
-    let window = web_sys::window().unwrap();
-    window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref()).unwrap();
-    let mut found = None;
-    for _ in 0..300 {
-        found = received.borrow().iter().find(|m| m.starts_with(prefix)).cloned();
-        if found.is_some() {
-            break;
-        }
-        sleep_ms(10).await;
+/// Records the `postMessage`s this window receives, from when it is made until dropped.
+struct Messages {
+    received: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    listener: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Messages {
+    fn record() -> Messages {
+        let received: std::rc::Rc<std::cell::RefCell<Vec<String>>> = Default::default();
+        let sink = received.clone();
+        let listener =
+            wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+                if let Some(data) = js_sys::Reflect::get(&event, &"data".into()).ok().and_then(|d| d.as_string()) {
+                    sink.borrow_mut().push(data);
+                }
+            });
+        let window = web_sys::window().unwrap();
+        window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref()).unwrap();
+        Messages { received, listener }
     }
-    window.remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref()).unwrap();
-    found.unwrap_or_else(|| panic!("no message starting with {prefix}: {:?}", received.borrow()))
+
+    /// Waits (up to 3 s) for a message whose data starts with `prefix`.
+    async fn starting_with(&self, prefix: &str) -> String {
+        for _ in 0..300 {
+            if let Some(found) = self.received.borrow().iter().find(|m| m.starts_with(prefix)) {
+                return found.clone();
+            }
+            sleep_ms(10).await;
+        }
+        panic!("no message starting with {prefix}: {:?}", self.received.borrow())
+    }
+}
+
+impl Drop for Messages {
+    fn drop(&mut self) {
+        let window = web_sys::window().unwrap();
+        let _ = window.remove_event_listener_with_callback("message", self.listener.as_ref().unchecked_ref());
+    }
 }
 
 #[wasm_bindgen_test]
 async fn an_html_frame_runs_its_scripts_but_cannot_reach_the_app_page() {
+    let messages = Messages::record();
     let (root, _mounted) = mount(|ui: &Ui| {
         ui.add(IFrame::html(
             "<p id='p'>frame</p><script>
@@ -159,7 +141,7 @@ async fn an_html_frame_runs_its_scripts_but_cannot_reach_the_app_page() {
         ui.write("after");
     })
     .await;
-    assert_eq!(message_starting_with("wl-frame:").await, "wl-frame:frame:", "its script ran, and reached nothing");
+    assert_eq!(messages.starting_with("wl-frame:").await, "wl-frame:frame:", "its script ran, and reached nothing");
     let frames = root.query_selector_all(".wl-iframe iframe").unwrap();
     assert_eq!(frames.length(), 2, "{}", root.inner_html());
     let html: HtmlElement = frames.get(0).unwrap().unchecked_into();

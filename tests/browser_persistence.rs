@@ -26,19 +26,12 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/browser.rs"]
+mod support;
+use support::{document, sleep_ms};
+
 fn window() -> web_sys::Window {
     web_sys::window().unwrap()
-}
-
-fn document() -> web_sys::Document {
-    window().document().unwrap()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// Polls `ready` every 20 ms until it holds, for at most 10 s (a loaded machine renders late).
@@ -47,7 +40,7 @@ async fn until(what: &str, mut ready: impl FnMut() -> bool) {
         if ready() {
             return;
         }
-        sleep(20).await;
+        sleep_ms(20).await;
     }
     panic!("waited 10 s for {what}");
 }
