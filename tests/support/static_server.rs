@@ -7,6 +7,10 @@
 //! `index.html` for folder paths, and a 404 — with the folder's `404.html` as body when it has
 //! one, as GitHub Pages does — for everything else.
 //!
+//! A file with a precompressed sibling (`app.wasm.br`, `app.wasm.gz`, as `cargo xtask bench`
+//! writes for its "as a host serves it" pages) is sent in that encoding when the request
+//! accepts it, as static hosts do.
+//!
 //! It speaks just enough HTTP/1.1 for a browser: one thread per connection, one `GET` or `HEAD`
 //! per connection, answered with `Connection: close`. (`tiny_http` did this before; its thread
 //! pool sometimes left a connection unserved behind idle keep-alive ones, and Chromium's first
@@ -128,23 +132,29 @@ fn serve_connection(stream: TcpStream, root: &Path, prefix: &str, fault: Fault) 
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // The headers are not needed; read them so the browser sees its request consumed.
+    // Read every header, so the browser sees its request consumed; only one matters.
+    let mut accept_encoding = String::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
         }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept_encoding = value.trim().to_ascii_lowercase();
+            }
+        }
     }
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let reply = match method {
-        "GET" | "HEAD" => answer(root, prefix, target, fault),
+        "GET" | "HEAD" => answer(root, prefix, target, fault, &accept_encoding),
         _ => Reply { status: 405, headers: Vec::new(), body: Body::Empty },
     };
     write_reply(stream, reply, method == "HEAD")
 }
 
-fn answer(root: &Path, prefix: &str, target: &str, fault: Fault) -> Reply {
+fn answer(root: &Path, prefix: &str, target: &str, fault: Fault, accept_encoding: &str) -> Reply {
     let path = target.split(['?', '#']).next().unwrap_or("");
     // `/wasmlit` (no slash) is the app too: redirect like a static host does.
     if format!("{path}/") == prefix {
@@ -153,6 +163,12 @@ fn answer(root: &Path, prefix: &str, target: &str, fault: Fault) -> Reply {
     let Some(file) = path.strip_prefix(prefix).and_then(|rest| resolve(root, rest)) else {
         return not_found(root);
     };
+    if let Some((encoding, body)) = precompressed(&file, accept_encoding) {
+        let mut reply = file_reply(200, &file, body, None);
+        reply.headers.push(("Content-Encoding", encoding.to_owned()));
+        reply.headers.push(("Vary", "Accept-Encoding".to_owned()));
+        return reply;
+    }
     let body = match File::open(&file) {
         Ok(body) => body,
         Err(_) => return not_found(root),
@@ -162,6 +178,18 @@ fn answer(root: &Path, prefix: &str, target: &str, fault: Fault) -> Reply {
         Fault::Slow { suffix, seconds } if path.ends_with(suffix) => file_reply(200, &file, body, Some(seconds)),
         _ => file_reply(200, &file, body, None),
     }
+}
+
+/// The precompressed sibling of `file` in an encoding the request accepts (brotli first).
+fn precompressed(file: &Path, accept_encoding: &str) -> Option<(&'static str, File)> {
+    let accepts = |name: &str| accept_encoding.split(',').any(|e| e.split(';').next().unwrap_or("").trim() == name);
+    [("br", "br"), ("gzip", "gz")].into_iter().filter(|(encoding, _)| accepts(encoding)).find_map(
+        |(encoding, suffix)| {
+            let mut name = file.as_os_str().to_owned();
+            name.push(format!(".{suffix}"));
+            File::open(PathBuf::from(name)).ok().map(|body| (encoding, body))
+        },
+    )
 }
 
 fn file_reply(status: u16, path: &Path, file: File, slow: Option<u64>) -> Reply {

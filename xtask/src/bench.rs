@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only data|charts]`: how big a wasmlit app
+//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only data|charts|network]`: how big a wasmlit app
 //! is, how fast it starts, how fast it answers, how a rerun scales with the page, and a million
 //! rows of data — side by side with Streamlit, in the same run, on the same machine, through the
 //! same driver.
@@ -14,6 +14,9 @@
 //!    records `performance.now()` when the app shows its first output line and a slider (in the
 //!    DOM, laid out, and painted) and times `indexedDB.open`. Loads alternate between the pages
 //!    and tools; the first loads of each are warm-up.
+//!    **Throttled**: hello again under Chromium's network emulation (DevTools' "Fast 4G" and
+//!    "Slow 3G"), wasmlit served precompressed as a static host serves it (`.br`/`.gz` siblings,
+//!    `dist/hello_hosted/`), Streamlit as its server sends it; `--only network` runs this alone.
 //! 4. **Size**: the files the first load fetched (Resource Timing), fetched again over HTTP and
 //!    compressed with gzip -9 and brotli -q 11.
 //! 5. **Interaction latency / rerun scaling**: on the `rerun` app with `?n=` elements, trusted
@@ -99,6 +102,8 @@ impl Tool {
 struct Plan {
     /// Cold loads per page: warm-up, then measured.
     loads: (usize, usize),
+    /// The same on a throttled network (a Slow 3G load of Streamlit takes about a minute).
+    throttled_loads: (usize, usize),
     /// Interaction runs per configuration: rounds (each a fresh page), warm-up and measured
     /// presses per round.
     presses: (usize, usize, usize),
@@ -108,8 +113,20 @@ struct Plan {
     big_peer_presses: (usize, usize, usize),
 }
 
-const FULL: Plan = Plan { loads: (2, 12), presses: (2, 5, 50), big_presses: (2, 5, 50), big_peer_presses: (1, 2, 10) };
-const QUICK: Plan = Plan { loads: (1, 3), presses: (1, 3, 10), big_presses: (1, 2, 5), big_peer_presses: (1, 1, 3) };
+const FULL: Plan = Plan {
+    loads: (2, 12),
+    throttled_loads: (1, 3),
+    presses: (2, 5, 50),
+    big_presses: (2, 5, 50),
+    big_peer_presses: (1, 2, 10),
+};
+const QUICK: Plan = Plan {
+    loads: (1, 3),
+    throttled_loads: (0, 1),
+    presses: (1, 3, 10),
+    big_presses: (1, 2, 5),
+    big_peer_presses: (1, 1, 3),
+};
 
 struct Options {
     quick: bool,
@@ -119,25 +136,35 @@ struct Options {
     only_data: bool,
     /// `--only charts`: the charts section alone.
     only_charts: bool,
+    /// `--only network`: hello's cold start on throttled networks alone.
+    only_network: bool,
 }
 
 impl Options {
     fn parse(args: &[String]) -> Result<Options> {
-        let mut options = Options { quick: false, peer: true, build: true, only_data: false, only_charts: false };
+        let mut options = Options {
+            quick: false,
+            peer: true,
+            build: true,
+            only_data: false,
+            only_charts: false,
+            only_network: false,
+        };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--only" => match args.next().map(String::as_str) {
                     Some("data") => options.only_data = true,
                     Some("charts") => options.only_charts = true,
-                    other => return Err(format!("--only takes `data` or `charts`, not {other:?}")),
+                    Some("network") => options.only_network = true,
+                    other => return Err(format!("--only takes `data`, `charts` or `network`, not {other:?}")),
                 },
                 "--quick" => options.quick = true,
                 "--no-peer" => options.peer = false,
                 "--no-build" => options.build = false,
                 other => {
                     return Err(format!(
-                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data|charts)"
+                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data|charts|network)"
                     ))
                 }
             }
@@ -187,6 +214,33 @@ pub fn bench(args: &[String]) -> Result {
         return write_report(&bench_dir, &report, &charts.table(), start);
     }
 
+    if options.only_network {
+        let machine = machine(&chrome, venv.as_ref());
+        if options.build {
+            build(&tools, "hello", "bench/apps/hello", &dist.join("hello"))?;
+        }
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("tokio runtime: {e}"))?;
+        let results = runtime.block_on(measure(
+            plan,
+            &chrome,
+            &chromedriver,
+            &dist,
+            &bench_dir,
+            venv.as_ref(),
+            Sections::Network,
+        ))?;
+        let report = json!({
+            "command": format!("cargo xtask bench{}", args.iter().map(|a| format!(" {a}")).collect::<String>()),
+            "machine": machine,
+            "cold_start": results.cold_json(),
+            "total_seconds": start.elapsed().as_secs_f64(),
+        });
+        return write_report(&bench_dir, &report, &results.cold_table(), start);
+    }
+
     // What runs, read before building (the checkout may move on while the bench runs).
     let machine = machine(&chrome, venv.as_ref());
     println!("\n==> bench: build");
@@ -202,7 +256,8 @@ pub fn bench(args: &[String]) -> Result {
 
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("tokio runtime: {e}"))?;
-    let results = runtime.block_on(measure(plan, &chrome, &chromedriver, &dist, &bench_dir, venv.as_ref()))?;
+    let results =
+        runtime.block_on(measure(plan, &chrome, &chromedriver, &dist, &bench_dir, venv.as_ref(), Sections::All))?;
     drop(runtime);
     let data_venv = match &venv {
         Some(venv) => venv,
@@ -268,6 +323,36 @@ struct ColdTarget {
     ready_text: &'static str,
     /// Whether its first load is also measured for size.
     size: bool,
+    /// The network it loads over (none: loopback, as fast as the machine).
+    network: Option<Network>,
+}
+
+/// A network emulated by Chromium (`Network.emulateNetworkConditions`), with DevTools' presets.
+#[derive(Clone, Copy)]
+struct Network {
+    /// Round-trip latency added to every request, ms.
+    latency_ms: f64,
+    /// Bytes per second, down and up.
+    download: f64,
+    upload: f64,
+}
+
+/// DevTools' "Fast 4G": 9 Mbps down, 1.5 Mbps up, 165 ms round trips.
+const FAST_4G: Network = Network { latency_ms: 165.0, download: 9e6 / 8.0 * 0.9, upload: 1.5e6 / 8.0 * 0.9 };
+/// DevTools' "Slow 3G": 400 kbps down and up, 2 s round trips.
+const SLOW_3G: Network = Network { latency_ms: 2000.0, download: 500e3 / 8.0 * 0.8, upload: 500e3 / 8.0 * 0.8 };
+
+/// hello's build with a precompressed `.br` and `.gz` beside each file, served as a static
+/// host serves it (the throttled loads).
+const HOSTED: &str = "hello_hosted";
+
+/// What `measure` runs.
+#[derive(Clone, Copy, PartialEq)]
+enum Sections {
+    /// Cold starts (loopback and throttled), sizes, interactions.
+    All,
+    /// Only the throttled cold starts of hello (`--only network`).
+    Network,
 }
 
 /// One cold load, as `load_info.js` saw it.
@@ -293,6 +378,14 @@ struct ColdLoad {
     load: f64,
     /// (URL, encoded bytes the browser received) of the document and every resource.
     files: Vec<(String, u64)>,
+}
+
+impl ColdLoad {
+    /// The bytes the load received over the network: the document and every resource, as
+    /// sent (compressed when the server compressed them).
+    fn transferred(&self) -> f64 {
+        self.files.iter().map(|(_, bytes)| *bytes as f64).sum()
+    }
 }
 
 /// One interaction, in milliseconds from the key event.
@@ -376,6 +469,8 @@ struct ColdTargetInfo {
     label: &'static str,
     tool: Tool,
     url: String,
+    /// The emulated network, as JSON (null: loopback).
+    network: Value,
 }
 
 /// Element counts of the interaction-latency table (both tools) and of the rerun-scaling table.
@@ -389,9 +484,15 @@ async fn measure(
     dist: &Path,
     bench_dir: &Path,
     venv: Option<&peer::Venv>,
+    sections: Sections,
 ) -> Result<Results> {
+    size::precompress(&dist.join("hello"), &dist.join(HOSTED))?;
     let mut servers: HashMap<&str, StaticServer> = HashMap::new();
-    for (name, _) in APPS {
+    let apps: Vec<&str> = match sections {
+        Sections::All => APPS.iter().map(|(name, _)| *name).chain([HOSTED]).collect(),
+        Sections::Network => vec![HOSTED],
+    };
+    for name in apps {
         let server = StaticServer::start(dist.join(name), "/").map_err(|e| format!("cannot serve {name}: {e}"))?;
         servers.insert(name, server);
     }
@@ -409,70 +510,110 @@ async fn measure(
     let mut results = Results::default();
 
     // Cold start (and, from the first load of each page, size).
-    let mut targets = vec![ColdTarget {
-        label: "hello",
-        tool: Tool::Wasmlit,
-        url: url("hello", ""),
-        ready_text: SQUARED_ZERO,
-        size: true,
-    }];
-    if let Some((hello, _)) = &peers {
+    let mut targets = Vec::new();
+    if sections == Sections::All {
         targets.push(ColdTarget {
             label: "hello",
-            tool: Tool::Streamlit,
-            url: hello.url(""),
+            tool: Tool::Wasmlit,
+            url: url("hello", ""),
             ready_text: SQUARED_ZERO,
             size: true,
+            network: None,
         });
-    }
-    targets.push(ColdTarget {
-        label: "hello",
-        tool: Tool::Leptos,
-        url: url("leptos_hello", ""),
-        ready_text: SQUARED_ZERO,
-        size: true,
-    });
-    targets.push(ColdTarget {
-        label: "1,000 elements",
-        tool: Tool::Wasmlit,
-        url: url("rerun", "?n=1000"),
-        ready_text: SQUARED_ZERO,
-        size: false,
-    });
-    if let Some((_, rerun)) = &peers {
+        if let Some((hello, _)) = &peers {
+            targets.push(ColdTarget {
+                label: "hello",
+                tool: Tool::Streamlit,
+                url: hello.url(""),
+                ready_text: SQUARED_ZERO,
+                size: true,
+                network: None,
+            });
+        }
+        targets.push(ColdTarget {
+            label: "hello",
+            tool: Tool::Leptos,
+            url: url("leptos_hello", ""),
+            ready_text: SQUARED_ZERO,
+            size: true,
+            network: None,
+        });
         targets.push(ColdTarget {
             label: "1,000 elements",
-            tool: Tool::Streamlit,
-            url: rerun.url("?n=1000"),
+            tool: Tool::Wasmlit,
+            url: url("rerun", "?n=1000"),
             ready_text: SQUARED_ZERO,
             size: false,
+            network: None,
+        });
+        if let Some((_, rerun)) = &peers {
+            targets.push(ColdTarget {
+                label: "1,000 elements",
+                tool: Tool::Streamlit,
+                url: rerun.url("?n=1000"),
+                ready_text: SQUARED_ZERO,
+                size: false,
+                network: None,
+            });
+        }
+        targets.push(ColdTarget {
+            label: "fundamentals",
+            tool: Tool::Wasmlit,
+            url: url("fundamentals", ""),
+            ready_text: SQUARED_ZERO,
+            size: true,
+            network: None,
+        });
+        targets.push(ColdTarget {
+            label: "gallery",
+            tool: Tool::Wasmlit,
+            url: url("gallery", ""),
+            ready_text: "wasmlit gallery",
+            size: true,
+            network: None,
         });
     }
-    targets.push(ColdTarget {
-        label: "fundamentals",
-        tool: Tool::Wasmlit,
-        url: url("fundamentals", ""),
-        ready_text: SQUARED_ZERO,
-        size: true,
-    });
-    targets.push(ColdTarget {
-        label: "gallery",
-        tool: Tool::Wasmlit,
-        url: url("gallery", ""),
-        ready_text: "wasmlit gallery",
-        size: true,
-    });
+    // hello on throttled networks: wasmlit precompressed as a static host serves it, Streamlit
+    // as its own server sends it (uncompressed).
+    for (label, network) in [("hello, Fast 4G", FAST_4G), ("hello, Slow 3G", SLOW_3G)] {
+        targets.push(ColdTarget {
+            label,
+            tool: Tool::Wasmlit,
+            url: url(HOSTED, ""),
+            ready_text: SQUARED_ZERO,
+            size: false,
+            network: Some(network),
+        });
+        if let Some((hello, _)) = &peers {
+            targets.push(ColdTarget {
+                label,
+                tool: Tool::Streamlit,
+                url: hello.url(""),
+                ready_text: SQUARED_ZERO,
+                size: false,
+                network: Some(network),
+            });
+        }
+    }
 
     println!(
-        "\n==> bench: cold start ({} warm-up + {} measured loads of {} pages, interleaved)",
+        "\n==> bench: cold start ({} warm-up + {} measured loads of {} pages, {} + {} on a throttled network; interleaved)",
         plan.loads.0,
         plan.loads.1,
-        targets.len()
+        targets.len(),
+        plan.throttled_loads.0,
+        plan.throttled_loads.1,
     );
     let mut loads: Vec<Vec<ColdLoad>> = targets.iter().map(|_| Vec::new()).collect();
-    for round in 0..plan.loads.0 + plan.loads.1 {
-        let warm_up = round < plan.loads.0;
+    let rounds_of = |target: &ColdTarget| if target.network.is_some() { plan.throttled_loads } else { plan.loads };
+    let most_rounds = targets.iter().map(|t| rounds_of(t).0 + rounds_of(t).1).max().unwrap_or(0);
+    for round in 0..most_rounds {
         for (i, target) in targets.iter().enumerate() {
+            let (warm_ups, measured) = rounds_of(target);
+            if round >= warm_ups + measured {
+                continue;
+            }
+            let warm_up = round < warm_ups;
             let load = cold_load(&driver, chrome, target).await?;
             println!(
                 "    {:<12} {:<15} load {:>2}{}  ready {:>7.1} ms, painted {:>7.1} ms",
@@ -493,61 +634,66 @@ async fn measure(
         }
     }
     for (target, loads) in targets.into_iter().zip(loads) {
-        results.cold.push((ColdTargetInfo { label: target.label, tool: target.tool, url: target.url }, loads));
+        let network = target.network.map_or(Value::Null, |n| {
+            json!({ "latency_ms": n.latency_ms, "download_bytes_per_s": n.download, "upload_bytes_per_s": n.upload })
+        });
+        results.cold.push((ColdTargetInfo { label: target.label, tool: target.tool, url: target.url, network }, loads));
     }
 
-    // Interaction latency and rerun scaling: the same runs, by element count; the tools take
-    // turns so a slow spell of the machine hits both.
-    println!("\n==> bench: interactions (key press → DOM)");
-    let mut configs: Vec<(Tool, usize, (usize, usize, usize))> = Vec::new();
-    let mut sizes: Vec<usize> = LATENCY_SIZES.to_vec();
-    for n in SCALING_SIZES {
-        if !sizes.contains(&n) {
-            sizes.push(n);
-        }
-    }
-    for &n in &sizes {
-        let big = n >= 10_000;
-        configs.push((Tool::Wasmlit, n, if big { plan.big_presses } else { plan.presses }));
-        if peers.is_some() {
-            configs.push((Tool::Streamlit, n, if big { plan.big_peer_presses } else { plan.presses }));
-        }
-    }
-    let max_rounds = configs.iter().map(|c| c.2 .0).max().unwrap_or(0);
-    let mut sets: Vec<InteractionSet> = configs
-        .iter()
-        .map(|&(tool, n, _)| InteractionSet { tool, n, presses: Vec::new(), ready: Vec::new() })
-        .collect();
-    for round in 0..max_rounds {
-        for (i, &(tool, n, (rounds, warm_up, measured))) in configs.iter().enumerate() {
-            if round >= rounds {
-                continue;
+    if sections == Sections::All {
+        // Interaction latency and rerun scaling: the same runs, by element count; the tools take
+        // turns so a slow spell of the machine hits both.
+        println!("\n==> bench: interactions (key press → DOM)");
+        let mut configs: Vec<(Tool, usize, (usize, usize, usize))> = Vec::new();
+        let mut sizes: Vec<usize> = LATENCY_SIZES.to_vec();
+        for n in SCALING_SIZES {
+            if !sizes.contains(&n) {
+                sizes.push(n);
             }
-            let page = match (tool, &peers) {
-                (Tool::Wasmlit, _) => url("rerun", &format!("?n={n}")),
-                (Tool::Streamlit, Some((_, rerun))) => rerun.url(&format!("?n={n}")),
-                (Tool::Streamlit, None) | (Tool::Leptos, _) => {
-                    unreachable!("only wasmlit and a started peer are pressed")
-                }
-            };
-            let (ready, presses) = interaction_run(&driver, chrome, &page, warm_up, measured).await?;
-            let dom = Summary::of(&presses.iter().map(|p| p.dom).collect::<Vec<_>>());
-            let paint = Summary::of(&presses.iter().map(|p| p.paint).collect::<Vec<_>>());
-            println!(
-                "    {:<9} n={:<6} round {}  ready {:>7.1} ms, {} presses, medians: DOM {:>8.2} ms, painted {:>8.2} ms",
-                tool.name(),
-                n,
-                round + 1,
-                ready,
-                presses.len(),
-                dom.map(|s| s.median).unwrap_or(f64::NAN),
-                paint.map(|s| s.median).unwrap_or(f64::NAN),
-            );
-            sets[i].ready.push(ready);
-            sets[i].presses.extend(presses);
         }
+        for &n in &sizes {
+            let big = n >= 10_000;
+            configs.push((Tool::Wasmlit, n, if big { plan.big_presses } else { plan.presses }));
+            if peers.is_some() {
+                configs.push((Tool::Streamlit, n, if big { plan.big_peer_presses } else { plan.presses }));
+            }
+        }
+        let max_rounds = configs.iter().map(|c| c.2 .0).max().unwrap_or(0);
+        let mut sets: Vec<InteractionSet> = configs
+            .iter()
+            .map(|&(tool, n, _)| InteractionSet { tool, n, presses: Vec::new(), ready: Vec::new() })
+            .collect();
+        for round in 0..max_rounds {
+            for (i, &(tool, n, (rounds, warm_up, measured))) in configs.iter().enumerate() {
+                if round >= rounds {
+                    continue;
+                }
+                let page = match (tool, &peers) {
+                    (Tool::Wasmlit, _) => url("rerun", &format!("?n={n}")),
+                    (Tool::Streamlit, Some((_, rerun))) => rerun.url(&format!("?n={n}")),
+                    (Tool::Streamlit, None) | (Tool::Leptos, _) => {
+                        unreachable!("only wasmlit and a started peer are pressed")
+                    }
+                };
+                let (ready, presses) = interaction_run(&driver, chrome, &page, warm_up, measured).await?;
+                let dom = Summary::of(&presses.iter().map(|p| p.dom).collect::<Vec<_>>());
+                let paint = Summary::of(&presses.iter().map(|p| p.paint).collect::<Vec<_>>());
+                println!(
+                    "    {:<9} n={:<6} round {}  ready {:>7.1} ms, {} presses, medians: DOM {:>8.2} ms, painted {:>8.2} ms",
+                    tool.name(),
+                    n,
+                    round + 1,
+                    ready,
+                    presses.len(),
+                    dom.map(|s| s.median).unwrap_or(f64::NAN),
+                    paint.map(|s| s.median).unwrap_or(f64::NAN),
+                );
+                sets[i].ready.push(ready);
+                sets[i].presses.extend(presses);
+            }
+        }
+        results.interactions = sets;
     }
-    results.interactions = sets;
     drop(driver);
     drop(peers);
     drop(servers);
@@ -566,6 +712,15 @@ async fn cold_load_in(session: &Session, target: &ColdTarget) -> Result<ColdLoad
     let text = serde_json::to_string(target.ready_text).map_err(|e| e.to_string())?;
     let source = READY_JS.replace("__READY_TEXT__", &text);
     session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": source })).await?;
+    if let Some(network) = target.network {
+        let conditions = json!({
+            "offline": false,
+            "latency": network.latency_ms,
+            "downloadThroughput": network.download,
+            "uploadThroughput": network.upload,
+        });
+        session.cdp("Network.emulateNetworkConditions", conditions).await?;
+    }
     session.goto(&target.url).await?;
     let info = session.execute_async(LOAD_INFO_JS, vec![json!(READY_TIMEOUT_MS)]).await?;
     let Some(ready) = info["ready"].as_f64() else {
@@ -626,8 +781,14 @@ async fn interaction_run_in(
     warm_up: usize,
     measured: usize,
 ) -> Result<(f64, Vec<Press>)> {
-    let target =
-        ColdTarget { label: "", tool: Tool::Wasmlit, url: url.to_owned(), ready_text: SQUARED_ZERO, size: false };
+    let target = ColdTarget {
+        label: "",
+        tool: Tool::Wasmlit,
+        url: url.to_owned(),
+        ready_text: SQUARED_ZERO,
+        size: false,
+        network: None,
+    };
     let ready = cold_load_in(session, &target).await?.ready;
     // Let the first run settle (Streamlit finishes its run, fonts load) before the first press.
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -744,6 +905,8 @@ impl Results {
                         "load_event_ms": json_of(&series(|l| l.load)),
                         "samples_ready_ms": series(|l| stats::round3(l.ready)),
                         "samples_painted_ms": series(|l| stats::round3(l.painted)),
+                        "network": t.network,
+                        "transferred_bytes": json_of(&series(ColdLoad::transferred)),
                     })
                 })
                 .collect(),
@@ -803,6 +966,50 @@ impl Results {
     }
 
     /// The table printed at the end (and pasted into docs/benchmarks.md).
+    /// The cold-start table: every page and tool, loopback and throttled.
+    fn cold_table(&self) -> String {
+        let mut t = String::new();
+        let dash = || "–".to_string();
+        let times = |r: Option<f64>| r.map(|r| format!("{r:.1}×")).unwrap_or_else(dash);
+        let _ = writeln!(
+            t,
+            "\nCold start: navigation start → first output line and slider shown, ms, median (p25–p75) [min–max]; transferred: bytes on the wire (Resource Timing)"
+        );
+        let _ =
+            writeln!(t, "| page | tool | in the DOM, laid out | painted | loads | transferred | ÷ wasmlit (painted) |");
+        let _ = writeln!(t, "|---|---|---:|---:|---:|---:|---:|");
+        for label in self.cold_labels() {
+            for tool in [Tool::Wasmlit, Tool::Streamlit, Tool::Leptos] {
+                let (Some(ready), Some(painted)) =
+                    (self.cold_summary(label, tool, |l| l.ready), self.cold_summary(label, tool, |l| l.painted))
+                else {
+                    continue;
+                };
+                let r = if tool != Tool::Wasmlit {
+                    times(ratio(Some(painted), self.cold_summary(label, Tool::Wasmlit, |l| l.painted)))
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    t,
+                    "| {label} | {} | {} [{}–{}] | {} [{}–{}] | {} | {} | {r} |",
+                    tool.name(),
+                    spread(&ready),
+                    ms(ready.min),
+                    ms(ready.max),
+                    spread(&painted),
+                    ms(painted.min),
+                    ms(painted.max),
+                    ready.n,
+                    self.cold_summary(label, tool, ColdLoad::transferred)
+                        .map(|s| kib(s.median as usize))
+                        .unwrap_or_else(dash),
+                );
+            }
+        }
+        t
+    }
+
     fn table(&self, machine: &Value) -> String {
         let mut t = String::new();
         let dash = || "–".to_string();
@@ -834,38 +1041,7 @@ impl Results {
             );
         }
 
-        let _ = writeln!(
-            t,
-            "\nCold start: navigation start → first output line and slider shown, ms, median (p25–p75) [min–max]"
-        );
-        let _ = writeln!(t, "| page | tool | in the DOM, laid out | painted | loads | ÷ wasmlit (painted) |");
-        let _ = writeln!(t, "|---|---|---:|---:|---:|---:|");
-        for label in self.cold_labels() {
-            for tool in [Tool::Wasmlit, Tool::Streamlit, Tool::Leptos] {
-                let (Some(ready), Some(painted)) =
-                    (self.cold_summary(label, tool, |l| l.ready), self.cold_summary(label, tool, |l| l.painted))
-                else {
-                    continue;
-                };
-                let r = if tool != Tool::Wasmlit {
-                    times(ratio(Some(painted), self.cold_summary(label, Tool::Wasmlit, |l| l.painted)))
-                } else {
-                    String::new()
-                };
-                let _ = writeln!(
-                    t,
-                    "| {label} | {} | {} [{}–{}] | {} [{}–{}] | {} | {r} |",
-                    tool.name(),
-                    spread(&ready),
-                    ms(ready.min),
-                    ms(ready.max),
-                    spread(&painted),
-                    ms(painted.min),
-                    ms(painted.max),
-                    ready.n
-                );
-            }
-        }
+        t.push_str(&self.cold_table());
 
         let _ = writeln!(
             t,

@@ -77,3 +77,29 @@ fn refuses_a_folder_without_index_html() {
     assert!(StaticServer::start(&dir, "/").is_err());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_precompressed_sibling_is_sent_when_the_request_accepts_its_encoding() {
+    let dir = site("encoded");
+    std::fs::write(dir.join("app.js.gz"), b"gzipped bytes").unwrap();
+    std::fs::write(dir.join("app.js.br"), b"brotli bytes").unwrap();
+    let server = StaticServer::start(&dir, "/").unwrap();
+    let ask = |accept: &str| {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+        write!(stream, "GET /app.js HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: {accept}\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let (head, body) = response.split_once("\r\n\r\n").unwrap();
+        let head = head.to_ascii_lowercase();
+        let encoding = head.lines().find_map(|l| l.strip_prefix("content-encoding:")).map(|e| e.trim().to_owned());
+        assert!(head.contains("content-type: text/javascript"), "the type of the file itself: {head}");
+        (encoding, body.to_owned())
+    };
+    assert_eq!(ask("gzip, deflate, br"), (Some("br".into()), "brotli bytes".into()));
+    assert_eq!(ask("gzip, deflate"), (Some("gzip".into()), "gzipped bytes".into()));
+    assert_eq!(ask("identity"), (None, "export default 1;".into()));
+    // No sibling: the file as it is, whatever is accepted.
+    assert_eq!(get(server.port(), "/index.html").2, "<p>home</p>");
+    drop(server);
+    let _ = std::fs::remove_dir_all(dir);
+}

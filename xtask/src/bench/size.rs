@@ -4,6 +4,7 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -87,16 +88,58 @@ pub fn path_of(url: &str) -> &str {
 }
 
 pub fn gzip(bytes: &[u8]) -> usize {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).expect("writing to a Vec");
-    encoder.finish().expect("writing to a Vec").len()
+    gzipped(bytes).len()
 }
 
 pub fn brotli(bytes: &[u8]) -> usize {
+    brotlied(bytes).len()
+}
+
+fn gzipped(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to a Vec");
+    encoder.finish().expect("writing to a Vec")
+}
+
+fn brotlied(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("compressing into a Vec");
-    out.len()
+    out
+}
+
+/// Copies the built app in `from` to `to` with a `.br` and a `.gz` beside each HTML, JS, CSS
+/// and wasm file, as a host that precompresses serves it (the static server sends them to a
+/// browser that accepts the encoding). Folders are copied as they are.
+pub fn precompress(from: &Path, to: &Path) -> Result {
+    let _ = std::fs::remove_dir_all(to);
+    copy_compressed(from, to).map_err(|e| format!("cannot precompress {} into {}: {e}", from.display(), to.display()))
+}
+
+fn copy_compressed(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type()?.is_dir() {
+            copy_compressed(&source, &target)?;
+            continue;
+        }
+        let bytes = std::fs::read(&source)?;
+        let compressible =
+            ["html", "js", "css", "wasm"].iter().any(|ext| source.extension().is_some_and(|e| e == *ext));
+        if compressible {
+            let name = |suffix: &str| {
+                let mut name = target.as_os_str().to_owned();
+                name.push(suffix);
+                PathBuf::from(name)
+            };
+            std::fs::write(name(".gz"), gzipped(&bytes))?;
+            std::fs::write(name(".br"), brotlied(&bytes))?;
+        }
+        std::fs::write(&target, bytes)?;
+    }
+    Ok(())
 }
 
 /// GET over HTTP/1.0 from 127.0.0.1, without `Accept-Encoding`: the status, and the body as the
