@@ -23,7 +23,8 @@
 //!    ArrowRight key presses (CDP `Input.dispatchKeyEvent`) move the slider one step; in the page,
 //!    `harness.js` times the key event to the DOM showing `"<x> squared is <x²>"` and to the next
 //!    painted frame, and counts DOM mutation records; the wasmlit app's User Timing marks split
-//!    that into event → script, script, and script → DOM.
+//!    that into event → script, script, and script → DOM. One more page, `?n=103&changing=100`,
+//!    has 100 text lines that change with the slider too.
 //!
 //! 6. **Data** (`bench/data.rs`, alone with `--only data`): a million rows × 8 columns as CSV and
 //!    Parquet, parsed, sorted, grouped and filtered in the tab and by pandas in Streamlit; the
@@ -98,6 +99,9 @@ impl Tool {
     }
 }
 
+/// Interaction runs: rounds (each a fresh page), warm-up and measured presses per round.
+type Presses = (usize, usize, usize);
+
 /// How many loads and interactions to measure.
 struct Plan {
     /// Cold loads per page: warm-up, then measured.
@@ -106,11 +110,11 @@ struct Plan {
     throttled_loads: (usize, usize),
     /// Interaction runs per configuration: rounds (each a fresh page), warm-up and measured
     /// presses per round.
-    presses: (usize, usize, usize),
+    presses: Presses,
     /// The same for the biggest pages (10,000 elements).
-    big_presses: (usize, usize, usize),
+    big_presses: Presses,
     /// The same for Streamlit at 10,000 elements (a rerun there takes seconds).
-    big_peer_presses: (usize, usize, usize),
+    big_peer_presses: Presses,
 }
 
 const FULL: Plan = Plan {
@@ -441,6 +445,8 @@ impl Press {
 struct InteractionSet {
     tool: Tool,
     n: usize,
+    /// How many text lines change with the slider besides the squared line (`?changing=`).
+    changing: usize,
     presses: Vec<Press>,
     /// Cold load of this page, ms to ready, per round (a side result).
     ready: Vec<f64>,
@@ -476,6 +482,9 @@ struct ColdTargetInfo {
 /// Element counts of the interaction-latency table (both tools) and of the rerun-scaling table.
 const LATENCY_SIZES: [usize; 3] = [10, 100, 1000];
 const SCALING_SIZES: [usize; 3] = [100, 1000, 10_000];
+/// The interaction page where many elements change: 103 elements, 100 of them text lines that
+/// show the slider's value (issue 16's "100 changing elements").
+const CHANGING_PAGE: (usize, usize) = (103, 100);
 
 async fn measure(
     plan: &Plan,
@@ -644,33 +653,35 @@ async fn measure(
         // Interaction latency and rerun scaling: the same runs, by element count; the tools take
         // turns so a slow spell of the machine hits both.
         println!("\n==> bench: interactions (key press → DOM)");
-        let mut configs: Vec<(Tool, usize, (usize, usize, usize))> = Vec::new();
+        let mut configs: Vec<(Tool, usize, usize, Presses)> = Vec::new();
         let mut sizes: Vec<usize> = LATENCY_SIZES.to_vec();
         for n in SCALING_SIZES {
             if !sizes.contains(&n) {
                 sizes.push(n);
             }
         }
-        for &n in &sizes {
+        let pages = sizes.iter().map(|&n| (n, 0)).chain([CHANGING_PAGE]);
+        for (n, changing) in pages {
             let big = n >= 10_000;
-            configs.push((Tool::Wasmlit, n, if big { plan.big_presses } else { plan.presses }));
+            configs.push((Tool::Wasmlit, n, changing, if big { plan.big_presses } else { plan.presses }));
             if peers.is_some() {
-                configs.push((Tool::Streamlit, n, if big { plan.big_peer_presses } else { plan.presses }));
+                configs.push((Tool::Streamlit, n, changing, if big { plan.big_peer_presses } else { plan.presses }));
             }
         }
-        let max_rounds = configs.iter().map(|c| c.2 .0).max().unwrap_or(0);
+        let max_rounds = configs.iter().map(|c| c.3 .0).max().unwrap_or(0);
         let mut sets: Vec<InteractionSet> = configs
             .iter()
-            .map(|&(tool, n, _)| InteractionSet { tool, n, presses: Vec::new(), ready: Vec::new() })
+            .map(|&(tool, n, changing, _)| InteractionSet { tool, n, changing, presses: Vec::new(), ready: Vec::new() })
             .collect();
         for round in 0..max_rounds {
-            for (i, &(tool, n, (rounds, warm_up, measured))) in configs.iter().enumerate() {
+            for (i, &(tool, n, changing, (rounds, warm_up, measured))) in configs.iter().enumerate() {
                 if round >= rounds {
                     continue;
                 }
+                let query = if changing > 0 { format!("?n={n}&changing={changing}") } else { format!("?n={n}") };
                 let page = match (tool, &peers) {
-                    (Tool::Wasmlit, _) => url("rerun", &format!("?n={n}")),
-                    (Tool::Streamlit, Some((_, rerun))) => rerun.url(&format!("?n={n}")),
+                    (Tool::Wasmlit, _) => url("rerun", &query),
+                    (Tool::Streamlit, Some((_, rerun))) => rerun.url(&query),
                     (Tool::Streamlit, None) | (Tool::Leptos, _) => {
                         unreachable!("only wasmlit and a started peer are pressed")
                     }
@@ -679,9 +690,9 @@ async fn measure(
                 let dom = Summary::of(&presses.iter().map(|p| p.dom).collect::<Vec<_>>());
                 let paint = Summary::of(&presses.iter().map(|p| p.paint).collect::<Vec<_>>());
                 println!(
-                    "    {:<9} n={:<6} round {}  ready {:>7.1} ms, {} presses, medians: DOM {:>8.2} ms, painted {:>8.2} ms",
+                    "    {:<9} {:<14} round {}  ready {:>7.1} ms, {} presses, medians: DOM {:>8.2} ms, painted {:>8.2} ms",
                     tool.name(),
-                    n,
+                    query,
                     round + 1,
                     ready,
                     presses.len(),
@@ -858,8 +869,13 @@ impl Results {
         self.cold_loads(label, tool).and_then(|loads| Summary::of(&loads.iter().map(f).collect::<Vec<_>>()))
     }
 
+    /// The interactions on the page of `n` elements of which one changes.
     fn set(&self, tool: Tool, n: usize) -> Option<&InteractionSet> {
-        self.interactions.iter().find(|s| s.tool == tool && s.n == n)
+        self.changing_set(tool, n, 0)
+    }
+
+    fn changing_set(&self, tool: Tool, n: usize, changing: usize) -> Option<&InteractionSet> {
+        self.interactions.iter().find(|s| s.tool == tool && s.n == n && s.changing == changing)
     }
 
     /// The pages measured cold, each once, in order.
@@ -921,6 +937,7 @@ impl Results {
                     json!({
                         "tool": s.tool.name(),
                         "elements": s.n,
+                        "changing": s.changing,
                         "event_to_dom_ms": json_of(&s.series(|p| Some(p.dom))),
                         "event_to_paint_ms": json_of(&s.series(|p| Some(p.paint))),
                         "event_to_last_mutation_ms": json_of(&s.series(|p| Some(p.last))),
@@ -955,11 +972,12 @@ impl Results {
         }
         let mut latency = serde_json::Map::new();
         for s in self.interactions.iter().filter(|s| s.tool == Tool::Wasmlit) {
-            let peer = self.set(Tool::Streamlit, s.n);
+            let peer = self.changing_set(Tool::Streamlit, s.n, s.changing);
             let dom = ratio(peer.and_then(InteractionSet::dom), s.dom());
             let paint = ratio(peer.and_then(InteractionSet::paint), s.paint());
             if dom.is_some() || paint.is_some() {
-                latency.insert(s.n.to_string(), json!({ "dom": r3(dom), "painted": r3(paint) }));
+                let page = if s.changing > 0 { format!("{}, {} changing", s.n, s.changing) } else { s.n.to_string() };
+                latency.insert(page, json!({ "dom": r3(dom), "painted": r3(paint) }));
             }
         }
         json!({ "note": "Streamlit median / wasmlit median, same run", "cold_start": cold, "interaction_latency": latency })
@@ -1081,11 +1099,12 @@ impl Results {
             "| elements | tool | → DOM, median (p25–p75) | → DOM, p95 | → painted, median (p25–p75) | → painted, p95 | presses | Streamlit / wasmlit (DOM; painted) |"
         );
         let _ = writeln!(t, "|---:|---|---:|---:|---:|---:|---:|---:|");
-        for n in LATENCY_SIZES {
+        let pages = LATENCY_SIZES.iter().map(|&n| (n, 0)).chain([CHANGING_PAGE]);
+        for (n, changing) in pages {
             for tool in [Tool::Wasmlit, Tool::Streamlit] {
-                let Some(set) = self.set(tool, n) else { continue };
+                let Some(set) = self.changing_set(tool, n, changing) else { continue };
                 let (Some(dom), Some(paint)) = (set.dom(), set.paint()) else { continue };
-                let r = match (tool, self.set(Tool::Wasmlit, n)) {
+                let r = match (tool, self.changing_set(Tool::Wasmlit, n, changing)) {
                     (Tool::Streamlit, Some(w)) => {
                         format!("{}; {}", times(ratio(Some(dom), w.dom())), times(ratio(Some(paint), w.paint())))
                     }
@@ -1093,7 +1112,8 @@ impl Results {
                 };
                 let _ = writeln!(
                     t,
-                    "| {n} | {} | {} | {} | {} | {} | {} | {r} |",
+                    "| {} | {} | {} | {} | {} | {} | {} | {r} |",
+                    if changing > 0 { format!("{n}, {changing} changing") } else { n.to_string() },
                     tool.name(),
                     spread(&dom),
                     ms(dom.p95),

@@ -7,17 +7,19 @@ use wasmlit::prelude::*;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    let n = bench_rerun::elements_from_query(&page::search());
+    let search = page::search();
+    let n = bench_rerun::elements_from_query(&search);
+    let changing = bench_rerun::changing_from_query(&search, n);
     wasmlit::run(move |ui: &Ui| {
         page::mark("wl-script-start");
-        bench_rerun::app(ui, n);
+        bench_rerun::app(ui, n, changing);
         page::mark("wl-script-end");
     })
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    wasmlit::run(|ui: &Ui| bench_rerun::app(ui, bench_rerun::DEFAULT_ELEMENTS))
+    wasmlit::run(|ui: &Ui| bench_rerun::app(ui, bench_rerun::DEFAULT_ELEMENTS, 0))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -31,7 +33,7 @@ mod page {
         pub fn mark(name: &str);
     }
 
-    /// `location.search`, e.g. `?n=1000`.
+    /// `location.search`, e.g. `?n=1000&changing=100`.
     pub fn search() -> String {
         let global = js_sys::global();
         js_sys::Reflect::get(&global, &"location".into())

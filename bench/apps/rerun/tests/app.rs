@@ -3,7 +3,7 @@
 use wasmlit::prelude::*;
 
 fn started(n: usize) -> AppTest {
-    let mut at = AppTest::new(move |ui: &Ui| bench_rerun::app(ui, n));
+    let mut at = AppTest::new(move |ui: &Ui| bench_rerun::app(ui, n, 0));
     at.run();
     at
 }
@@ -13,6 +13,22 @@ fn draws_exactly_n_elements() {
     for n in [3, 10, 100, 1000] {
         assert_eq!(started(n).elements().len(), n, "n = {n}");
     }
+}
+
+#[test]
+fn with_changing_lines_one_move_changes_each_of_them_too() {
+    let mut at = AppTest::new(|ui: &Ui| bench_rerun::app(ui, 103, 100));
+    at.run();
+    assert_eq!(at.elements().len(), 103);
+    let before = at.elements();
+    at.slider(label("x")).set_value(7).run();
+    let after = at.elements();
+    let changed = (0..before.len()).filter(|&i| before[i] != after[i]).count();
+    assert_eq!(changed, 102, "the slider, the squared line and the 100 lines");
+    assert_eq!(at.text(99).text(), "Row 99: 7 + 99 = 106");
+    assert_eq!(bench_rerun::changing_from_query("?n=103&changing=100", 103), 100);
+    assert_eq!(bench_rerun::changing_from_query("?n=10&changing=100", 10), 7);
+    assert_eq!(bench_rerun::changing_from_query("?n=10", 10), 0);
 }
 
 #[test]
