@@ -39,10 +39,14 @@ use crate::web::widgets::Sink;
 
 #[wasm_bindgen(inline_js = r#"
 export function embed(el, spec, config, dark, rows, svg) {
+  config = JSON.parse(config);
+  // ARIA descriptions are SVG's only: on a canvas they are never read, yet Vega-Lite would
+  // format one for every row on every update (a quarter of a large chart's zoom, measured).
+  if (!svg) config.aria = false;
   const options = {
     actions: false,
     mode: 'vega-lite',
-    config: JSON.parse(config),
+    config,
     renderer: svg ? 'svg' : 'canvas',
     tooltip: { theme: dark ? 'dark' : 'light' },
   };
