@@ -18,9 +18,9 @@
 //!   square cells (one per device pixel, or as wide as the points' radius:
 //!   [`Prepared::with_cell`]) and, per series (and per y column), the first row falling in
 //!   each occupied cell is kept, with the rows of the lowest and highest x and y, so Vega's
-//!   scales get the same domains. Every occupied cell keeps a point, so a point moves by at
-//!   most a cell while the overdrawn ones are dropped: with cells of the radius, a dense
-//!   cloud's picture is the same and a lone point is off by at most that much.
+//!   scales get the same domains. Every occupied cell keeps a point, so a dropped point is
+//!   stood for by one at most a cell's diagonal away: with cells of the radius, a dense
+//!   cloud's picture is the same and a sparse one's edge moves by at most 1.4 radii.
 //! - Bars and charts whose x is text are never reduced.
 //!
 //! A zoom re-reduces lines from a min/max pyramid (`reduce/pyramid.rs`), built ahead of the
@@ -221,8 +221,8 @@ impl Prepared {
     }
 
     /// A scatter binned by cells of `side` device pixels rather than 1 (the renderer gives the
-    /// points' radius): fewer points for Vega to draw, each moved by at most a cell. Sides
-    /// below 1 (or not finite) count as 1; lines ignore it.
+    /// points' radius): fewer points for Vega to draw, a dropped point stood for by one in its
+    /// cell. Sides below 1 (or not finite) count as 1; lines ignore it.
     ///
     /// ```
     /// use wasmlit::charts::reduce::{Mode, Plan, Prepared, Viewport};
@@ -427,6 +427,13 @@ mod tests {
         DataFrame::new(vec![("a", Column::from(walk(n, 7))), ("b", Column::from(walk(n, 99)))]).unwrap()
     }
 
+    /// A frame of columns `x`, `y` and the series names `g`.
+    fn x_y_group(x: &[f64], y: &[f64], group: Vec<&str>) -> DataFrame {
+        let columns =
+            vec![("x", Column::from(x.to_vec())), ("y", Column::from(y.to_vec())), ("g", Column::from(group))];
+        DataFrame::new(columns).unwrap()
+    }
+
     /// For every series and pixel column, the min and max of the kept rows equal the full
     /// data's.
     fn assert_columns_kept(xs: &[f64], ys: &[f64], kept: &[usize], range: (f64, f64), width: usize) {
@@ -492,12 +499,7 @@ mod tests {
         // x runs backwards and the series interleave.
         let x: Vec<f64> = (0..n).map(|r| ((n - r) / 2) as f64).collect();
         let group: Vec<&str> = (0..n).map(|r| if r % 2 == 0 { "even" } else { "odd" }).collect();
-        let df = DataFrame::new(vec![
-            ("x", Column::from(x.clone())),
-            ("y", Column::from(y.clone())),
-            ("g", Column::from(group)),
-        ])
-        .unwrap();
+        let df = x_y_group(&x, &y, group);
         let plan = Plan { x: Some(0), ys: vec![1], group: Some(2), mode: Mode::Lines };
         let rows = pick_rows(&df, &plan, Viewport { x: None, y: None, width: 300, height: 300 });
         let range = (x[n - 1], x[0]);
@@ -586,13 +588,8 @@ mod tests {
         // A spread cloud: the walks' steps, not their sums, so points scatter over the plot.
         let x: Vec<f64> = xs.iter().scan(0.0, |last, v| Some(v - std::mem::replace(last, *v))).collect();
         let y: Vec<f64> = ys.iter().scan(0.0, |last, v| Some(v - std::mem::replace(last, *v))).collect();
-        let group: Vec<&str> = (0..n).map(|r| if r % 3 == 0 { "a" } else { "b" }).collect();
-        let df = DataFrame::new(vec![
-            ("x", Column::from(x.clone())),
-            ("y", Column::from(y.clone())),
-            ("g", Column::from(group)),
-        ])
-        .unwrap();
+        let group: Vec<&str> = (0..n).map(|r| if r.is_multiple_of(3) { "a" } else { "b" }).collect();
+        let df = x_y_group(&x, &y, group);
         let plan = Plan { x: Some(0), ys: vec![1], group: Some(2), mode: Mode::Points };
         let viewport = Viewport { x: None, y: None, width: 700, height: 350 };
         let per_pixel = Prepared::new(&df, &plan).pick(viewport);
@@ -604,7 +601,7 @@ mod tests {
         let cell = |r: usize| {
             let i = (((x[r] - x0) / (x1 - x0) * cols as f64) as usize).min(cols - 1);
             let j = (((y[r] - y0) / (y1 - y0) * rows as f64) as usize).min(rows - 1);
-            (r % 3 == 0, j * cols + i)
+            (r.is_multiple_of(3), j * cols + i)
         };
         let occupied: HashSet<(bool, usize)> = (0..n).map(cell).collect();
         let kept_cells: HashSet<(bool, usize)> = kept.iter().map(|&r| cell(r)).collect();
@@ -612,7 +609,7 @@ mod tests {
         assert!(kept.len() <= occupied.len() + 2 * 4, "{} rows for {} cells", kept.len(), occupied.len());
         assert!(kept.len() * 3 < per_pixel.len(), "{} rows vs {} at one per pixel", kept.len(), per_pixel.len());
         for series in [0, 1] {
-            let rows: Vec<usize> = (0..n).filter(|r| (r % 3 == 0) == (series == 0)).collect();
+            let rows: Vec<usize> = (0..n).filter(|r| r.is_multiple_of(3) == (series == 0)).collect();
             let by = |v: &[f64], max: bool| {
                 rows.iter().copied().reduce(|a, b| if (v[b] > v[a]) == max && v[b] != v[a] { b } else { a })
             };

@@ -220,7 +220,7 @@ fn rows_for(chart: &ChartSpec, prepared: Option<&Prepared>, viewport: Viewport) 
 }
 
 /// A frame's columns read for reducing, a scatter's binned by its points' radius (in device
-/// pixels): a cell of the radius moves a point by at most that much and draws far fewer.
+/// pixels): each cell keeps one point, so Vega draws far fewer and the picture barely changes.
 fn prepare(data: &DataFrame, plan: &Plan, spec: &Value) -> Prepared {
     let radius = point_radius(spec).unwrap_or(0.0);
     Prepared::new(data, plan).with_cell(radius * window().device_pixel_ratio().max(1.0))
