@@ -16,6 +16,9 @@ pub const CATEGORICAL_DARK: [&str; 10] =
 pub const SEQUENTIAL: [&str; 10] =
     ["#e4f5ff", "#c7ebff", "#a6dcff", "#83c9ff", "#60b4ff", "#3d9df3", "#1c83e1", "#0068c9", "#0054a3", "#004280"];
 
+/// The area of a scatter's point in square CSS pixels (Vega-Lite's `size`), as Streamlit's.
+pub const POINT_SIZE: f64 = 60.0;
+
 /// The Vega-Lite `config` of a chart in the light or dark theme: Streamlit's font, grey axis
 /// labels without domain lines or ticks, horizontal grid lines only, the legend below.
 ///
@@ -69,8 +72,8 @@ pub fn config(dark: bool) -> Value {
         "range": {"category": category, "ramp": SEQUENTIAL, "heatmap": SEQUENTIAL},
         "line": {"strokeWidth": 2},
         "area": {"opacity": 0.7, "line": false},
-        "point": {"filled": true, "size": 60},
-        "circle": {"size": 60},
+        "point": {"filled": true, "size": POINT_SIZE},
+        "circle": {"size": POINT_SIZE},
         "bar": {"discreteBandSize": {"band": 0.75}},
     })
 }

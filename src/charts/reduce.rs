@@ -15,12 +15,16 @@
 //!   In a frame with several y columns (wide data) the union of the rows every series keeps is
 //!   sent for all of them, so stacked areas stay aligned on x.
 //! - **Scatters** ([`Mode::Points`]) are reduced by *binning*: the visible area is cut into
-//!   one cell per device pixel and, per series (and per y column), the first row falling in
-//!   each occupied cell is kept. Every pixel that has a point keeps one, so the picture's
-//!   footprint is unchanged while overdrawn points are dropped.
+//!   square cells (one per device pixel, or as wide as the points' radius:
+//!   [`Prepared::with_cell`]) and, per series (and per y column), the first row falling in
+//!   each occupied cell is kept, with the rows of the lowest and highest x and y, so Vega's
+//!   scales get the same domains. Every occupied cell keeps a point, so a dropped point is
+//!   stood for by one at most a cell's diagonal away: with cells of the radius, a dense
+//!   cloud's picture is the same and a sparse one's edge moves by at most 1.4 radii.
 //! - Bars and charts whose x is text are never reduced.
 //!
-//! A zoom re-reduces lines from a min/max pyramid (`reduce/pyramid.rs`), built on the first zoom:
+//! A zoom re-reduces lines from a min/max pyramid (`reduce/pyramid.rs`), built ahead of the
+//! first zoom ([`Prepared::prepare_zoom`], when the page is idle after the first paint) or by it:
 //! the rows in x order with levels of per-block extremes, so a zoom reads about two blocks
 //! per level for each pixel column instead of every row in range, and keeps the same rows.
 
@@ -183,6 +187,8 @@ pub struct Prepared {
     /// `None`: the frame is not reduced (small, or text on x).
     columns: Option<Columns>,
     mode: Mode,
+    /// A scatter's cell side in device pixels (at least 1).
+    cell: f64,
 }
 
 #[derive(Clone, Debug)]
@@ -211,12 +217,53 @@ impl Prepared {
             let y_full = ys.iter().map(|y| extent(y, 0..rows)).collect();
             Columns { ys, y_full, xs, series, count, full, pyramids: OnceCell::new() }
         });
-        Prepared { rows, columns, mode: plan.mode }
+        Prepared { rows, columns, mode: plan.mode, cell: 1.0 }
+    }
+
+    /// A scatter binned by cells of `side` device pixels rather than 1 (the renderer gives the
+    /// points' radius): fewer points for Vega to draw, a dropped point stood for by one in its
+    /// cell. Sides below 1 (or not finite) count as 1; lines ignore it.
+    ///
+    /// ```
+    /// use wasmlit::charts::reduce::{Mode, Plan, Prepared, Viewport};
+    /// use wasmlit::data::{Column, DataFrame};
+    /// let x: Vec<f64> = (0..40_000).map(|i| (i % 200) as f64).collect();
+    /// let y: Vec<f64> = (0..40_000).map(|i| (i / 200) as f64).collect();
+    /// let df = DataFrame::new(vec![("x", Column::from(x)), ("y", Column::from(y))]).unwrap();
+    /// let plan = Plan { x: Some(0), ys: vec![1], group: None, mode: Mode::Points };
+    /// let all = Viewport { x: None, y: None, width: 200, height: 200 };
+    /// assert_eq!(Prepared::new(&df, &plan).pick(all).len(), 40_000); // one per pixel
+    /// assert!(Prepared::new(&df, &plan).with_cell(4.0).pick(all).len() <= 50 * 50 + 4);
+    /// ```
+    pub fn with_cell(mut self, side: f64) -> Prepared {
+        self.cell = if side.is_finite() { side.max(1.0) } else { 1.0 };
+        self
     }
 
     /// Whether the frame is reduced at all.
     pub fn reduces(&self) -> bool {
         self.columns.is_some()
+    }
+
+    /// Builds what a line chart's zooms read (its min/max pyramids), unless built already or
+    /// not a reduced line chart. The renderer calls it when the page is idle after the first
+    /// paint, so the first zoom does not pay for it; [`pick`](Self::pick) keeps the same rows.
+    ///
+    /// ```
+    /// use wasmlit::charts::reduce::{Mode, Plan, Prepared, Viewport};
+    /// use wasmlit::data::{Column, DataFrame};
+    /// let y: Vec<f64> = (0..20_000).map(|i| (i as f64 / 50.0).sin()).collect();
+    /// let df = DataFrame::new(vec![("y", Column::from(y))]).unwrap();
+    /// let prepared = Prepared::new(&df, &Plan { x: None, ys: vec![0], group: None, mode: Mode::Lines });
+    /// let all = Viewport { x: None, y: None, width: 400, height: 300 };
+    /// let before = prepared.pick(all);
+    /// prepared.prepare_zoom();
+    /// assert_eq!(prepared.pick(all), before);
+    /// ```
+    pub fn prepare_zoom(&self) {
+        if let (Mode::Lines, Some(c)) = (self.mode, &self.columns) {
+            c.pyramids.get_or_init(|| Pyramids::new(&c.xs, &c.ys, &c.series, c.count));
+        }
     }
 
     /// The rows to send for `viewport`, ascending (see [`pick_rows`]). Lines zoomed once are
@@ -248,7 +295,9 @@ impl Prepared {
                 Mode::Lines => min_max(&c.xs, ys, &c.series, c.count, range, width, &mut keep),
                 Mode::Points => {
                     let y_range = viewport.y.or(*y_full).unwrap_or((0.0, 0.0));
-                    bins(&c.xs, ys, &c.series, range, y_range, (width, viewport.height.max(1)), &mut keep);
+                    let cells = |pixels: usize| ((pixels.max(1) as f64 / self.cell).ceil() as usize).max(1);
+                    let grid = (cells(width), cells(viewport.height));
+                    bins(&c.xs, ys, &c.series, c.count, (range, y_range), grid, &mut keep);
                 }
             }
         }
@@ -316,17 +365,20 @@ fn min_max(xs: &[f64], ys: &[f64], series: &[u32], count: usize, range: (f64, f6
     }
 }
 
-/// One row per occupied pixel cell, per series (see the module docs).
+/// One row per occupied cell of a `width` × `height` grid over the ranges, per series, and
+/// each series' rows of the lowest and highest x and y in range (see the module docs).
 fn bins(
     xs: &[f64],
     ys: &[f64],
     series: &[u32],
-    x_range: (f64, f64),
-    y_range: (f64, f64),
+    count: usize,
+    (x_range, y_range): ((f64, f64), (f64, f64)),
     (width, height): (usize, usize),
     keep: &mut [bool],
 ) {
     let mut seen: HashSet<(u32, usize)> = HashSet::new();
+    // Per series: the rows of the lowest x, highest x, lowest y, highest y.
+    let mut extremes: Vec<Option<[usize; 4]>> = vec![None; count];
     for row in 0..xs.len() {
         let (x, y) = (xs[row], ys[row]);
         if !x.is_finite() || !y.is_finite() || x < x_range.0 || x > x_range.1 || y < y_range.0 || y > y_range.1 {
@@ -336,6 +388,18 @@ fn bins(
         if seen.insert((series[row], cell)) {
             keep[row] = true;
         }
+        if let Some(e) = extremes.get_mut(series[row] as usize) {
+            let e = e.get_or_insert([row; 4]);
+            let better = [x < xs[e[0]], x > xs[e[1]], y < ys[e[2]], y > ys[e[3]]];
+            for (slot, better) in e.iter_mut().zip(better) {
+                if better {
+                    *slot = row;
+                }
+            }
+        }
+    }
+    for row in extremes.into_iter().flatten().flatten() {
+        keep[row] = true;
     }
 }
 
@@ -361,6 +425,13 @@ mod tests {
 
     fn wide(n: usize) -> DataFrame {
         DataFrame::new(vec![("a", Column::from(walk(n, 7))), ("b", Column::from(walk(n, 99)))]).unwrap()
+    }
+
+    /// A frame of columns `x`, `y` and the series names `g`.
+    fn x_y_group(x: &[f64], y: &[f64], group: Vec<&str>) -> DataFrame {
+        let columns =
+            vec![("x", Column::from(x.to_vec())), ("y", Column::from(y.to_vec())), ("g", Column::from(group))];
+        DataFrame::new(columns).unwrap()
     }
 
     /// For every series and pixel column, the min and max of the kept rows equal the full
@@ -428,12 +499,7 @@ mod tests {
         // x runs backwards and the series interleave.
         let x: Vec<f64> = (0..n).map(|r| ((n - r) / 2) as f64).collect();
         let group: Vec<&str> = (0..n).map(|r| if r % 2 == 0 { "even" } else { "odd" }).collect();
-        let df = DataFrame::new(vec![
-            ("x", Column::from(x.clone())),
-            ("y", Column::from(y.clone())),
-            ("g", Column::from(group)),
-        ])
-        .unwrap();
+        let df = x_y_group(&x, &y, group);
         let plan = Plan { x: Some(0), ys: vec![1], group: Some(2), mode: Mode::Lines };
         let rows = pick_rows(&df, &plan, Viewport { x: None, y: None, width: 300, height: 300 });
         let range = (x[n - 1], x[0]);
@@ -459,6 +525,16 @@ mod tests {
         // Once built, the full view is read from the pyramid too.
         let all = Viewport { x: None, y: None, width: 640, height: 300 };
         assert_eq!(prepared.pick(all), prepared.pick_directly(all));
+        // Built ahead of the first zoom (the renderer does it when the page is idle).
+        let ahead = Prepared::new(&df, &plan);
+        ahead.prepare_zoom();
+        let built = ahead.columns.as_ref().is_some_and(|c| c.pyramids.get().is_some_and(Option::is_some));
+        assert!(built, "prepare_zoom builds the pyramids");
+        assert_eq!(ahead.pick(all), prepared.pick_directly(all));
+        // Scatters have none.
+        let points = Prepared::new(&df, &Plan { mode: Mode::Points, ..plan });
+        points.prepare_zoom();
+        assert!(points.columns.as_ref().is_some_and(|c| c.pyramids.get().is_none()));
     }
 
     /// Not an assertion: how long a zoom's reduction takes at a million rows, both ways
@@ -503,6 +579,51 @@ mod tests {
         let rows = pick_rows(&df, &plan, Viewport { x: None, y: None, width: 200, height: 200 });
         // 100 x values and 37 y values: gcd(100, 37) = 1, so every (x, y) pair occurs.
         assert_eq!(rows.len(), 100 * 37);
+    }
+
+    #[test]
+    fn scatters_binned_by_the_radius_keep_every_occupied_cell_and_the_extremes() {
+        let n = 100_000;
+        let (xs, ys) = (walk(n, 21), walk(n, 22));
+        // A spread cloud: the walks' steps, not their sums, so points scatter over the plot.
+        let x: Vec<f64> = xs.iter().scan(0.0, |last, v| Some(v - std::mem::replace(last, *v))).collect();
+        let y: Vec<f64> = ys.iter().scan(0.0, |last, v| Some(v - std::mem::replace(last, *v))).collect();
+        let group: Vec<&str> = (0..n).map(|r| if r.is_multiple_of(3) { "a" } else { "b" }).collect();
+        let df = x_y_group(&x, &y, group);
+        let plan = Plan { x: Some(0), ys: vec![1], group: Some(2), mode: Mode::Points };
+        let viewport = Viewport { x: None, y: None, width: 700, height: 350 };
+        let per_pixel = Prepared::new(&df, &plan).pick(viewport);
+        let side = (60.0 / std::f64::consts::PI).sqrt(); // Vega-Lite's circle of size 60
+        let kept = Prepared::new(&df, &plan).with_cell(side).pick(viewport);
+        let (cols, rows) = ((700.0 / side).ceil() as usize, (350.0 / side).ceil() as usize);
+        let span = |v: &[f64]| v.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+        let ((x0, x1), (y0, y1)) = (span(&x), span(&y));
+        let cell = |r: usize| {
+            let i = (((x[r] - x0) / (x1 - x0) * cols as f64) as usize).min(cols - 1);
+            let j = (((y[r] - y0) / (y1 - y0) * rows as f64) as usize).min(rows - 1);
+            (r.is_multiple_of(3), j * cols + i)
+        };
+        let occupied: HashSet<(bool, usize)> = (0..n).map(cell).collect();
+        let kept_cells: HashSet<(bool, usize)> = kept.iter().map(|&r| cell(r)).collect();
+        assert_eq!(kept_cells, occupied, "every occupied cell of every series keeps a point");
+        assert!(kept.len() <= occupied.len() + 2 * 4, "{} rows for {} cells", kept.len(), occupied.len());
+        assert!(kept.len() * 3 < per_pixel.len(), "{} rows vs {} at one per pixel", kept.len(), per_pixel.len());
+        for series in [0, 1] {
+            let rows: Vec<usize> = (0..n).filter(|r| r.is_multiple_of(3) == (series == 0)).collect();
+            let by = |v: &[f64], max: bool| {
+                rows.iter().copied().reduce(|a, b| if (v[b] > v[a]) == max && v[b] != v[a] { b } else { a })
+            };
+            for extreme in [by(&x, false), by(&x, true), by(&y, false), by(&y, true)].into_iter().flatten() {
+                assert!(kept.contains(&extreme), "series {series}: the extreme row {extreme} is kept");
+            }
+        }
+        // Zoomed in, only points in the visible area are kept.
+        let zoom = Viewport { x: Some((0.0, 0.5)), y: Some((-0.5, 0.0)), width: 700, height: 350 };
+        let zoomed = Prepared::new(&df, &plan).with_cell(side).pick(zoom);
+        assert!(!zoomed.is_empty());
+        assert!(zoomed.iter().all(|&r| (0.0..=0.5).contains(&x[r]) && (-0.5..=0.0).contains(&y[r])));
+        // Bad sides count as a pixel.
+        assert_eq!(Prepared::new(&df, &plan).with_cell(f64::NAN).pick(viewport), per_pixel);
     }
 
     #[test]

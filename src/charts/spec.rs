@@ -57,6 +57,25 @@ pub fn field(name: &str) -> String {
     out
 }
 
+/// The radius in CSS pixels of a scatter's points, all of one size (the mark's `size`, else
+/// [`POINT_SIZE`](super::palette::POINT_SIZE)); `None` when a column sizes them.
+///
+/// ```
+/// use serde_json::json;
+/// use wasmlit::charts::spec::point_radius;
+/// let four_pi = json!({"mark": {"type": "circle", "size": 4.0 * std::f64::consts::PI}});
+/// assert!(point_radius(&four_pi).is_some_and(|r| (r - 2.0).abs() < 1e-9));
+/// assert_eq!(point_radius(&json!({"mark": "circle", "encoding": {"size": {"field": "w"}}})), None);
+/// ```
+pub fn point_radius(spec: &Value) -> Option<f64> {
+    if spec.get("encoding").and_then(|e| e.get("size")).is_some() {
+        return None;
+    }
+    let size =
+        spec.get("mark").and_then(|m| m.get("size")).and_then(Value::as_f64).unwrap_or(super::palette::POINT_SIZE);
+    Some((size.max(0.0) / std::f64::consts::PI).sqrt())
+}
+
 fn find(frame: &DataFrame, part: &'static str, name: &str) -> Result<usize, ChartError> {
     frame.column_index(name).map_err(|_| ChartError::UnknownColumn {
         part,

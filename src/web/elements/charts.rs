@@ -26,9 +26,9 @@ use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::charts::reduce::{Mode, Prepared, Viewport};
+use crate::charts::reduce::{Mode, Plan, Prepared, Viewport};
 use crate::charts::rows::rows_json;
-use crate::charts::spec::ZOOM_PARAM;
+use crate::charts::spec::{point_radius, ZOOM_PARAM};
 use crate::charts::{palette, ChartProps, ChartSpec};
 use crate::data::DataFrame;
 use crate::element::WidgetValue;
@@ -39,10 +39,14 @@ use crate::web::widgets::Sink;
 
 #[wasm_bindgen(inline_js = r#"
 export function embed(el, spec, config, dark, rows, svg) {
+  config = JSON.parse(config);
+  // ARIA descriptions are SVG's only: on a canvas they are never read, yet Vega-Lite would
+  // format one for every row on every update (a quarter of a large chart's zoom, measured).
+  if (!svg) config.aria = false;
   const options = {
     actions: false,
     mode: 'vega-lite',
-    config: JSON.parse(config),
+    config,
     renderer: svg ? 'svg' : 'canvas',
     tooltip: { theme: dark ? 'dark' : 'light' },
   };
@@ -53,14 +57,58 @@ export function embed(el, spec, config, dark, rows, svg) {
   return window.vegaEmbed(el, parsed, options).then((result) => {
     el.__wlView = result.view;
     el.__wlEmbeds = (el.__wlEmbeds || 0) + 1;
+    result.view.__wlRoom = room(result.view);
     return result;
   });
 }
+// How far the axes, labels and legends reach beyond the plot on its left and right, as the
+// last "fit" layout made room for them (Vega's ViewLayout reads the same bounds).
+function room(view) {
+  try {
+    const b = view.scenegraph().root.items[0].bounds;
+    return { left: Math.ceil(-b.x1), right: Math.ceil(b.x2 - view.width()) };
+  } catch (e) { return null; }
+}
+// New rows may need wider axis labels: `resize` re-runs the "fit" layout.
+function refit(view) {
+  return view.resize().runAsync().then(() => { view.__wlRoom = room(view); return view; });
+}
 export function view_of(result) { return result.view; }
 export function finalize(result) { try { result.finalize(); } catch (e) { console.warn(e); } }
-// New rows may need wider axis labels: `resize` re-runs the "fit" layout.
-export function insert_rows(view, rows) { return view.insert('data', JSON.parse(rows)).resize().runAsync(); }
-export function replace_rows(view, rows) { return view.data('data', JSON.parse(rows)).resize().runAsync(); }
+export function insert_rows(view, rows) { view.insert('data', JSON.parse(rows)); return refit(view); }
+export function replace_rows(view, rows) { view.data('data', JSON.parse(rows)); return refit(view); }
+// A zoom's rows (picked from `started` to `picked`, then encoded, in `performance.now()` ms).
+// Without `resize`: the "fit" layout runs again only when the new labels need more room than
+// the last one made, as when the y extent gains a digit. Each step is a User Timing measure.
+export function zoom_rows(view, rows, started, picked) {
+  const encoded = performance.now();
+  const parsed = JSON.parse(rows);
+  const parsedAt = performance.now();
+  view.data('data', parsed);
+  const put = performance.now();
+  return view.runAsync().then(() => {
+    const ran = performance.now();
+    const was = view.__wlRoom, now = room(view);
+    const grew = !was || !now || now.left > was.left || now.right > was.right;
+    return (grew ? refit(view) : Promise.resolve(view)).then(() => {
+      const done = performance.now();
+      const measure = (name, start, end) => performance.measure('wl-zoom-' + name, { start, end });
+      measure('pick', started, picked);
+      measure('encode', picked, encoded);
+      measure('parse', encoded, parsedAt);
+      measure('data', parsedAt, put);
+      measure('run', put, ran);
+      if (grew) measure('refit', ran, done);
+      performance.measure('wl-zoom', { start: started, end: done });
+    });
+  });
+}
+export function when_idle(callback) {
+  if (window.requestIdleCallback) window.requestIdleCallback(() => callback(), { timeout: 2000 });
+  else setTimeout(() => callback(), 50);
+}
+// The plot's width (or height), as Vega's "fit" layout made it.
+export function plot_width(view, height) { try { return height ? view.height() : view.width(); } catch (e) { return 0; } }
 export function listen(view, name, callback) {
   try {
     view.addSignalListener(name, (_, value) => callback(JSON.stringify(value === undefined ? null : value)));
@@ -88,6 +136,9 @@ extern "C" {
     fn finalize(result: &JsValue);
     fn insert_rows(view: &JsValue, rows: String) -> js_sys::Promise;
     fn replace_rows(view: &JsValue, rows: String) -> js_sys::Promise;
+    fn zoom_rows(view: &JsValue, rows: String, started: f64, picked: f64) -> js_sys::Promise;
+    fn plot_width(view: &JsValue, height: bool) -> f64;
+    fn when_idle(callback: JsValue);
     fn listen(view: &JsValue, name: &str, callback: &Closure<dyn FnMut(String)>) -> bool;
     fn domain(view: &JsValue, scale: &str) -> JsValue;
     fn error_text(error: &JsValue) -> String;
@@ -104,8 +155,8 @@ struct Drawn {
     spec: Value,
     dark: bool,
     data: Option<DataFrame>,
-    /// The full frame's columns as numbers, when it is reduced.
-    prepared: Option<Rc<Prepared>>,
+    /// What zooms re-reduce, when the frame is reduced (shared with the zoom listener).
+    source: Source,
     /// Listeners kept alive as long as the view.
     _listeners: Vec<Closure<dyn FnMut(String)>>,
 }
@@ -117,6 +168,10 @@ impl Drop for Drawn {
 }
 
 type State = Rc<RefCell<Option<Drawn>>>;
+
+/// A reduced chart's spec and its frame's columns as numbers: what a zoom re-reduces. New
+/// data replaces it, so a zoom after a rerun reads the new frame.
+type Source = Rc<RefCell<Option<(ChartSpec, Rc<Prepared>)>>>;
 
 /// Whether the app shows its dark theme (the shell's theme, else the system's).
 fn dark_theme() -> Signal<bool> {
@@ -136,12 +191,22 @@ fn dark_theme() -> Signal<bool> {
     })
 }
 
-/// The plot's width in device pixels, for the reduction.
-fn pixel_width(el: &web_sys::HtmlElement) -> usize {
+/// A width in CSS pixels (800 when unknown) in device pixels, for the reduction.
+fn device_pixels(width: f64) -> usize {
     let ratio = window().device_pixel_ratio().max(1.0);
-    let width = f64::from(el.client_width());
     let width = if width > 0.0 { width } else { 800.0 };
     (width * ratio).ceil() as usize
+}
+
+/// The chart's box in device pixels: the first reduction's width, before Vega has laid out
+/// the plot (which is narrower by the axes and legend).
+fn pixel_width(el: &web_sys::HtmlElement) -> usize {
+    device_pixels(f64::from(el.client_width()))
+}
+
+/// `performance.now()`, for the zoom's User Timing measures.
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
 }
 
 /// The rows of `chart` to send for the visible x (and y) range, as JSON.
@@ -152,6 +217,21 @@ fn rows_for(chart: &ChartSpec, prepared: Option<&Prepared>, viewport: Viewport) 
         None => (0..data.num_rows()).collect(),
     };
     Some(rows_json(data, &chart.columns, chart.index, rows))
+}
+
+/// A frame's columns read for reducing, a scatter's binned by its points' radius (in device
+/// pixels): each cell keeps one point, so Vega draws far fewer and the picture barely changes.
+fn prepare(data: &DataFrame, plan: &Plan, spec: &Value) -> Prepared {
+    let radius = point_radius(spec).unwrap_or(0.0);
+    Prepared::new(data, plan).with_cell(radius * window().device_pixel_ratio().max(1.0))
+}
+
+/// Builds what the zooms of a reduced line chart read when the page is next idle (after the
+/// first paint), so the first zoom does not pay for it.
+fn prepare_when_idle(prepared: Option<&Rc<Prepared>>) {
+    if let Some(prepared) = prepared.cloned() {
+        when_idle(Closure::once_into_js(move || prepared.prepare_zoom()));
+    }
 }
 
 /// What a chart with a selection mode does with selections: sends them as its value.
@@ -269,7 +349,7 @@ async fn draw(
 ) -> Result<Drawn, String> {
     // The rows first: Vega is loading meanwhile (started by `install`).
     let prepared = match (&chart.data, &chart.plan) {
-        (Some(data), Some(plan)) => Some(Rc::new(Prepared::new(data, plan))).filter(|p| p.reduces()),
+        (Some(data), Some(plan)) => Some(Rc::new(prepare(data, plan, &chart.spec))).filter(|p| p.reduces()),
         _ => None,
     };
     let width = pixel_width(el);
@@ -285,13 +365,19 @@ async fn draw(
         .await
         .map_err(|e| error_text(&e))?;
     mark("wl-chart-embed");
+    prepare_when_idle(prepared.as_ref());
     let view = view_of(&result);
     let mut listeners = Vec::new();
-    if let (Some(prepared), Some(plan)) = (prepared.clone(), chart.plan.clone()) {
-        let (view_for_zoom, chart_for_zoom, el) = (view.clone(), chart.clone(), el.clone());
+    let source: Source = Rc::new(RefCell::new(prepared.clone().map(|p| (chart.clone(), p))));
+    // Every zoomable chart listens: its frame may become large with new data.
+    if let Some(plan) = chart.plan.clone() {
+        let (view_for_zoom, source_for_zoom) = (view.clone(), source.clone());
         let rezoom = move |value: String| {
-            // The interval's value: `{x field: [lo, hi]}` (and the y field's for scatters), or
-            // `{}` when the viewer resets the zoom (a double click).
+            let started = now();
+            let source = source_for_zoom.borrow();
+            let Some((chart, prepared)) = source.as_ref() else { return }; // Vega zooms all rows
+                                                                           // The interval's value: `{x field: [lo, hi]}` (and the y field's for scatters), or
+                                                                           // `{}` when the viewer resets the zoom (a double click).
             let value: Value = serde_json::from_str(&value).unwrap_or(Value::Null);
             let ranges: Vec<(f64, f64)> = value
                 .as_object()
@@ -316,12 +402,15 @@ async fn draw(
                 } else {
                     None
                 },
-                width: pixel_width(&el),
-                height,
+                // The plot's own width, as Vega laid it out: a zoom's rows are ≤ 4 per pixel column.
+                width: device_pixels(plot_width(&view_for_zoom, false)),
+                height: device_pixels(plot_width(&view_for_zoom, true)),
             };
-            if let Some(rows) = rows_for(&chart_for_zoom, Some(&prepared), viewport) {
-                let _ = replace_rows(&view_for_zoom, rows);
-            }
+            let Some(data) = chart.data.as_ref() else { return };
+            let rows = prepared.pick(viewport);
+            let picked = now();
+            let rows = rows_json(data, &chart.columns, chart.index, rows);
+            let _ = zoom_rows(&view_for_zoom, rows, started, picked);
         };
         // A wheel or a drag changes the interval many times a frame: the rows are picked once
         // per animation frame, for the latest interval.
@@ -372,7 +461,7 @@ async fn draw(
             listeners.push(listener);
         }
     }
-    Ok(Drawn { result, view, spec: chart.spec, dark, data: chart.data, prepared, _listeners: listeners })
+    Ok(Drawn { result, view, spec: chart.spec, dark, data: chart.data, source, _listeners: listeners })
 }
 
 /// New data for a drawn chart: appended rows are inserted, anything else replaces the rows
@@ -380,10 +469,10 @@ async fn draw(
 fn update_data(drawn: &mut Drawn, chart: &ChartSpec, el: &web_sys::HtmlElement) {
     let shown = drawn.data.as_ref().map_or(0, DataFrame::num_rows);
     let prepared = match (&chart.data, &chart.plan) {
-        (Some(data), Some(plan)) => Some(Rc::new(Prepared::new(data, plan))).filter(|p| p.reduces()),
+        (Some(data), Some(plan)) => Some(Rc::new(prepare(data, plan, &chart.spec))).filter(|p| p.reduces()),
         _ => None,
     };
-    let appended = chart.appended_from == Some(shown) && drawn.prepared.is_none() && prepared.is_none();
+    let appended = chart.appended_from == Some(shown) && drawn.source.borrow().is_none() && prepared.is_none();
     if let (true, Some(data)) = (appended, &chart.data) {
         let rows = rows_json(data, &chart.columns, chart.index, shown..data.num_rows());
         let _ = insert_rows(&drawn.view, rows);
@@ -393,6 +482,7 @@ fn update_data(drawn: &mut Drawn, chart: &ChartSpec, el: &web_sys::HtmlElement) 
         let rows = rows_for(chart, prepared.as_deref(), viewport).unwrap_or_else(|| "[]".into());
         let _ = replace_rows(&drawn.view, rows);
     }
+    prepare_when_idle(prepared.as_ref());
     drawn.data = chart.data.clone();
-    drawn.prepared = prepared;
+    *drawn.source.borrow_mut() = prepared.map(|p| (chart.clone(), p));
 }

@@ -11,9 +11,22 @@
 //              callback runs after the frame's style, layout and paint).
 // The check reads the canvas's pixels once per frame until the marks are there, then stops.
 // A map is drawn when wasmlit's points canvas says it drew points (its data-points attribute),
-// or Streamlit's deck.gl canvas has a size (a WebGL canvas's pixels cannot be read here).
+// or Streamlit's deck.gl has issued the instanced WebGL draw of its points (a WebGL canvas's
+// pixels cannot be read here, so the draw calls are watched: `glPoints` instances at `glDrawn`).
 (() => {
   const d = (window.__wlbChart = {});
+  const gl = window.WebGL2RenderingContext && WebGL2RenderingContext.prototype;
+  for (const name of gl ? ["drawArraysInstanced", "drawElementsInstanced"] : []) {
+    const draw = gl[name];
+    gl[name] = function (...args) {
+      const instances = args[args.length - 1];
+      if (d.glDrawn === undefined && instances >= 1000) {
+        d.glDrawn = performance.now();
+        d.glPoints = instances;
+      }
+      return draw.apply(this, args);
+    };
+  }
   const coloured = (canvas) => {
     if (!canvas.width || !canvas.height) return false;
     const ctx = canvas.getContext("2d");
@@ -42,13 +55,13 @@
       }
     }
     // A map: wasmlit's points canvas once it has drawn points; Streamlit's deck.gl canvas (WebGL,
-    // whose pixels cannot be read here) once it has a size.
+    // whose pixels cannot be read here) once its points' instanced draw was issued.
     const map = document.querySelector("canvas.wl-map-points, [data-testid='stDeckGlJsonChart'] canvas");
     if (map && d.marksDom === undefined) {
       d.marksDom = performance.now();
       d.renderer = "map canvas";
     }
-    if (map && (Number(map.getAttribute("data-points")) > 0 || (!map.classList.contains("wl-map-points") && map.width > 0))) {
+    if (map && (Number(map.getAttribute("data-points")) > 0 || (!map.classList.contains("wl-map-points") && d.glDrawn !== undefined))) {
       d.drawn = performance.now();
       const channel = new MessageChannel();
       channel.port1.onmessage = () => (d.painted = performance.now());

@@ -20,10 +20,11 @@
 //!    left button drags the map across ("drag"). Meanwhile `frames.js` records every animation
 //!    frame's begin time and the long animation frames; a frame's time is the difference of
 //!    consecutive begin times. The map is *drawn* when wasmlit's points canvas says it drew
-//!    points, or Streamlit's deck.gl canvas has a size.
+//!    points, or Streamlit's deck.gl has issued the instanced WebGL draw of its points.
 //!
 //! Every load is in a new browser with the HTTP cache disabled; the tools take turns.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -62,6 +63,8 @@ const QUICK_LOADS: (usize, usize) = (0, 1);
 /// The input passes: (chart, pass, events).
 const PASSES: [(&str, &str, usize); 3] =
     [("line_1m", "hover", 120), ("line_1m", "zoom", 120), ("map_100k", "drag", 120)];
+/// How long one input pass may take (120 events take 2 s on a page that keeps up).
+const PASS_TIMEOUT: Duration = Duration::from_secs(40);
 /// One input event per 60 Hz frame.
 const INPUT_EVERY: Duration = Duration::from_micros(16_667);
 
@@ -98,6 +101,8 @@ struct Pass {
     long_frames: Vec<f64>,
     /// How long sending the events took (CDP waits for the page to take each one).
     send_ms: f64,
+    /// The page's User Timing measures during the pass, by name (wasmlit's zoom steps).
+    measures: BTreeMap<String, Vec<f64>>,
 }
 
 /// One load of one chart by one tool.
@@ -107,6 +112,8 @@ struct ChartRun {
     /// The paint, or why there was none.
     paint: std::result::Result<Paint, String>,
     passes: Vec<Pass>,
+    /// The input pass given up (the page stopped taking input within [`PASS_TIMEOUT`]).
+    gave_up: Option<String>,
 }
 
 /// What the charts section measured.
@@ -184,7 +191,14 @@ async fn measure(
                     .iter()
                     .filter_map(|p| {
                         let s = Summary::of(&p.frames)?;
-                        Some(format!("{} frames median / p95 {} / {} ms", p.name, ms(s.median), ms(s.p95)))
+                        let steps: Vec<String> = p
+                            .measures
+                            .iter()
+                            .filter_map(|(k, v)| Some(format!("{k} {}", ms(Summary::of(v)?.median))))
+                            .collect();
+                        let steps =
+                            if steps.is_empty() { String::new() } else { format!(" (medians: {})", steps.join(", ")) };
+                        Some(format!("{} frames median / p95 {} / {} ms{steps}", p.name, ms(s.median), ms(s.p95)))
                     })
                     .collect();
                 println!(
@@ -207,6 +221,9 @@ async fn measure(
                     },
                     if passes.is_empty() { String::new() } else { format!("; {}", passes.join(", ")) }
                 );
+                if let Some(pass) = &run.gave_up {
+                    println!("              input given up: {pass}");
+                }
                 if run.paint.is_err() {
                     gave_up.push(*tool);
                 }
@@ -227,7 +244,7 @@ async fn measure(
 async fn load(session: &Session, tool: Tool, case: &'static str, url: &str) -> Result<ChartRun> {
     session.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": CHARTS_JS })).await?;
     session.goto(url).await?;
-    let mut run = ChartRun { tool, case, paint: Err(String::new()), passes: Vec::new() };
+    let mut run = ChartRun { tool, case, paint: Err(String::new()), passes: Vec::new(), gave_up: None };
     // A page busy drawing cannot run the waiting script's timer: WebDriver's script timeout.
     // A frozen page may not even let ChromeDriver time the script out: give up here too.
     let wait = session.execute_async(CHARTS_WAIT_JS, vec![json!(PAINT_TIMEOUT_MS)]);
@@ -268,54 +285,76 @@ async fn load(session: &Session, tool: Tool, case: &'static str, url: &str) -> R
     // Let the page settle (Streamlit finishes its run, fonts load) before the input.
     tokio::time::sleep(Duration::from_millis(1000)).await;
     for (name, events) in passes {
-        session.execute(FRAMES_JS, vec![json!("start")]).await?;
-        if name == "drag" {
-            let press = json!({ "type": "mousePressed", "x": x + width * 0.2, "y": y + height * 0.5, "button": "left", "buttons": 1, "clickCount": 1 });
-            session.cdp("Input.dispatchMouseEvent", press).await?;
-        }
-        let start = Instant::now();
-        for i in 0..events {
-            let event = match name {
-                // Across the plot, left to right, at mid height (the axes are at the edges).
-                "hover" => {
-                    let px = x + width * (0.15 + 0.7 * i as f64 / (events - 1).max(1) as f64);
-                    json!({ "type": "mouseMoved", "x": px, "y": y + height * 0.45 })
-                }
-                // Left to right across the middle of the map, the button held.
-                "drag" => {
-                    let px = x + width * (0.2 + 0.6 * (i + 1) as f64 / events as f64);
-                    json!({ "type": "mouseMoved", "x": px, "y": y + height * 0.5, "button": "left", "buttons": 1 })
-                }
-                // In for the first half, back out for the second.
-                _ => {
-                    let delta = if i < events / 2 { -100 } else { 100 };
-                    json!({ "type": "mouseWheel", "x": x + width * 0.5, "y": y + height * 0.45, "deltaX": 0, "deltaY": delta })
-                }
-            };
-            session.cdp("Input.dispatchMouseEvent", event).await?;
-            let next = INPUT_EVERY * (i as u32 + 1);
-            if let Some(wait) = next.checked_sub(start.elapsed()) {
-                tokio::time::sleep(wait).await;
+        // A page may stop taking input (Streamlit's deck.gl map on software GL did, for minutes):
+        // the pass is given up, and the load's other passes with it.
+        let pass = tokio::time::timeout(PASS_TIMEOUT, input_pass(session, name, events, (x, y, width, height))).await;
+        match pass {
+            Ok(pass) => run.passes.push(pass.map_err(|e| format!("{} {url}: {name}: {e}", tool.name()))?),
+            Err(_) => {
+                run.gave_up = Some(format!("{name}: no end within {} s", PASS_TIMEOUT.as_secs()));
+                break;
             }
         }
-        let send_ms = start.elapsed().as_secs_f64() * 1000.0;
-        if name == "drag" {
-            let release = json!({ "type": "mouseReleased", "x": x + width * 0.8, "y": y + height * 0.5, "button": "left", "buttons": 0, "clickCount": 1 });
-            session.cdp("Input.dispatchMouseEvent", release).await?;
-        }
-        // Two more frames' worth, so the last event's frame is in the record.
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        let record = session.execute(FRAMES_JS, vec![json!("stop")]).await?;
-        if let Some(error) = record.get("error") {
-            return Err(format!("{} {url}: {name}: {error}", tool.name()));
-        }
-        let stamps: Vec<f64> = record["stamps"].as_array().into_iter().flatten().filter_map(Value::as_f64).collect();
-        let long_frames =
-            record["loaf"].as_array().into_iter().flatten().filter_map(|e| e["duration"].as_f64()).collect();
-        run.passes.push(Pass { name, frames: stamps.windows(2).map(|w| w[1] - w[0]).collect(), long_frames, send_ms });
-        tokio::time::sleep(Duration::from_millis(300)).await;
     }
     Ok(run)
+}
+
+/// One input pass of `events` trusted mouse events over the chart's box `(x, y, width, height)`,
+/// with the frames recorded meanwhile.
+async fn input_pass(session: &Session, name: &'static str, events: usize, box_: (f64, f64, f64, f64)) -> Result<Pass> {
+    let (x, y, width, height) = box_;
+    session.execute(FRAMES_JS, vec![json!("start")]).await?;
+    if name == "drag" {
+        let press = json!({ "type": "mousePressed", "x": x + width * 0.2, "y": y + height * 0.5, "button": "left", "buttons": 1, "clickCount": 1 });
+        session.cdp("Input.dispatchMouseEvent", press).await?;
+    }
+    let start = Instant::now();
+    for i in 0..events {
+        let event = match name {
+            // Across the plot, left to right, at mid height (the axes are at the edges).
+            "hover" => {
+                let px = x + width * (0.15 + 0.7 * i as f64 / (events - 1).max(1) as f64);
+                json!({ "type": "mouseMoved", "x": px, "y": y + height * 0.45 })
+            }
+            // Left to right across the middle of the map, the button held.
+            "drag" => {
+                let px = x + width * (0.2 + 0.6 * (i + 1) as f64 / events as f64);
+                json!({ "type": "mouseMoved", "x": px, "y": y + height * 0.5, "button": "left", "buttons": 1 })
+            }
+            // In for the first half, back out for the second.
+            _ => {
+                let delta = if i < events / 2 { -100 } else { 100 };
+                json!({ "type": "mouseWheel", "x": x + width * 0.5, "y": y + height * 0.45, "deltaX": 0, "deltaY": delta })
+            }
+        };
+        session.cdp("Input.dispatchMouseEvent", event).await?;
+        let next = INPUT_EVERY * (i as u32 + 1);
+        if let Some(wait) = next.checked_sub(start.elapsed()) {
+            tokio::time::sleep(wait).await;
+        }
+    }
+    let send_ms = start.elapsed().as_secs_f64() * 1000.0;
+    if name == "drag" {
+        let release = json!({ "type": "mouseReleased", "x": x + width * 0.8, "y": y + height * 0.5, "button": "left", "buttons": 0, "clickCount": 1 });
+        session.cdp("Input.dispatchMouseEvent", release).await?;
+    }
+    // Two more frames' worth, so the last event's frame is in the record.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let record = session.execute(FRAMES_JS, vec![json!("stop")]).await?;
+    if let Some(error) = record.get("error") {
+        return Err(format!("{error}"));
+    }
+    let stamps: Vec<f64> = record["stamps"].as_array().into_iter().flatten().filter_map(Value::as_f64).collect();
+    let long_frames = record["loaf"].as_array().into_iter().flatten().filter_map(|e| e["duration"].as_f64()).collect();
+    let measures = record["measures"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.as_array().into_iter().flatten().filter_map(Value::as_f64).collect()))
+        .collect();
+    let frames = stamps.windows(2).map(|w| w[1] - w[0]).collect();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    Ok(Pass { name, frames, long_frames, send_ms, measures })
 }
 
 impl ChartsResults {
@@ -343,6 +382,25 @@ impl ChartsResults {
             .collect()
     }
 
+    /// The User Timing measures `tool`'s page took during the `name` passes of `case`.
+    fn measure_names(&self, tool: Tool, case: &str, name: &str) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .runs(tool, case)
+            .flat_map(|r| r.passes.iter().filter(|p| p.name == name))
+            .flat_map(|p| p.measures.keys().cloned())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    fn measure(&self, tool: Tool, case: &str, name: &str, measure: &str) -> Vec<f64> {
+        self.runs(tool, case)
+            .flat_map(|r| r.passes.iter().filter(|p| p.name == name))
+            .flat_map(|p| p.measures.get(measure).into_iter().flatten().copied())
+            .collect()
+    }
+
     fn tools(&self) -> Vec<Tool> {
         [Tool::Wasmlit, Tool::Streamlit].into_iter().filter(|t| self.runs.iter().any(|r| r.tool == *t)).collect()
     }
@@ -364,6 +422,10 @@ impl ChartsResults {
                             "over_budget": frames.iter().filter(|f| **f > MISSED_MS).count(),
                             "long_animation_frames_ms": self.pass(tool, case, name, |p| &p.long_frames).iter().map(|f| r3(*f)).collect::<Vec<_>>(),
                             "samples_ms": frames.iter().map(|f| r3(*f)).collect::<Vec<_>>(),
+                            "measures_ms": self.measure_names(tool, case, name).iter().map(|m| {
+                                let v = self.measure(tool, case, name, m);
+                                (m.clone(), json!({ "count": v.len(), "summary": json_of(&v) }))
+                            }).collect::<Map<String, Value>>(),
                         });
                         ((*name).to_owned(), value)
                     })
@@ -380,6 +442,7 @@ impl ChartsResults {
                             "renderer": p.renderer,
                             "steps_ms": p.steps,
                             "input_send_ms": r.passes.iter().map(|p| json!({ "pass": p.name, "ms": r3(p.send_ms) })).collect::<Vec<_>>(),
+                            "input_given_up": r.gave_up,
                         }),
                         Err(e) => json!({ "not_drawn": e }),
                     })
@@ -459,8 +522,11 @@ impl ChartsResults {
             for tool in self.tools() {
                 let frames = self.pass(tool, case, name, |p| &p.frames);
                 let Some(s) = Summary::of(&frames) else {
+                    let gave_up = self.runs(tool, case).find_map(|r| r.gave_up.as_ref());
                     if let Some(e) = self.failure(tool, case) {
                         let _ = writeln!(t, "| {what} | {} | not drawn: {e} | | | | | |", tool.name());
+                    } else if let Some(e) = gave_up {
+                        let _ = writeln!(t, "| {what} | {} | given up: {e} | | | | | |", tool.name());
                     }
                     continue;
                 };
@@ -478,6 +544,18 @@ impl ChartsResults {
                     long.len(),
                     ms(long.iter().copied().fold(f64::NAN, f64::max)),
                 );
+            }
+        }
+        let _ = writeln!(
+            t,
+            "\nwasmlit's steps of each zoom of the 1M line (User Timing measures: `wl-zoom` whole, from the frame's pick to Vega's render done; `pick` the reduction, `encode` the rows as JSON, `parse` JSON.parse, `data` view.data, `run` Vega's dataflow and render, `refit` the layout when labels grew), ms"
+        );
+        let _ = writeln!(t, "| step | count | median | p95 | max |");
+        let _ = writeln!(t, "|---|---:|---:|---:|---:|");
+        for m in self.measure_names(Tool::Wasmlit, "line_1m", "zoom") {
+            let v = self.measure(Tool::Wasmlit, "line_1m", "zoom", &m);
+            if let Some(s) = Summary::of(&v) {
+                let _ = writeln!(t, "| {m} | {} | {} | {} | {} |", s.n, ms(s.median), ms(s.p95), ms(s.max));
             }
         }
         t

@@ -1,10 +1,12 @@
 // Frame times while the benchmark sends input: `start` begins recording the begin time of every
 // animation frame (the requestAnimationFrame timestamp, on the vsync grid: consecutive frames
 // 16.7 ms apart at 60 Hz when the page keeps up) and the long animation frames (over 50 ms);
-// `stop` ends it and returns them. argument: "start" or "stop".
+// `stop` ends it and returns them, with the durations of the page's own User Timing measures
+// taken meanwhile (wasmlit's `wl-zoom*`: the steps of each zoom), by name. argument: "start"
+// or "stop".
 const [what] = arguments;
 if (what === "start") {
-  const f = (window.__wlbFrames = { stamps: [], loaf: [], on: true, observer: null });
+  const f = (window.__wlbFrames = { stamps: [], loaf: [], on: true, observer: null, since: performance.now() });
   if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes("long-animation-frame")) {
     f.observer = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) f.loaf.push({ start: e.startTime, duration: e.duration });
@@ -27,4 +29,8 @@ if (f.observer) {
   f.observer.disconnect();
 }
 const first = f.stamps.length ? f.stamps[0] : 0;
-return { stamps: f.stamps, loaf: f.loaf.filter((e) => e.start >= first) };
+const measures = {};
+for (const m of performance.getEntriesByType("measure")) {
+  if (m.startTime >= f.since && m.name.startsWith("wl-")) (measures[m.name] = measures[m.name] || []).push(m.duration);
+}
+return { stamps: f.stamps, loaf: f.loaf.filter((e) => e.start >= first), measures };
