@@ -194,40 +194,33 @@ pub fn bench(args: &[String]) -> Result {
     } else {
         None
     };
+    let command = format!("cargo xtask bench{}", args.iter().map(|a| format!(" {a}")).collect::<String>());
+    // One section alone (`--only`): its results under `name`, and its table.
+    let alone = |machine: Value, name: &str, results: Value, table: String| {
+        let mut report = serde_json::Map::new();
+        report.insert("command".into(), json!(command));
+        report.insert("machine".into(), machine);
+        report.insert(name.into(), results);
+        report.insert("total_seconds".into(), json!(start.elapsed().as_secs_f64()));
+        write_report(&bench_dir, &Value::Object(report), &table, start)
+    };
     if options.only_data {
         let machine = machine(&chrome, venv.as_ref());
         let venv = venv.as_ref().ok_or("the data section needs the bench venv")?;
         let data = data::run(&tools, &options, venv, &bench_dir)?;
-        let report = json!({
-            "command": format!("cargo xtask bench{}", args.iter().map(|a| format!(" {a}")).collect::<String>()),
-            "machine": machine,
-            "data": data.json(),
-            "total_seconds": start.elapsed().as_secs_f64(),
-        });
-        return write_report(&bench_dir, &report, &data.table(), start);
+        return alone(machine, "data", data.json(), data.table());
     }
     if options.only_charts {
         let machine = machine(&chrome, venv.as_ref());
         let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
-        let report = json!({
-            "command": format!("cargo xtask bench{}", args.iter().map(|a| format!(" {a}")).collect::<String>()),
-            "machine": machine,
-            "charts": charts.json(),
-            "total_seconds": start.elapsed().as_secs_f64(),
-        });
-        return write_report(&bench_dir, &report, &charts.table(), start);
+        return alone(machine, "charts", charts.json(), charts.table());
     }
-
     if options.only_network {
         let machine = machine(&chrome, venv.as_ref());
         if options.build {
             build(&tools, "hello", "bench/apps/hello", &dist.join("hello"))?;
         }
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| format!("tokio runtime: {e}"))?;
-        let results = runtime.block_on(measure(
+        let results = runtime()?.block_on(measure(
             plan,
             &chrome,
             &chromedriver,
@@ -236,13 +229,7 @@ pub fn bench(args: &[String]) -> Result {
             venv.as_ref(),
             Sections::Network,
         ))?;
-        let report = json!({
-            "command": format!("cargo xtask bench{}", args.iter().map(|a| format!(" {a}")).collect::<String>()),
-            "machine": machine,
-            "cold_start": results.cold_json(),
-            "total_seconds": start.elapsed().as_secs_f64(),
-        });
-        return write_report(&bench_dir, &report, &results.cold_table(), start);
+        return alone(machine, "cold_start", results.cold_json(), results.cold_table());
     }
 
     // What runs, read before building (the checkout may move on while the bench runs).
@@ -258,11 +245,8 @@ pub fn bench(args: &[String]) -> Result {
         }
     }
 
-    let runtime =
-        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("tokio runtime: {e}"))?;
     let results =
-        runtime.block_on(measure(plan, &chrome, &chromedriver, &dist, &bench_dir, venv.as_ref(), Sections::All))?;
-    drop(runtime);
+        runtime()?.block_on(measure(plan, &chrome, &chromedriver, &dist, &bench_dir, venv.as_ref(), Sections::All))?;
     let data_venv = match &venv {
         Some(venv) => venv,
         None => &peer::ensure_venv(&bench_dir)?,
@@ -271,7 +255,7 @@ pub fn bench(args: &[String]) -> Result {
     let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
 
     let report = json!({
-        "command": format!("cargo xtask bench{}", args.iter().map(|a| format!(" {a}")).collect::<String>()),
+        "command": command,
         "machine": machine,
         "build_seconds": build_times,
         "size": results.size_json(),
@@ -284,6 +268,11 @@ pub fn bench(args: &[String]) -> Result {
     });
     let tables = format!("{}{}{}", results.table(&report["machine"]), data.table(), charts.table());
     write_report(&bench_dir, &report, &tables, start)
+}
+
+/// The async runtime the browser sessions run on.
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("tokio runtime: {e}"))
 }
 
 /// Writes `results.json` and prints the tables.

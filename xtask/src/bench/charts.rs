@@ -135,9 +135,7 @@ pub fn run(tools: &Tools, options: &Options, venv: Option<&Venv>, bench_dir: &Pa
     };
     let chrome = tools.chrome()?.to_path_buf();
     let chromedriver = tools.chromedriver()?.to_path_buf();
-    let runtime =
-        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("tokio runtime: {e}"))?;
-    let runs = runtime.block_on(measure(options, &chrome, &chromedriver, &dist, venv, bench_dir))?;
+    let runs = super::runtime()?.block_on(measure(options, &chrome, &chromedriver, &dist, venv, bench_dir))?;
     Ok(ChartsResults { build_seconds, runs })
 }
 

@@ -209,9 +209,8 @@ pub fn run(tools: &Tools, options: &Options, venv: &Venv, bench_dir: &Path) -> R
     );
     let chrome = tools.chrome()?.to_path_buf();
     let chromedriver = tools.chromedriver()?.to_path_buf();
-    let runtime =
-        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("tokio runtime: {e}"))?;
-    let runs = runtime.block_on(measure(options, &chrome, &chromedriver, &dist, &csv, &parquet, venv, bench_dir))?;
+    let runs =
+        super::runtime()?.block_on(measure(options, &chrome, &chromedriver, &dist, &csv, &parquet, venv, bench_dir))?;
     Ok(DataResults { csv_bytes, parquet_bytes, generate_seconds, build_seconds, runs })
 }
 
