@@ -336,6 +336,39 @@ macro_rules! define_element {
                     $($(#[$wmeta])* Element::$wvariant(props) => WidgetProps::set_value(props, value),)*
                 }
             }
+
+            /// Installs the page's renderer of this element's kind, for an element that was
+            /// not made through [`make`] (one decoded from storage). It names every renderer,
+            /// so only the paths that decode elements call it.
+            pub(crate) fn install_renderer(&self) {
+                #[cfg(target_arch = "wasm32")]
+                match self {
+                    $($(#[$dmeta])* Element::$dvariant(_) => crate::web::install_renderer::$dname(),)*
+                    $($(#[$wmeta])* Element::$wvariant(_) => crate::web::install_renderer::$wname(),)*
+                }
+            }
+        }
+
+        /// The one way the engine makes an [`Element`]: one constructor per kind, named by the
+        /// kind (`make::slider(props)`). On wasm32 each also installs that kind's renderer in
+        /// the page's dispatch, so an app links only the renderers of the kinds it can make;
+        /// natively it only wraps the props. Writing `Element::Slider(props)` instead would
+        /// leave the kind without a renderer (the page shows an error in its place).
+        pub(crate) mod make {
+            $($(#[$dmeta])*
+            #[inline]
+            pub(crate) fn $dname(props: crate::$($dpath)::+::$dprops) -> super::Element {
+                #[cfg(target_arch = "wasm32")]
+                crate::web::install_renderer::$dname();
+                super::Element::$dvariant(props)
+            })*
+            $($(#[$wmeta])*
+            #[inline]
+            pub(crate) fn $wname(props: crate::$($wpath)::+::$wprops) -> super::Element {
+                #[cfg(target_arch = "wasm32")]
+                crate::web::install_renderer::$wname();
+                super::Element::$wvariant(props)
+            })*
         }
     };
 }
