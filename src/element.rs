@@ -326,7 +326,12 @@ macro_rules! define_element {
 
             /// A widget's current value in wire form (`None` for display elements).
             pub fn widget_value(&self) -> Option<WidgetValue> {
-                self.widget_props().map(WidgetProps::value)
+                // A match, not `widget_props()`: the page needs every widget's value but
+                // should not link the rest of their `dyn WidgetProps` vtables (`test_value`).
+                match self {
+                    $($(#[$dmeta])* Element::$dvariant(_) => None,)*
+                    $($(#[$wmeta])* Element::$wvariant(props) => Some(WidgetProps::value(props)),)*
+                }
             }
 
             /// Shows `value` in a widget element (e.g. a form cleared on submit).
