@@ -36,8 +36,15 @@ impl<P: Clone + PartialEq + Send + Sync + 'static> DisplayCell<P> {
     }
 }
 
-/// What a filled slot draws: one kind's renderer, given the cell and the page's sender.
-type Render = fn(&ElementCell, Sender) -> AnyView;
+/// What a filled slot holds: one kind's renderer and its props' equality.
+#[derive(Clone, Copy)]
+struct Kind {
+    /// Draws the cell, given the page's sender.
+    render: fn(&ElementCell, Sender) -> AnyView,
+    /// Whether two elements of this kind have equal props (the patcher's test): per kind, so
+    /// an app does not link the equality of kinds it never makes (a `DataFrame`'s, arrow's).
+    equal: fn(&Element, &Element) -> bool,
+}
 
 /// Generates the renderer slots and their install calls from [`element_kinds!`]: one slot per
 /// kind, no catch-all. [`render`] reads a slot and names no renderer, so an app links a
@@ -67,30 +74,36 @@ macro_rules! define_render {
         }
 
         /// One install call per kind (`install_renderer::slider()`), made by `element::make`:
-        /// fills the kind's slot with its renderer.
+        /// fills the kind's slot with its renderer and its props' equality.
         pub(crate) mod install_renderer {
             use super::*;
             $($(#[$dmeta])*
             pub(crate) fn $dname() {
-                fill(Slot::$dvariant, |cell, _sender| match cell.props.get_untracked() {
-                    Element::$dvariant(first) => crate::web::$($dpath)::+::render(DisplayCell::new(
-                        cell,
-                        first,
-                        |element| if let Element::$dvariant(props) = element { Some(props) } else { None },
-                    )),
-                    other => missing(other.kind()),
+                fill(Slot::$dvariant, Kind {
+                    equal: |old, new| matches!((old, new), (Element::$dvariant(old), Element::$dvariant(new)) if old == new),
+                    render: |cell, _sender| match cell.props.get_untracked() {
+                        Element::$dvariant(first) => crate::web::$($dpath)::+::render(DisplayCell::new(
+                            cell,
+                            first,
+                            |element| if let Element::$dvariant(props) = element { Some(props) } else { None },
+                        )),
+                        other => missing(other.kind()),
+                    },
                 });
             })*
             $($(#[$wmeta])*
             pub(crate) fn $wname() {
-                fill(Slot::$wvariant, |cell, sender| match cell.props.get_untracked() {
-                    Element::$wvariant(first) => crate::web::$($wpath)::+::render(WidgetCell::new(
-                        cell,
-                        sender,
-                        first,
-                        |element| if let Element::$wvariant(props) = element { Some(props) } else { None },
-                    )),
-                    other => missing(other.kind()),
+                fill(Slot::$wvariant, Kind {
+                    equal: |old, new| matches!((old, new), (Element::$wvariant(old), Element::$wvariant(new)) if old == new),
+                    render: |cell, sender| match cell.props.get_untracked() {
+                        Element::$wvariant(first) => crate::web::$($wpath)::+::render(WidgetCell::new(
+                            cell,
+                            sender,
+                            first,
+                            |element| if let Element::$wvariant(props) = element { Some(props) } else { None },
+                        )),
+                        other => missing(other.kind()),
+                    },
                 });
             })*
         }
@@ -101,23 +114,34 @@ element_kinds!(define_render);
 
 thread_local! {
     /// Each kind's renderer, once an element of that kind was made (see [`define_render`]).
-    static SLOTS: [Cell<Option<Render>>; Slot::Count as usize] = const { [const { Cell::new(None) }; Slot::Count as usize] };
+    static SLOTS: [Cell<Option<Kind>>; Slot::Count as usize] = const { [const { Cell::new(None) }; Slot::Count as usize] };
 }
 
-fn fill(slot: Slot, render: Render) {
+fn fill(slot: Slot, kind: Kind) {
     SLOTS.with(|slots| {
         if let Some(cell) = slots.get(slot as usize) {
-            cell.set(Some(render));
+            cell.set(Some(kind));
         }
     });
+}
+
+fn installed(element: &Element) -> Option<Kind> {
+    let slot = slot_of(element);
+    SLOTS.with(|slots| slots.get(slot as usize).and_then(Cell::get))
+}
+
+/// Whether `old` and `new` are the same kind with equal props. A kind without an installed
+/// renderer counts as changed (its cell shows an error either way).
+pub(crate) fn same_props(old: &Element, new: &Element) -> bool {
+    installed(old).is_some_and(|kind| (kind.equal)(old, new))
 }
 
 /// The renderer of a cell's element, from its kind's slot. A cell's variant never changes
 /// (the patcher makes a new cell instead), so the renderer is chosen once.
 fn render(cell: &ElementCell, sender: Sender) -> AnyView {
-    let (slot, kind) = cell.props.with_untracked(|element| (slot_of(element), element.kind()));
-    match SLOTS.with(|slots| slots.get(slot as usize).and_then(Cell::get)) {
-        Some(render) => render(cell, sender),
+    let (installed, kind) = cell.props.with_untracked(|element| (installed(element), element.kind()));
+    match installed {
+        Some(installed) => (installed.render)(cell, sender),
         None => missing(kind),
     }
 }
