@@ -499,3 +499,46 @@ pub struct WidgetEvent {
 fn enter_submits_by_default() -> bool {
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Every `.rs` file under `dir` but this one (where `make` writes the variants), with its text.
+    fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") && !path.ends_with("src/element.rs") {
+                out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+
+    /// An element pushed as `Element::Variant(..)` skips `make`, so the page would have no
+    /// renderer for it (and show an error in its place): the engine pushes what `make` made.
+    #[test]
+    fn the_engine_pushes_elements_made_by_make() {
+        let mut files = Vec::new();
+        sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        let pushed_raw: Vec<String> = files
+            .iter()
+            .flat_map(|(path, text)| {
+                text.lines().enumerate().filter_map(move |(n, line)| {
+                    let squeezed: String = line.split_whitespace().collect();
+                    let raw = [
+                        "push_element(Element::",
+                        "push(Node::Element(Element::",
+                        "push_element(crate::element::Element::",
+                    ]
+                    .iter()
+                    .any(|shape| squeezed.contains(shape));
+                    raw.then(|| format!("{path}:{}: {}", n + 1, line.trim()))
+                })
+            })
+            .collect();
+        assert!(files.len() > 100, "the sources were not found");
+        assert!(pushed_raw.is_empty(), "use element::make::<kind>(props):\n{}", pushed_raw.join("\n"));
+    }
+}
