@@ -394,6 +394,7 @@ impl<'a> Call<'a> {
             return None;
         };
         let replay = Rc::new(envelope.replay);
+        replay.install_renderers();
         replay.draw(self.ui);
         self.insert(value.clone(), replay, None, envelope.created_ms, Some(key));
         set_outcome(CacheOutcome::PersistedHit);

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::data::{DataFrame, DataType};
+use crate::element::make;
 use crate::element::{DisplayProps, Element, Node};
 use crate::ui::{Command, Ui};
 use crate::widgets::{api, show_error};
@@ -345,10 +346,10 @@ impl Chart {
 /// The element of a chart kind with these props.
 fn element(kind: ChartKind, props: ChartProps) -> Element {
     match kind {
-        ChartKind::Line => Element::LineChart(props),
-        ChartKind::Area => Element::AreaChart(props),
-        ChartKind::Bar => Element::BarChart(props),
-        ChartKind::Scatter => Element::ScatterChart(props),
+        ChartKind::Line => make::line_chart(props),
+        ChartKind::Area => make::area_chart(props),
+        ChartKind::Bar => make::bar_chart(props),
+        ChartKind::Scatter => make::scatter_chart(props),
     }
 }
 

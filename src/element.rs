@@ -326,7 +326,12 @@ macro_rules! define_element {
 
             /// A widget's current value in wire form (`None` for display elements).
             pub fn widget_value(&self) -> Option<WidgetValue> {
-                self.widget_props().map(WidgetProps::value)
+                // A match, not `widget_props()`: the page needs every widget's value but
+                // should not link the rest of their `dyn WidgetProps` vtables (`test_value`).
+                match self {
+                    $($(#[$dmeta])* Element::$dvariant(_) => None,)*
+                    $($(#[$wmeta])* Element::$wvariant(props) => Some(WidgetProps::value(props)),)*
+                }
             }
 
             /// Shows `value` in a widget element (e.g. a form cleared on submit).
@@ -336,6 +341,39 @@ macro_rules! define_element {
                     $($(#[$wmeta])* Element::$wvariant(props) => WidgetProps::set_value(props, value),)*
                 }
             }
+
+            /// Installs the page's renderer of this element's kind, for an element that was
+            /// not made through [`make`] (one decoded from storage). It names every renderer,
+            /// so only the paths that decode elements call it.
+            pub(crate) fn install_renderer(&self) {
+                #[cfg(target_arch = "wasm32")]
+                match self {
+                    $($(#[$dmeta])* Element::$dvariant(_) => crate::web::install_renderer::$dname(),)*
+                    $($(#[$wmeta])* Element::$wvariant(_) => crate::web::install_renderer::$wname(),)*
+                }
+            }
+        }
+
+        /// The one way the engine makes an [`Element`]: one constructor per kind, named by the
+        /// kind (`make::slider(props)`). On wasm32 each also installs that kind's renderer in
+        /// the page's dispatch, so an app links only the renderers of the kinds it can make;
+        /// natively it only wraps the props. Writing `Element::Slider(props)` instead would
+        /// leave the kind without a renderer (the page shows an error in its place).
+        pub(crate) mod make {
+            $($(#[$dmeta])*
+            #[inline]
+            pub(crate) fn $dname(props: crate::$($dpath)::+::$dprops) -> super::Element {
+                #[cfg(target_arch = "wasm32")]
+                crate::web::install_renderer::$dname();
+                super::Element::$dvariant(props)
+            })*
+            $($(#[$wmeta])*
+            #[inline]
+            pub(crate) fn $wname(props: crate::$($wpath)::+::$wprops) -> super::Element {
+                #[cfg(target_arch = "wasm32")]
+                crate::web::install_renderer::$wname();
+                super::Element::$wvariant(props)
+            })*
         }
     };
 }
@@ -460,4 +498,47 @@ pub struct WidgetEvent {
 /// The serde default of flags that are on unless turned off.
 fn enter_submits_by_default() -> bool {
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Every `.rs` file under `dir` but this one (where `make` writes the variants), with its text.
+    fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") && !path.ends_with("src/element.rs") {
+                out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+
+    /// An element pushed as `Element::Variant(..)` skips `make`, so the page would have no
+    /// renderer for it (and show an error in its place): the engine pushes what `make` made.
+    #[test]
+    fn the_engine_pushes_elements_made_by_make() {
+        let mut files = Vec::new();
+        sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        let pushed_raw: Vec<String> = files
+            .iter()
+            .flat_map(|(path, text)| {
+                text.lines().enumerate().filter_map(move |(n, line)| {
+                    let squeezed: String = line.split_whitespace().collect();
+                    let raw = [
+                        "push_element(Element::",
+                        "push(Node::Element(Element::",
+                        "push_element(crate::element::Element::",
+                    ]
+                    .iter()
+                    .any(|shape| squeezed.contains(shape));
+                    raw.then(|| format!("{path}:{}: {}", n + 1, line.trim()))
+                })
+            })
+            .collect();
+        assert!(files.len() > 100, "the sources were not found");
+        assert!(pushed_raw.is_empty(), "use element::make::<kind>(props):\n{}", pushed_raw.join("\n"));
+    }
 }

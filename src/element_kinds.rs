@@ -10,7 +10,9 @@
 //! - the [`Element`](crate::element::Element) enum and its per-kind matches (`kind`,
 //!   `text`, `widget`, `widget_value`, `set_widget_value`) in `element.rs`,
 //! - the `AppTest` accessors (`at.title(0)`, `at.slider(0)`, ...) in `app_test.rs`,
-//! - (wasm32) the render dispatch in `web/elements.rs`.
+//! - the constructors `element::make::<accessor>(props)`, the one way the engine makes an
+//!   element: on wasm32 each installs its kind's renderer,
+//! - (wasm32) the renderer slots and their install calls in `web/elements.rs`.
 //!
 //! None of these matches has a catch-all arm: a kind whose renderer, props trait or accessor
 //! is missing does not compile. A kind that belongs to a heavy family (data, charts, maps,

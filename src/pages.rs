@@ -38,7 +38,8 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::error::{Error, IntoScriptResult, Result};
 use crate::ui::{Command, Ui};
 
@@ -425,7 +426,7 @@ impl Command for Navigation {
                 expanded,
             };
             let target = if position == NavPosition::Sidebar { ui.sidebar() } else { ui.clone() };
-            target.push_element(Element::Navigation(props));
+            target.push_element(make::navigation(props));
         }
         selected
     }

@@ -27,6 +27,7 @@ use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
 
+use crate::element::make;
 use crate::element::{Block, BlockKind, Element, ElementTree, FragmentId, Node, Root};
 use crate::elements::status::exception::ExceptionProps;
 use crate::error::{Error, Result};
@@ -196,7 +197,7 @@ impl Ui {
             // An error box meant for the sidebar (a refused widget) keeps its own message.
             let error = match element {
                 Element::Exception(_) => node,
-                _ => Node::Element(Element::Exception(ExceptionProps {
+                _ => Node::Element(make::exception(ExceptionProps {
                     kind: "StreamlitAPIException".into(),
                     message: SIDEBAR_IN_FRAGMENT.into(),
                     is_warning: false,

@@ -50,6 +50,9 @@ pub use shell::Theme;
 #[cfg(feature = "components")]
 pub use widgets::component::{register_component, ComponentHandle, LeptosComponent};
 
+/// One install call per element kind, made by `element::make` (see web/elements.rs).
+pub(crate) use elements::install_renderer;
+
 /// Installs the dataframe grid (called by `DataFrameView`: see web/elements/data/dataframe.rs).
 #[cfg(feature = "data")]
 pub(crate) fn install_dataframe_renderer() {

@@ -49,6 +49,9 @@ use crate::runtime::Phase;
 use crate::session_state::{Callback, Value, WidgetRecord};
 use crate::ui::Ui;
 
+/// See [`CommonOptions::binder`].
+pub(crate) type Binder = fn(&Ui, &str, WidgetId, bool, &mut Element) -> Option<WidgetValue>;
+
 /// Options every widget takes; set through [`WidgetOptions`] methods.
 #[derive(Clone, Default)]
 pub struct CommonOptions {
@@ -58,6 +61,10 @@ pub struct CommonOptions {
     pub(crate) label_visibility: LabelVisibility,
     pub(crate) callback: Option<Callback>,
     pub(crate) bind: Option<crate::query_params::Bind>,
+    /// What takes a bound widget's value from the URL (`query_params::bind_widget`), set by
+    /// [`WidgetOptions::bind`]: an app that binds no widget does not link it, nor the
+    /// `test_value` of every widget kind that it reaches through `dyn WidgetProps`.
+    pub(crate) binder: Option<Binder>,
     /// Callbacks chosen by what changed (custom components), instead of `callback`.
     pub(crate) select_callbacks: Option<crate::session_state::SelectCallbacks>,
 }
@@ -110,7 +117,9 @@ pub trait WidgetOptions: Sized {
     /// address bar follows the widget. Needs a key; buttons, chat inputs, uploaders and other
     /// one-run widgets cannot bind. See [`query_params`](crate::query_params).
     fn bind(mut self, bind: crate::query_params::Bind) -> Self {
-        self.options_mut().bind = Some(bind);
+        let options = self.options_mut();
+        options.bind = Some(bind);
+        options.binder = Some(crate::query_params::bind_widget);
         self
     }
 
@@ -401,9 +410,11 @@ pub(crate) fn show<T: Any + Clone>(
     match spec.and_then(|spec| register(ui, label, options, spec)) {
         Ok(mut registered) => {
             let mut shown = element(&registered);
-            if let (Some(crate::query_params::Bind::QueryParams), Some(key)) = (options.bind, &options.key) {
+            if let (Some(crate::query_params::Bind::QueryParams), Some(key), Some(bind)) =
+                (options.bind, &options.key, options.binder)
+            {
                 let first = registered.first_seen && !registered.from_session_state;
-                if let Some(wire) = crate::query_params::bind_widget(ui, key, registered.common.id, first, &mut shown) {
+                if let Some(wire) = bind(ui, key, registered.common.id, first, &mut shown) {
                     if let Some(value) = (registered.decode)(&wire) {
                         registered.value = value;
                     }

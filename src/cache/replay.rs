@@ -10,6 +10,7 @@ use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 
+use crate::element::make;
 use crate::element::{Block, Element, ElementTree, Node, Root};
 use crate::ui::Ui;
 
@@ -40,6 +41,18 @@ impl Replay {
                 sidebar.push(node.clone());
             }
         }
+    }
+
+    /// Installs the page's renderer of every element recorded: a replay decoded from
+    /// storage (`#[cache_data(persist)]`) holds elements no call of this page load made.
+    pub fn install_renderers(&self) {
+        fn walk(node: &Node) {
+            match node {
+                Node::Element(element) => element.install_renderer(),
+                Node::Block(block) => block.children.iter().for_each(walk),
+            }
+        }
+        self.main.iter().chain(&self.slot).chain(&self.sidebar).for_each(walk);
     }
 }
 
@@ -119,7 +132,7 @@ impl Recording {
             };
         }
         if let (Some(text), false) = (spinner, matches!(recording.mode, Mode::Nothing)) {
-            let element = Element::Spinner(crate::elements::status::spinner::SpinnerProps { text });
+            let element = make::spinner(crate::elements::status::spinner::SpinnerProps { text });
             ui.push_element(element.clone());
             recording.spinner = Some(element);
         }

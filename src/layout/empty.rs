@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::Ui;
 
 /// An empty slot shows nothing.
@@ -30,6 +31,6 @@ impl Ui {
     /// assert_eq!(at.text(0).text(), "two");
     /// ```
     pub fn empty(&self) -> Ui {
-        self.push_element(Element::Empty(EmptyProps))
+        self.push_element(make::empty(EmptyProps))
     }
 }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::Ui;
 
 /// What the page shows for `space`: empty room of a size.
@@ -71,7 +72,7 @@ impl Ui {
                 "StreamlitAPIException".into(),
                 "The space size must be \"small\", \"medium\", \"large\" or a positive number of pixels.".into(),
             ),
-            size => self.push_element(Element::Space(SpaceProps { size })),
+            size => self.push_element(make::space(SpaceProps { size })),
         }
     }
 }

@@ -12,6 +12,8 @@ mod media;
 pub(crate) mod status;
 pub(crate) mod text;
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 
 use super::view_model::ElementCell;
@@ -34,33 +36,122 @@ impl<P: Clone + PartialEq + Send + Sync + 'static> DisplayCell<P> {
     }
 }
 
-/// Generates [`render`] from [`element_kinds!`]: one arm per kind, no catch-all.
+/// What a filled slot holds: one kind's renderer and its props' equality.
+#[derive(Clone, Copy)]
+struct Kind {
+    /// Draws the cell, given the page's sender.
+    render: fn(&ElementCell, Sender) -> AnyView,
+    /// Whether two elements of this kind have equal props (the patcher's test): per kind, so
+    /// an app does not link the equality of kinds it never makes (a `DataFrame`'s, arrow's).
+    equal: fn(&Element, &Element) -> bool,
+}
+
+/// Generates the renderer slots and their install calls from [`element_kinds!`]: one slot per
+/// kind, no catch-all. [`render`] reads a slot and names no renderer, so an app links a
+/// renderer only through the install call of its kind, which the engine makes where it
+/// constructs an element of that kind (`element::make`).
 macro_rules! define_render {
     (
         display { $($(#[$dmeta:meta])* $dname:ident : $dvariant:ident ($dprops:ident) in $($dpath:ident)::+),* $(,)? }
         widgets { $($(#[$wmeta:meta])* $wname:ident : $wvariant:ident ($wprops:ident) in $($wpath:ident)::+),* $(,)? }
     ) => {
-        /// The renderer of a cell's element. A cell's variant never changes (the patcher
-        /// makes a new cell instead), so the renderer is chosen once.
-        fn render(cell: &ElementCell, sender: Sender) -> AnyView {
-            match cell.props.get_untracked() {
-                $($(#[$dmeta])* Element::$dvariant(first) => crate::web::$($dpath)::+::render(DisplayCell::new(
-                    cell,
-                    first,
-                    |element| if let Element::$dvariant(props) = element { Some(props) } else { None },
-                )),)*
-                $($(#[$wmeta])* Element::$wvariant(first) => crate::web::$($wpath)::+::render(WidgetCell::new(
-                    cell,
-                    sender,
-                    first,
-                    |element| if let Element::$wvariant(props) = element { Some(props) } else { None },
-                )),)*
+        /// The slot of each kind in [`SLOTS`].
+        #[allow(dead_code)] // a variant is read only by its kind's install call
+        #[derive(Clone, Copy)]
+        enum Slot {
+            $($(#[$dmeta])* $dvariant,)*
+            $($(#[$wmeta])* $wvariant,)*
+            /// How many kinds there are (not a kind).
+            Count,
+        }
+
+        /// The slot of `element`'s kind.
+        fn slot_of(element: &Element) -> Slot {
+            match element {
+                $($(#[$dmeta])* Element::$dvariant(_) => Slot::$dvariant,)*
+                $($(#[$wmeta])* Element::$wvariant(_) => Slot::$wvariant,)*
             }
+        }
+
+        /// One install call per kind (`install_renderer::slider()`), made by `element::make`:
+        /// fills the kind's slot with its renderer and its props' equality.
+        pub(crate) mod install_renderer {
+            use super::*;
+            $($(#[$dmeta])*
+            pub(crate) fn $dname() {
+                fill(Slot::$dvariant, Kind {
+                    equal: |old, new| matches!((old, new), (Element::$dvariant(old), Element::$dvariant(new)) if old == new),
+                    render: |cell, _sender| match cell.props.get_untracked() {
+                        Element::$dvariant(first) => crate::web::$($dpath)::+::render(DisplayCell::new(
+                            cell,
+                            first,
+                            |element| if let Element::$dvariant(props) = element { Some(props) } else { None },
+                        )),
+                        other => missing(other.kind()),
+                    },
+                });
+            })*
+            $($(#[$wmeta])*
+            pub(crate) fn $wname() {
+                fill(Slot::$wvariant, Kind {
+                    equal: |old, new| matches!((old, new), (Element::$wvariant(old), Element::$wvariant(new)) if old == new),
+                    render: |cell, sender| match cell.props.get_untracked() {
+                        Element::$wvariant(first) => crate::web::$($wpath)::+::render(WidgetCell::new(
+                            cell,
+                            sender,
+                            first,
+                            |element| if let Element::$wvariant(props) = element { Some(props) } else { None },
+                        )),
+                        other => missing(other.kind()),
+                    },
+                });
+            })*
         }
     };
 }
 
 element_kinds!(define_render);
+
+thread_local! {
+    /// Each kind's renderer, once an element of that kind was made (see [`define_render`]).
+    static SLOTS: [Cell<Option<Kind>>; Slot::Count as usize] = const { [const { Cell::new(None) }; Slot::Count as usize] };
+}
+
+fn fill(slot: Slot, kind: Kind) {
+    SLOTS.with(|slots| {
+        if let Some(cell) = slots.get(slot as usize) {
+            cell.set(Some(kind));
+        }
+    });
+}
+
+fn installed(element: &Element) -> Option<Kind> {
+    let slot = slot_of(element);
+    SLOTS.with(|slots| slots.get(slot as usize).and_then(Cell::get))
+}
+
+/// Whether `old` and `new` are the same kind with equal props. A kind without an installed
+/// renderer counts as changed (its cell shows an error either way).
+pub(crate) fn same_props(old: &Element, new: &Element) -> bool {
+    installed(old).is_some_and(|kind| (kind.equal)(old, new))
+}
+
+/// The renderer of a cell's element, from its kind's slot. A cell's variant never changes
+/// (the patcher makes a new cell instead), so the renderer is chosen once.
+fn render(cell: &ElementCell, sender: Sender) -> AnyView {
+    let (installed, kind) = cell.props.with_untracked(|element| (installed(element), element.kind()));
+    match installed {
+        Some(installed) => (installed.render)(cell, sender),
+        None => missing(kind),
+    }
+}
+
+/// What a kind whose renderer was never installed shows: an error naming the kind. Only an
+/// element made without `element::make` gets here.
+fn missing(kind: &'static str) -> AnyView {
+    let message = format!("This {kind} element cannot be shown: its renderer was not installed.");
+    view! { <div class="wl-missing-renderer" role="alert">{message}</div> }.into_any()
+}
 
 /// Renders one element inside its wrapper `<div class="wl-element wl-<kind>">`.
 pub(crate) fn element(cell: ElementCell, sender: Sender) -> AnyView {

@@ -146,7 +146,7 @@ impl PageModel {
                 (Some(Cell::Element(cell)), Node::Element(element))
                     if cell.props.with_untracked(|props| same_element(props, element)) =>
                 {
-                    if cell.props.with_untracked(|props| props != element) {
+                    if !cell.props.with_untracked(|props| super::elements::same_props(props, element)) {
                         cell.props.set(element.clone());
                     }
                     Some(Cell::Element(cell.clone()))

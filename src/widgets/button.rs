@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{identity, show, show_error, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::error::IntoScriptResult;
 use crate::ui::{Command, Ui};
 use std::rc::Rc;
@@ -153,7 +154,7 @@ impl Command for Button {
             || false,
             |registered| {
                 let common = registered.common.clone();
-                Element::Button(ButtonProps { common, kind, clicked: registered.value, form_submit: false, icon })
+                make::button(ButtonProps { common, kind, clicked: registered.value, form_submit: false, icon })
             },
         )
     }

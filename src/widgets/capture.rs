@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::file_uploader::{SharedBytes, UploadedFile};
 use super::{identity, show, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::{TestValue, WidgetRef};
+use crate::element::make;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
@@ -99,8 +100,8 @@ impl CaptureKind {
 
     fn element(self, props: CaptureProps) -> Element {
         match self {
-            CaptureKind::Camera => Element::CameraInput(props),
-            CaptureKind::Audio => Element::AudioInput(props),
+            CaptureKind::Camera => make::camera_input(props),
+            CaptureKind::Audio => make::audio_input(props),
         }
     }
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::file_uploader::{check_file, normalize_types, with_aliases, UploadedFile, DEFAULT_MAX_UPLOAD_SIZE_MB};
 use super::{api, identity, show, show_error, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::{TestValue, WidgetRef};
+use crate::element::make;
 use crate::element::{Element, Root, WidgetCommon, WidgetProps, WidgetValue};
 use crate::error::IntoScriptResult;
 use crate::ui::{Command, Ui};
@@ -273,7 +274,7 @@ fn show_chat<T: Any + Clone>(
         |registered| {
             let (text, files) = registered.value.as_ref().map(parts).unzip();
             sent = files.clone().unwrap_or_default();
-            Element::ChatInput(ChatInputProps {
+            make::chat_input(ChatInputProps {
                 common: registered.common.clone(),
                 placeholder: placeholder.clone(),
                 max_chars,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{identity, show, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::TestValue;
+use crate::element::make;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
@@ -116,7 +117,7 @@ impl WidgetOptions for Checkbox {
 impl Command for Checkbox {
     type Output = bool;
     fn show(self, ui: &Ui) -> bool {
-        self.show_as(ui, "checkbox", Element::Checkbox)
+        self.show_as(ui, "checkbox", make::checkbox)
     }
 }
 

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{api, identity, show, show_error, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a colour picker.
@@ -147,7 +148,7 @@ impl Command for ColorPicker {
             Ok(spec),
             || fallback,
             |registered| {
-                Element::ColorPicker(ColorPickerProps {
+                make::color_picker(ColorPickerProps {
                     common: registered.common.clone(),
                     value: registered.value.clone(),
                 })

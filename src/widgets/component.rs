@@ -49,7 +49,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{api, identity, CommonOptions, Spec, WidgetError};
 use crate::app_test::{TestValue, WidgetRef};
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::error::IntoScriptResult;
 use crate::session_state::Callback;
 use crate::ui::{Command, Ui};
@@ -366,7 +367,7 @@ impl Command for ComponentCall {
         }
         match spec.and_then(|spec| super::register(ui, &name, &options, spec)) {
             Ok(registered) => {
-                let element = Element::Component(ComponentProps {
+                let element = make::component(ComponentProps {
                     common: registered.common,
                     component,
                     data,

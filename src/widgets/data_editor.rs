@@ -16,6 +16,7 @@ pub use edits::{coerce, fits, input_text, parse_cell, Edit, EditError, EditState
 use super::{api, identity, register, show_error, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::{TestValue, WidgetRef};
 use crate::data::{DataFrame, Value};
+use crate::element::make;
 use crate::element::{Element, LabelVisibility, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
@@ -333,7 +334,7 @@ impl Command for DataEditor {
                 return data;
             }
         };
-        ui.push_element(Element::DataEditor(DataEditorProps(Box::new(DataEditorFields {
+        ui.push_element(make::data_editor(DataEditorProps(Box::new(DataEditorFields {
             common: registered.common,
             data,
             edits,

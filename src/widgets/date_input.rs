@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 pub use super::temporal::TemporalProps;
 use super::temporal::{TemporalKind, TemporalSpec, TemporalValue};
 use super::{CommonOptions, WidgetOptions};
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::{Command, Ui};
 
 /// A date input; returns a [`NaiveDate`], today at first.
@@ -49,7 +49,7 @@ pub struct DateInput<V: TemporalValue<Item = NaiveDate> = NaiveDate> {
 impl DateInput<NaiveDate> {
     /// A date input starting at today.
     pub fn new(label: impl Into<String>) -> Self {
-        DateInput { spec: TemporalSpec::new(TemporalKind::Date, label.into(), Element::DateInput) }
+        DateInput { spec: TemporalSpec::new(TemporalKind::Date, label.into(), make::date_input) }
     }
 
     /// The date on first run.

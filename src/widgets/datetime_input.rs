@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 pub use super::temporal::TemporalProps;
 use super::temporal::{TemporalKind, TemporalSpec, TemporalValue};
 use super::{CommonOptions, WidgetOptions};
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::{Command, Ui};
 
 /// A date-and-time input; returns a [`NaiveDateTime`], now (to the minute) at first.
@@ -41,7 +41,7 @@ pub struct DatetimeInput<V: TemporalValue<Item = NaiveDateTime> = NaiveDateTime>
 impl DatetimeInput<NaiveDateTime> {
     /// A date-and-time input starting now.
     pub fn new(label: impl Into<String>) -> Self {
-        DatetimeInput { spec: TemporalSpec::new(TemporalKind::DateTime, label.into(), Element::DatetimeInput) }
+        DatetimeInput { spec: TemporalSpec::new(TemporalKind::DateTime, label.into(), make::datetime_input) }
     }
 
     /// The date and time on first run.

@@ -14,7 +14,8 @@ use super::button::{check_icon, ButtonKind};
 use super::file_uploader::SharedBytes;
 use super::{api, identity, show, show_error, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::error::IntoScriptResult;
 use crate::ui::{Command, Ui};
 
@@ -295,7 +296,7 @@ impl Command for DownloadButton {
             Ok(spec),
             || false,
             |registered| {
-                Element::DownloadButton(DownloadButtonProps {
+                make::download_button(DownloadButtonProps {
                     common: registered.common.clone(),
                     data,
                     file_name,

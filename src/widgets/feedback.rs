@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{api, identity, option_index, show, show_error, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// Which icons a [`Feedback`] shows.
@@ -190,7 +191,7 @@ impl Command for Feedback {
             Ok(spec),
             || default,
             |registered| {
-                Element::Feedback(FeedbackProps {
+                make::feedback(FeedbackProps {
                     common: registered.common.clone(),
                     options: kind,
                     labels: kind.labels(),

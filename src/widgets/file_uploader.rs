@@ -23,6 +23,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{api, identity, show, show_error, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::{TestValue, WidgetRef};
+use crate::element::make;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
@@ -459,7 +460,7 @@ impl FileUploader {
                     WidgetValue::Files(files) => files.clone(),
                     _ => Vec::new(),
                 };
-                Element::FileUploader(FileUploaderProps {
+                make::file_uploader(FileUploaderProps {
                     common: registered.common.clone(),
                     files,
                     types: element_types,

@@ -2,7 +2,7 @@
 
 use super::button::{check_icon, trigger_spec, Button, ButtonKind, ButtonProps};
 use super::{api, register, show_error, CommonOptions, WidgetOptions};
-use crate::element::Element;
+use crate::element::make;
 use crate::error::IntoScriptResult;
 use crate::ui::{Command, Ui};
 
@@ -72,7 +72,7 @@ impl Command for FormSubmitButton {
         match spec.and_then(|spec| register(ui, &label, &options, spec)) {
             Ok(registered) => {
                 crate::form::note_submit_button(ui, &form, registered.value);
-                ui.push_element(Element::Button(ButtonProps {
+                ui.push_element(make::button(ButtonProps {
                     common: registered.common,
                     kind,
                     clicked: registered.value,

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::button::ButtonKind;
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::markdown::safe_url;
 use crate::ui::{Command, Ui};
 
@@ -115,7 +116,7 @@ impl Command for LinkButton {
                 ui.push_exception("StreamlitAPIException".into(), message);
             }
             None => {
-                ui.push_element(Element::LinkButton(props));
+                ui.push_element(make::link_button(props));
             }
         }
     }

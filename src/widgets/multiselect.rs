@@ -10,7 +10,8 @@ use super::{
     WidgetOptions,
 };
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a multiselect.
@@ -273,7 +274,7 @@ impl<T: Clone + PartialEq + 'static> Command for Multiselect<T> {
                     _ => (Vec::new(), Vec::new()),
                 };
                 let common = registered.common.clone();
-                Element::Multiselect(MultiselectProps {
+                make::multiselect(MultiselectProps {
                     common,
                     options: choices.labels,
                     indices,

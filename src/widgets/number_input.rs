@@ -10,7 +10,8 @@ use super::{
     WidgetOptions,
 };
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::number_format::NumberFormat;
 use crate::ui::{Command, Ui};
 
@@ -334,7 +335,7 @@ impl<T: Number, P: Presence> Command for NumberInput<T, P> {
             |registered| {
                 let common = registered.common.clone();
                 let value = P::to_option(&registered.value).map(T::to_f64);
-                Element::NumberInput(NumberInputProps {
+                make::number_input(NumberInputProps {
                     common,
                     value: value.unwrap_or_default(),
                     empty: value.is_none(),

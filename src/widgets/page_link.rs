@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::markdown::safe_url;
 use crate::pages::PageTarget;
 use crate::ui::{Command, Ui};
@@ -143,7 +144,7 @@ impl Command for PageLink {
                 (entry.title.clone(), entry.icon.clone(), LinkTarget::Page(shown), active)
             }
         };
-        ui.push_element(Element::PageLink(PageLinkProps {
+        ui.push_element(make::page_link(PageLinkProps {
             label: self.label.unwrap_or(label),
             icon: self.icon.or(icon),
             target,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{api, display_format, identity, option_index, show, show_error, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::TestValue;
+use crate::element::make;
 use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
@@ -296,7 +297,7 @@ impl<T: Clone + PartialEq + 'static, M: SelectionMode> Command for Pills<T, M> {
     type Output = M::Output<T>;
 
     fn show(self, ui: &Ui) -> M::Output<T> {
-        self.group.show::<M>(ui, "pills", Element::Pills)
+        self.group.show::<M>(ui, "pills", make::pills)
     }
 }
 

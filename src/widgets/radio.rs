@@ -10,7 +10,8 @@ use super::{
     display_format, identity, show, show_error, Choices, CommonOptions, Optional, Presence, Required, Spec,
     WidgetOptions,
 };
-use crate::element::{Element, WidgetCommon, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a radio group.
@@ -232,7 +233,7 @@ impl<T: Clone + PartialEq + Default + 'static, P: Presence> Command for Radio<T,
                 };
                 let common = registered.common.clone();
                 let captions = captions.unwrap_or_default();
-                Element::Radio(RadioProps {
+                make::radio(RadioProps {
                     common,
                     options: choices.labels.clone(),
                     index,

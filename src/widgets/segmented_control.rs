@@ -7,7 +7,7 @@ use std::rc::Rc;
 pub use super::pills::ButtonGroupProps;
 use super::pills::{ButtonGroup, Multi, SelectionMode, Single};
 use super::{display_format, CommonOptions, WidgetOptions};
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::{Command, Ui};
 
 /// A segmented control: Streamlit's `st.segmented_control`, a row of joined toggle buttons.
@@ -84,7 +84,7 @@ impl<T: Clone + PartialEq + 'static, M: SelectionMode> Command for SegmentedCont
     type Output = M::Output<T>;
 
     fn show(self, ui: &Ui) -> M::Output<T> {
-        self.group.show::<M>(ui, "segmented_control", Element::SegmentedControl)
+        self.group.show::<M>(ui, "segmented_control", make::segmented_control)
     }
 }
 

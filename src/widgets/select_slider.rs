@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{api, display_format, identity, option_index, show, show_error, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a select slider.
@@ -278,7 +279,7 @@ impl<T: Clone + PartialEq + Default + 'static, M: SelectSliderMode> Command for 
             Ok(spec),
             || fallback(&default),
             |registered| {
-                Element::SelectSlider(SelectSliderProps {
+                make::select_slider(SelectSliderProps {
                     common: registered.common.clone(),
                     options: labels.clone(),
                     value: indices(&registered.wire),

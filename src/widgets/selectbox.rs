@@ -11,7 +11,8 @@ use super::{
     FormatFn, NewOption, Optional, Presence, Required, Spec, WidgetOptions,
 };
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a selectbox.
@@ -246,7 +247,7 @@ impl<T: Clone + PartialEq + Default + 'static, P: Presence> Command for Selectbo
                     _ => (chosen, None),
                 };
                 let common = registered.common.clone();
-                Element::Selectbox(SelectboxProps {
+                make::selectbox(SelectboxProps {
                     common,
                     options: choices.labels.clone(),
                     index,

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use super::slider_scale::{iso_on_scale, SliderScale, TimeFormat};
 use super::{api, identity, show, show_error, CommonOptions, Spec, WidgetOptions};
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::number_format::NumberFormat;
 use crate::ui::{Command, Ui};
 
@@ -384,7 +385,7 @@ impl<V: SliderValue> Command for Slider<V> {
             || fallback,
             |registered| {
                 let common = registered.common.clone();
-                Element::Slider(SliderProps {
+                make::slider(SliderProps {
                     common,
                     min: lo,
                     max: hi,

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::text_input::text_spec;
 use super::{show, CommonOptions, WidgetOptions};
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a text area.
@@ -117,7 +118,7 @@ impl Command for TextArea {
             || value.unwrap_or_default(),
             |registered| {
                 let common = registered.common.clone();
-                Element::TextArea(TextAreaProps {
+                make::text_area(TextAreaProps {
                     common,
                     value: registered.value.clone(),
                     height,

@@ -10,7 +10,8 @@ use super::{
     WidgetOptions,
 };
 use crate::app_test::TestValue;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::identity::Identity;
 use crate::ui::{Command, Ui};
 
@@ -248,7 +249,7 @@ impl<P: Presence> Command for TextInput<P> {
             },
             |registered| {
                 let common = registered.common.clone();
-                Element::TextInput(TextInputProps {
+                make::text_input(TextInputProps {
                     common,
                     value: P::to_option(&registered.value).unwrap_or_default(),
                     max_chars,

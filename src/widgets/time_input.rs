@@ -7,7 +7,7 @@ use chrono::NaiveTime;
 pub use super::temporal::TemporalProps;
 use super::temporal::{TemporalKind, TemporalSpec, TemporalValue};
 use super::{CommonOptions, WidgetOptions};
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::{Command, Ui};
 
 /// A time input; returns a [`NaiveTime`], the current minute at first.
@@ -38,7 +38,7 @@ pub struct TimeInput<V: TemporalValue<Item = NaiveTime> = NaiveTime> {
 impl TimeInput<NaiveTime> {
     /// A time input starting at the current minute.
     pub fn new(label: impl Into<String>) -> Self {
-        TimeInput { spec: TemporalSpec::new(TemporalKind::Time, label.into(), Element::TimeInput) }
+        TimeInput { spec: TemporalSpec::new(TemporalKind::Time, label.into(), make::time_input) }
     }
 
     /// The time on first run.

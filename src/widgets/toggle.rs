@@ -3,7 +3,7 @@
 use super::checkbox::Checkbox;
 pub use super::checkbox::CheckboxProps;
 use super::{CommonOptions, WidgetOptions};
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::{Command, Ui};
 
 /// A toggle switch; it holds a bool like a checkbox.
@@ -40,7 +40,7 @@ impl WidgetOptions for Toggle {
 impl Command for Toggle {
     type Output = bool;
     fn show(self, ui: &Ui) -> bool {
-        self.0.show_as(ui, "toggle", Element::Toggle)
+        self.0.show_as(ui, "toggle", make::toggle)
     }
 }
 

@@ -29,7 +29,8 @@ use serde_json::{Map, Value};
 use crate::app_test::TestValue;
 use crate::charts::{mark_type, ChartError, ChartHandle, ChartProps, ChartSpec};
 use crate::data::DataFrame;
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::identity::Identity;
 use crate::ui::{Command, Ui};
 use crate::widgets::{api, identity, register, show_error, CommonOptions, Spec, WidgetOptions};
@@ -348,7 +349,7 @@ impl VegaLiteChart {
         };
         if modes.is_empty() {
             let id = Identity::new("vega_lite_chart").text("display", "").finish();
-            let slot = ui.push_element(Element::VegaLiteChart(props(options.common(id, ""), "{}".into())));
+            let slot = ui.push_element(make::vega_lite_chart(props(options.common(id, ""), "{}".into())));
             return (ChartHandle::new(slot, run), ChartSelection::default());
         }
         let spec_text = spec.to_string();
@@ -386,7 +387,7 @@ impl VegaLiteChart {
                     WidgetValue::Text(text) => text.clone(),
                     _ => "{}".into(),
                 };
-                let slot = ui.push_element(Element::VegaLiteChart(props(registered.common.clone(), selection)));
+                let slot = ui.push_element(make::vega_lite_chart(props(registered.common.clone(), selection)));
                 (ChartHandle::new(slot, run), registered.value)
             }
             Err(error) => {

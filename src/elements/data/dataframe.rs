@@ -23,7 +23,8 @@ use super::column_config::{default_width, ColumnConfig};
 use super::style::{Axis, CellStyles, StyleRule, DEFAULT_HIGHLIGHT};
 use crate::app_test::TestValue;
 use crate::data::{DataFrame, Value};
-use crate::element::{Element, WidgetCommon, WidgetProps, WidgetValue};
+use crate::element::make;
+use crate::element::{WidgetCommon, WidgetProps, WidgetValue};
 use crate::identity::Identity;
 use crate::ui::{Command, Ui};
 use crate::widgets::{api, identity, register, show_error, CommonOptions, Spec, WidgetOptions};
@@ -441,7 +442,7 @@ impl DataFrameView {
         };
         if selection_mode.is_empty() {
             let id = Identity::new("dataframe").text("display", "").finish();
-            let slot = ui.push_element(Element::Dataframe(props(options.common(id, ""), WireSelection::default())));
+            let slot = ui.push_element(make::dataframe(props(options.common(id, ""), WireSelection::default())));
             return (slot, DataFrameSelection::default());
         }
         let names: Vec<String> = data.column_names().iter().map(|n| n.to_string()).collect();
@@ -493,7 +494,7 @@ impl DataFrameView {
                     }
                     _ => WireSelection::default(),
                 };
-                let slot = ui.push_element(Element::Dataframe(props(registered.common.clone(), selection)));
+                let slot = ui.push_element(make::dataframe(props(registered.common.clone(), selection)));
                 (slot, registered.value)
             }
             Err(error) => {

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value as JsonValue;
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for `json`.
@@ -121,7 +122,7 @@ impl Command for Json {
 
     fn show(self, ui: &Ui) -> Ui {
         match self.body.and_then(parse_body) {
-            Ok(body) => ui.push_element(Element::Json(JsonProps { body, expanded: self.expanded })),
+            Ok(body) => ui.push_element(make::json(JsonProps { body, expanded: self.expanded })),
             Err(message) => ui.push_exception("StreamlitAPIException".into(), message),
         }
     }

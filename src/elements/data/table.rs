@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::data::DataFrame;
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::Ui;
 use crate::widgets::{api, show_error};
 
@@ -60,7 +61,7 @@ impl Ui {
             );
             return self.clone();
         }
-        self.push_element(Element::Table(TableProps { data: df.clone() }))
+        self.push_element(make::table(TableProps { data: df.clone() }))
     }
 }
 

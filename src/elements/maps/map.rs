@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 use super::mercator::Bounds;
 use super::Rgba;
 use crate::data::{DataFrame, DataType};
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 use crate::widgets::{api, show_error};
 
@@ -367,7 +368,7 @@ impl Command for Map {
         #[cfg(target_arch = "wasm32")]
         crate::web::install_map_renderer();
         match self.props() {
-            Ok(props) => ui.push_element(Element::Map(props)),
+            Ok(props) => ui.push_element(make::map(props)),
             Err(message) => {
                 show_error(ui, api(message));
                 ui.clone()

@@ -2,7 +2,7 @@
 
 pub use super::PlayerProps;
 use super::{player_options, MediaSource, Player};
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::{Command, Ui};
 
 impl Ui {
@@ -41,7 +41,7 @@ player_options!(Audio);
 impl Command for Audio {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
-        self.0.show(ui, "audio", Element::Audio)
+        self.0.show(ui, "audio", make::audio)
     }
 }
 

@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// The frame's height when the script sets none, in pixels (Streamlit's default).
@@ -147,7 +148,7 @@ impl Command for IFrame {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
         match self.props() {
-            Ok(props) => ui.push_element(Element::IFrame(props)),
+            Ok(props) => ui.push_element(make::iframe(props)),
             Err(message) => ui.push_exception("StreamlitAPIException".into(), message),
         }
     }

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::MediaSource;
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for `image`: one or more images in a row.
@@ -140,7 +141,7 @@ impl Command for Image {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
         match self.props() {
-            Ok(props) => ui.push_element(Element::Image(props)),
+            Ok(props) => ui.push_element(make::image(props)),
             Err(message) => ui.push_exception("StreamlitAPIException".into(), message),
         }
     }

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::MediaSource;
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for `logo`.
@@ -95,7 +96,7 @@ impl Command for Logo {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
         match self.props() {
-            Ok(props) => ui.push_element(Element::Logo(props)),
+            Ok(props) => ui.push_element(make::logo(props)),
             Err(message) => ui.push_exception("StreamlitAPIException".into(), message),
         }
     }

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::MediaSource;
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// The viewer's height when the script sets none, in pixels (Streamlit's default).
@@ -104,7 +105,7 @@ impl Command for Pdf {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
         match self.props() {
-            Ok(props) => ui.push_element(Element::Pdf(props)),
+            Ok(props) => ui.push_element(make::pdf(props)),
             Err(message) => ui.push_exception("StreamlitAPIException".into(), message),
         }
     }

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for an alert box; its colour comes from its kind.
@@ -100,10 +101,10 @@ impl Command for Alert {
             props.icon = None;
         }
         ui.push_element(match kind {
-            AlertKind::Success => Element::Success(props),
-            AlertKind::Info => Element::Info(props),
-            AlertKind::Warning => Element::Warning(props),
-            AlertKind::Error => Element::Error(props),
+            AlertKind::Success => make::success(props),
+            AlertKind::Info => make::info(props),
+            AlertKind::Warning => make::warning(props),
+            AlertKind::Error => make::error(props),
         })
     }
 }

@@ -1,7 +1,7 @@
 //! `balloons`: balloons float up over the page, once per run that calls it.
 
 pub use super::celebration::CelebrationProps;
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::Ui;
 
 impl Ui {
@@ -21,7 +21,7 @@ impl Ui {
     /// assert_eq!(at.get("balloons").len(), 1);
     /// ```
     pub fn balloons(&self) -> Ui {
-        self.push_element(Element::Balloons(CelebrationProps::now(self)))
+        self.push_element(make::balloons(CelebrationProps::now(self)))
     }
 }
 

@@ -1,7 +1,7 @@
 //! `error`: a red error box with Markdown in it.
 
 pub use super::alert::AlertProps;
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::Ui;
 
 impl Ui {
@@ -16,6 +16,6 @@ impl Ui {
     /// assert_eq!(at.error(0).text(), "**Note** this");
     /// ```
     pub fn error(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Error(AlertProps::new(body)))
+        self.push_element(make::error(AlertProps::new(body)))
     }
 }

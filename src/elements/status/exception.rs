@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::Ui;
 
 /// What the page shows for an exception: its kind (`StreamlitAPIException`) and message.
@@ -89,16 +90,16 @@ impl Ui {
             source = cause.source();
         }
         let props = ExceptionProps { kind: "Error".into(), message: error.to_string(), is_warning: false, causes };
-        self.push_element(Element::Exception(props))
+        self.push_element(make::exception(props))
     }
 
     pub(crate) fn push_exception(&self, kind: String, message: String) -> Ui {
-        self.push_element(Element::Exception(ExceptionProps { kind, message, is_warning: false, causes: Vec::new() }))
+        self.push_element(make::exception(ExceptionProps { kind, message, is_warning: false, causes: Vec::new() }))
     }
 
     /// A warning drawn as an exception box, in the warning colours.
     pub(crate) fn push_warning_exception(&self, kind: String, message: String) -> Ui {
-        self.push_element(Element::Exception(ExceptionProps { kind, message, is_warning: true, causes: Vec::new() }))
+        self.push_element(make::exception(ExceptionProps { kind, message, is_warning: true, causes: Vec::new() }))
     }
 }
 

@@ -1,7 +1,7 @@
 //! `info`: a blue info box with Markdown in it.
 
 pub use super::alert::AlertProps;
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::Ui;
 
 impl Ui {
@@ -16,6 +16,6 @@ impl Ui {
     /// assert_eq!(at.info(0).text(), "**Note** this");
     /// ```
     pub fn info(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Info(AlertProps::new(body)))
+        self.push_element(make::info(AlertProps::new(body)))
     }
 }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::Ui;
 
 /// What the page shows for a progress bar.
@@ -48,7 +49,7 @@ impl Ui {
 
     fn progress_dyn(&self, value: ProgressValue, text: Option<String>) -> Ui {
         match value.fraction() {
-            Ok(value) => self.push_element(Element::Progress(ProgressProps { value, text })),
+            Ok(value) => self.push_element(make::progress(ProgressProps { value, text })),
             Err(message) => self.push_exception("StreamlitAPIException".into(), message),
         }
     }

@@ -1,7 +1,7 @@
 //! `snow`: snowflakes fall over the page, once per run that calls it.
 
 pub use super::celebration::CelebrationProps;
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::Ui;
 
 impl Ui {
@@ -19,6 +19,6 @@ impl Ui {
     /// assert_eq!(at.markdown(0).text(), "Winter is here");
     /// ```
     pub fn snow(&self) -> Ui {
-        self.push_element(Element::Snow(CelebrationProps::now(self)))
+        self.push_element(make::snow(CelebrationProps::now(self)))
     }
 }

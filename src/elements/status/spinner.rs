@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::layout::empty::EmptyProps;
 use crate::ui::Ui;
 
@@ -37,7 +38,7 @@ impl Ui {
     /// assert!(at.get("spinner").is_empty());
     /// ```
     pub fn spinner(&self, text: impl Into<String>) -> Spinner {
-        let slot = self.push_element(Element::Spinner(SpinnerProps { text: text.into() }));
+        let slot = self.push_element(make::spinner(SpinnerProps { text: text.into() }));
         let run = self.runtime.borrow().run_id;
         Spinner { slot, run }
     }
@@ -54,7 +55,7 @@ impl Drop for Spinner {
     fn drop(&mut self) {
         // A guard kept past its run must not touch the next run's page.
         if self.slot.runtime.borrow().run_id == self.run {
-            self.slot.push_element(Element::Empty(EmptyProps));
+            self.slot.push_element(make::empty(EmptyProps));
         }
     }
 }

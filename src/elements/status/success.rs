@@ -1,7 +1,7 @@
 //! `success`: a green success box with Markdown in it.
 
 pub use super::alert::AlertProps;
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::Ui;
 
 impl Ui {
@@ -16,6 +16,6 @@ impl Ui {
     /// assert_eq!(at.success(0).text(), "**Note** this");
     /// ```
     pub fn success(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Success(AlertProps::new(body)))
+        self.push_element(make::success(AlertProps::new(body)))
     }
 }

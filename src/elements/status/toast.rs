@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a toast.
@@ -74,7 +75,7 @@ impl Command for Toast {
     fn show(self, ui: &Ui) -> ToastHandle {
         let run = ui.runtime.borrow().run_id;
         let props = ToastProps { body: self.body, icon: self.icon, run };
-        let slot = ui.push_element(Element::Toast(props.clone()));
+        let slot = ui.push_element(make::toast(props.clone()));
         ToastHandle { slot, props }
     }
 }
@@ -102,7 +103,7 @@ impl ToastHandle {
         if self.slot.runtime.borrow().run_id != self.props.run {
             return;
         }
-        self.slot.push_element(Element::Toast(ToastProps { body, icon, run: self.props.run }));
+        self.slot.push_element(make::toast(ToastProps { body, icon, run: self.props.run }));
     }
 }
 

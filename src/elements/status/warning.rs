@@ -1,7 +1,7 @@
 //! `warning`: a yellow warning box with Markdown in it.
 
 pub use super::alert::AlertProps;
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::Ui;
 
 impl Ui {
@@ -16,6 +16,6 @@ impl Ui {
     /// assert_eq!(at.warning(0).text(), "**Note** this");
     /// ```
     pub fn warning(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Warning(AlertProps::new(body)))
+        self.push_element(make::warning(AlertProps::new(body)))
     }
 }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// A badge's colour (Streamlit's default is blue).
@@ -120,7 +121,7 @@ impl Command for Badge {
                 false
             }
         });
-        ui.push_element(Element::Badge(BadgeProps { body, color, icon }))
+        ui.push_element(make::badge(BadgeProps { body, color, icon }))
     }
 }
 

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::Ui;
 
 /// What the page shows for a caption.
@@ -29,6 +30,6 @@ impl Ui {
     /// assert_eq!(at.caption(0).text(), "Data from 2014");
     /// ```
     pub fn caption(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Caption(CaptionProps { body: body.into() }))
+        self.push_element(make::caption(CaptionProps { body: body.into() }))
     }
 }

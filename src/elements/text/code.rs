@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a code block.
@@ -98,7 +99,7 @@ impl Command for Code {
         if language.is_some() {
             crate::web::install_code_highlighter();
         }
-        ui.push_element(Element::Code(CodeProps { body, language, line_numbers, wrap_lines }))
+        ui.push_element(make::code(CodeProps { body, language, line_numbers, wrap_lines }))
     }
 }
 

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::Ui;
 
 /// A divider has nothing to show but itself.
@@ -27,6 +28,6 @@ impl Ui {
     /// assert_eq!(at.get("divider").len(), 1);
     /// ```
     pub fn divider(&self) -> Ui {
-        self.push_element(Element::Divider(DividerProps))
+        self.push_element(make::divider(DividerProps))
     }
 }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a header or a subheader.
@@ -144,6 +145,6 @@ impl HeaderProps {
 impl Command for Header {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
-        ui.push_element(Element::Header(self.props))
+        ui.push_element(make::header(self.props))
     }
 }

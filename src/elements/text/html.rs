@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for an `html` element.
@@ -80,7 +81,7 @@ impl Command for Html {
         #[cfg(target_arch = "wasm32")]
         crate::web::install_html_renderer();
         let style_only = style_only(&self.body);
-        ui.push_element(Element::Html(HtmlProps { body: self.body, style_only }))
+        ui.push_element(make::html(HtmlProps { body: self.body, style_only }))
     }
 }
 

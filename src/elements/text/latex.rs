@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::element::make;
 use crate::element::{DisplayProps, Element};
 use crate::ui::Ui;
 
@@ -40,6 +41,6 @@ impl Ui {
     /// assert!(props.mathml().contains("<munderover>"));
     /// ```
     pub fn latex(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Latex(LatexProps { body: body.into() }))
+        self.push_element(make::latex(LatexProps { body: body.into() }))
     }
 }

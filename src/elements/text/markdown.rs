@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::Ui;
 
 /// What the page shows for Markdown.
@@ -24,12 +25,12 @@ impl DisplayProps for MarkdownProps {
 impl Ui {
     /// Markdown; raw HTML in it is escaped.
     pub fn markdown(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Markdown(MarkdownProps { body: body.into(), allow_html: false }))
+        self.push_element(make::markdown(MarkdownProps { body: body.into(), allow_html: false }))
     }
 
     /// Markdown that may contain raw HTML (Streamlit's `unsafe_allow_html=True`).
     pub fn markdown_unsafe_html(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Markdown(MarkdownProps { body: body.into(), allow_html: true }))
+        self.push_element(make::markdown(MarkdownProps { body: body.into(), allow_html: true }))
     }
 
     /// Writes any `Debug` value, pretty-printed in a code block.

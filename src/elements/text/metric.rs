@@ -4,7 +4,8 @@ use std::fmt::Display;
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element, LabelVisibility};
+use crate::element::make;
+use crate::element::{DisplayProps, LabelVisibility};
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a metric.
@@ -156,7 +157,7 @@ impl Command for Metric {
         let delta = delta.filter(|d| !d.trim().is_empty());
         let look = delta.as_deref().map(|d| delta_look(d, delta_color));
         let value = if value.is_empty() { "—".to_string() } else { value };
-        ui.push_element(Element::Metric(MetricProps {
+        ui.push_element(make::metric(MetricProps {
             label,
             value,
             delta,

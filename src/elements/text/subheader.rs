@@ -2,7 +2,7 @@
 
 pub use super::header::HeaderProps;
 use super::header::{DividerColor, Header};
-use crate::element::Element;
+use crate::element::make;
 use crate::ui::{Command, Ui};
 
 impl Ui {
@@ -61,6 +61,6 @@ impl Subheader {
 impl Command for Subheader {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
-        ui.push_element(Element::Subheader(self.header.into_props()))
+        ui.push_element(make::subheader(self.header.into_props()))
     }
 }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::Ui;
 
 /// What the page shows for preformatted text.
@@ -29,6 +30,6 @@ impl Ui {
     /// assert_eq!(at.text(0).text(), "**not bold**");
     /// ```
     pub fn text(&self, body: impl Into<String>) -> Ui {
-        self.push_element(Element::Text(TextProps { body: body.into() }))
+        self.push_element(make::text(TextProps { body: body.into() }))
     }
 }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::{DisplayProps, Element};
+use crate::element::make;
+use crate::element::DisplayProps;
 use crate::ui::{Command, Ui};
 
 /// What the page shows for a title.
@@ -105,7 +106,7 @@ impl Title {
 impl Command for Title {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
-        ui.push_element(Element::Title(self.props))
+        ui.push_element(make::title(self.props))
     }
 }
 
