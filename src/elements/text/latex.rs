@@ -3,8 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::element::make;
-use crate::element::{DisplayProps, Element};
+use crate::element::{make, DisplayProps};
 use crate::ui::Ui;
 
 /// What the page shows for an equation: its LaTeX source.
