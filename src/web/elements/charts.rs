@@ -78,15 +78,22 @@ export function finalize(result) { try { result.finalize(); } catch (e) { consol
 export function insert_rows(view, rows) { view.insert('data', JSON.parse(rows)); return refit(view); }
 export function replace_rows(view, rows) { view.data('data', JSON.parse(rows)); return refit(view); }
 // A zoom's rows (picked from `started` to `picked`, then encoded, in `performance.now()` ms).
-// Without `resize`: the "fit" layout runs again only when the new labels need more room than
-// the last one made, as when the y extent gains a digit. Each step is a User Timing measure.
+// Called by the interval's signal listener, which Vega runs inside the pulse of the wheel or
+// drag event, right after the interval's signal and before the scales and marks that follow
+// it: rows put in now join that pulse, so the new scales and the new rows are drawn in one
+// render (a run of our own after it would draw the old rows at the new scale first, then
+// ours). Without `resize`: the "fit" layout runs again only when the new labels need more
+// room than the last one made, as when the y extent gains a digit. Each step is a User
+// Timing measure; `run` ends when Vega's render of the pulse has.
 export function zoom_rows(view, rows, started, picked) {
   const encoded = performance.now();
   const parsed = JSON.parse(rows);
   const parsedAt = performance.now();
   view.data('data', parsed);
   const put = performance.now();
-  return view.runAsync().then(() => {
+  // Vega's evaluation of the pulse is under way: a run asked for once this task's code is
+  // done waits for it (and its render), then finds nothing left to do.
+  return Promise.resolve().then(() => view.runAsync()).then(() => {
     const ran = performance.now();
     const was = view.__wlRoom, now = room(view);
     const grew = !was || !now || now.left > was.left || now.right > was.right;
@@ -109,9 +116,12 @@ export function when_idle(callback) {
 }
 // The plot's width (or height), as Vega's "fit" layout made it.
 export function plot_width(view, height) { try { return height ? view.height() : view.width(); } catch (e) { return 0; } }
-export function listen(view, name, callback) {
+// Calls `callback` with a signal's value as JSON; with `numbers`, dates as epoch ms (the
+// numbers a time scale counts in) rather than text.
+export function listen(view, name, callback, numbers) {
+  const dates = function (key, value) { const was = this[key]; return was instanceof Date ? +was : value; };
   try {
-    view.addSignalListener(name, (_, value) => callback(JSON.stringify(value === undefined ? null : value)));
+    view.addSignalListener(name, (_, value) => callback(JSON.stringify(value === undefined ? null : value, numbers ? dates : undefined)));
     return true;
   } catch (e) { return false; }
 }
@@ -139,7 +149,7 @@ extern "C" {
     fn zoom_rows(view: &JsValue, rows: String, started: f64, picked: f64) -> js_sys::Promise;
     fn plot_width(view: &JsValue, height: bool) -> f64;
     fn when_idle(callback: JsValue);
-    fn listen(view: &JsValue, name: &str, callback: &Closure<dyn FnMut(String)>) -> bool;
+    fn listen(view: &JsValue, name: &str, callback: &Closure<dyn FnMut(String)>, numbers: bool) -> bool;
     fn domain(view: &JsValue, scale: &str) -> JsValue;
     fn error_text(error: &JsValue) -> String;
 }
@@ -375,9 +385,10 @@ async fn draw(
         let rezoom = move |value: String| {
             let started = now();
             let source = source_for_zoom.borrow();
-            let Some((chart, prepared)) = source.as_ref() else { return }; // Vega zooms all rows
-                                                                           // The interval's value: `{x field: [lo, hi]}` (and the y field's for scatters), or
-                                                                           // `{}` when the viewer resets the zoom (a double click).
+            // Vega zooms all rows when the frame is not reduced.
+            let Some((chart, prepared)) = source.as_ref() else { return };
+            // The interval's value: `{x field: [lo, hi]}` (and the y field's for scatters), or
+            // `{}` when the viewer resets the zoom (a double click).
             let value: Value = serde_json::from_str(&value).unwrap_or(Value::Null);
             let ranges: Vec<(f64, f64)> = value
                 .as_object()
@@ -389,7 +400,8 @@ async fn draw(
                         .collect()
                 })
                 .unwrap_or_default();
-            // The scale's domain when the value names no numbers (dates are numbers already).
+            // The scale's domain when the value names no numbers (dates come as numbers, see
+            // `listen`); mid-pulse it may still be the last interval's.
             let scale = |name: &str| -> Option<(f64, f64)> {
                 let d = js_sys::Array::from(&domain(&view_for_zoom, name));
                 Some((d.get(0).as_f64()?, d.get(1).as_f64()?))
@@ -412,24 +424,11 @@ async fn draw(
             let rows = rows_json(data, &chart.columns, chart.index, rows);
             let _ = zoom_rows(&view_for_zoom, rows, started, picked);
         };
-        // A wheel or a drag changes the interval many times a frame: the rows are picked once
-        // per animation frame, for the latest interval.
-        let latest: Rc<RefCell<Option<String>>> = Rc::default();
-        let rezoom = Rc::new(rezoom);
-        let zoom = Closure::<dyn FnMut(String)>::new(move |value: String| {
-            let asked = latest.borrow_mut().replace(value).is_some();
-            if asked {
-                return; // a frame is already asked for; it takes this value
-            }
-            let (latest, rezoom) = (latest.clone(), rezoom.clone());
-            request_animation_frame(move || {
-                let value = latest.borrow_mut().take();
-                if let Some(value) = value {
-                    rezoom(value);
-                }
-            });
-        });
-        listen(&view, ZOOM_PARAM, &zoom);
+        // Vega calls this inside the pulse of each wheel or drag event, before it lays out
+        // the scales and marks: the rows are picked for that interval there and then, so the
+        // event's one render draws them (see `zoom_rows`).
+        let zoom = Closure::<dyn FnMut(String)>::new(rezoom);
+        listen(&view, ZOOM_PARAM, &zoom, true);
         listeners.push(zoom);
     }
     if let Some(OnSelect { params, sink }) = on_select {
@@ -457,7 +456,7 @@ async fn draw(
                 );
                 *pending.borrow_mut() = handle.ok();
             });
-            listen(&view, &param, &listener);
+            listen(&view, &param, &listener, false);
             listeners.push(listener);
         }
     }

@@ -546,7 +546,7 @@ impl ChartsResults {
         }
         let _ = writeln!(
             t,
-            "\nwasmlit's steps of each zoom of the 1M line (User Timing measures: `wl-zoom` whole, from the frame's pick to Vega's render done; `pick` the reduction, `encode` the rows as JSON, `parse` JSON.parse, `data` view.data, `run` Vega's dataflow and render, `refit` the layout when labels grew), ms"
+            "\nwasmlit's steps of each zoom of the 1M line (User Timing measures: `wl-zoom` whole, from the pick in the event's pulse to Vega's render done; `pick` the reduction, `encode` the rows as JSON, `parse` JSON.parse, `data` view.data, `run` the rest of Vega's pulse and its one render, `refit` the layout when labels grew), ms"
         );
         let _ = writeln!(t, "| step | count | median | p95 | max |");
         let _ = writeln!(t, "|---|---:|---:|---:|---:|");
