@@ -65,17 +65,6 @@ pub(crate) fn install_chart_renderer() {
     elements::charts::install();
 }
 
-/// Installs the table renderer (called by `ui.table`: see web/elements/data/table.rs).
-#[cfg(feature = "data")]
-pub(crate) fn install_table_renderer() {
-    elements::data::table::install();
-}
-
-/// Installs the `html` renderer (called by every `html` element: see web/elements/text/html.rs).
-pub(crate) fn install_html_renderer() {
-    elements::text::html::install();
-}
-
 /// Installs the custom component renderer (called by `ui.component`: see
 /// web/widgets/component.rs), so an app without components does not link it.
 #[cfg(feature = "components")]

@@ -48,8 +48,6 @@ impl Ui {
     /// assert_eq!(at.table(0).text(), "city\nBerlin\nQuito");
     /// ```
     pub fn table(&self, df: &DataFrame) -> Ui {
-        #[cfg(target_arch = "wasm32")]
-        crate::web::install_table_renderer();
         if df.num_rows() > MAX_TABLE_ROWS {
             show_error(
                 self,

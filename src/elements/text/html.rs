@@ -78,8 +78,6 @@ impl Html {
 impl Command for Html {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
-        #[cfg(target_arch = "wasm32")]
-        crate::web::install_html_renderer();
         let style_only = style_only(&self.body);
         ui.push_element(make::html(HtmlProps { body: self.body, style_only }))
     }

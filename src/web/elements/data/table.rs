@@ -1,8 +1,6 @@
 //! Renders `table`: a plain `<table>` of the whole frame, numbers right-aligned, nulls empty
-//! (as `st.table`). Like the grid, the table's body is installed by the script's first
-//! `table` call ([`install`]), so an app without tables does not link the cell formatting.
-
-use std::cell::Cell;
+//! (as `st.table`). Its kind's renderer slot is filled only by `ui.table` calls
+//! (`element::make`), so an app without tables does not link the cell formatting.
 
 use leptos::prelude::*;
 
@@ -10,28 +8,7 @@ use crate::elements::data::column_config::{cell_view, CellView, ColumnConfig};
 use crate::elements::data::table::TableProps;
 use crate::web::elements::DisplayCell;
 
-type Render = fn(DisplayCell<TableProps>) -> AnyView;
-
-thread_local! {
-    static TABLE: Cell<Option<Render>> = const { Cell::new(None) };
-}
-
-/// Makes [`table`] the table renderer (called by every `ui.table(..)`).
-pub(crate) fn install() {
-    TABLE.with(|t| t.set(Some(table)));
-}
-
 pub(crate) fn render(cell: DisplayCell<TableProps>) -> AnyView {
-    match TABLE.with(Cell::get) {
-        Some(table) => table(cell),
-        None => {
-            view! { <div class="wl-grid-missing">"This table cannot be shown: its renderer is not installed."</div> }
-                .into_any()
-        }
-    }
-}
-
-fn table(cell: DisplayCell<TableProps>) -> AnyView {
     let props = cell.props;
     let body = move || {
         props.with(|p| {

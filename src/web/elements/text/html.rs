@@ -6,8 +6,6 @@
 //! Streamlit's (`USE_PROFILES: {html: true}`, `FORCE_BODY: true`, so a leading `<style>` is
 //! kept); links that open a new tab get `rel="noopener noreferrer"`.
 
-use std::cell::Cell;
-
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -40,29 +38,9 @@ async fn sanitized(body: &str) -> Result<String, String> {
     sanitize(body).map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}")))
 }
 
-type Render = fn(DisplayCell<HtmlProps>) -> AnyView;
-
-thread_local! {
-    static RENDERER: Cell<Option<Render>> = const { Cell::new(None) };
-}
-
-/// Makes [`sanitized_html`] the renderer (called by every `html` element the script draws), so
-/// an app without `html` does not link the DOMPurify glue.
-pub(crate) fn install() {
-    RENDERER.with(|r| r.set(Some(sanitized_html)));
-}
-
+/// Draws an `html` element. Its kind's renderer slot is filled only by the script's `html`
+/// calls (`element::make`), so an app without `html` does not link the DOMPurify glue.
 pub(crate) fn render(cell: DisplayCell<HtmlProps>) -> AnyView {
-    match RENDERER.with(Cell::get) {
-        Some(render) => render(cell),
-        None => {
-            view! { <div class="wl-grid-missing">"This HTML cannot be shown: its renderer is not installed."</div> }
-                .into_any()
-        }
-    }
-}
-
-fn sanitized_html(cell: DisplayCell<HtmlProps>) -> AnyView {
     let props = cell.props;
     let shown = RwSignal::new(None::<Result<String, String>>);
     Effect::new(move || {
