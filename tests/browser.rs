@@ -1196,6 +1196,53 @@ async fn a_grid_draws_only_a_window_of_rows_and_columns_and_scrolls_to_the_last_
 }
 
 #[wasm_bindgen_test]
+async fn a_jump_paints_the_rows_in_view_at_once_and_the_overscan_when_the_scrolling_pauses() {
+    let df = numbers_frame(100_000, 3);
+    let (root, _keep) = mount(move |ui: &Ui| {
+        ui.add(DataFrameView::new(df.clone()).height(400));
+    })
+    .await;
+    settle().await;
+    let rows = |root: &HtmlElement| {
+        // The rows shown: a hidden slot is numbered by no row.
+        let mut rows: Vec<usize> =
+            all_text(root, ".wl-grid-tr[data-row] .wl-grid-index").iter().filter_map(|t| t.parse().ok()).collect();
+        rows.sort_unstable();
+        rows
+    };
+    let window = rows(&root);
+    let scroll = find(&root, ".wl-grid-scroll");
+    // 400 px high: a header and ten rows in view, the rest of the window is overscan.
+    scroll.set_scroll_top(35 * 50_000);
+    settle().await;
+    let in_view = rows(&root);
+    assert!((10..=12).contains(&in_view.len()) && in_view.len() < window.len(), "{in_view:?} of {window:?}");
+    assert_eq!(in_view.first(), Some(&50_000), "{in_view:?}");
+    sleep_ms(300).await;
+    let filled = rows(&root);
+    assert_eq!(filled.len(), window.len(), "{filled:?}");
+    assert!(filled.first() < Some(&50_000) && filled.last() > in_view.last(), "{filled:?}");
+    // A step of a row is no jump: the whole window follows at once.
+    scroll.set_scroll_top(35 * 50_001);
+    settle().await;
+    let stepped = rows(&root);
+    assert_eq!(stepped.len(), window.len());
+    assert_eq!(stepped.first().copied(), filled.first().map(|r| r + 1));
+    // A jump to the end: the hidden slots are out of sight and do not stretch the scroll area.
+    let height = scroll.scroll_height();
+    scroll.set_scroll_top(height);
+    settle().await;
+    assert_eq!(rows(&root).last(), Some(&99_999));
+    assert_eq!(scroll.scroll_height(), height);
+    let hidden = root.query_selector_all(".wl-grid-tr:not([data-row])").unwrap();
+    assert!(hidden.length() > 0);
+    for i in 0..hidden.length() {
+        let row = hidden.item(i).unwrap().unchecked_into::<HtmlElement>();
+        assert_eq!(row.style().get_property_value("visibility").unwrap(), "hidden");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn checkbox_and_null_cells_follow_their_rows_when_the_slots_are_recycled() {
     let flags: Vec<Option<bool>> = (0..10_000).map(|i| (i % 3 != 0).then_some(i % 2 == 0)).collect();
     let df = DataFrame::new(vec![("flag", Column::from(flags.clone()))]).unwrap();
@@ -1203,9 +1250,10 @@ async fn checkbox_and_null_cells_follow_their_rows_when_the_slots_are_recycled()
         ui.add(DataFrameView::new(df.clone()).height(300));
     })
     .await;
-    // Each drawn row: its index and what its cell shows (a checkbox's state, or the null's text).
+    // Each shown row (a slot hidden after a jump is numbered by no row): its index and what
+    // its cell shows (a checkbox's state, or the null's text).
     let drawn = |root: &HtmlElement| {
-        let rows = root.query_selector_all(".wl-grid-tr").unwrap();
+        let rows = root.query_selector_all(".wl-grid-tr[data-row]").unwrap();
         (0..rows.length())
             .map(|i| {
                 let row = rows.item(i).unwrap().unchecked_into::<HtmlElement>();

@@ -935,11 +935,12 @@ async fn click_centered(client: &Client, element: &Element) {
 // Data elements in the gallery: the dataframe grid (src/web/elements/data/).
 // ---------------------------------------------------------------------------------------------
 
-/// The `data-row` of the rows the grid `grid` (a CSS selector) has in the DOM, top to bottom
-/// (rows are recycled slots placed by transforms: the DOM order is not the row order).
+/// The `data-row` of the rows the grid `grid` (a CSS selector) shows, top to bottom (rows are
+/// recycled slots placed by transforms, so the DOM order is not the row order; a slot hidden
+/// after a jump, until the scrolling pauses, is numbered by no row).
 async fn grid_rows(client: &Client, grid: &str) -> Vec<String> {
     let script = format!(
-        "return Array.from(document.querySelectorAll(\"{grid} .wl-grid-tr\")).sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map(r => r.getAttribute('data-row'))"
+        "return Array.from(document.querySelectorAll(\"{grid} .wl-grid-tr[data-row]\")).sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map(r => r.getAttribute('data-row'))"
     );
     serde_json::from_value(client.execute(&script, vec![]).await.unwrap()).unwrap_or_default()
 }

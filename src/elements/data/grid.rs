@@ -31,6 +31,8 @@ pub const DEFAULT_VISIBLE_ROWS: usize = 10;
 pub struct RowWindow {
     /// Positions (in the shown order) of the rows drawn.
     pub rows: Range<usize>,
+    /// The positions in the viewport itself (`rows` less the overscan around them).
+    pub in_view: Range<usize>,
     /// The height of the space above the first drawn row.
     pub top: f64,
     /// The height of the space below the last drawn row.
@@ -54,6 +56,21 @@ impl RowWindow {
     pub fn anchor(&self) -> usize {
         self.rows.start - self.rows.start % ANCHOR_ROWS
     }
+
+    /// Whether this window follows `before` by a jump: no row of `before` is drawn in it (a
+    /// dragged scrollbar, a key to the end). A jump is drawn in two steps: the rows in view at
+    /// once, the overscan around them when the scrolling pauses, so a jump costs about what
+    /// the viewport holds rather than the whole window.
+    ///
+    /// ```
+    /// use wasmlit::elements::data::grid::visible_rows;
+    /// let top = visible_rows(0.0, 350.0, 35.0, 1_000_000, 8);
+    /// assert!(!visible_rows(350.0, 350.0, 35.0, 1_000_000, 8).jumped_from(&top.rows));
+    /// assert!(visible_rows(350_000.0, 350.0, 35.0, 1_000_000, 8).jumped_from(&top.rows));
+    /// ```
+    pub fn jumped_from(&self, before: &Range<usize>) -> bool {
+        !self.rows.is_empty() && (before.end <= self.rows.start || self.rows.end <= before.start)
+    }
 }
 
 /// The rows to draw for a body `viewport` pixels high scrolled `scroll_top` pixels down, out
@@ -70,10 +87,11 @@ impl RowWindow {
 /// assert_eq!(window.rows, 998..1014);
 /// assert_eq!(visible_rows(35_010.0, 350.0, 35.0, 1_000_000, 2).rows.len(), 16);
 /// assert_eq!(window.top, 998.0 * 35.0);
+/// assert_eq!(window.in_view, 1000..1010);
 /// ```
 pub fn visible_rows(scroll_top: f64, viewport: f64, row_height: f64, rows: usize, overscan: usize) -> RowWindow {
     if rows == 0 || row_height <= 0.0 || !row_height.is_finite() {
-        return RowWindow { rows: 0..0, top: 0.0, bottom: 0.0 };
+        return RowWindow { rows: 0..0, in_view: 0..0, top: 0.0, bottom: 0.0 };
     }
     let viewport = if viewport.is_finite() { viewport.max(0.0) } else { 0.0 };
     let total = rows as f64 * row_height;
@@ -83,7 +101,8 @@ pub fn visible_rows(scroll_top: f64, viewport: f64, row_height: f64, rows: usize
     let len = row_slots(viewport, row_height, overscan).min(rows);
     let start = first.saturating_sub(overscan).min(rows - len);
     let end = start + len;
-    RowWindow { rows: start..end, top: start as f64 * row_height, bottom: (rows - end) as f64 * row_height }
+    let in_view = first..(((scroll + viewport) / row_height).ceil() as usize).clamp(first + 1, rows);
+    RowWindow { rows: start..end, in_view, top: start as f64 * row_height, bottom: (rows - end) as f64 * row_height }
 }
 
 /// The slots that recycle row nodes: the most rows a window of a body `viewport` pixels high
@@ -544,8 +563,29 @@ mod tests {
     }
 
     #[test]
+    fn the_rows_in_view_sit_inside_the_window() {
+        for scroll in [0.0, 17.5, 350.0, 123_456.0, 35_000_000.0 - 350.0, 1e12] {
+            let w = visible_rows(scroll, 350.0, 35.0, 1_000_000, 8);
+            assert!(w.rows.start <= w.in_view.start && w.in_view.end <= w.rows.end, "{scroll}: {w:?}");
+            assert!((10..=11).contains(&w.in_view.len()), "{scroll}: {w:?}");
+        }
+        assert_eq!(visible_rows(0.0, 10_000.0, 35.0, 5, 8).in_view, 0..5);
+        assert_eq!(visible_rows(0.0, 0.0, 35.0, 5, 0).in_view, 0..1);
+        // A step of a few rows is no jump; a window that shares no row with the last one is,
+        // whichever way it went; an empty window never is.
+        let middle = visible_rows(350_000.0, 350.0, 35.0, 1_000_000, 8);
+        assert!(!visible_rows(350_000.0 + 27.0 * 35.0, 350.0, 35.0, 1_000_000, 8).jumped_from(&middle.rows));
+        assert!(visible_rows(350_000.0 + 28.0 * 35.0, 350.0, 35.0, 1_000_000, 8).jumped_from(&middle.rows));
+        assert!(visible_rows(0.0, 350.0, 35.0, 1_000_000, 8).jumped_from(&middle.rows));
+        assert!(!visible_rows(0.0, 350.0, 35.0, 0, 8).jumped_from(&middle.rows));
+    }
+
+    #[test]
     fn the_row_window_edge_cases() {
-        assert_eq!(visible_rows(100.0, 350.0, 35.0, 0, 8), RowWindow { rows: 0..0, top: 0.0, bottom: 0.0 });
+        assert_eq!(
+            visible_rows(100.0, 350.0, 35.0, 0, 8),
+            RowWindow { rows: 0..0, in_view: 0..0, top: 0.0, bottom: 0.0 }
+        );
         let one = visible_rows(0.0, 350.0, 35.0, 1, 8);
         assert_eq!((one.rows, one.top, one.bottom), (0..1, 0.0, 0.0));
         // Scrolled past the end (the frame shrank under the scroll position): the end.

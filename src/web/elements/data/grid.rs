@@ -23,7 +23,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -36,6 +38,9 @@ use crate::elements::data::grid::{
 };
 use crate::web::widgets::WidgetCell;
 use body::{target_of, Body, Frame, Target};
+
+/// How long the scrolling pauses before the overscan of a jump is painted (see `Body::paint`).
+const OVERSCAN_PAUSE: Duration = Duration::from_millis(80);
 
 /// The rows in the order shown: all of them as they are, or a sorted/searched permutation.
 #[derive(Clone, Debug)]
@@ -284,8 +289,18 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
         index_w.track();
         previous.map_or(0, |e| e + 1)
     });
+    // After a jump the body paints the rows in view only; the overscan follows once the
+    // scrolling has paused this long (a dragged scrollbar jumps every frame).
+    let overscan_due = RwSignal::new(0_u64);
+    let overscan_timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    on_cleanup(move || {
+        if let Some(Some(handle)) = overscan_timer.try_update_value(Option::take) {
+            handle.clear();
+        }
+    });
     Effect::new(move |_| {
         let Some(container) = rows_ref.get() else { return };
+        overscan_due.track();
         let epoch = epoch.get();
         let (slots, index_width, needle) = (slots.get(), index_w.get(), search.get());
         let picked = range.get();
@@ -294,7 +309,7 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
             *painter = Body::new(container.into());
         }
         let Some(body) = painter.as_mut() else { return };
-        row_window.with(|rows| {
+        let overscan_left = row_window.with(|rows| {
             column_window.with(|columns| {
                 order.with(|order| {
                     layout.with(|layout| {
@@ -317,6 +332,13 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                 })
             })
         });
+        if overscan_left {
+            if let Some(handle) = overscan_timer.try_update_value(Option::take).flatten() {
+                handle.clear();
+            }
+            let handle = set_timeout_with_handle(move || overscan_due.update(|n| *n += 1), OVERSCAN_PAUSE);
+            overscan_timer.set_value(handle.ok());
+        }
     });
     let on_body_click = move |event: web_sys::MouseEvent| match target_of(&event) {
         Some(Target::Cell { position, shown }) => {

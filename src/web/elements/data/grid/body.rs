@@ -44,6 +44,8 @@ pub(super) struct Body {
     slots: Vec<Slot>,
     /// Which slots are in the container (a slot with no position is taken out).
     attached: Vec<bool>,
+    /// The epoch and row window of the last paint (to tell a jump from a step).
+    painted: Option<(u64, std::ops::Range<usize>)>,
 }
 
 struct Slot {
@@ -68,6 +70,8 @@ struct RowShown {
     selected: bool,
     index_width: Option<f64>,
     spacer: f64,
+    /// Hidden after a jump, until the overscan is painted ([`Slot::hide`]).
+    hidden: bool,
 }
 
 struct Cell {
@@ -104,18 +108,26 @@ struct CellShown {
 impl Body {
     pub(super) fn new(container: HtmlElement) -> Option<Body> {
         let document = web_sys::window()?.document()?;
-        Some(Body { document, container, slots: Vec::new(), attached: Vec::new() })
+        Some(Body { document, container, slots: Vec::new(), attached: Vec::new(), painted: None })
     }
 
     /// Makes the DOM show `frame`, writing only what differs from what it shows.
-    pub(super) fn paint(&mut self, frame: &Frame) {
+    ///
+    /// After a jump ([`RowWindow::jumped_from`]) only the rows in view are painted and the
+    /// overscan slots are hidden as they are; the return value then says the overscan is
+    /// still to paint (the caller paints again once the scrolling pauses).
+    pub(super) fn paint(&mut self, frame: &Frame) -> bool {
         while self.slots.len() < frame.slots {
-            let Some(slot) = self.new_slot() else { return };
+            let Some(slot) = self.new_slot() else { return false };
             self.slots.push(slot);
         }
         for slot in self.slots.drain(frame.slots.min(self.slots.len())..) {
             slot.tr.remove();
         }
+        let jump = self
+            .painted
+            .replace((frame.epoch, frame.rows.rows.clone()))
+            .is_some_and(|(epoch, rows)| epoch == frame.epoch && frame.rows.jumped_from(&rows));
         let positions: Vec<Option<usize>> =
             (0..frame.slots).map(|slot| slot_position(slot, frame.slots, &frame.rows.rows)).collect();
         // A slot without a position leaves the DOM; one that gets a position comes back before
@@ -135,11 +147,15 @@ impl Body {
             self.attached[slot] = wanted;
         }
         let document = self.document.clone();
+        let in_view = &frame.rows.in_view;
         for (slot, position) in self.slots.iter_mut().zip(positions) {
-            if position.is_some() {
-                slot.paint(&document, frame, position);
+            match position {
+                Some(p) if jump && !in_view.contains(&p) => slot.hide(),
+                Some(_) => slot.paint(&document, frame, position),
+                None => {}
             }
         }
+        jump && in_view.len() < frame.rows.rows.len()
     }
 
     fn new_slot(&self) -> Option<Slot> {
@@ -186,6 +202,7 @@ impl Slot {
             selected: row.is_some_and(|r| frame.props.selection.rows.contains(&r)),
             index_width: (frame.index_width > 0.0).then_some(frame.index_width),
             spacer: frame.columns.left,
+            hidden: false,
         };
         // The cells show the same as before when neither their row nor anything else moved.
         let cells_fresh = !self.cells.is_empty()
@@ -198,6 +215,9 @@ impl Slot {
         if shown.position != self.shown.position {
             let index = position.map(|p| (p + 2).to_string()).unwrap_or_default();
             let _ = self.tr.set_attribute("aria-rowindex", &index);
+        }
+        if self.shown.hidden {
+            let _ = self.tr.style().remove_property("visibility");
         }
         if shown.offset != self.shown.offset {
             let _ = self.tr.style().set_property("transform", &format!("translateY({}px)", shown.offset));
@@ -240,6 +260,23 @@ impl Slot {
         for (cell, shown_column) in self.cells.iter_mut().zip(columns) {
             cell.paint(frame, row, position, shown_column);
         }
+    }
+
+    /// Hides the slot as it is, cells and all (a jump left it in the overscan): a hidden row
+    /// costs no layout, and the overscan's paint refills it. It moves to the anchor, so its
+    /// old offset cannot stretch the scroll area, and is numbered by no row.
+    fn hide(&mut self) {
+        if self.shown.hidden {
+            return;
+        }
+        let style = self.tr.style();
+        let _ = style.set_property("visibility", "hidden");
+        let _ = style.set_property("transform", "translateY(0px)");
+        let _ = self.tr.remove_attribute("data-row");
+        self.shown.hidden = true;
+        self.shown.offset = 0.0;
+        self.shown.row = None;
+        self.shown.position = None;
     }
 
     /// The row's checkbox: there when rows are selectable, checked when the row is selected.
