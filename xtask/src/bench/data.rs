@@ -138,10 +138,12 @@ fn write_parquet(venv: &Venv, csv: &Path, parquet: &Path) -> Result<u64> {
     std::fs::metadata(parquet).map(|m| m.len()).map_err(|e| format!("{}: {e}", parquet.display()))
 }
 
-/// One scroll pass: frame durations (differences of consecutive frame begin times).
+/// One scroll pass: frame durations (differences of consecutive frame begin times) and each
+/// frame's main-thread work (its begin time to the end of its rendering update).
 struct ScrollPass {
     pattern: &'static str,
     frames: Vec<f64>,
+    work: Vec<f64>,
     /// Durations of the long animation frames (over 50 ms) that began during the pass.
     long_frames: Vec<f64>,
     /// The highest row number in the DOM 0.5 s after the end (wasmlit's rows; glide's
@@ -250,8 +252,8 @@ async fn measure(
                 run.scrolls
                     .iter()
                     .find(|s| s.pattern == p)
-                    .and_then(|s| Summary::of(&s.frames))
-                    .map(|s| format!("{} / {}", ms(s.median), ms(s.max)))
+                    .and_then(|s| Some((Summary::of(&s.frames)?, Summary::of(&s.work)?)))
+                    .map(|(f, w)| format!("{} / {} (work max {})", ms(f.median), ms(f.max), ms(w.max)))
                     .unwrap_or_else(|| "–".into())
             };
             println!(
@@ -341,6 +343,7 @@ async fn load(session: &Session, tool: Tool, url: &str) -> Result<DataRun> {
         run.scrolls.push(ScrollPass {
             pattern,
             frames: stamps.windows(2).map(|w| w[1] - w[0]).collect(),
+            work: record["work"].as_array().into_iter().flatten().filter_map(Value::as_f64).collect(),
             long_frames,
             last_row: record["lastRowSettled"].as_f64().or(record["lastRow"].as_f64()),
             complete: record["complete"].as_bool().unwrap_or(false),
@@ -375,6 +378,14 @@ impl DataResults {
             .collect()
     }
 
+    /// The main-thread work of every frame of every load's `pattern` pass.
+    fn work(&self, tool: Tool, pattern: &str) -> Vec<f64> {
+        self.runs(tool)
+            .flat_map(|r| r.scrolls.iter().filter(|s| s.pattern == pattern))
+            .flat_map(|s| s.work.iter().copied())
+            .collect()
+    }
+
     fn long_frames(&self, tool: Tool, pattern: &str) -> Vec<f64> {
         self.runs(tool)
             .flat_map(|r| r.scrolls.iter().filter(|s| s.pattern == pattern))
@@ -399,10 +410,13 @@ impl DataResults {
                 .map(|(pattern, _, _)| {
                     let frames = self.frames(tool, pattern);
                     let over = frames.iter().filter(|f| **f > MISSED_MS).count();
+                    let work = self.work(tool, pattern);
                     let value = json!({
                         "frame_ms": json_of(&frames),
                         "frames": frames.len(),
                         "over_budget": over,
+                        "work_ms": json_of(&work),
+                        "work_over_budget": work.iter().filter(|w| **w > FRAME_BUDGET_MS).count(),
                         "long_animation_frames_ms": self.long_frames(tool, pattern).iter().map(|f| r3(*f)).collect::<Vec<_>>(),
                         "samples_ms": frames.iter().map(|f| r3(*f)).collect::<Vec<_>>(),
                     });
@@ -569,6 +583,28 @@ impl DataResults {
                     long.len(),
                     ms(long_max),
                     last.join(", ")
+                );
+            }
+        }
+        let _ = writeln!(
+            t,
+            "\nMain-thread work per scroll frame: from the frame's begin time to the end of its rendering update (scroll handlers, style, layout, paint, commit), ms"
+        );
+        let _ = writeln!(t, "| pass | tool | frames | median | p95 | max | over {FRAME_BUDGET_MS} ms |");
+        let _ = writeln!(t, "|---|---|---:|---:|---:|---:|---:|");
+        for (pattern, _, _) in SCROLLS {
+            for tool in self.tools() {
+                let work = self.work(tool, pattern);
+                let Some(s) = Summary::of(&work) else { continue };
+                let over = work.iter().filter(|w| **w > FRAME_BUDGET_MS).count();
+                let _ = writeln!(
+                    t,
+                    "| {pattern} | {} | {} | {} | {} | {} | {over} |",
+                    tool.name(),
+                    s.n,
+                    ms(s.median),
+                    ms(s.p95),
+                    ms(s.max)
                 );
             }
         }

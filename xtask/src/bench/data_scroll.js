@@ -3,6 +3,11 @@
 // (the rAF timestamp: the frame's begin time, on the vsync grid). Frame durations are the
 // differences: 16.7 ms at 60 Hz when the page keeps up, 33.3 ms when a frame was missed.
 // A PerformanceObserver also collects the long animation frames (over 50 ms) meanwhile.
+// Each frame's main-thread work is timed too: from the frame's begin time to the end of its
+// rendering update (a message posted from the frame's animation frame callback runs once that
+// frame's scroll handlers, style, layout, paint and commit are done). A frame interval can miss
+// a vsync for reasons outside the page (the compositor or raster threads starved of a core);
+// the work says whether the page's own part of the frame fit in the budget.
 //
 // arguments: scroller selector, pattern ("steady": `step` px per frame, as a wheel or a
 // trackpad fling; "jump": the whole height in `frames` equal jumps, as dragging the scrollbar,
@@ -31,10 +36,14 @@ const lastRow = () => {
 };
 el.scrollTop = 0;
 const stamps = [];
+const work = [];
+const channel = new MessageChannel();
+channel.port1.onmessage = (event) => work.push(performance.now() - event.data);
 let i = 0;
 const started = performance.now();
 const frame = (ts) => {
   stamps.push(ts);
+  channel.port2.postMessage(ts);
   if (i === frames || performance.now() - started > timeout) {
     // Two more frames, so the last scroll's rows are drawn and the last long frame reported.
     requestAnimationFrame(() =>
@@ -43,7 +52,7 @@ const frame = (ts) => {
           for (const e of observer.takeRecords()) loaf.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
           observer.disconnect();
         }
-        const result = { stamps, loaf, max, scrollTop: el.scrollTop, lastRow: lastRow(), complete: i === frames };
+        const result = { stamps, work, loaf, max, scrollTop: el.scrollTop, lastRow: lastRow(), complete: i === frames };
         // Glide's accessibility table (Streamlit) follows the canvas a moment later.
         setTimeout(() => done({ ...result, lastRowSettled: lastRow() }), 500);
       }),
