@@ -7,7 +7,9 @@
 //! a position lives in slot `position % slots`). The slots stay in the DOM in slot order and
 //! each row is placed by a transform, so a scroll neither builds nor moves nodes: it rewrites
 //! the text of the cells whose content changed (a million-row grid scrolls several rows a
-//! frame). At the top of the grid, slot order is row order. A cell is drawn from its
+//! frame). At the top of the grid, slot order is row order. A jump (a dragged scrollbar)
+//! paints the rows in view at once and the overscan once the scrolling pauses
+//! ([`OVERSCAN_PAUSE`]). A cell is drawn from its
 //! [`CellView`]: text, numbers, nulls and checkboxes as nodes changed in place, the other
 //! kinds by [`cell_body`], one arm per column kind.
 //!
