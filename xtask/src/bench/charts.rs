@@ -98,6 +98,8 @@ impl Paint {
 struct Pass {
     name: &'static str,
     frames: Vec<f64>,
+    /// Each frame's main-thread work (its begin time to the end of its rendering update).
+    work: Vec<f64>,
     long_frames: Vec<f64>,
     /// How long sending the events took (CDP waits for the page to take each one).
     send_ms: f64,
@@ -351,8 +353,9 @@ async fn input_pass(session: &Session, name: &'static str, events: usize, box_: 
         .map(|(k, v)| (k.clone(), v.as_array().into_iter().flatten().filter_map(Value::as_f64).collect()))
         .collect();
     let frames = stamps.windows(2).map(|w| w[1] - w[0]).collect();
+    let work = record["work"].as_array().into_iter().flatten().filter_map(Value::as_f64).collect();
     tokio::time::sleep(Duration::from_millis(300)).await;
-    Ok(Pass { name, frames, long_frames, send_ms, measures })
+    Ok(Pass { name, frames, work, long_frames, send_ms, measures })
 }
 
 impl ChartsResults {
@@ -418,6 +421,7 @@ impl ChartsResults {
                             "frame_ms": json_of(&frames),
                             "frames": frames.len(),
                             "over_budget": frames.iter().filter(|f| **f > MISSED_MS).count(),
+                            "work_ms": json_of(&self.pass(tool, case, name, |p| &p.work)),
                             "long_animation_frames_ms": self.pass(tool, case, name, |p| &p.long_frames).iter().map(|f| r3(*f)).collect::<Vec<_>>(),
                             "samples_ms": frames.iter().map(|f| r3(*f)).collect::<Vec<_>>(),
                             "measures_ms": self.measure_names(tool, case, name).iter().map(|m| {
@@ -544,6 +548,12 @@ impl ChartsResults {
                 );
             }
         }
+        stats::work_table(
+            &mut t,
+            PASSES.iter().flat_map(|(case, name, _)| {
+                self.tools().into_iter().map(move |tool| (*name, tool.name(), self.pass(tool, case, name, |p| &p.work)))
+            }),
+        );
         let _ = writeln!(
             t,
             "\nwasmlit's steps of each zoom of the 1M line (User Timing measures: `wl-zoom` whole, from the pick in the event's pulse to Vega's render done; `pick` the reduction, `encode` the rows as JSON, `parse` JSON.parse, `data` view.data, `run` the rest of Vega's pulse and its one render, `refit` the layout when labels grew), ms"

@@ -586,28 +586,12 @@ impl DataResults {
                 );
             }
         }
-        let _ = writeln!(
-            t,
-            "\nMain-thread work per scroll frame: from the frame's begin time to the end of its rendering update (scroll handlers, style, layout, paint, commit), ms"
+        stats::work_table(
+            &mut t,
+            SCROLLS.iter().flat_map(|(pattern, _, _)| {
+                self.tools().into_iter().map(move |tool| (*pattern, tool.name(), self.work(tool, pattern)))
+            }),
         );
-        let _ = writeln!(t, "| pass | tool | frames | median | p95 | max | over {FRAME_BUDGET_MS} ms |");
-        let _ = writeln!(t, "|---|---|---:|---:|---:|---:|---:|");
-        for (pattern, _, _) in SCROLLS {
-            for tool in self.tools() {
-                let work = self.work(tool, pattern);
-                let Some(s) = Summary::of(&work) else { continue };
-                let over = work.iter().filter(|w| **w > FRAME_BUDGET_MS).count();
-                let _ = writeln!(
-                    t,
-                    "| {pattern} | {} | {} | {} | {} | {} | {over} |",
-                    tool.name(),
-                    s.n,
-                    ms(s.median),
-                    ms(s.p95),
-                    ms(s.max)
-                );
-            }
-        }
         t
     }
 }

@@ -65,6 +65,32 @@ pub fn json_of(samples: &[f64]) -> Value {
     Summary::of(samples).map(|s| s.json()).unwrap_or(Value::Null)
 }
 
+/// Writes the table of the main-thread work per frame (the frame's begin time to the end of
+/// its rendering update, timed by `frames.js` and `data_scroll.js`): one line per (pass, tool,
+/// samples), with how many frames passed the 16.7 ms budget.
+pub fn work_table<'a>(t: &mut String, rows: impl Iterator<Item = (&'a str, &'a str, Vec<f64>)>) {
+    use std::fmt::Write as _;
+    const BUDGET_MS: f64 = 16.7;
+    let _ = writeln!(
+        t,
+        "\nMain-thread work per frame: from the frame's begin time to the end of its rendering update (input and scroll handlers, style, layout, paint, commit), ms"
+    );
+    let _ = writeln!(t, "| pass | tool | frames | median | p95 | max | over {BUDGET_MS} ms |");
+    let _ = writeln!(t, "|---|---|---:|---:|---:|---:|---:|");
+    for (pass, tool, work) in rows {
+        let Some(s) = Summary::of(&work) else { continue };
+        let over = work.iter().filter(|w| **w > BUDGET_MS).count();
+        let _ = writeln!(
+            t,
+            "| {pass} | {tool} | {} | {} | {} | {} | {over} |",
+            s.n,
+            super::ms(s.median),
+            super::ms(s.p95),
+            super::ms(s.max)
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
