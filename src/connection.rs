@@ -150,7 +150,11 @@ impl ConnectionParams {
 
     /// The cache of this connection's read verbs: keep it in the connection.
     pub fn reads(&self) -> ReadCache {
-        ReadCache { name: self.name.as_str().into(), type_name: self.type_name, fingerprint: self.fingerprint.as_str().into() }
+        ReadCache {
+            name: self.name.as_str().into(),
+            type_name: self.type_name,
+            fingerprint: self.fingerprint.as_str().into(),
+        }
     }
 }
 
@@ -300,7 +304,11 @@ impl<T: Connection> ConnectionOptions<T> {
         let mut table = match secrets.table(&path) {
             Some(table) => table,
             None if secrets.contains(&path) => {
-                return Err(ConnectionError { connection: self.name.clone(), message: format!("`{path}` must be a table") }.into())
+                return Err(ConnectionError {
+                    connection: self.name.clone(),
+                    message: format!("`{path}` must be a table"),
+                }
+                .into())
             }
             None => toml::Table::new(),
         };
@@ -319,8 +327,9 @@ impl<T: Connection> ConnectionOptions<T> {
         let key = hasher.finish();
         let params = ConnectionParams { name: self.name.clone(), type_name: type_name::<T>(), table, fingerprint };
         let close: cache::OnRelease<T> = Some(Rc::new(|connection: &T| connection.close()));
-        let connection = cache::resource::call_result(&spec, &options, key, Some(ui), None, close, || T::connect(&params))
-            .map_err(|error| wrap(&self.name, &format!("could not connect ({})", type_name::<T>()), error))?;
+        let connection =
+            cache::resource::call_result(&spec, &options, key, Some(ui), None, close, || T::connect(&params))
+                .map_err(|error| wrap(&self.name, &format!("could not connect ({})", type_name::<T>()), error))?;
         Ok(Connected { connection, name: self.name, spec, key })
     }
 }

@@ -145,7 +145,9 @@ impl Secrets {
     /// ```
     pub fn get<T: DeserializeOwned>(&self, key: &str) -> Result<T, SecretsError> {
         let value = self.find(key)?;
-        value.try_into().map_err(|e: toml::de::Error| SecretsError::Invalid { key: key.into(), message: e.message().to_string() })
+        value
+            .try_into()
+            .map_err(|e: toml::de::Error| SecretsError::Invalid { key: key.into(), message: e.message().to_string() })
     }
 
     /// A table (`[secrets.db]`) as a typed struct; `Err` if `key` is missing or not a table.

@@ -32,6 +32,19 @@ fn read(relative: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::check::{check_public, looks_secret};
+    use super::expand;
+
+    #[test]
+    fn a_file_with_a_password_becomes_a_compile_error_that_says_why() {
+        let refused = expand(syn::parse_quote!("../tests/support/config/secret.toml")).to_string();
+        assert!(refused.contains("compile_error"), "{refused}");
+        assert!(refused.contains("`connections.db.password` looks secret"), "{refused}");
+        assert!(refused.contains("public = [\\\"connections.db.password\\\"]"), "{refused}");
+        let public = expand(syn::parse_quote!("../tests/support/config/public.toml")).to_string();
+        assert!(public.contains("AppConfig :: parse (include_str !"), "{public}");
+        let missing = expand(syn::parse_quote!("nope.toml")).to_string();
+        assert!(missing.contains("config!: cannot read"), "{missing}");
+    }
 
     #[test]
     fn secret_looking_names_are_found_by_word_part() {
@@ -54,7 +67,10 @@ mod tests {
         assert!(!error.contains("plain") && !error.contains("auth"), "{error}");
         assert!(error.contains("can be read by whoever opens the page"), "{error}");
         let mut marked = file.clone();
-        marked.insert("public".into(), toml::Value::Array(vec!["secrets.api_keys".into(), "connections.db.password".into()]));
+        marked.insert(
+            "public".into(),
+            toml::Value::Array(vec!["secrets.api_keys".into(), "connections.db.password".into()]),
+        );
         assert_eq!(check_public(&marked), Ok(()));
         let mut bad = file;
         bad.insert("public".into(), toml::Value::String("secrets".into()));

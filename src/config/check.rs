@@ -38,7 +38,8 @@ pub fn looks_secret(name: &str) -> bool {
 /// The dotted paths the file marks public (`public = ["connections.maps.api_key"]`).
 fn public_paths(file: &toml::Table) -> Result<Vec<String>, String> {
     let Some(public) = file.get("public") else { return Ok(Vec::new()) };
-    let not_a_list = || "`public` must be an array of dotted key paths, e.g. public = [\"secrets.maps_key\"]".to_string();
+    let not_a_list =
+        || "`public` must be an array of dotted key paths, e.g. public = [\"secrets.maps_key\"]".to_string();
     let items = public.as_array().ok_or_else(not_a_list)?;
     items.iter().map(|item| item.as_str().map(str::to_string).ok_or_else(not_a_list)).collect()
 }
@@ -47,7 +48,7 @@ fn public_paths(file: &toml::Table) -> Result<Vec<String>, String> {
 fn walk(table: &toml::Table, path: &str, inherited: bool, public: &[String], refused: &mut Vec<String>) {
     for (name, value) in table {
         let full = format!("{path}.{name}");
-        if public.iter().any(|p| *p == full) {
+        if public.contains(&full) {
             continue;
         }
         let secret = inherited || looks_secret(name);

@@ -52,7 +52,8 @@ impl Memory {
     }
 }
 
-const FRUIT: &str = "[connections.fruit]\nrows = [\"apple\", \"banana\", \"blueberry\", \"cherry\"]\nlabel = \"from the file\"";
+const FRUIT: &str =
+    "[connections.fruit]\nrows = [\"apple\", \"banana\", \"blueberry\", \"cherry\"]\nlabel = \"from the file\"";
 
 fn fruit_app(ui: &Ui) -> Result {
     let conn = ConnectionOptions::<Memory>::new("fruit").ttl("60s").open(ui)?;
@@ -87,7 +88,11 @@ fn the_connection_and_its_reads_expire_on_their_own_ttls() {
     assert_eq!(counted("query"), 3, "other arguments: another entry");
     clock.advance(Duration::from_secs(50));
     at.run();
-    assert_eq!((counted("connect"), counted("close")), (2, 1), "60 s: the connection is built again, the old one closed");
+    assert_eq!(
+        (counted("connect"), counted("close")),
+        (2, 1),
+        "60 s: the connection is built again, the old one closed"
+    );
 }
 
 #[test]
@@ -179,7 +184,10 @@ fn bad_ttls_and_non_table_config_are_errors() {
     });
     at.set_secret("connections.fruit", "x").run();
     assert!(at.exception(0).text().contains("`connections.fruit` must be a table"), "{}", at.exception(0).text());
-    assert!(AppConfig::parse("[connections]\nfruit = 3").error().unwrap().contains("`connections.fruit` must be a table"));
+    assert!(AppConfig::parse("[connections]\nfruit = 3")
+        .error()
+        .unwrap()
+        .contains("`connections.fruit` must be a table"));
 }
 
 #[test]
