@@ -97,13 +97,21 @@ pub trait Connection: Sized + 'static {
 }
 
 /// The parameters a connection is built from: the call's options over `[connections.<name>]`.
-#[derive(Clone, Debug)]
+/// Its `Debug` shows the keys, never the values (a visitor's token may be one).
+#[derive(Clone)]
 pub struct ConnectionParams {
     name: String,
     type_name: &'static str,
     table: toml::Table,
     /// A canonical picture of `table`, part of every cache key.
     fingerprint: String,
+}
+
+impl fmt::Debug for ConnectionParams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let keys: Vec<&String> = self.table.keys().collect();
+        f.debug_struct("ConnectionParams").field("name", &self.name).field("keys", &keys).finish()
+    }
 }
 
 impl ConnectionParams {
@@ -161,11 +169,17 @@ impl ConnectionParams {
 /// Where a connection's read verbs cache their results, like `cache_data`: one entry per
 /// connection (name and parameters), verb and arguments. Errors are not cached;
 /// `cache_data::clear()` (the menu's "Clear cache") clears them; results stay in memory only.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ReadCache {
     name: Rc<str>,
     type_name: &'static str,
     fingerprint: Rc<str>,
+}
+
+impl fmt::Debug for ReadCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ReadCache").field("connection", &self.name).finish_non_exhaustive()
+    }
 }
 
 impl ReadCache {

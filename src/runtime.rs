@@ -336,7 +336,7 @@ impl Session {
         } else if config.has_theme() {
             self.theme = Some(crate::theme::ThemeConfig::from_toml(config.text()));
         }
-        self.runtime.borrow_mut().secrets.config = Rc::new(config.secrets_root());
+        self.runtime.borrow_mut().secrets.config = Some(Rc::new(config.secrets_root()));
     }
 
     /// The session's secrets, for `AppTest` to set and read.

@@ -67,17 +67,19 @@ impl fmt::Display for SecretsError {
 impl std::error::Error for SecretsError {}
 
 /// The secrets a session holds: the config's root, and what the visitor supplied.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct SecretStore {
-    /// `[secrets]`' keys and `connections` from the app's config.
-    pub config: std::rc::Rc<toml::Table>,
+    /// `[secrets]`' keys and `connections` from the app's config: a `toml::Table` behind
+    /// `dyn Any`, so an app that never calls `with_config` links no TOML drop code.
+    pub config: Option<std::rc::Rc<dyn std::any::Any>>,
     /// Dotted path → value, supplied at run time.
     pub visitor: BTreeMap<String, String>,
 }
 
 impl SecretStore {
     fn merged(&self) -> toml::Table {
-        let mut root = (*self.config).clone();
+        let config = self.config.as_ref().and_then(|c| c.downcast_ref::<toml::Table>());
+        let mut root = config.cloned().unwrap_or_default();
         for (path, value) in &self.visitor {
             insert_path(&mut root, path, toml::Value::String(value.clone()));
         }
@@ -101,10 +103,17 @@ fn insert_path(root: &mut toml::Table, path: &str, value: toml::Value) {
     table.insert(last.to_string(), value);
 }
 
-/// A copy of the session's secrets, as of the call: see the [module docs](self).
-#[derive(Clone, Debug)]
+/// A copy of the session's secrets, as of the call: see the [module docs](self). Its
+/// `Debug` shows the top-level keys, never the values.
+#[derive(Clone)]
 pub struct Secrets {
     root: toml::Table,
+}
+
+impl fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Secrets").field("keys", &self.root.keys().collect::<Vec<_>>()).finish()
+    }
 }
 
 impl Secrets {

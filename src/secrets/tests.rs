@@ -29,6 +29,8 @@ fn the_compiled_in_file_gives_dotted_keys_sections_and_its_theme() {
     assert_eq!(secrets.section::<Db>("db"), Ok(Db { host: "db.example.com".into(), port: 5432 }));
     assert_eq!(secrets.get::<String>("connections.maps.api_key").as_deref(), Ok("pk_public_123"));
     assert!(secrets.contains("connections.maps") && !secrets.contains("public") && !secrets.contains("theme"));
+    let shown = format!("{secrets:?}");
+    assert!(shown.contains("\"db\"") && !shown.contains("db.example.com"), "{shown}");
 }
 
 #[test]
