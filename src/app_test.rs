@@ -233,6 +233,33 @@ impl AppTest {
         self
     }
 
+    /// Gives the app its `wasmlit.toml`, as [`Session::with_config`]: `[secrets]`,
+    /// `[connections.<name>]` and `[theme]` (usually `wasmlit::config!("wasmlit.toml")`, or
+    /// [`AppConfig::parse`](crate::config::AppConfig::parse) of a string in tests).
+    pub fn config(&mut self, config: crate::config::AppConfig) -> &mut Self {
+        self.session.set_config(config);
+        self
+    }
+
+    /// Supplies a secret before the next run, as the visitor would at run time
+    /// ([`Ui::set_secret`](crate::Ui::set_secret); Streamlit's `at.secrets["key"] = ..`).
+    pub fn set_secret(&mut self, key: impl Into<String>, value: impl Into<String>) -> &mut Self {
+        let (key, value) = (key.into(), value.into());
+        self.session.with_secrets(|secrets| secrets.visitor.insert(key, value));
+        self
+    }
+
+    /// Forgets a secret supplied with [`set_secret`](Self::set_secret).
+    pub fn clear_secret(&mut self, key: &str) -> &mut Self {
+        self.session.with_secrets(|secrets| secrets.visitor.remove(key));
+        self
+    }
+
+    /// The secrets the script sees ([`Ui::secrets`](crate::Ui::secrets)).
+    pub fn secrets(&self) -> crate::secrets::Secrets {
+        self.session.with_secrets(|secrets| crate::secrets::Secrets::of(secrets))
+    }
+
     /// Sets one query parameter before the next run, keeping the others.
     pub fn set_query_param(&mut self, key: &str, value: impl std::fmt::Display) -> &mut Self {
         let mut pairs = crate::query_params::parse(&self.session.query_string()).0;

@@ -176,6 +176,13 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ttl(Result<f64, String>);
 
+impl Ttl {
+    /// The ttl in seconds, or why it could not be read.
+    pub(crate) fn seconds(&self) -> Result<f64, String> {
+        self.0.clone()
+    }
+}
+
 impl From<Duration> for Ttl {
     fn from(duration: Duration) -> Self {
         Ttl(Ok(duration.as_secs_f64()))

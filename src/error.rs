@@ -47,6 +47,14 @@ impl Error {
         Error { kind: ErrorKind::Script { kind: "Error".into(), message: message.to_string(), shown: false } }
     }
 
+    /// The kind an exception element shows (`"ParseIntError"`); `None` for stop and rerun.
+    pub(crate) fn kind_name(&self) -> Option<&str> {
+        match &self.kind {
+            ErrorKind::Script { kind, .. } => Some(kind),
+            _ => None,
+        }
+    }
+
     pub(crate) fn api(message: impl fmt::Display) -> Self {
         Error {
             kind: ErrorKind::Script {

@@ -37,6 +37,8 @@ pub mod cache;
 pub mod charts;
 pub mod clock;
 pub mod color;
+pub mod config;
+pub mod connection;
 pub mod context;
 #[cfg(feature = "data")]
 pub mod data;
@@ -57,6 +59,7 @@ pub mod query_params;
 pub mod request;
 pub mod routing;
 pub mod runtime;
+pub mod secrets;
 pub mod session_state;
 pub mod storage;
 pub mod theme;
@@ -81,7 +84,7 @@ pub use runtime::{RunScope, RunStatus, Session};
 pub use serde_json;
 pub use session_state::{SessionState, StateError};
 pub use ui::Ui;
-pub use wasmlit_macros::{cache_data, cache_resource, echo, CacheKey};
+pub use wasmlit_macros::{cache_data, cache_resource, config, echo, CacheKey};
 
 #[cfg(target_arch = "wasm32")]
 pub use web::{run, run_async, run_session};

@@ -53,6 +53,8 @@ pub(crate) struct Runtime {
     pub pages: crate::pages::PageStore,
     /// What the browser says about the viewer (`ui.context()`), refreshed before each run.
     pub context: crate::context::Context,
+    /// `ui.secrets()`: the app's public config and what the visitor supplied (memory only).
+    pub secrets: crate::secrets::SecretStore,
 }
 
 impl Runtime {
@@ -207,6 +209,7 @@ impl Session {
             query: Default::default(),
             pages: Default::default(),
             context: Default::default(),
+            secrets: Default::default(),
         };
         Session {
             runtime: Rc::new(RefCell::new(runtime)),
@@ -303,6 +306,42 @@ impl Session {
     pub fn with_theme_file(mut self, text: &str) -> Self {
         self.theme = Some(crate::theme::ThemeConfig::from_toml(text));
         self
+    }
+
+    /// Gives the app its `wasmlit.toml`, usually [`config!`](crate::config!)`("wasmlit.toml")`
+    /// (checked at build time): its `[secrets]` and `[connections.<name>]` become
+    /// [`Ui::secrets`] and connection parameters, and its `[theme]`, if any, the theme as
+    /// [`Self::with_theme_file`]. A refused file is reported as [`Self::theme_error`] is (the
+    /// page says why above the app, which runs without it).
+    ///
+    /// ```
+    /// use wasmlit::{config::AppConfig, Session, Ui};
+    /// fn app(ui: &Ui) {
+    ///     ui.title("Hi");
+    /// }
+    /// let good = Session::new(app).with_config(AppConfig::parse("[secrets]\nregion = \"eu\""));
+    /// assert!(good.theme_error().is_none());
+    /// let bad = Session::new(app).with_config(AppConfig::parse("[secrets]\ntoken = \"t0p\""));
+    /// assert!(bad.theme_error().unwrap().contains("`secrets.token`"));
+    /// ```
+    pub fn with_config(mut self, config: crate::config::AppConfig) -> Self {
+        self.set_config(config);
+        self
+    }
+
+    /// [`Self::with_config`] on a session already made (`AppTest::config`).
+    pub fn set_config(&mut self, config: crate::config::AppConfig) {
+        if let Some(error) = config.error() {
+            self.theme = Some(Err(error.to_string()));
+        } else if config.has_theme() {
+            self.theme = Some(crate::theme::ThemeConfig::from_toml(config.text()));
+        }
+        self.runtime.borrow_mut().secrets.config = Some(Rc::new(config.secrets_root()));
+    }
+
+    /// The session's secrets, for `AppTest` to set and read.
+    pub(crate) fn with_secrets<R>(&self, f: impl FnOnce(&mut crate::secrets::SecretStore) -> R) -> R {
+        f(&mut self.runtime.borrow_mut().secrets)
     }
 
     /// The custom theme, when the app has a valid one.

@@ -195,6 +195,22 @@ pub fn echo(input: TokenStream) -> TokenStream {
 
 mod echo;
 
+/// The app's public `wasmlit.toml` (path relative to the crate's `Cargo.toml`), read and
+/// checked at build time: a file that is not TOML, or whose `[secrets]` or
+/// `[connections.<name>]` keys look secret (`password`, `token`, `key`, `secret` as a word
+/// part) without being listed in its top-level `public = [..]`, does not compile. Expands to
+/// a `wasmlit::config::AppConfig` for `Session::with_config`.
+///
+/// ```ignore
+/// let session = wasmlit::Session::new(app).with_config(wasmlit::config!("wasmlit.toml"));
+/// ```
+#[proc_macro]
+pub fn config(input: TokenStream) -> TokenStream {
+    config::expand(parse_macro_input!(input as syn::LitStr)).into()
+}
+
+mod config;
+
 /// The same parser as the engine's `wasmlit::cache::parse_duration`, shared by path.
 #[path = "../../src/cache/duration.rs"]
 mod duration;
