@@ -15,7 +15,7 @@ mod context;
 mod elements;
 mod fetch;
 mod icon;
-mod layout;
+pub(crate) mod layout;
 mod pages;
 mod panic;
 pub mod persistence;
