@@ -22,7 +22,7 @@ pub mod persistence;
 mod shell;
 mod vendor;
 mod view_model;
-mod widgets;
+pub(crate) mod widgets;
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
