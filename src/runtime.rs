@@ -133,6 +133,9 @@ pub struct Session {
     follow_up: Option<RerunRequest>,
     /// The app's custom theme, or why its theme file was refused.
     theme: Option<Result<crate::theme::ThemeConfig, String>>,
+    /// How the page turns the theme into CSS ([`ThemeConfig::css`](crate::theme::ThemeConfig::css)),
+    /// set with the theme: an app without one does not link the theme's CSS writer.
+    theme_css: Option<fn(&crate::theme::ThemeConfig) -> String>,
     /// Where pages live in the address bar.
     routing: crate::routing::Routing,
     /// Set by [`Session::embedded`]: the app's id among the apps of its page.
@@ -215,6 +218,7 @@ impl Session {
             virtual_clock: Some(clock),
             follow_up: None,
             theme: None,
+            theme_css: None,
             routing: Default::default(),
             embed_id: None,
         }
@@ -282,6 +286,7 @@ impl Session {
     /// first). An invalid one is refused as [`Self::with_theme_file`] refuses a file.
     pub fn with_theme(mut self, theme: crate::theme::ThemeConfig) -> Self {
         self.theme = Some(theme.validate().map(|()| theme));
+        self.theme_css = Some(crate::theme::ThemeConfig::css);
         self
     }
 
@@ -302,12 +307,28 @@ impl Session {
     /// ```
     pub fn with_theme_file(mut self, text: &str) -> Self {
         self.theme = Some(crate::theme::ThemeConfig::from_toml(text));
+        self.theme_css = Some(crate::theme::ThemeConfig::css);
         self
     }
 
     /// The custom theme, when the app has a valid one.
     pub fn theme(&self) -> Option<&crate::theme::ThemeConfig> {
         self.theme.as_ref().and_then(|t| t.as_ref().ok())
+    }
+
+    /// The custom theme as the page's CSS custom properties, when the app has a valid one.
+    ///
+    /// ```
+    /// use wasmlit::{Session, Ui};
+    /// fn app(ui: &Ui) {
+    ///     ui.title("Hi");
+    /// }
+    /// let themed = Session::new(app).with_theme_file("[theme]\nprimaryColor = \"#0af\"");
+    /// assert!(themed.theme_css().unwrap().contains("--wl-primary: #0af;"));
+    /// assert!(Session::new(app).theme_css().is_none());
+    /// ```
+    pub fn theme_css(&self) -> Option<String> {
+        Some((self.theme_css?)(self.theme()?))
     }
 
     /// Why the app's theme was refused.

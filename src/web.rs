@@ -148,7 +148,7 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
         let _ = parent.set_attribute("data-wasmlit-app", id);
     }
     inject_stylesheet();
-    let custom_theme = session.theme().map(crate::theme::ThemeConfig::css);
+    let custom_theme = session.theme_css();
     let theme_error = session.theme_error().map(str::to_string);
     session.set_clock(Rc::new(WebClock::new()));
     session.set_fetcher(Rc::new(fetch::WebFetcher));

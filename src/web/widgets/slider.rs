@@ -91,7 +91,11 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
         .map(|thumb| {
             let echo = echo.clone();
             let moved = move |event: leptos::ev::Event| {
-                let Ok(x) = event_target_value(&event).parse::<f64>() else { return None };
+                // The browser's number, not Rust's parser (which would link dec2flt's tables).
+                let x = event_target::<HtmlInputElement>(&event).value_as_number();
+                if x.is_nan() {
+                    return None;
+                }
                 let mut values = current();
                 range::keep_apart(&mut values, thumb, x, Some(event_target::<HtmlInputElement>(&event)));
                 Some(values)
