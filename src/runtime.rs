@@ -30,6 +30,9 @@ pub(crate) struct Runtime {
     pub clock: Rc<dyn Clock>,
     /// Where `ui.fetch` goes: `window.fetch` in the browser, [`StaticFiles`](crate::fetch::StaticFiles) natively.
     pub fetcher: Rc<dyn crate::fetch::Fetcher>,
+    /// A session mounted in a page: `ui.fetch` goes to `window.fetch`, whose code only
+    /// `ui.fetch` links (see `Ui::fetcher`).
+    pub fetch_in_page: bool,
     /// What the current (or last) run covers.
     pub scope: RunScope,
     /// Forms drawn in this run.
@@ -199,6 +202,7 @@ impl Session {
             phase: Phase::Idle,
             clock: Rc::new(clock.clone()),
             fetcher: Rc::new(crate::fetch::StaticFiles::default()),
+            fetch_in_page: false,
             scope: RunScope::Full,
             forms: Vec::new(),
             fragments: HashMap::new(),
@@ -345,7 +349,15 @@ impl Session {
     /// Replaces where `ui.fetch` goes (the browser uses `window.fetch`; `AppTest` serves files
     /// from memory).
     pub fn set_fetcher(&mut self, fetcher: Rc<dyn crate::fetch::Fetcher>) {
-        self.runtime.borrow_mut().fetcher = fetcher;
+        let mut runtime = self.runtime.borrow_mut();
+        runtime.fetcher = fetcher;
+        runtime.fetch_in_page = false;
+    }
+
+    /// Sends `ui.fetch` to `window.fetch` (the page does this when it mounts the session).
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn fetch_in_page(&mut self) {
+        self.runtime.borrow_mut().fetch_in_page = true;
     }
 
     /// Runs the script (or the fragments asked for) once for `request`, to

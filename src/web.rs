@@ -13,7 +13,7 @@ mod blob;
 mod clock;
 mod context;
 mod elements;
-mod fetch;
+pub(crate) mod fetch;
 mod icon;
 pub(crate) mod layout;
 mod pages;
@@ -151,7 +151,7 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
     let custom_theme = session.theme_css();
     let theme_error = session.theme_error().map(str::to_string);
     session.set_clock(Rc::new(WebClock::new()));
-    session.set_fetcher(Rc::new(fetch::WebFetcher));
+    session.fetch_in_page();
     let state = session.session_state();
     let driver = Rc::new(Driver::new(session, parent.clone(), embed_id.clone()));
     let shell = shell::Shell {
