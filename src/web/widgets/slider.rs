@@ -14,13 +14,16 @@ use crate::number_format::NumberFormat;
 use crate::widgets::slider::SliderProps;
 use crate::widgets::slider_scale::TimeFormat;
 
+/// How a slider shows one value through a format of type `F`.
+type Apply<F> = fn(&F, f64) -> String;
+
 thread_local! {
     /// How a date or time slider shows its values ([`TimeFormat::apply`], with chrono's
     /// formatting), once the engine made one ([`install_time_format`]).
-    static TIME_FORMAT: Cell<Option<fn(&TimeFormat, f64) -> String>> = const { Cell::new(None) };
+    static TIME_FORMAT: Cell<Option<Apply<TimeFormat>>> = const { Cell::new(None) };
     /// How a slider with a `format` shows its values ([`NumberFormat::apply`]), once the
     /// engine made one ([`install_number_format`]).
-    static NUMBER_FORMAT: Cell<Option<fn(&NumberFormat, f64) -> String>> = const { Cell::new(None) };
+    static NUMBER_FORMAT: Cell<Option<Apply<NumberFormat>>> = const { Cell::new(None) };
 }
 
 /// Lets sliders show dates and times: called where the engine makes a date, time or datetime
