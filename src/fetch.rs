@@ -143,8 +143,7 @@ impl Ui {
     ///
     /// [`AppTest::serve`]: crate::AppTest::serve
     pub fn fetch(&self, url: &str) -> impl Future<Output = Result<Vec<u8>, FetchError>> {
-        let fetcher = self.runtime.borrow().fetcher.clone();
-        fetcher.fetch(url, None)
+        self.fetcher().fetch(url, None)
     }
 
     /// [`fetch`](Self::fetch), calling `progress` with the fraction of the body received as it
@@ -170,8 +169,18 @@ impl Ui {
         url: &str,
         progress: impl FnMut(f64) + 'static,
     ) -> impl Future<Output = Result<Vec<u8>, FetchError>> {
-        let fetcher = self.runtime.borrow().fetcher.clone();
-        fetcher.fetch(url, Some(Box::new(progress)))
+        self.fetcher().fetch(url, Some(Box::new(progress)))
+    }
+
+    /// Where this session's fetches go: `window.fetch` when it is mounted in a page (named
+    /// only here, so an app that never fetches does not link it), else the session's fetcher.
+    fn fetcher(&self) -> Rc<dyn Fetcher> {
+        let runtime = self.runtime.borrow();
+        #[cfg(target_arch = "wasm32")]
+        if runtime.fetch_in_page {
+            return Rc::new(crate::web::fetch::WebFetcher);
+        }
+        runtime.fetcher.clone()
     }
 }
 

@@ -100,6 +100,7 @@ impl Command for Form {
             return ui.clone();
         }
         // Widgets drawn in the body belong to the form because they are in its block.
+        crate::layout::install_block!(form);
         let body = ui.push_block(BlockKind::Form { key: key.clone(), border, enter_to_submit }, Vec::new());
         ui.runtime.borrow_mut().forms.push(FormRecord {
             key,

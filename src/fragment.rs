@@ -75,7 +75,10 @@ where
         run_fragment(
             ui,
             id,
-            BlockKind::Fragment { id, run_every_ms },
+            {
+                crate::layout::install_block!(fragment);
+                BlockKind::Fragment { id, run_every_ms }
+            },
             Rc::new(move |ui: &Ui| script(ui).into_script_result()),
         )
     }
@@ -211,6 +214,7 @@ where
         let id = fragment_id(ui, type_name::<F>(), &self.title);
         let opened = ui.runtime.borrow().run_id;
         let on_dismiss = self.on_dismiss.and_then(|callback| dismiss_trigger(ui, id, &self.title, callback));
+        crate::layout::install_block!(dialog);
         let kind = BlockKind::Dialog {
             id,
             title: self.title,

@@ -14,6 +14,17 @@ pub mod space;
 pub mod status;
 pub mod tabs;
 
+/// Installs the page's renderer of a container kind where the engine makes a block of that
+/// kind: `install_block!(tabs)` (on wasm32; natively it does nothing). So an app links only the
+/// container renderers it uses, as `element::make` does for elements.
+macro_rules! install_block {
+    ($kind:ident) => {
+        #[cfg(target_arch = "wasm32")]
+        crate::web::layout::install::$kind();
+    };
+}
+pub(crate) use install_block;
+
 /// Checks an icon as Streamlit's `icon=` takes it: one emoji (a short text without spaces)
 /// or a Material icon written `:material/name:`.
 pub(crate) fn check_icon(icon: &str) -> Result<(), String> {

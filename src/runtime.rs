@@ -30,6 +30,9 @@ pub(crate) struct Runtime {
     pub clock: Rc<dyn Clock>,
     /// Where `ui.fetch` goes: `window.fetch` in the browser, [`StaticFiles`](crate::fetch::StaticFiles) natively.
     pub fetcher: Rc<dyn crate::fetch::Fetcher>,
+    /// A session mounted in a page: `ui.fetch` goes to `window.fetch`, whose code only
+    /// `ui.fetch` links (see `Ui::fetcher`).
+    pub fetch_in_page: bool,
     /// What the current (or last) run covers.
     pub scope: RunScope,
     /// Forms drawn in this run.
@@ -135,6 +138,9 @@ pub struct Session {
     follow_up: Option<RerunRequest>,
     /// The app's custom theme, or why its theme file was refused.
     theme: Option<Result<crate::theme::ThemeConfig, String>>,
+    /// How the page turns the theme into CSS ([`ThemeConfig::css`](crate::theme::ThemeConfig::css)),
+    /// set with the theme: an app without one does not link the theme's CSS writer.
+    theme_css: Option<fn(&crate::theme::ThemeConfig) -> String>,
     /// Where pages live in the address bar.
     routing: crate::routing::Routing,
     /// Set by [`Session::embedded`]: the app's id among the apps of its page.
@@ -198,6 +204,7 @@ impl Session {
             phase: Phase::Idle,
             clock: Rc::new(clock.clone()),
             fetcher: Rc::new(crate::fetch::StaticFiles::default()),
+            fetch_in_page: false,
             scope: RunScope::Full,
             forms: Vec::new(),
             fragments: HashMap::new(),
@@ -218,6 +225,7 @@ impl Session {
             virtual_clock: Some(clock),
             follow_up: None,
             theme: None,
+            theme_css: None,
             routing: Default::default(),
             embed_id: None,
         }
@@ -285,6 +293,7 @@ impl Session {
     /// first). An invalid one is refused as [`Self::with_theme_file`] refuses a file.
     pub fn with_theme(mut self, theme: crate::theme::ThemeConfig) -> Self {
         self.theme = Some(theme.validate().map(|()| theme));
+        self.theme_css = Some(crate::theme::ThemeConfig::css);
         self
     }
 
@@ -305,6 +314,7 @@ impl Session {
     /// ```
     pub fn with_theme_file(mut self, text: &str) -> Self {
         self.theme = Some(crate::theme::ThemeConfig::from_toml(text));
+        self.theme_css = Some(crate::theme::ThemeConfig::css);
         self
     }
 
@@ -349,6 +359,21 @@ impl Session {
         self.theme.as_ref().and_then(|t| t.as_ref().ok())
     }
 
+    /// The custom theme as the page's CSS custom properties, when the app has a valid one.
+    ///
+    /// ```
+    /// use wasmlit::{Session, Ui};
+    /// fn app(ui: &Ui) {
+    ///     ui.title("Hi");
+    /// }
+    /// let themed = Session::new(app).with_theme_file("[theme]\nprimaryColor = \"#0af\"");
+    /// assert!(themed.theme_css().unwrap().contains("--wl-primary: #0af;"));
+    /// assert!(Session::new(app).theme_css().is_none());
+    /// ```
+    pub fn theme_css(&self) -> Option<String> {
+        Some((self.theme_css?)(self.theme()?))
+    }
+
     /// Why the app's theme was refused.
     pub fn theme_error(&self) -> Option<&str> {
         self.theme.as_ref().and_then(|t| t.as_ref().err()).map(String::as_str)
@@ -363,7 +388,15 @@ impl Session {
     /// Replaces where `ui.fetch` goes (the browser uses `window.fetch`; `AppTest` serves files
     /// from memory).
     pub fn set_fetcher(&mut self, fetcher: Rc<dyn crate::fetch::Fetcher>) {
-        self.runtime.borrow_mut().fetcher = fetcher;
+        let mut runtime = self.runtime.borrow_mut();
+        runtime.fetcher = fetcher;
+        runtime.fetch_in_page = false;
+    }
+
+    /// Sends `ui.fetch` to `window.fetch` (the page does this when it mounts the session).
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn fetch_in_page(&mut self) {
+        self.runtime.borrow_mut().fetch_in_page = true;
     }
 
     /// Runs the script (or the fragments asked for) once for `request`, to

@@ -13,16 +13,16 @@ mod blob;
 mod clock;
 mod context;
 mod elements;
-mod fetch;
+pub(crate) mod fetch;
 mod icon;
-mod layout;
+pub(crate) mod layout;
 mod pages;
 mod panic;
 pub mod persistence;
 mod shell;
 mod vendor;
 mod view_model;
-mod widgets;
+pub(crate) mod widgets;
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -148,10 +148,10 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
         let _ = parent.set_attribute("data-wasmlit-app", id);
     }
     inject_stylesheet();
-    let custom_theme = session.theme().map(crate::theme::ThemeConfig::css);
+    let custom_theme = session.theme_css();
     let theme_error = session.theme_error().map(str::to_string);
     session.set_clock(Rc::new(WebClock::new()));
-    session.set_fetcher(Rc::new(fetch::WebFetcher));
+    session.fetch_in_page();
     let state = session.session_state();
     let driver = Rc::new(Driver::new(session, parent.clone(), embed_id.clone()));
     let shell = shell::Shell {

@@ -687,6 +687,17 @@ async fn a_date_slider_steps_a_day_and_labels_its_values_as_dates() {
     assert_eq!(input.get_attribute("aria-valuetext").as_deref(), Some("2024-01-16"));
 }
 
+#[wasm_bindgen_test]
+async fn a_slider_with_a_format_shows_its_value_and_bounds_through_it() {
+    // The number formats are installed by `Slider::format`: the page must use them.
+    let (root, _mounted) = mount(|ui: &Ui| {
+        ui.add(Slider::new("Discount", 0..=50).value(10).format("%d%%"));
+    })
+    .await;
+    assert_eq!(all_text(&root, ".wl-slider-value"), ["10%"]);
+    assert_eq!(all_text(&root, ".wl-slider-bounds span"), ["0%", "50%"]);
+}
+
 /// Waits (up to 10 s) until `ready` holds.
 async fn wait_until(what: &str, ready: impl Fn() -> bool) {
     for _ in 0..200 {

@@ -43,13 +43,30 @@ impl Replay {
         }
     }
 
-    /// Installs the page's renderer of every element recorded: a replay decoded from
-    /// storage (`#[cache_data(persist)]`) holds elements no call of this page load made.
+    /// Installs the page's renderer of every element and container recorded: a replay decoded
+    /// from storage (`#[cache_data(persist)]`) holds nodes no call of this page load made.
     pub fn install_renderers(&self) {
         fn walk(node: &Node) {
             match node {
-                Node::Element(element) => element.install_renderer(),
-                Node::Block(block) => block.children.iter().for_each(walk),
+                Node::Element(element) => {
+                    element.install_renderer();
+                    // A slider's date or number format is installed by the calls that make
+                    // one (`Slider::format`, a date slider), which this page load may not make.
+                    #[cfg(target_arch = "wasm32")]
+                    if let Element::Slider(props) = element {
+                        if props.temporal.is_some() {
+                            crate::web::widgets::slider::install_time_format();
+                        }
+                        if props.format.is_some() {
+                            crate::web::widgets::slider::install_number_format();
+                        }
+                    }
+                }
+                Node::Block(block) => {
+                    #[cfg(target_arch = "wasm32")]
+                    crate::web::layout::install::for_kind(&block.kind);
+                    block.children.iter().for_each(walk);
+                }
             }
         }
         self.main.iter().chain(&self.slot).chain(&self.sidebar).for_each(walk);

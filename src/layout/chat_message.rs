@@ -70,6 +70,7 @@ impl Command for ChatMessage {
             Some(text) if !text.trim().is_empty() => Avatar::Text(text),
             _ => default_avatar(&name),
         };
+        crate::layout::install_block!(chat_message);
         ui.push_block(BlockKind::ChatMessage { name, avatar }, Vec::new())
     }
 }

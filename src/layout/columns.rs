@@ -40,6 +40,7 @@ impl Ui {
         }
         let weights: Vec<f64> = weights.iter().map(|w| if valid { *w } else { 1.0 }).collect();
         let children = weights.iter().map(|&weight| Node::Block(Block::new(BlockKind::Column { weight }))).collect();
+        crate::layout::install_block!(columns);
         let row = self.push_block(BlockKind::Columns { gap, vertical_alignment, border }, children);
         output((0..weights.len()).map(|i| row.child(i)).collect())
     }

@@ -110,6 +110,7 @@ impl Command for Container {
     type Output = Ui;
     fn show(self, ui: &Ui) -> Ui {
         let Container { border, height, horizontal, gap, horizontal_alignment, vertical_alignment } = self;
+        crate::layout::install_block!(container);
         let kind = BlockKind::Container { border, height, horizontal, gap, horizontal_alignment, vertical_alignment };
         ui.push_block(kind, Vec::new())
     }

@@ -73,8 +73,10 @@ impl<M> Expander<M> {
         self
     }
 
-    /// The icon if it is one; else an error drawn above the expander.
+    /// The icon if it is one; else an error drawn above the expander. Every expander is made
+    /// after this call, which installs the page's expander renderer.
     fn checked_icon(&mut self, ui: &Ui) -> Option<String> {
+        crate::layout::install_block!(expander);
         self.icon.take().filter(|icon| match crate::layout::check_icon(icon) {
             Ok(()) => true,
             Err(message) => {

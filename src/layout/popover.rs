@@ -82,6 +82,7 @@ impl<M> Popover<M> {
                 false
             }
         });
+        crate::layout::install_block!(popover);
         BlockKind::Popover { label, icon, help, disabled, open, widget }
     }
 }

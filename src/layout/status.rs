@@ -61,6 +61,7 @@ impl Command for Status {
     type Output = StatusContainer;
     fn show(self, ui: &Ui) -> StatusContainer {
         let Status { label, state, expanded } = self;
+        crate::layout::install_block!(status);
         let body = ui.push_block(BlockKind::Status { label, state, expanded }, Vec::new());
         let run = ui.runtime.borrow().run_id;
         StatusContainer { body, run }

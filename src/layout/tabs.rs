@@ -102,6 +102,7 @@ impl<S: TabSpec, M> OnChange for Tabs<S, M> {
 fn draw(ui: &Ui, labels: Vec<String>, selected: usize, widget: Option<WidgetId>) -> Vec<Ui> {
     let count = labels.len();
     let children = labels.iter().map(|_| Node::Block(Block::new(BlockKind::Vertical))).collect();
+    crate::layout::install_block!(tabs);
     let bar = ui.push_block(BlockKind::Tabs { labels, default: selected, widget }, children);
     (0..count).map(|i| bar.child(i)).collect()
 }

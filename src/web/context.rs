@@ -40,7 +40,9 @@ pub(crate) fn is_dark(element: &web_sys::HtmlElement) -> bool {
         .trim_start_matches("rgb(")
         .trim_end_matches(')')
         .split(',')
-        .filter_map(|c| c.trim().parse().ok())
+        // JavaScript's parser: the page needs no Rust float parsing for this.
+        .map(|c| js_sys::Number::parse_float(c.trim()))
+        .filter(|c| !c.is_nan())
         .collect();
     match channels.as_slice() {
         [r, g, b, ..] => 0.299 * r + 0.587 * g + 0.114 * b > 128.0,

@@ -44,6 +44,9 @@ struct Kind {
     /// Whether two elements of this kind have equal props (the patcher's test): per kind, so
     /// an app does not link the equality of kinds it never makes (a `DataFrame`'s, arrow's).
     equal: fn(&Element, &Element) -> bool,
+    /// A copy of an element of this kind (the patcher's): per kind, so an app does not link
+    /// the derived `Element: Clone` over every kind's props.
+    copy: fn(&Element) -> Element,
 }
 
 /// Generates the renderer slots and their install calls from [`element_kinds!`]: one slot per
@@ -81,13 +84,17 @@ macro_rules! define_render {
             pub(crate) fn $dname() {
                 fill(Slot::$dvariant, Kind {
                     equal: |old, new| matches!((old, new), (Element::$dvariant(old), Element::$dvariant(new)) if old == new),
-                    render: |cell, _sender| match cell.props.get_untracked() {
-                        Element::$dvariant(first) => crate::web::$($dpath)::+::render(DisplayCell::new(
+                    copy: |element| match element {
+                        Element::$dvariant(props) => Element::$dvariant(props.clone()),
+                        other => not_installed(other.kind()),
+                    },
+                    render: |cell, _sender| match cell.props.with_untracked(|element| if let Element::$dvariant(props) = element { Some(props.clone()) } else { None }) {
+                        Some(first) => crate::web::$($dpath)::+::render(DisplayCell::new(
                             cell,
                             first,
                             |element| if let Element::$dvariant(props) = element { Some(props) } else { None },
                         )),
-                        other => missing(other.kind()),
+                        None => missing(cell.props.with_untracked(Element::kind)),
                     },
                 });
             })*
@@ -95,14 +102,18 @@ macro_rules! define_render {
             pub(crate) fn $wname() {
                 fill(Slot::$wvariant, Kind {
                     equal: |old, new| matches!((old, new), (Element::$wvariant(old), Element::$wvariant(new)) if old == new),
-                    render: |cell, sender| match cell.props.get_untracked() {
-                        Element::$wvariant(first) => crate::web::$($wpath)::+::render(WidgetCell::new(
+                    copy: |element| match element {
+                        Element::$wvariant(props) => Element::$wvariant(props.clone()),
+                        other => not_installed(other.kind()),
+                    },
+                    render: |cell, sender| match cell.props.with_untracked(|element| if let Element::$wvariant(props) = element { Some(props.clone()) } else { None }) {
+                        Some(first) => crate::web::$($wpath)::+::render(WidgetCell::new(
                             cell,
                             sender,
                             first,
                             |element| if let Element::$wvariant(props) = element { Some(props) } else { None },
                         )),
-                        other => missing(other.kind()),
+                        None => missing(cell.props.with_untracked(Element::kind)),
                     },
                 });
             })*
@@ -134,6 +145,26 @@ fn installed(element: &Element) -> Option<Kind> {
 /// renderer counts as changed (its cell shows an error either way).
 pub(crate) fn same_props(old: &Element, new: &Element) -> bool {
     installed(old).is_some_and(|kind| (kind.equal)(old, new))
+}
+
+/// A copy of `element` for a cell of the page, through its kind's slot. An element whose
+/// kind has no renderer installed becomes an error element naming its kind.
+pub(crate) fn copy(element: &Element) -> Element {
+    match installed(element) {
+        Some(kind) => (kind.copy)(element),
+        None => not_installed(element.kind()),
+    }
+}
+
+/// The error element that stands for an element of a kind whose renderer was never installed
+/// (only an element made without `element::make` has one).
+fn not_installed(kind: &'static str) -> Element {
+    crate::element::make::exception(crate::elements::status::exception::ExceptionProps {
+        kind: "Error".into(),
+        message: format!("This {kind} element cannot be shown: its renderer was not installed."),
+        is_warning: false,
+        causes: Vec::new(),
+    })
 }
 
 /// The renderer of a cell's element, from its kind's slot. A cell's variant never changes

@@ -147,7 +147,7 @@ impl PageModel {
                     if cell.props.with_untracked(|props| same_element(props, element)) =>
                 {
                     if !cell.props.with_untracked(|props| super::elements::same_props(props, element)) {
-                        cell.props.set(element.clone());
+                        cell.props.set(super::elements::copy(element));
                     }
                     Some(Cell::Element(cell.clone()))
                 }
@@ -189,7 +189,7 @@ impl PageModel {
         match node {
             Node::Element(element) => Cell::Element(ElementCell {
                 uid: self.uid(),
-                props: ArcRwSignal::new(element.clone()),
+                props: ArcRwSignal::new(super::elements::copy(element)),
                 echo: ArcRwSignal::new(0),
                 stale: ArcRwSignal::new(false),
             }),

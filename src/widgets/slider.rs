@@ -273,6 +273,8 @@ impl<V: SliderValue> Slider<V> {
     /// assert_eq!(props.format.as_ref().unwrap().apply(10.0), "10%");
     /// ```
     pub fn format(mut self, format: impl Into<String>) -> Self {
+        #[cfg(target_arch = "wasm32")]
+        crate::web::widgets::slider::install_number_format();
         self.format = Some(format.into());
         self
     }
@@ -298,7 +300,11 @@ impl<V: SliderValue> Command for Slider<V> {
         let fallback = V::from_numbers(&default).unwrap_or_else(|| V::at(lo));
         // How the page shows the values: a number format, or a date or time one.
         let shown = match V::Num::KIND {
-            Some(kind) => TimeFormat::new(kind, format.as_deref()).map(|time| (None, Some(Box::new(time)))),
+            Some(kind) => {
+                #[cfg(target_arch = "wasm32")]
+                crate::web::widgets::slider::install_time_format();
+                TimeFormat::new(kind, format.as_deref()).map(|time| (None, Some(Box::new(time))))
+            }
             None => format.as_deref().map(NumberFormat::parse).transpose().map(|number| (number, None)),
         };
         let checked = (|| {

@@ -20,7 +20,8 @@ pub(crate) fn keep_apart(values: &mut [f64], thumb: usize, x: f64, input: Option
         *slot = x;
     }
     if let Some(input) = input {
-        if input.value().parse::<f64>().ok() != Some(x) {
+        // The browser's number, not Rust's parser: an app needs no float parsing for sliders.
+        if input.value_as_number() != x {
             input.set_value(&x.to_string());
         }
     }

@@ -2,13 +2,41 @@
 //! range). The shown value follows the thumb; the value is sent on release. Dates and times
 //! slide on their scale (days, seconds) and only their labels differ.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 
 use web_sys::HtmlInputElement;
 
 use super::{draft, format_number, label, range, WidgetCell};
 use crate::element::WidgetValue;
+use crate::number_format::NumberFormat;
 use crate::widgets::slider::SliderProps;
+use crate::widgets::slider_scale::TimeFormat;
+
+/// How a slider shows one value through a format of type `F`.
+type Apply<F> = fn(&F, f64) -> String;
+
+thread_local! {
+    /// How a date or time slider shows its values ([`TimeFormat::apply`], with chrono's
+    /// formatting), once the engine made one ([`install_time_format`]).
+    static TIME_FORMAT: Cell<Option<Apply<TimeFormat>>> = const { Cell::new(None) };
+    /// How a slider with a `format` shows its values ([`NumberFormat::apply`]), once the
+    /// engine made one ([`install_number_format`]).
+    static NUMBER_FORMAT: Cell<Option<Apply<NumberFormat>>> = const { Cell::new(None) };
+}
+
+/// Lets sliders show dates and times: called where the engine makes a date, time or datetime
+/// slider, so an app with only number sliders does not link chrono's formatting.
+pub(crate) fn install_time_format() {
+    TIME_FORMAT.with(|slot| slot.set(Some(TimeFormat::apply)));
+}
+
+/// Lets sliders show numbers through their `format`: called by `Slider::format`, so an app
+/// whose sliders have no format does not link the number formats.
+pub(crate) fn install_number_format() {
+    NUMBER_FORMAT.with(|slot| slot.set(Some(NumberFormat::apply)));
+}
 
 pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
     let props = cell.props;
@@ -20,8 +48,14 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
     let formats = StoredValue::new((format.clone(), temporal.clone()));
     let format = move |x: f64| {
         formats.with_value(|f| match f {
-            (_, Some(time_format)) => time_format.apply(x),
-            (Some(number_format), None) => number_format.apply(x),
+            (_, Some(time_format)) => match TIME_FORMAT.with(Cell::get) {
+                Some(apply) => apply(time_format, x),
+                None => format_number(x, is_int, step),
+            },
+            (Some(number_format), None) => match NUMBER_FORMAT.with(Cell::get) {
+                Some(apply) => apply(number_format, x),
+                None => format_number(x, is_int, step),
+            },
             (None, None) => format_number(x, is_int, step),
         })
     };
@@ -60,7 +94,11 @@ pub(crate) fn render(cell: WidgetCell<SliderProps>) -> AnyView {
         .map(|thumb| {
             let echo = echo.clone();
             let moved = move |event: leptos::ev::Event| {
-                let Ok(x) = event_target_value(&event).parse::<f64>() else { return None };
+                // The browser's number, not Rust's parser (which would link dec2flt's tables).
+                let x = event_target::<HtmlInputElement>(&event).value_as_number();
+                if x.is_nan() {
+                    return None;
+                }
                 let mut values = current();
                 range::keep_apart(&mut values, thumb, x, Some(event_target::<HtmlInputElement>(&event)));
                 Some(values)
