@@ -333,6 +333,8 @@ impl Session {
     /// assert!(good.theme_error().is_none());
     /// let bad = Session::new(app).with_config(AppConfig::parse("[secrets]\ntoken = \"t0p\""));
     /// assert!(bad.theme_error().unwrap().contains("`secrets.token`"));
+    /// let themed = Session::new(app).with_config(AppConfig::parse("[theme]\nprimaryColor = \"#0af\""));
+    /// assert!(themed.theme_css().unwrap().contains("--wl-primary: #0af;"));
     /// ```
     pub fn with_config(mut self, config: crate::config::AppConfig) -> Self {
         self.set_config(config);
@@ -345,6 +347,7 @@ impl Session {
             self.theme = Some(Err(error.to_string()));
         } else if config.has_theme() {
             self.theme = Some(crate::theme::ThemeConfig::from_toml(config.text()));
+            self.theme_css = Some(crate::theme::ThemeConfig::css);
         }
         self.runtime.borrow_mut().secrets.config = Some(Rc::new(config.secrets_root()));
     }
