@@ -1182,6 +1182,15 @@ fn first_cells(root: &HtmlElement, count: usize) -> Vec<String> {
     all_text(root, ".wl-grid-tr > .wl-grid-td:nth-child(3)").into_iter().take(count).collect()
 }
 
+/// The rows a grid shows, by number, in order (a slot hidden after a jump is numbered by no
+/// row; slots are placed by transforms, so the DOM order is not the row order).
+fn shown_rows(root: &HtmlElement) -> Vec<usize> {
+    let mut rows: Vec<usize> =
+        all_text(root, ".wl-grid-tr[data-row] .wl-grid-index").iter().filter_map(|t| t.parse().ok()).collect();
+    rows.sort_unstable();
+    rows
+}
+
 #[wasm_bindgen_test]
 async fn a_grid_draws_only_a_window_of_rows_and_columns_and_scrolls_to_the_last_row() {
     let df = numbers_frame(100_000, 40);
@@ -1198,10 +1207,7 @@ async fn a_grid_draws_only_a_window_of_rows_and_columns_and_scrolls_to_the_last_
     let scroll = find(&root, ".wl-grid-scroll");
     scroll.set_scroll_top(scroll.scroll_height());
     settle().await;
-    // Rows are recycled slots placed by transforms, so the DOM order is not the row order.
-    let mut shown: Vec<usize> =
-        all_text(&root, ".wl-grid-tr .wl-grid-index").iter().filter_map(|t| t.parse().ok()).collect();
-    shown.sort_unstable();
+    let shown = shown_rows(&root);
     assert_eq!(shown.last(), Some(&99_999), "{shown:?}");
     assert!(root.query_selector_all(".wl-grid-tr").unwrap().length() <= 40);
 }
@@ -1214,36 +1220,29 @@ async fn a_jump_paints_the_rows_in_view_at_once_and_the_overscan_when_the_scroll
     })
     .await;
     settle().await;
-    let rows = |root: &HtmlElement| {
-        // The rows shown: a hidden slot is numbered by no row.
-        let mut rows: Vec<usize> =
-            all_text(root, ".wl-grid-tr[data-row] .wl-grid-index").iter().filter_map(|t| t.parse().ok()).collect();
-        rows.sort_unstable();
-        rows
-    };
-    let window = rows(&root);
+    let window = shown_rows(&root);
     let scroll = find(&root, ".wl-grid-scroll");
     // 400 px high: a header and ten rows in view, the rest of the window is overscan.
     scroll.set_scroll_top(35 * 50_000);
     settle().await;
-    let in_view = rows(&root);
+    let in_view = shown_rows(&root);
     assert!((10..=12).contains(&in_view.len()) && in_view.len() < window.len(), "{in_view:?} of {window:?}");
     assert_eq!(in_view.first(), Some(&50_000), "{in_view:?}");
     sleep_ms(300).await;
-    let filled = rows(&root);
+    let filled = shown_rows(&root);
     assert_eq!(filled.len(), window.len(), "{filled:?}");
     assert!(filled.first() < Some(&50_000) && filled.last() > in_view.last(), "{filled:?}");
     // A step of a row is no jump: the whole window follows at once.
     scroll.set_scroll_top(35 * 50_001);
     settle().await;
-    let stepped = rows(&root);
+    let stepped = shown_rows(&root);
     assert_eq!(stepped.len(), window.len());
     assert_eq!(stepped.first().copied(), filled.first().map(|r| r + 1));
     // A jump to the end: the hidden slots are out of sight and do not stretch the scroll area.
     let height = scroll.scroll_height();
     scroll.set_scroll_top(height);
     settle().await;
-    assert_eq!(rows(&root).last(), Some(&99_999));
+    assert_eq!(shown_rows(&root).last(), Some(&99_999));
     assert_eq!(scroll.scroll_height(), height);
     let hidden = root.query_selector_all(".wl-grid-tr:not([data-row])").unwrap();
     assert!(hidden.length() > 0);
