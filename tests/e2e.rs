@@ -1079,6 +1079,216 @@ where
 }
 
 // ---------------------------------------------------------------------------------------------
+// Hostile text (examples/hostile): the XSS corpus on every text surface, and five panics.
+// ---------------------------------------------------------------------------------------------
+
+/// The payloads of `tests/corpus/xss.txt`.
+fn xss_payloads() -> Vec<&'static str> {
+    include_str!("corpus/xss.txt").lines().filter(|line| !line.is_empty() && !line.starts_with("-- ")).collect()
+}
+
+/// A report-only Content-Security-Policy that allows the page's own inline scripts (by hash),
+/// its own files, WebAssembly and Vega's compiled expressions, and nothing else: any script a
+/// payload smuggled in (an inline handler, a `javascript:` URL, an inline or foreign
+/// `<script>`) is reported to the page's `securitypolicyviolation` listener.
+fn report_only_policy(index_html: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mut hashes = String::new();
+    let mut rest = index_html;
+    while let Some(start) = rest.find("<script") {
+        let open_end = start + rest[start..].find('>').expect("a script tag closes");
+        let close = open_end + rest[open_end..].find("</script>").expect("a script ends");
+        if !rest[start..open_end].contains(" src=") {
+            let body = &rest[open_end + 1..close];
+            let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body.as_bytes()));
+            hashes.push_str(&format!(" 'sha256-{digest}'"));
+        }
+        rest = &rest[close..];
+    }
+    format!(
+        "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'{hashes}; object-src 'none'; base-uri 'none'; \
+         frame-src 'none'; form-action 'none'"
+    )
+}
+
+/// Serves the hostile app with [`report_only_policy`] and opens `path` (under `/`).
+async fn open_hostile(path: &str) -> App {
+    let dist =
+        PathBuf::from(std::env::var_os("WASMLIT_E2E_DIST").expect("WASMLIT_E2E_DIST is not set")).join("hostile");
+    let index = std::fs::read_to_string(dist.join("index.html")).expect("build the apps first: cargo xtask test e2e");
+    let headers = vec![("Content-Security-Policy-Report-Only".to_string(), report_only_policy(&index))];
+    let server = StaticServer::start_with_headers(&dist, "/", headers).unwrap();
+    let driver = start_chromedriver();
+    let client = connect(&driver).await;
+    let url = server.url();
+    client.goto(&format!("{url}{path}")).await.unwrap();
+    App { client, url, _driver: driver, _server: server }
+}
+
+/// What ran or leaked: calls the page's tripwire caught (`sentinel.js`), policy reports, and
+/// elements or attributes in the body that sanitizing should have removed.
+const INERT_CHECK: &str = r#"
+    const bad = [...window.__xss.map(x => 'ran ' + x), ...window.__csp.map(x => 'csp ' + x)];
+    const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'background',
+        'poster', 'srcset', 'ping', 'codebase', 'lowsrc', 'dynsrc', 'to', 'from', 'values', 'content'];
+    const never = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link',
+        'set', 'animate', 'foreignobject', 'maction', 'xmp', 'plaintext', 'noscript', 'template', 'marquee', 'x',
+        'mglyph', 'math'];
+    for (const element of document.body.querySelectorAll('*')) {
+        const tag = element.localName.toLowerCase();
+        const own = tag === 'script' && element.src.startsWith(location.origin + '/');
+        if (never.includes(tag) && !own) bad.push('element <' + tag + '>: ' + element.outerHTML.slice(0, 120));
+        for (const attribute of element.attributes) {
+            const name = attribute.name.toLowerCase();
+            const value = attribute.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+            if (name.startsWith('on')) bad.push('handler ' + name + ' on <' + tag + '>: ' + attribute.value.slice(0, 80));
+            if (urlAttributes.includes(name) && /^(javascript|vbscript|livescript|data:text|data:application)/.test(value))
+                bad.push('url ' + name + ' on <' + tag + '>: ' + attribute.value.slice(0, 80));
+            if (name === 'style' && /expression\(|javascript:|url\(/.test(value))
+                bad.push('style on <' + tag + '>: ' + attribute.value.slice(0, 80));
+            if ((name === 'src' || name === 'data') && value === 'x') bad.push('payload element <' + tag + ' ' + name + '=x>');
+        }
+    }
+    return bad;
+"#;
+
+/// Asserts that nothing of the corpus ran or got through, and no exception or crash is shown.
+async fn assert_inert(client: &Client, page: &str) {
+    let bad = js(client, INERT_CHECK).await;
+    let bad: Vec<String> = serde_json::from_value(bad).unwrap();
+    assert!(bad.is_empty(), "on {page}, hostile text got through:\n{}", bad.join("\n"));
+    assert_no_exceptions(client).await;
+    assert!(client.find_all(Locator::Css("#wasmlit-crash")).await.unwrap().is_empty(), "the app crashed on {page}");
+}
+
+/// How many elements match `css`.
+async fn count(client: &Client, css: &str) -> usize {
+    client.find_all(Locator::Css(css)).await.map(|found| found.len()).unwrap_or(0)
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn the_xss_corpus_stays_inert_on_every_text_surface() {
+    let payloads = xss_payloads();
+    let n = payloads.len();
+    let app = open_hostile("text").await;
+    let c = &app.client;
+    // Every display element, once per payload: wait until the last ones are drawn.
+    wait_until(TIMEOUT, "every payload is drawn on the text page", || async {
+        count(c, ".wl-element.wl-metric").await == n && count(c, ".wl-element.wl-code").await == n
+    })
+    .await;
+    assert!(count(c, ".wl-element.wl-markdown").await >= 2 * n, "markdown and write, once per payload");
+    // Opened expanders and shown tooltips bring their hidden parts into the page.
+    js(c, "document.querySelectorAll('.wl-expander summary, .wl-expander button').forEach(e => e.click())").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_inert(c, "the text page").await;
+    // The payload text is shown as text: the first one, a script element, reads as written.
+    let text = page_text(c).await;
+    assert!(text.contains(payloads[0]), "the first payload is shown as text");
+
+    for (path, ready) in [("widgets", ".wl-element.wl-text_input"), ("data", ".wl-element.wl-dataframe")] {
+        c.goto(&format!("{}{path}", app.url)).await.unwrap();
+        c.wait().at_most(TIMEOUT).for_element(Locator::Css(ready)).await.unwrap();
+        if path == "widgets" {
+            wait_until(TIMEOUT, "every payload has its text input", || async {
+                count(c, ".wl-element.wl-text_input").await == n
+            })
+            .await;
+            // Open the selectbox and the popover: their options and body join the page.
+            js(c, "document.querySelector('.wl-selectbox input, .wl-selectbox [role=combobox]')?.click()").await;
+            js(c, "document.querySelector('.wl-popover button')?.click()").await;
+        } else {
+            // Vega draws the chart and shows a tooltip for the point under the pointer.
+            c.wait()
+                .at_most(TIMEOUT)
+                .for_element(Locator::Css(".wl-vega_lite_chart canvas, .wl-vega_lite_chart svg"))
+                .await
+                .unwrap();
+            let canvas = c.find(Locator::Css(".wl-vega_lite_chart canvas, .wl-vega_lite_chart svg")).await.unwrap();
+            c.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&canvas).unwrap()])
+                .await
+                .unwrap();
+            use fantoccini::actions::InputSource as _;
+            let actions = fantoccini::actions::MouseActions::new("mouse".into()).then(
+                fantoccini::actions::PointerAction::MoveToElement {
+                    element: canvas.clone(),
+                    duration: None,
+                    x: 0.0,
+                    y: 0.0,
+                },
+            );
+            c.perform_actions(actions).await.unwrap();
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_inert(c, path).await;
+    }
+
+    // Page titles: the tab's title and the navigation's links show payloads as text.
+    let title = c.title().await.unwrap();
+    assert_eq!(title, payloads[0], "the page title is the payload, as text");
+    for (i, payload) in payloads.iter().take(8).enumerate() {
+        c.goto(&format!("{}hostile-{i}", app.url)).await.unwrap();
+        wait_for_text(c, ".wl-title", payload, TIMEOUT).await;
+        assert_inert(c, &format!("the page titled with payload {i}")).await;
+    }
+
+    // The query string: `?q=` set by a link a stranger shares, echoed through Markdown, a
+    // caption, an alert and a text input bound to it.
+    for payload in payloads.iter().step_by(7) {
+        let query: String = payload.bytes().map(|b| format!("%{b:02X}")).collect();
+        c.goto(&format!("{}query?q={query}", app.url)).await.unwrap();
+        let input = c.wait().at_most(TIMEOUT).for_element(Locator::Css(".st-key-q input")).await.unwrap();
+        wait_until(TIMEOUT, "the query parameter reaches the text input", || async {
+            input.prop("value").await.ok().flatten().as_deref() == Some(*payload)
+        })
+        .await;
+        assert_inert(c, &format!("the query page with q={payload}")).await;
+    }
+
+    // An uploaded file's name.
+    let files = TempFiles::new("hostile");
+    let names =
+        ["<img src=x onerror=alert(900)>.csv", "\"><svg onload=alert(901)>.txt", "[x](javascript:alert(902)).md"];
+    for name in names {
+        let path = files.write(name, b"a,b\n1,2\n");
+        file_input(c, "files").await.send_keys(&path).await.unwrap();
+        wait_for_text(c, ".wl-markdown", &format!("Uploaded: {name}"), TIMEOUT).await;
+    }
+    assert_inert(c, "the query page after hostile uploads").await;
+    println!("xss corpus: {n} payloads inert on the text, widgets, data, title, query and upload surfaces");
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_panic_anywhere_shows_the_crash_panel_and_a_restart_keeps_persisted_state() {
+    let app = open_hostile("crashes").await;
+    let c = &app.client;
+    button(c, "Add one").await.click().await.unwrap();
+    wait_for_text(c, ".wl-markdown", "clicks: 1", TIMEOUT).await;
+    let places = ["a callback", "a cached function", "a fragment", "a renderer", "an async run"];
+    for (i, place) in places.into_iter().enumerate() {
+        button(c, "Add one").await.click().await.unwrap();
+        let clicks = i + 2;
+        wait_for_text(c, ".wl-markdown", &format!("clicks: {clicks}"), TIMEOUT).await;
+        // Let the run's write reach IndexedDB before the module dies.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        button(c, &format!("Panic in {place}")).await.click().await.unwrap();
+        wait_for_text(c, "#wasmlit-crash", &format!("a panic in {place}"), TIMEOUT).await;
+        let restart = c
+            .find(Locator::XPath("//div[@id='wasmlit-crash']//button[normalize-space(.)='Restart app']"))
+            .await
+            .unwrap();
+        restart.click().await.unwrap();
+        wait_for_text(c, ".wl-markdown", &format!("clicks: {clicks}"), TIMEOUT).await;
+        assert!(c.find_all(Locator::Css("#wasmlit-crash")).await.unwrap().is_empty(), "restarted after {place}");
+    }
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The components example (examples/components): JS and Leptos components in the page.
 // ---------------------------------------------------------------------------------------------
 

@@ -54,7 +54,21 @@ impl StaticServer {
     /// Like [`start`](Self::start), playing `fault`; each connection gets its own thread, so a
     /// slow file does not hold up the others.
     pub fn start_with(root: impl Into<PathBuf>, prefix: &str, fault: Fault) -> io::Result<Self> {
-        let root: PathBuf = root.into();
+        Self::serve(root.into(), prefix, fault, Vec::new())
+    }
+
+    /// Like [`start`](Self::start), adding `headers` to every response (e.g. a
+    /// `Content-Security-Policy-Report-Only`).
+    pub fn start_with_headers(
+        root: impl Into<PathBuf>,
+        prefix: &str,
+        headers: Vec<(String, String)>,
+    ) -> io::Result<Self> {
+        Self::serve(root.into(), prefix, Fault::None, headers)
+    }
+
+    fn serve(root: PathBuf, prefix: &str, fault: Fault, headers: Vec<(String, String)>) -> io::Result<Self> {
+        let headers = Arc::new(headers);
         if !root.join("index.html").is_file() {
             return Err(io::Error::new(
                 io::ErrorKind::NotFound,
@@ -74,9 +88,9 @@ impl StaticServer {
                         break;
                     }
                     let Ok(stream) = stream else { continue };
-                    let (root, prefix) = (root.clone(), prefix.clone());
+                    let (root, prefix, headers) = (root.clone(), prefix.clone(), Arc::clone(&headers));
                     // A browser that went away mid-response is not our problem.
-                    std::thread::spawn(move || serve_connection(stream, &root, &prefix, fault));
+                    std::thread::spawn(move || serve_connection(stream, &root, &prefix, fault, &headers));
                 }
             })?
         };
@@ -127,7 +141,13 @@ enum Body {
 }
 
 /// Reads one request head from `stream`, answers it and closes the connection.
-fn serve_connection(stream: TcpStream, root: &Path, prefix: &str, fault: Fault) -> io::Result<()> {
+fn serve_connection(
+    stream: TcpStream,
+    root: &Path,
+    prefix: &str,
+    fault: Fault,
+    headers: &[(String, String)],
+) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -151,7 +171,7 @@ fn serve_connection(stream: TcpStream, root: &Path, prefix: &str, fault: Fault) 
         "GET" | "HEAD" => answer(root, prefix, target, fault, &accept_encoding),
         _ => Reply { status: 405, headers: Vec::new(), body: Body::Empty },
     };
-    write_reply(stream, reply, method == "HEAD")
+    write_reply(stream, reply, headers, method == "HEAD")
 }
 
 fn answer(root: &Path, prefix: &str, target: &str, fault: Fault, accept_encoding: &str) -> Reply {
@@ -213,7 +233,7 @@ fn not_found(root: &Path) -> Reply {
     }
 }
 
-fn write_reply(mut stream: TcpStream, reply: Reply, head_only: bool) -> io::Result<()> {
+fn write_reply(mut stream: TcpStream, reply: Reply, extra: &[(String, String)], head_only: bool) -> io::Result<()> {
     let reason = match reply.status {
         200 => "OK",
         301 => "Moved Permanently",
@@ -226,7 +246,7 @@ fn write_reply(mut stream: TcpStream, reply: Reply, head_only: bool) -> io::Resu
         Body::File { length, .. } => *length,
     };
     let mut head = format!("HTTP/1.1 {} {reason}\r\nContent-Length: {length}\r\nConnection: close\r\n", reply.status);
-    for (name, value) in &reply.headers {
+    for (name, value) in reply.headers.iter().map(|(n, v)| (*n, v)).chain(extra.iter().map(|(n, v)| (n.as_str(), v))) {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");

@@ -40,7 +40,7 @@ pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wa
 /// The app with a custom theme (`examples/chat/wasmlit.toml`).
 pub const CHAT: E2eApp = E2eApp { name: "chat", dir: "examples/chat", public_url: "/" };
 pub const HELLO: E2eApp = E2eApp { name: "hello", dir: "bench/apps/hello", public_url: "/" };
-pub const E2E_APPS: [E2eApp; 7] = [
+pub const E2E_APPS: [E2eApp; 8] = [
     GALLERY,
     E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" },
     CHAT,
@@ -49,6 +49,8 @@ pub const E2E_APPS: [E2eApp; 7] = [
     E2eApp { name: "multipage", dir: "examples/multipage", public_url: "/multipage/" },
     HELLO,
     E2eApp { name: "components", dir: "examples/components", public_url: "/" },
+    // The XSS corpus on every text surface, and panics in five places.
+    E2eApp { name: "hostile", dir: "examples/hostile", public_url: "/" },
 ];
 
 /// The app `cargo xtask new` writes (`build_new_app`): its folder in `target/e2e/`, and its URL
