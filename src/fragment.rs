@@ -272,7 +272,8 @@ fn run_fragment(ui: &Ui, id: FragmentId, kind: BlockKind, script: Rc<dyn Fn(&Ui)
     body.fragment = Some(id);
     {
         let mut runtime = ui.runtime.borrow_mut();
-        runtime.fragments.insert(id, FragmentRecord { script: script.clone(), place: body.place().clone() });
+        let page = runtime.pages.running.clone();
+        runtime.fragments.insert(id, FragmentRecord { script: script.clone(), place: body.place().clone(), page });
         runtime.fragments_seen.insert(id);
     }
     run_body(&body, &*script)

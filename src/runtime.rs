@@ -110,6 +110,9 @@ pub(crate) struct FormRecord {
 pub(crate) struct FragmentRecord {
     pub script: Rc<dyn Fn(&Ui) -> crate::Result>,
     pub place: Place,
+    /// The page whose body drew it: a rerun of the fragment runs as that page's body, so its
+    /// widgets keep their identity.
+    pub page: Option<Rc<str>>,
 }
 
 /// How a run ended.
@@ -496,7 +499,7 @@ impl Session {
                     for id in ids {
                         let Some(record) = runtime.fragments.get(id) else { continue };
                         record.place.clear_children(&mut runtime.tree);
-                        fragments.push((*id, record.place.clone(), record.script.clone()));
+                        fragments.push((*id, record.place.clone(), record.script.clone(), record.page.clone()));
                     }
                 }
             }
@@ -526,7 +529,7 @@ impl Session {
         // Callback output goes above the script's: at the top of the page, or
         // of the fragment that reruns.
         let callback_ui = match fragments.first() {
-            Some((id, place, _)) => Ui::at_place(self.runtime.clone(), place.clone(), Some(*id)),
+            Some((id, place, ..)) => Ui::at_place(self.runtime.clone(), place.clone(), Some(*id)),
             None => Ui::root(self.runtime.clone()),
         };
         for callback in callbacks {
@@ -551,8 +554,11 @@ impl Session {
         // error drawn in its body and the others still run (with their presses), as in
         // Streamlit; `stop()` and reruns end the run.
         let mut result = Ok(());
-        for (id, place, script) in fragments {
-            match crate::fragment::run_body(&Ui::at_place(runtime.clone(), place, Some(id)), &*script) {
+        for (id, place, script, page) in fragments {
+            let outer = std::mem::replace(&mut runtime.borrow_mut().pages.running, page);
+            let ran = crate::fragment::run_body(&Ui::at_place(runtime.clone(), place, Some(id)), &*script);
+            runtime.borrow_mut().pages.running = outer;
+            match ran {
                 Ok(()) => {}
                 Err(error) if error.is_script_error() => {
                     if result.is_ok() {

@@ -236,3 +236,27 @@ fn a_navigation_without_pages_is_one_error_and_the_script_goes_on() {
     assert!(at.exception(0).text().contains("at least one page"));
     assert_eq!(at.markdown(0).text(), "still here");
 }
+
+#[test]
+fn a_fragment_on_a_page_reruns_as_that_page_and_its_buttons_work() {
+    // Found by the hostile app's crash page: the fragment's rerun ran outside its page, so its
+    // button had another identity there and its press was lost.
+    let fragment_page = |ui: &Ui| -> Result {
+        ui.fragment(|ui: &Ui| -> Result {
+            if ui.button("Go") {
+                ui.write("pressed");
+            }
+            Ok(())
+        })
+    };
+    let mut at = AppTest::new(move |ui: &Ui| -> Result {
+        let page = ui.navigation(vec![Page::new("Home", |_: &Ui| {}), Page::new("Fragment", fragment_page)]);
+        page.run(ui)
+    });
+    at.run();
+    at.switch_page("fragment").run();
+    at.button(label("Go")).click().run();
+    assert_eq!(at.markdown(0).text(), "pressed");
+    at.run();
+    assert!(at.get("markdown").is_empty(), "a press lasts one run");
+}
