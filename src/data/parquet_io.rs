@@ -17,16 +17,23 @@ fn parquet_error(at: impl Into<String>, message: impl Into<String>) -> DataError
     DataError::Parse { format: "Parquet", at: at.into(), message: message.into() }
 }
 
-/// The parquet crate's error, said plainly where it is a known one.
+/// The parquet crate's error, said plainly where it is a known one; else its innermost
+/// message (the crate nests them: "External: Parquet argument error: Parquet error: ...").
 fn explain(error: ParquetError) -> String {
     let text = error.to_string();
     if text.contains("zstd") {
-        "the data is compressed with zstd, which this build cannot read (zstd needs C, so it is left out of \
-         the browser build); write the file with snappy, gzip, lz4 or brotli"
-            .to_string()
-    } else {
-        text
+        return "the data is compressed with zstd, which this build cannot read (zstd needs C, so it is left out \
+                of the browser build); write the file with snappy, gzip, lz4 or brotli"
+            .to_string();
     }
+    let mut inner = text.as_str();
+    while let Some(rest) = ["External: ", "Parquet argument error: ", "Parquet error: ", "EOF: "]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p))
+    {
+        inner = rest;
+    }
+    format!("the file is damaged or not Parquet ({inner})")
 }
 
 /// A Parquet file read a row group at a time.
