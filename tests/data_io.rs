@@ -331,7 +331,10 @@ fn json_bad_empty_input() {
 #[test]
 fn json_bad_a_record_that_is_not_an_object() {
     let err = json_err(r#"[{"a": 1}, 2]"#);
-    assert!(err.starts_with("JSON, line 1, column 12: invalid type: integer `2`, expected an object (one record)"), "{err}");
+    assert!(
+        err.starts_with("JSON, line 1, column 12: invalid type: integer `2`, expected an object (one record)"),
+        "{err}"
+    );
 }
 
 // ---------------------------------------------------------------- serde rows
