@@ -44,9 +44,12 @@ enum Place {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Checkbox,
+    Toggle,
     Slider,
     Text,
+    TextArea,
     Select,
+    Radio,
     Number,
     Button,
     /// The form's submit button, added after the form's widgets.
@@ -75,10 +78,10 @@ const OPTIONS: [&str; 3] = ["x", "y", "z"];
 impl Kind {
     fn default(self) -> Val {
         match self {
-            Kind::Checkbox | Kind::Button | Kind::Submit => Val::Bool(false),
+            Kind::Checkbox | Kind::Toggle | Kind::Button | Kind::Submit => Val::Bool(false),
             Kind::Slider | Kind::Number => Val::Int(0),
-            Kind::Text => Val::Text(String::new()),
-            Kind::Select => Val::Text(OPTIONS[0].into()),
+            Kind::Text | Kind::TextArea => Val::Text(String::new()),
+            Kind::Select | Kind::Radio => Val::Text(OPTIONS[0].into()),
         }
     }
 
@@ -90,11 +93,11 @@ impl Kind {
     fn value(self, seed: u8) -> Val {
         let seed = usize::from(seed);
         match self {
-            Kind::Checkbox => Val::Bool(seed % 2 == 0),
+            Kind::Checkbox | Kind::Toggle => Val::Bool(seed % 2 == 0),
             Kind::Slider => Val::Int((seed % 11) as i64),
             Kind::Number => Val::Int((seed % 6) as i64),
-            Kind::Text => Val::Text(TEXTS[seed % TEXTS.len()].into()),
-            Kind::Select => Val::Text(OPTIONS[seed % OPTIONS.len()].into()),
+            Kind::Text | Kind::TextArea => Val::Text(TEXTS[seed % TEXTS.len()].into()),
+            Kind::Select | Kind::Radio => Val::Text(OPTIONS[seed % OPTIONS.len()].into()),
             Kind::Button | Kind::Submit => Val::Bool(true),
         }
     }
@@ -111,9 +114,9 @@ impl Kind {
     /// What session state holds for a widget of this kind.
     fn read(self, state: &SessionState, key: &str) -> Option<Val> {
         match self {
-            Kind::Checkbox | Kind::Button | Kind::Submit => state.get::<bool>(key).ok().map(Val::Bool),
+            Kind::Checkbox | Kind::Toggle | Kind::Button | Kind::Submit => state.get::<bool>(key).ok().map(Val::Bool),
             Kind::Slider | Kind::Number => state.get::<i64>(key).ok().map(Val::Int),
-            Kind::Text | Kind::Select => state.get::<String>(key).ok().map(Val::Text),
+            Kind::Text | Kind::TextArea | Kind::Select | Kind::Radio => state.get::<String>(key).ok().map(Val::Text),
         }
     }
 }
@@ -127,6 +130,8 @@ struct Controls {
     stop_at: Option<usize>,
     fail_at: Option<usize>,
     sleep_at: Option<usize>,
+    /// `rerun()` before the widget at this index, once.
+    rerun_at: Option<usize>,
 }
 
 /// What the app and its callbacks write, read by the model.
@@ -142,6 +147,7 @@ enum Entry {
     Page(Place),
     Stop,
     Fail,
+    Rerun,
     /// A key that does not hold what its widget just returned.
     Mismatch(usize, Option<Val>, Val),
 }
@@ -150,6 +156,8 @@ type Log = Rc<RefCell<Vec<Entry>>>;
 
 struct App {
     specs: Vec<Spec>,
+    /// The form puts its widgets back to their defaults after a submit.
+    clear_on_submit: bool,
     controls: Rc<RefCell<Controls>>,
     log: Log,
 }
@@ -184,6 +192,11 @@ impl App {
         if controls.fail_at == Some(index) {
             self.push(Entry::Fail);
             return Err(Error::msg(format!("failed before w{index}")));
+        }
+        if controls.rerun_at == Some(index) {
+            self.controls.borrow_mut().rerun_at = None;
+            self.push(Entry::Rerun);
+            return ui.rerun();
         }
         Ok(())
     }
@@ -220,6 +233,9 @@ impl App {
         }
         let value = match kind {
             Kind::Checkbox => Val::Bool(add!(Checkbox::new(&key))),
+            Kind::Toggle => Val::Bool(add!(Toggle::new(&key))),
+            Kind::TextArea => Val::Text(add!(TextArea::new(&key))),
+            Kind::Radio => Val::Text(add!(Radio::new(&key, OPTIONS.map(String::from)))),
             Kind::Slider => Val::Int(add!(Slider::new(&key, 0i64..=10))),
             Kind::Number => Val::Int(add!(NumberInput::int(&key).min(0).max(5))),
             Kind::Text => Val::Text(add!(TextInput::new(&key))),
@@ -243,7 +259,7 @@ impl App {
                 ui.sleep(Duration::from_secs(1)).await;
             }
             if self.specs[index].place == Place::Form {
-                let form = form.get_or_insert_with(|| ui.form("f"));
+                let form = form.get_or_insert_with(|| ui.add(Form::new("f").clear_on_submit(self.clear_on_submit)));
                 self.draw(form, index);
             } else {
                 self.draw(&ui, index);
@@ -299,6 +315,8 @@ struct Request {
     values: BTreeMap<usize, Val>,
     /// Presses handed back by an interrupted run: their callbacks ran already.
     called_back: BTreeSet<usize>,
+    /// A `rerun()`'s follow-up: the whole script.
+    full: bool,
 }
 
 impl Request {
@@ -318,6 +336,7 @@ impl Request {
                 self.called_back.insert(index);
             }
         }
+        self.full |= newer.full;
     }
 }
 
@@ -332,8 +351,19 @@ enum Scope {
 struct Run {
     scope: Scope,
     drawn: BTreeSet<usize>,
+    /// The widgets drawn, in order.
+    order: Vec<usize>,
     /// Whether the form's submit button started this run.
     submitted: bool,
+}
+
+/// How a run ended.
+#[derive(Clone, Copy, PartialEq)]
+enum Ending {
+    Completed,
+    Rerun,
+    /// `stop()` or an error: no cleanup.
+    Halted,
 }
 
 struct Model {
@@ -350,6 +380,11 @@ struct Model {
     /// Whether the tree of the latest full run holds the fragment (else a fragment's
     /// widget change reruns everything).
     tree_has_fragment: bool,
+    /// The widgets the last full run drew, in order: the order callbacks fire in.
+    order: Vec<usize>,
+    /// The request a `rerun()` left.
+    follow_up: Option<Request>,
+    clear_on_submit: bool,
     /// The page the last `navigation` picked.
     page: Option<Place>,
     runs: u64,
@@ -367,6 +402,8 @@ struct Stats {
     callbacks: usize,
     submits: usize,
     stopped_or_failed: usize,
+    reruns: usize,
+    cleared_forms: usize,
     cleaned_up: usize,
     page_switches: usize,
 }
@@ -381,6 +418,8 @@ impl Stats {
         self.callbacks += other.callbacks;
         self.submits += other.submits;
         self.stopped_or_failed += other.stopped_or_failed;
+        self.reruns += other.reruns;
+        self.cleared_forms += other.cleared_forms;
         self.cleaned_up += other.cleaned_up;
         self.page_switches += other.page_switches;
     }
@@ -389,7 +428,7 @@ impl Stats {
 type Check = std::result::Result<(), String>;
 
 impl Model {
-    fn new(specs: &[Spec]) -> Self {
+    fn new(specs: &[Spec], clear_on_submit: bool) -> Self {
         Model {
             specs: specs.to_vec(),
             stored: vec![None; specs.len()],
@@ -399,6 +438,9 @@ impl Model {
             queued: None,
             current: None,
             tree_has_fragment: false,
+            order: Vec::new(),
+            follow_up: None,
+            clear_on_submit,
             page: None,
             runs: 0,
             stats: Stats::default(),
@@ -432,6 +474,9 @@ impl Model {
     }
 
     fn scope_of(&self, request: &Request) -> Scope {
+        if request.full {
+            return Scope::Full;
+        }
         let mut fragment = false;
         for index in request.values.keys() {
             match (&self.stored[*index], self.specs[*index].place) {
@@ -480,8 +525,15 @@ impl Model {
 
     fn after(&mut self, log: &mut VecDeque<Entry>) -> Check {
         while self.current.is_none() {
-            let Some(queued) = self.queued.take() else { return Ok(()) };
-            self.begin(queued, log)?;
+            let request = match (self.follow_up.take(), self.queued.take()) {
+                (None, None) => return Ok(()),
+                (Some(request), None) | (None, Some(request)) => request,
+                (Some(mut follow_up), Some(queued)) => {
+                    follow_up.merge(queued);
+                    follow_up
+                }
+            };
+            self.begin(request, log)?;
         }
         Ok(())
     }
@@ -536,6 +588,17 @@ impl Model {
             let seen = if seen.is_some() && seen == self.user[index] { self.stored[index].clone() } else { seen };
             fired.push(Entry::Callback(index, seen));
         }
+        // Callbacks fire in the order the last full run drew their widgets.
+        let positions: Vec<usize> = fired
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Callback(index, _) => self.order.iter().position(|o| o == index),
+                _ => None,
+            })
+            .collect();
+        if positions.windows(2).any(|w| w[0] > w[1]) {
+            return Err(format!("run {}: callbacks {fired:?} out of the widget order {:?}", self.runs, self.order));
+        }
         expected.sort_by_key(|e| format!("{e:?}"));
         fired.sort_by_key(|e| format!("{e:?}"));
         if fired != expected {
@@ -548,7 +611,7 @@ impl Model {
         self.stats.fragment_runs += usize::from(scope == Scope::Fragment);
         self.stats.submits += usize::from(submitted);
         self.stats.callbacks += fired.len();
-        self.current = Some(Run { scope, drawn: BTreeSet::new(), submitted });
+        self.current = Some(Run { scope, drawn: BTreeSet::new(), order: Vec::new(), submitted });
         self.follow(log)
     }
 
@@ -575,8 +638,9 @@ impl Model {
                         }
                     }
                 }
-                Entry::MainEnd | Entry::FragEnd => return self.end(true),
-                Entry::Stop | Entry::Fail => return self.end(false),
+                Entry::MainEnd | Entry::FragEnd => return self.end(Ending::Completed),
+                Entry::Rerun => return self.end(Ending::Rerun),
+                Entry::Stop | Entry::Fail => return self.end(Ending::Halted),
                 Entry::Drawn(index, value) => {
                     let spec = self.specs[index];
                     if let Some(set) = self.user[index].take() {
@@ -595,6 +659,7 @@ impl Model {
                         ));
                     }
                     run.drawn.insert(index);
+                    run.order.push(index);
                 }
                 other => return Err(format!("run {}: unexpected {other:?}", self.runs)),
             }
@@ -604,10 +669,29 @@ impl Model {
 
     /// `Session::finish_run`: a completed run drops the widgets it did not draw (a fragment
     /// rerun: only the fragment's); buttons go back to false.
-    fn end(&mut self, completed: bool) -> Check {
+    fn end(&mut self, ending: Ending) -> Check {
         let run = self.current.take().expect("a run to end");
-        self.stats.stopped_or_failed += usize::from(!completed);
-        if completed {
+        self.stats.stopped_or_failed += usize::from(ending == Ending::Halted);
+        self.stats.reruns += usize::from(ending == Ending::Rerun);
+        // A submitted form with `clear_on_submit` goes back to its defaults, however the run ended.
+        let submit = self.specs.iter().position(|s| s.kind == Kind::Submit);
+        if self.clear_on_submit
+            && submit.is_some_and(|i| run.drawn.contains(&i) && self.stored[i] == Some(Val::Bool(true)))
+        {
+            self.stats.cleared_forms += 1;
+            for (spec, value) in self.specs.iter().zip(&mut self.stored) {
+                if spec.place == Place::Form && spec.kind != Kind::Submit && value.is_some() {
+                    *value = Some(spec.kind.default());
+                }
+            }
+        }
+        if run.scope == Scope::Full {
+            self.order = run.order.clone();
+        }
+        if ending == Ending::Rerun {
+            self.follow_up = Some(Request { full: true, ..Request::default() });
+        }
+        if ending != Ending::Halted {
             for index in 0..self.specs.len() {
                 let in_scope = run.scope == Scope::Full || self.specs[index].place == Place::Fragment;
                 if in_scope && !run.drawn.contains(&index) && self.stored[index].is_some() {
@@ -655,6 +739,7 @@ enum Action {
     StopAt(Option<usize>),
     FailAt(Option<usize>),
     SleepAt(Option<usize>),
+    RerunAt(usize),
     SwitchPage(bool),
 }
 
@@ -669,18 +754,22 @@ fn action() -> impl Strategy<Value = Action> {
         1 => proptest::option::weighted(0.4, 0..8usize).prop_map(Action::StopAt),
         1 => proptest::option::weighted(0.4, 0..8usize).prop_map(Action::FailAt),
         2 => proptest::option::weighted(0.7, 0..8usize).prop_map(Action::SleepAt),
+        1 => (0..8usize).prop_map(Action::RerunAt),
         1 => any::<bool>().prop_map(Action::SwitchPage),
     ]
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
     let kind = prop_oneof![
-        Just(Kind::Checkbox),
-        Just(Kind::Slider),
-        Just(Kind::Text),
-        Just(Kind::Select),
-        Just(Kind::Number),
-        Just(Kind::Button),
+        1 => Just(Kind::Checkbox),
+        1 => Just(Kind::Toggle),
+        1 => Just(Kind::Slider),
+        1 => Just(Kind::Text),
+        1 => Just(Kind::TextArea),
+        1 => Just(Kind::Select),
+        1 => Just(Kind::Radio),
+        1 => Just(Kind::Number),
+        2 => Just(Kind::Button),
     ];
     let place = prop_oneof![
         3 => Just(Place::Main),
@@ -717,6 +806,9 @@ fn set(at: &mut AppTest, spec: Spec, index: usize, value: &Val) {
     let selector = key(key_of(index));
     match (spec.kind, value) {
         (Kind::Checkbox, Val::Bool(b)) => drop(at.checkbox(selector).set_value(*b)),
+        (Kind::Toggle, Val::Bool(b)) => drop(at.toggle(selector).set_value(*b)),
+        (Kind::TextArea, Val::Text(t)) => drop(at.text_area(selector).input(t)),
+        (Kind::Radio, Val::Text(t)) => drop(at.radio(selector).select(t)),
         (Kind::Slider, Val::Int(n)) => drop(at.slider(selector).set_value(*n)),
         (Kind::Number, Val::Int(n)) => drop(at.number_input(selector).set_value(*n)),
         (Kind::Text, Val::Text(t)) => drop(at.text_input(selector).input(t)),
@@ -728,13 +820,13 @@ fn set(at: &mut AppTest, spec: Spec, index: usize, value: &Val) {
 
 /// Plays `actions` on the app made of `specs`; returns what it exercised, or the first
 /// broken invariant.
-fn play(specs: Vec<Spec>, actions: &[Action]) -> std::result::Result<Stats, String> {
+fn play(specs: Vec<Spec>, clear_on_submit: bool, actions: &[Action]) -> std::result::Result<Stats, String> {
     let specs = app_specs(specs);
     let controls = Rc::new(RefCell::new(Controls::default()));
     let log: Log = Rc::default();
-    let app = Rc::new(App { specs: specs.clone(), controls: controls.clone(), log: log.clone() });
+    let app = Rc::new(App { specs: specs.clone(), clear_on_submit, controls: controls.clone(), log: log.clone() });
     let mut at = AppTest::new_async(move |ui: Ui| app.clone().script(ui));
-    let mut model = Model::new(&specs);
+    let mut model = Model::new(&specs, clear_on_submit);
     let has_pages = specs.iter().any(|s| matches!(s.place, Place::PageA | Place::PageB));
     let step = |at: &mut AppTest, model: &mut Model, action: &Action| -> Check {
         let entries = || log.borrow_mut().drain(..).collect::<VecDeque<_>>();
@@ -776,6 +868,7 @@ fn play(specs: Vec<Spec>, actions: &[Action]) -> std::result::Result<Stats, Stri
             Action::StopAt(i) => controls.borrow_mut().stop_at = *i,
             Action::FailAt(i) => controls.borrow_mut().fail_at = *i,
             Action::SleepAt(i) => controls.borrow_mut().sleep_at = *i,
+            Action::RerunAt(i) => controls.borrow_mut().rerun_at = Some(*i),
             Action::SwitchPage(b) if has_pages => drop(at.switch_page(if *b { "b" } else { "a" })),
             Action::SwitchPage(_) => {}
         }
@@ -814,9 +907,13 @@ fn random_interactions_keep_the_invariants() {
     let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
     let stats = RefCell::new(Stats::default());
     let started = Instant::now();
-    let strategy = (proptest::collection::vec(spec(), 1..7), proptest::collection::vec(action(), 1..30));
-    let result = runner.run(&strategy, |(specs, actions)| {
-        stats.borrow_mut().add(play(specs, &actions).map_err(TestCaseError::fail)?);
+    let strategy = (
+        proptest::collection::vec(spec(), 1..7),
+        proptest::bool::weighted(0.3),
+        proptest::collection::vec(action(), 1..30),
+    );
+    let result = runner.run(&strategy, |(specs, clear_on_submit, actions)| {
+        stats.borrow_mut().add(play(specs, clear_on_submit, &actions).map_err(TestCaseError::fail)?);
         Ok(())
     });
     if let Err(error) = result {
