@@ -325,6 +325,21 @@ const COLOUR_QUERIES: &[(&str, &str, &str)] = &[
     ("a script in a link", "c=%22%3E%3Cscript%3E", "c=\"><script> :"),
 ];
 
+/// Points read from CSV and shown with `ui.map` (the colour column is `color`).
+fn map_of_csv(csv: &'static [u8]) -> impl Fn(&Ui) -> Result {
+    move |ui: &Ui| -> Result {
+        let df = DataFrame::read_csv(csv, &CsvOptions::default())?;
+        ui.add(Map::new(&df).color("color"));
+        Ok(())
+    }
+}
+
+const MAP_COLOURS: &[(&str, &[u8], &str)] = &[
+    ("a map colour that is no colour", b"lat,lon,color\n1,2,#ff0000\n3,4,tomato soup\n", "Column `color` at row 1"),
+    ("a map colour of five hex digits", b"lat,lon,color\n1,2,#12345\n", "Column `color` at row 0"),
+    ("a map colour column of numbers", b"lat,lon,color\n1,2,3\n", "must hold colours as text"),
+];
+
 #[test]
 fn bad_colours_give_an_error_naming_the_colour() {
     let values = COLOURS.iter().map(|&(case, colour, expected)| {
@@ -339,7 +354,8 @@ fn bad_colours_give_an_error_naming_the_colour() {
             Ok(())
         })
     });
-    all_survive("colour", values.chain(queries));
+    let maps = MAP_COLOURS.iter().map(|&(case, csv, expected)| survives(case, expected, None, map_of_csv(csv)));
+    all_survive("colour", values.chain(queries).chain(maps));
 }
 
 // ----- numbers --------------------------------------------------------------
@@ -387,6 +403,12 @@ const NUMBER_ARGUMENTS: &[(&str, fn(&Ui), &str)] = &[
     ),
 ];
 
+const MAP_NUMBERS: &[(&str, &[u8], &str)] = &[
+    ("a latitude of 91", b"lat,lon,color\n1,2,\n91,2,\n", "The latitude in column `lat` at row 1 is 91"),
+    ("a longitude of -181", b"lat,lon,color\n1,-181,\n", "The longitude in column `lon` at row 0 is -181"),
+    ("a latitude column of words", b"lat,lon,color\nnorth,2,\n", "column `lat` must hold numbers"),
+];
+
 #[test]
 fn bad_numbers_are_refused_with_a_message_naming_them() {
     let queries =
@@ -397,7 +419,8 @@ fn bad_numbers_are_refused_with_a_message_naming_them() {
             Ok(())
         })
     });
-    all_survive("number", queries.chain(arguments));
+    let maps = MAP_NUMBERS.iter().map(|&(case, csv, expected)| survives(case, expected, None, map_of_csv(csv)));
+    all_survive("number", queries.chain(arguments).chain(maps));
 }
 
 // ----- query strings ----------------------------------------------------------
