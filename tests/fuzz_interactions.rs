@@ -1,21 +1,22 @@
-//! Fuzzed interactions (issue 15, item 3): `proptest` generates an app (a few widgets of
-//! several kinds in the main area, a form, a fragment and two pages, some drawn only on a
-//! condition; each button's `on_click` resets another widget through session state) and a
-//! sequence of what a visitor, the test and the app can do (set values, press buttons, submit
-//! the form, set a widget's key in session state, run, run half-way and interrupt, switch
-//! pages, `stop()`, fail). A model
-//! of the engine's rules (what a request changes, which callbacks fire, which widgets a run
-//! cleans up) follows along, reading what each run drew from the app's own log, and after
-//! every step the invariants hold:
+//! Fuzzed interactions (issue 15, item 3). `proptest` generates an app: a few widgets of
+//! eight kinds in the main area, a form (maybe `clear_on_submit`), a fragment and two pages,
+//! some drawn only on a condition, each button's `on_click` resetting another widget through
+//! session state. Then a sequence of what the visitor, the test and the app do: set values,
+//! press buttons, submit the form, set a widget's key in session state, run, run half-way
+//! (an async sleep) and interrupt or queue behind it, switch pages, `stop()`, fail, `rerun()`.
+//! A model of the engine's rules (what a request changes, which callbacks fire, which widgets
+//! a run cleans up) follows along, reading what each run drew from the app's own log, and
+//! after every step the invariants hold:
 //!
-//! - nothing panics, and the app is in flight exactly when the model says so;
+//! - nothing panics, and a run is in flight exactly when the model says so;
 //! - every `on_change` fires once per change of its widget's value, `on_click` once per
-//!   press (presses coalesced into one request are one press), and each sees the new value
-//!   in session state;
+//!   press (presses coalesced into one request are one press), in the order the widgets were
+//!   drawn, and each sees the new value in session state;
 //! - a widget returns its value and its key holds it, while it is drawn and after the run;
 //! - the key of every widget the model says is alive exists (none lost), and the keys of
 //!   widgets a completed run cleaned up are gone;
-//! - a form's widgets change value only in a run that its submit button started.
+//! - a form's widgets change value only in a run its submit button started (or when session
+//!   state or `clear_on_submit` resets them).
 //!
 //! `WASMLIT_FUZZ_CASES` sets the number of sequences (10,000 by default); a soak run:
 //! `WASMLIT_FUZZ_CASES=200000 cargo test --release --test fuzz_interactions -- --nocapture`.
@@ -661,6 +662,9 @@ impl Model {
                     run.drawn.insert(index);
                     run.order.push(index);
                 }
+                Entry::Mismatch(index, held, value) => {
+                    return Err(format!("run {}: w{index} returned {value:?} while its key held {held:?}", self.runs))
+                }
                 other => return Err(format!("run {}: unexpected {other:?}", self.runs)),
             }
         }
@@ -871,11 +875,6 @@ fn play(specs: Vec<Spec>, clear_on_submit: bool, actions: &[Action]) -> std::res
             Action::RerunAt(i) => controls.borrow_mut().rerun_at = Some(*i),
             Action::SwitchPage(b) if has_pages => drop(at.switch_page(if *b { "b" } else { "a" })),
             Action::SwitchPage(_) => {}
-        }
-        if let Some(Entry::Mismatch(index, held, value)) =
-            log.borrow().iter().find(|e| matches!(e, Entry::Mismatch(..)))
-        {
-            return Err(format!("w{index} returned {value:?} while its key held {held:?}"));
         }
         let mut rest = entries();
         if let Some(entry) = rest.pop_front() {
