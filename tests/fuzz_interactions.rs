@@ -1,5 +1,6 @@
 //! Fuzzed interactions (issue 15, item 3). `proptest` generates an app: a few widgets of
-//! eight kinds in the main area, a form (maybe `clear_on_submit`), a fragment and two pages,
+//! eight kinds in the main area, a form (maybe `clear_on_submit`), a fragment with another
+//! fragment inside it, and two pages,
 //! some drawn only on a condition, each button's `on_click` resetting another widget through
 //! session state. Then a sequence of what the visitor, the test and the app do: set values,
 //! press buttons, submit the form, set a widget's key in session state, run, run half-way
@@ -21,6 +22,9 @@
 //! `WASMLIT_FUZZ_CASES` sets the number of sequences (10,000 by default); a soak run:
 //! `WASMLIT_FUZZ_CASES=200000 cargo test --release --test fuzz_interactions -- --nocapture`.
 
+// proptest is a native dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::rc::Rc;
@@ -38,6 +42,8 @@ enum Place {
     Main,
     Form,
     Fragment,
+    /// A fragment drawn inside the other one.
+    Inner,
     PageA,
     PageB,
 }
@@ -141,8 +147,9 @@ enum Entry {
     Callback(usize, Option<Val>),
     MainStart,
     MainEnd,
-    FragStart,
-    FragEnd,
+    /// The body of a fragment (`Place::Fragment` or `Place::Inner`) starts or ends.
+    FragStart(Place),
+    FragEnd(Place),
     Drawn(usize, Val),
     /// The body of a page starts.
     Page(Place),
@@ -266,9 +273,9 @@ impl App {
                 self.draw(&ui, index);
             }
         }
-        if !self.indices(&[Place::Fragment]).is_empty() {
+        if !self.indices(&[Place::Fragment, Place::Inner]).is_empty() {
             let app = self.clone();
-            ui.fragment(move |ui: &Ui| app.fragment(ui))?;
+            ui.fragment(move |ui: &Ui| app.fragment(ui, Place::Fragment))?;
         }
         // A sleep at any other index comes after the fragment: a change in the fragment then
         // waits for the run in flight instead of interrupting it.
@@ -288,13 +295,19 @@ impl App {
         Ok(())
     }
 
-    fn fragment(&self, ui: &Ui) -> Result {
-        self.push(Entry::FragStart);
-        for index in self.indices(&[Place::Fragment]) {
+    /// The body of the fragment (`Place::Fragment`), which draws the inner one, or of the
+    /// inner one.
+    fn fragment(self: &Rc<Self>, ui: &Ui, place: Place) -> Result {
+        self.push(Entry::FragStart(place));
+        for index in self.indices(&[place]) {
             self.point(ui, index)?;
             self.draw(ui, index);
         }
-        self.push(Entry::FragEnd);
+        if place == Place::Fragment && !self.indices(&[Place::Inner]).is_empty() {
+            let app = self.clone();
+            ui.fragment(move |ui: &Ui| app.fragment(ui, Place::Inner))?;
+        }
+        self.push(Entry::FragEnd(place));
         Ok(())
     }
 
@@ -344,7 +357,8 @@ impl Request {
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Scope {
     Full,
-    Fragment,
+    /// A fragment rerun: the fragment or the inner one.
+    Fragment(Place),
 }
 
 /// The run in progress (or in flight) as the model follows it.
@@ -378,9 +392,8 @@ struct Model {
     form_held: Request,
     queued: Option<Request>,
     current: Option<Run>,
-    /// Whether the tree of the latest full run holds the fragment (else a fragment's
-    /// widget change reruns everything).
-    tree_has_fragment: bool,
+    /// The fragments the tree holds (a change in another one reruns everything).
+    tree_fragments: BTreeSet<Place>,
     /// The widgets the last full run drew, in order: the order callbacks fire in.
     order: Vec<usize>,
     /// The request a `rerun()` left.
@@ -438,7 +451,7 @@ impl Model {
             form_held: Request::default(),
             queued: None,
             current: None,
-            tree_has_fragment: false,
+            tree_fragments: BTreeSet::new(),
             order: Vec::new(),
             follow_up: None,
             clear_on_submit,
@@ -474,22 +487,30 @@ impl Model {
         }
     }
 
+    /// `Session::scope_of`: the whole script, or the fragment whose widgets changed (the
+    /// outer one if both did), if the tree holds it.
     fn scope_of(&self, request: &Request) -> Scope {
         if request.full {
             return Scope::Full;
         }
-        let mut fragment = false;
+        let mut fragments = BTreeSet::new();
         for index in request.values.keys() {
             match (&self.stored[*index], self.specs[*index].place) {
                 (None, _) => {}
-                (Some(_), Place::Fragment) => fragment = true,
+                (Some(_), place @ (Place::Fragment | Place::Inner)) => drop(fragments.insert(place)),
                 (Some(_), _) => return Scope::Full,
             }
         }
-        if fragment && self.tree_has_fragment {
-            Scope::Fragment
-        } else {
-            Scope::Full
+        fragments.retain(|place| self.tree_fragments.contains(place));
+        fragments.first().map_or(Scope::Full, |place| Scope::Fragment(*place))
+    }
+
+    /// The places whose widgets a fragment rerun of `scope` cleans up.
+    fn within(scope: Scope, place: Place) -> bool {
+        match scope {
+            Scope::Full => true,
+            Scope::Fragment(Place::Fragment) => matches!(place, Place::Fragment | Place::Inner),
+            Scope::Fragment(fragment) => place == fragment,
         }
     }
 
@@ -605,11 +626,10 @@ impl Model {
         if fired != expected {
             return Err(format!("run {}: callbacks fired {fired:?}, expected {expected:?}", self.runs));
         }
-        if scope == Scope::Full {
-            self.tree_has_fragment = false;
-        }
+        // The run clears the tree, or the body of the fragment that reruns.
+        self.tree_fragments.retain(|place| !Model::within(scope, *place) || Scope::Fragment(*place) == scope);
         self.stats.runs += 1;
-        self.stats.fragment_runs += usize::from(scope == Scope::Fragment);
+        self.stats.fragment_runs += usize::from(scope != Scope::Full);
         self.stats.submits += usize::from(submitted);
         self.stats.callbacks += fired.len();
         self.current = Some(Run { scope, drawn: BTreeSet::new(), order: Vec::new(), submitted });
@@ -622,12 +642,8 @@ impl Model {
             let run = self.current.as_mut().ok_or_else(|| format!("log entry {entry:?} after the run ended"))?;
             match entry {
                 Entry::MainStart if run.scope == Scope::Full => {}
-                Entry::FragStart => {
-                    if run.scope == Scope::Full {
-                        self.tree_has_fragment = true;
-                    }
-                }
-                Entry::FragEnd if run.scope == Scope::Full => {}
+                Entry::FragStart(place) => drop(self.tree_fragments.insert(place)),
+                Entry::FragEnd(place) if run.scope != Scope::Fragment(place) => {}
                 Entry::Page(place) => {
                     // A page switch drops the old page's widgets and keys (Streamlit 1.46+).
                     if let Some(old) = self.page.replace(place).filter(|old| *old != place) {
@@ -639,7 +655,7 @@ impl Model {
                         }
                     }
                 }
-                Entry::MainEnd | Entry::FragEnd => return self.end(Ending::Completed),
+                Entry::MainEnd | Entry::FragEnd(_) => return self.end(Ending::Completed),
                 Entry::Rerun => return self.end(Ending::Rerun),
                 Entry::Stop | Entry::Fail => return self.end(Ending::Halted),
                 Entry::Drawn(index, value) => {
@@ -697,7 +713,7 @@ impl Model {
         }
         if ending != Ending::Halted {
             for index in 0..self.specs.len() {
-                let in_scope = run.scope == Scope::Full || self.specs[index].place == Place::Fragment;
+                let in_scope = Model::within(run.scope, self.specs[index].place);
                 if in_scope && !run.drawn.contains(&index) && self.stored[index].is_some() {
                     self.stats.cleaned_up += 1;
                     self.stored[index] = None;
@@ -779,6 +795,7 @@ fn spec() -> impl Strategy<Value = Spec> {
         3 => Just(Place::Main),
         2 => Just(Place::Form),
         2 => Just(Place::Fragment),
+        1 => Just(Place::Inner),
         1 => Just(Place::PageA),
         1 => Just(Place::PageB),
     ];

@@ -10,6 +10,8 @@
 //!
 //! Each family is a table, one line per case: `(name, input, what the message must contain)`.
 
+#![cfg(all(feature = "data", feature = "media", feature = "maps"))]
+
 use std::cell::Cell;
 use std::rc::Rc;
 
