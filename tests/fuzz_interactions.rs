@@ -1,13 +1,13 @@
 //! Fuzzed interactions (issue 15, item 3). `proptest` generates an app: a few widgets of
 //! eight kinds in the main area, a form (maybe `clear_on_submit`), a fragment with another
-//! fragment inside it, and two pages,
-//! some drawn only on a condition, each button's `on_click` resetting another widget through
-//! session state. Then a sequence of what the visitor, the test and the app do: set values,
-//! press buttons, submit the form, set a widget's key in session state, run, run half-way
-//! (an async sleep) and interrupt or queue behind it, switch pages, `stop()`, fail, `rerun()`.
-//! A model of the engine's rules (what a request changes, which callbacks fire, which widgets
-//! a run cleans up) follows along, reading what each run drew from the app's own log, and
-//! after every step the invariants hold:
+//! fragment inside it, and two pages; some drawn only on a condition, each button's
+//! `on_click` resetting another widget through session state. Then a sequence of what the
+//! visitor, the test and the app do: set values, press buttons, submit the form, set a
+//! widget's key in session state, run, run half-way (an async sleep) and interrupt or queue
+//! behind it, switch pages, `stop()`, fail, `rerun()`. A model of the engine's rules (what a
+//! request changes, which callbacks fire, which widgets a run cleans up) follows along,
+//! reading what each run drew from the app's own log, and after every step the invariants
+//! hold:
 //!
 //! - nothing panics, and a run is in flight exactly when the model says so;
 //! - every `on_change` fires once per change of its widget's value, `on_click` once per
