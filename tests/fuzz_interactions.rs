@@ -147,6 +147,8 @@ enum Entry {
     Callback(usize, Option<Val>),
     MainStart,
     MainEnd,
+    /// The form's block is drawn.
+    FormStart,
     /// The body of a fragment (`Place::Fragment` or `Place::Inner`) starts or ends.
     FragStart(Place),
     FragEnd(Place),
@@ -267,7 +269,10 @@ impl App {
                 ui.sleep(Duration::from_secs(1)).await;
             }
             if self.specs[index].place == Place::Form {
-                let form = form.get_or_insert_with(|| ui.add(Form::new("f").clear_on_submit(self.clear_on_submit)));
+                let form = form.get_or_insert_with(|| {
+                    self.push(Entry::FormStart);
+                    ui.add(Form::new("f").clear_on_submit(self.clear_on_submit))
+                });
                 self.draw(form, index);
             } else {
                 self.draw(&ui, index);
@@ -354,22 +359,38 @@ impl Request {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// Where a fragment's body is in the tree (indices from the main area down): with its
+/// function, what its id is made of, so a fragment drawn one place lower is another fragment.
+type Path = Vec<usize>;
+
+#[derive(Clone, Debug, PartialEq)]
 enum Scope {
     Full,
-    /// A fragment rerun: the fragment or the inner one.
-    Fragment(Place),
+    /// A fragment rerun.
+    Fragment(Path),
 }
 
 /// The run in progress (or in flight) as the model follows it.
 #[derive(Debug)]
 struct Run {
     scope: Scope,
+    /// The fragment bodies open now, and how many nodes each holds so far; the main area's
+    /// count first.
+    open: Vec<(Path, usize)>,
     drawn: BTreeSet<usize>,
     /// The widgets drawn, in order.
     order: Vec<usize>,
     /// Whether the form's submit button started this run.
     submitted: bool,
+}
+
+impl Run {
+    /// One more node in the block the run draws into now.
+    fn count_node(&mut self) {
+        if let Some((_, count)) = self.open.last_mut() {
+            *count += 1;
+        }
+    }
 }
 
 /// How a run ended.
@@ -393,7 +414,9 @@ struct Model {
     queued: Option<Request>,
     current: Option<Run>,
     /// The fragments the tree holds (a change in another one reruns everything).
-    tree_fragments: BTreeSet<Place>,
+    tree_fragments: BTreeSet<Path>,
+    /// The fragment each widget was last drawn in.
+    fragment_of: Vec<Option<Path>>,
     /// The widgets the last full run drew, in order: the order callbacks fire in.
     order: Vec<usize>,
     /// The request a `rerun()` left.
@@ -452,6 +475,7 @@ impl Model {
             queued: None,
             current: None,
             tree_fragments: BTreeSet::new(),
+            fragment_of: vec![None; specs.len()],
             order: Vec::new(),
             follow_up: None,
             clear_on_submit,
@@ -495,22 +519,31 @@ impl Model {
         }
         let mut fragments = BTreeSet::new();
         for index in request.values.keys() {
-            match (&self.stored[*index], self.specs[*index].place) {
-                (None, _) => {}
-                (Some(_), place @ (Place::Fragment | Place::Inner)) => drop(fragments.insert(place)),
-                (Some(_), _) => return Scope::Full,
+            if self.stored[*index].is_none() {
+                continue;
+            }
+            match &self.fragment_of[*index] {
+                Some(path) => drop(fragments.insert(path.clone())),
+                None => return Scope::Full,
             }
         }
-        fragments.retain(|place| self.tree_fragments.contains(place));
-        fragments.first().map_or(Scope::Full, |place| Scope::Fragment(*place))
+        fragments.retain(|path| self.tree_fragments.contains(path));
+        // The outer one reruns the inner one.
+        let outer: Vec<&Path> =
+            fragments.iter().filter(|p| !fragments.iter().any(|o| o != *p && p.starts_with(o))).collect();
+        match outer[..] {
+            [] => Scope::Full,
+            [path] => Scope::Fragment(path.clone()),
+            _ => panic!("the app draws one fragment tree, not {outer:?}"),
+        }
     }
 
-    /// The places whose widgets a fragment rerun of `scope` cleans up.
-    fn within(scope: Scope, place: Place) -> bool {
-        match scope {
-            Scope::Full => true,
-            Scope::Fragment(Place::Fragment) => matches!(place, Place::Fragment | Place::Inner),
-            Scope::Fragment(fragment) => place == fragment,
+    /// Whether a widget last drawn in `fragment` is cleaned up by a completed run of `scope`.
+    fn within(scope: &Scope, fragment: Option<&Path>) -> bool {
+        match (scope, fragment) {
+            (Scope::Full, _) => true,
+            (Scope::Fragment(path), Some(fragment)) => fragment.starts_with(path),
+            (Scope::Fragment(_), None) => false,
         }
     }
 
@@ -627,12 +660,21 @@ impl Model {
             return Err(format!("run {}: callbacks fired {fired:?}, expected {expected:?}", self.runs));
         }
         // The run clears the tree, or the body of the fragment that reruns.
-        self.tree_fragments.retain(|place| !Model::within(scope, *place) || Scope::Fragment(*place) == scope);
+        let open = match &scope {
+            Scope::Full => {
+                self.tree_fragments.clear();
+                vec![(Vec::new(), 0)]
+            }
+            Scope::Fragment(path) => {
+                self.tree_fragments.retain(|p| p == path || !p.starts_with(path));
+                Vec::new()
+            }
+        };
         self.stats.runs += 1;
         self.stats.fragment_runs += usize::from(scope != Scope::Full);
         self.stats.submits += usize::from(submitted);
         self.stats.callbacks += fired.len();
-        self.current = Some(Run { scope, drawn: BTreeSet::new(), order: Vec::new(), submitted });
+        self.current = Some(Run { scope, open, drawn: BTreeSet::new(), order: Vec::new(), submitted });
         self.follow(log)
     }
 
@@ -642,8 +684,23 @@ impl Model {
             let run = self.current.as_mut().ok_or_else(|| format!("log entry {entry:?} after the run ended"))?;
             match entry {
                 Entry::MainStart if run.scope == Scope::Full => {}
-                Entry::FragStart(place) => drop(self.tree_fragments.insert(place)),
-                Entry::FragEnd(place) if run.scope != Scope::Fragment(place) => {}
+                Entry::FormStart => run.count_node(),
+                Entry::FragStart(_) => {
+                    let path = match (&run.scope, run.open.last()) {
+                        (Scope::Fragment(path), None) => path.clone(),
+                        (_, Some((parent, count))) => [&parent[..], &[*count]].concat(),
+                        (Scope::Full, None) => return Err("a fragment outside the main area".into()),
+                    };
+                    run.count_node();
+                    self.tree_fragments.insert(path.clone());
+                    run.open.push((path, 0));
+                }
+                Entry::FragEnd(_) => {
+                    let (path, _) = run.open.pop().ok_or("a fragment ends that did not start")?;
+                    if run.scope == Scope::Fragment(path) {
+                        return self.end(Ending::Completed);
+                    }
+                }
                 Entry::Page(place) => {
                     // A page switch drops the old page's widgets and keys (Streamlit 1.46+).
                     if let Some(old) = self.page.replace(place).filter(|old| *old != place) {
@@ -655,7 +712,7 @@ impl Model {
                         }
                     }
                 }
-                Entry::MainEnd | Entry::FragEnd(_) => return self.end(Ending::Completed),
+                Entry::MainEnd => return self.end(Ending::Completed),
                 Entry::Rerun => return self.end(Ending::Rerun),
                 Entry::Stop | Entry::Fail => return self.end(Ending::Halted),
                 Entry::Drawn(index, value) => {
@@ -677,6 +734,11 @@ impl Model {
                     }
                     run.drawn.insert(index);
                     run.order.push(index);
+                    let fragment = run.open.last().map(|(path, _)| path.clone()).filter(|path| !path.is_empty());
+                    if spec.place != Place::Form {
+                        run.count_node();
+                    }
+                    self.fragment_of[index] = fragment;
                 }
                 Entry::Mismatch(index, held, value) => {
                     return Err(format!("run {}: w{index} returned {value:?} while its key held {held:?}", self.runs))
@@ -713,7 +775,7 @@ impl Model {
         }
         if ending != Ending::Halted {
             for index in 0..self.specs.len() {
-                let in_scope = Model::within(run.scope, self.specs[index].place);
+                let in_scope = Model::within(&run.scope, self.fragment_of[index].as_ref());
                 if in_scope && !run.drawn.contains(&index) && self.stored[index].is_some() {
                     self.stats.cleaned_up += 1;
                     self.stored[index] = None;
