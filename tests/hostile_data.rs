@@ -279,11 +279,14 @@ const DATE_QUERIES: &[(&str, &str, &str)] = &[
     ("two dates for one", "d=2024-01-01&d=2024-01-02", "d=2024-01-01,2024-01-02 :"),
 ];
 
+/// Draws a widget with bad arguments.
+type Draw = fn(&Ui);
+
 fn jan(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 1, day).unwrap_or_default()
 }
 
-const DATE_ARGUMENTS: &[(&str, fn(&Ui), &str)] = &[
+const DATE_ARGUMENTS: &[(&str, Draw, &str)] = &[
     (
         "minimum after maximum",
         |ui| {
@@ -381,7 +384,7 @@ const NUMBER_QUERIES: &[(&str, &str, &str)] = &[
     ("a fraction for an int slider", "s=2.5", "s=2.5 :"),
 ];
 
-const NUMBER_ARGUMENTS: &[(&str, fn(&Ui), &str)] = &[
+const NUMBER_ARGUMENTS: &[(&str, Draw, &str)] = &[
     (
         "minimum above maximum",
         |ui| {
