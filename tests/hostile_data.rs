@@ -90,6 +90,12 @@ const CSV: &[(&str, &[u8], Options, &str)] = &[
     ("int column given text", b"n\n1\nabc\n", |o| o.dtype("n", DataType::Int), "line 3, column `n`"),
     ("int overflow", b"n\n1\n99999999999999999999\n", |o| o.dtype("n", DataType::Int), "line 3, column `n`"),
     ("impossible date", b"d\n2024-02-30\n", |o| o.dtype("d", DataType::Date), "line 2, column `d`"),
+    (
+        "impossible time",
+        b"t\n2024-01-01T10:00\n2024-01-01T25:00\n",
+        |o| o.dtype("t", DataType::Datetime),
+        "line 3, column `t`",
+    ),
     ("bool column given a word", b"b\ntrue\nmaybe\n", |o| o.dtype("b", DataType::Bool), "line 3, column `b`"),
     ("late text after inferred rows", b"n\n1\n2\nx\n", |o| o.infer_rows(2), "line 4, column `n`"),
     ("dtype for a missing column", b"a\n1\n", |o| o.dtype("zip", DataType::Text), "`zip`"),
@@ -261,11 +267,14 @@ fn malformed_images_give_an_error_in_their_place() {
 
 // ----- dates ----------------------------------------------------------------
 
-/// A date input bound to `?d=`, from 2000-01-01 on.
+/// A date input bound to `?d=` (from 2000-01-01 on), a time input to `?t=` and a
+/// datetime input to `?dt=`.
 fn bound_date(ui: &Ui) -> Result {
     let min = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
     let day = ui.add(DateInput::new("Day").key("d").min(min).value(min).bind(Bind::QueryParams));
-    ui.write(format!("day {day}"));
+    let at = ui.add(TimeInput::new("At").key("t").bind(Bind::QueryParams));
+    let when = ui.add(DatetimeInput::new("When").key("dt").bind(Bind::QueryParams));
+    ui.write(format!("day {day} at {at} when {when}"));
     Ok(())
 }
 
@@ -277,6 +286,10 @@ const DATE_QUERIES: &[(&str, &str, &str)] = &[
     ("before the minimum", "d=1999-12-31", "d=1999-12-31 :"),
     ("a script", "d=%3Cscript%3E", "d=<script> :"),
     ("two dates for one", "d=2024-01-01&d=2024-01-02", "d=2024-01-01,2024-01-02 :"),
+    ("hour 25", "t=25:00", "t=25:00 : the time_input \"At\" cannot hold it"),
+    ("minute 61", "t=12:61", "t=12:61 :"),
+    ("a datetime without its time", "dt=2024-01-01", "dt=2024-01-01 : the datetime_input \"When\" cannot hold it"),
+    ("a datetime at 24:00", "dt=2024-01-01T24:00", "dt=2024-01-01T24:00 :"),
 ];
 
 /// Draws a widget with bad arguments.
