@@ -94,10 +94,22 @@ impl ParquetReader {
         }
         for (group, row_group) in metadata.row_groups().iter().enumerate() {
             for column in row_group.columns() {
+                let at = || format!("row group {}, column `{}`", group + 1, column.column_path().string());
                 if matches!(column.compression(), Compression::ZSTD(_)) {
+                    return Err(parquet_error(at(), explain(ParquetError::General("zstd".into()))));
+                }
+                // The parquet crate asserts these when it reads the column (a panic aborts the
+                // page): a damaged footer is refused here instead.
+                let start = column.dictionary_page_offset().unwrap_or(column.data_page_offset());
+                let length = column.compressed_size();
+                let end = start.checked_add(length).and_then(|end| u64::try_from(end).ok());
+                if start < 0 || length < 0 || end.is_none_or(|end| end > bytes.len() as u64) {
                     return Err(parquet_error(
-                        format!("row group {}, column `{}`", group + 1, column.column_path().string()),
-                        explain(ParquetError::General("zstd".into())),
+                        at(),
+                        format!(
+                            "the file is damaged: the column's {length} bytes at byte {start} are not inside its {} bytes",
+                            bytes.len()
+                        ),
                     ));
                 }
             }
