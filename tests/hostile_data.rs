@@ -519,7 +519,8 @@ fn a_parquet_footer_with_a_column_outside_the_file_is_an_error() {
     let mut file = parquet();
     let n = file.len();
     let footer = n - 8 - u32::from_le_bytes([file[n - 8], file[n - 7], file[n - 6], file[n - 5]]) as usize;
-    file[footer + 10_352_427_533_731_709_744 % (n - footer)] = 151;
+    let at = 10_352_427_533_731_709_744_u64 % (n - footer) as u64;
+    file[footer + at as usize] = 151;
     let error = DataFrame::read_parquet(&file).unwrap_err().to_string();
     assert!(error.contains("the file is damaged: the column's"), "{error}");
 }
