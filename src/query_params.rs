@@ -428,8 +428,9 @@ fn decode(text: &str, notes: &mut Vec<String>) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                // Two hex digits exactly (`from_str_radix` alone would take a sign: `%+1`).
+                let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+                match hex.and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()) {
                     Some(byte) => {
                         out.push(byte);
                         i += 2;
@@ -487,5 +488,9 @@ mod tests {
         assert_eq!(pairs.len(), 2);
         assert_eq!(pairs[1], ("b".to_string(), "%4".to_string()));
         assert_eq!(notes.len(), 3, "{notes:?}");
+        let (pairs, notes) = parse("a=%+1&b=%-1");
+        assert_eq!(pairs[0].1, "% 1", "a sign is not a hex digit: `%` stays, `+` is a space");
+        assert_eq!(pairs[1].1, "%-1");
+        assert_eq!(notes.len(), 2, "{notes:?}");
     }
 }

@@ -511,7 +511,15 @@ impl Session {
             for (id, value) in request.values() {
                 let Some(record) = store.widgets.get_mut(id) else { continue };
                 // A value the widget cannot hold (out of range, not an option) is refused.
-                if &record.value != value && (record.decode)(value).is_some() {
+                if (record.decode)(value).is_none() {
+                    continue;
+                }
+                // The visitor's value is newer than one set for the widget's key in an earlier
+                // run and not yet taken (say, by a callback of a fragment that does not draw it).
+                if let Some(key) = &record.key {
+                    store.user.remove(key);
+                }
+                if &record.value != value {
                     let old = std::mem::replace(&mut record.value, value.clone());
                     if !request.called_back(*id) {
                         changed.push((*id, old));

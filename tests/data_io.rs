@@ -289,7 +289,7 @@ fn json_ints_and_floats_mix_to_floats() {
 #[test]
 fn json_bad_not_an_array_or_object() {
     let err = json_err("42");
-    assert!(err.starts_with("JSON, line 1: invalid type: integer `42`, expected a list of records"), "{err}");
+    assert!(err.starts_with("JSON, line 1, column 2: invalid type: integer `42`, expected a list of records"), "{err}");
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn json_bad_a_nested_value_names_the_record_and_key() {
     let err = json_err(r#"[{"a": 1, "tags": ["x"]}]"#);
     assert_eq!(err, "JSON, record 1, key `tags`: a nested list, where a cell holds a number, a string, a bool or null");
     let err = json_err("[{\"a\": 1},\n {\"a\": {\"b\": 2}}]");
-    assert!(err.starts_with("JSON, line 2: a nested object"), "{err}");
+    assert!(err.starts_with("JSON, line 2, column 8: a nested object"), "{err}");
 }
 
 #[test]
@@ -314,7 +314,7 @@ fn json_bad_columns_of_different_lengths() {
 #[test]
 fn json_bad_syntax_names_the_line() {
     let err = json_err("[\n{\"a\": 1},\n{\"a\": 2,}\n]");
-    assert!(err.starts_with("JSON, line 3: "), "{err}");
+    assert!(err.starts_with("JSON, line 3, column 9: "), "{err}");
 }
 
 #[test]
@@ -331,7 +331,10 @@ fn json_bad_empty_input() {
 #[test]
 fn json_bad_a_record_that_is_not_an_object() {
     let err = json_err(r#"[{"a": 1}, 2]"#);
-    assert!(err.starts_with("JSON, line 1: invalid type: integer `2`, expected an object (one record)"), "{err}");
+    assert!(
+        err.starts_with("JSON, line 1, column 12: invalid type: integer `2`, expected an object (one record)"),
+        "{err}"
+    );
 }
 
 // ---------------------------------------------------------------- serde rows

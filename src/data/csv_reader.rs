@@ -19,8 +19,8 @@ const NULL_WORDS: [&str; 19] = [
 /// How a CSV file is read, as pandas' `read_csv` does unless said otherwise:
 /// - The first line is the header (unless [`CsvOptions::header`]`(false)`: columns are then
 ///   named `0`, `1`, ...). An empty name becomes `Unnamed: <i>`; a repeated name gets `.1`,
-///   `.2`, ... (`a`, `a.1`). A leading UTF-8 byte-order mark is skipped; lines end in `\n` or
-///   `\r\n`.
+///   `.2`, ... (`a`, `a.1`). A leading UTF-8 byte-order mark is skipped; lines end in `\n`,
+///   `\r\n` or `\r`.
 /// - Fields are split on the delimiter (`,`), and a field in quotes (`"`) may hold the
 ///   delimiter, line breaks and doubled quotes (`""`).
 /// - A row with fewer fields than the header gets nulls at its end; one with more is an error.
@@ -329,7 +329,10 @@ impl<'a> CsvReader<'a> {
     /// The line of the file byte `byte` is on (counted only when an error names it: csv's own
     /// count skips blank lines).
     fn line_at(&self, byte: usize) -> u64 {
-        1 + self.bytes[..byte.min(self.bytes.len())].iter().filter(|&&b| b == b'\n').count() as u64
+        let before = &self.bytes[..byte.min(self.bytes.len())];
+        // A line ends in `\n`, `\r\n` or a lone `\r`, as csv reads them.
+        let lone_cr = |i: usize| self.bytes.get(i + 1) != Some(&b'\n');
+        1 + before.iter().enumerate().filter(|&(i, &b)| b == b'\n' || b == b'\r' && lone_cr(i)).count() as u64
     }
 
     /// Adds the record just read as a row.

@@ -334,7 +334,11 @@ impl DataFrame {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<Top>();
         let syntax = |e: serde_json::Error| {
-            let at = if e.line() == 0 { "the input".to_string() } else { format!("line {}", e.line()) };
+            let at = match (e.line(), e.column()) {
+                (0, _) => "the input".to_string(),
+                (line, 0) => format!("line {line}"),
+                (line, column) => format!("line {line}, column {column}"),
+            };
             let message = e.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message).to_string();
             json_error(at, message)

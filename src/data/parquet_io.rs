@@ -17,16 +17,23 @@ fn parquet_error(at: impl Into<String>, message: impl Into<String>) -> DataError
     DataError::Parse { format: "Parquet", at: at.into(), message: message.into() }
 }
 
-/// The parquet crate's error, said plainly where it is a known one.
+/// The parquet crate's error, said plainly where it is a known one; else its innermost
+/// message (the crate nests them: "External: Parquet argument error: Parquet error: ...").
 fn explain(error: ParquetError) -> String {
     let text = error.to_string();
     if text.contains("zstd") {
-        "the data is compressed with zstd, which this build cannot read (zstd needs C, so it is left out of \
-         the browser build); write the file with snappy, gzip, lz4 or brotli"
-            .to_string()
-    } else {
-        text
+        return "the data is compressed with zstd, which this build cannot read (zstd needs C, so it is left out \
+                of the browser build); write the file with snappy, gzip, lz4 or brotli"
+            .to_string();
     }
+    let mut inner = text.as_str();
+    while let Some(rest) = ["External: ", "Parquet argument error: ", "Parquet error: ", "EOF: "]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p))
+    {
+        inner = rest;
+    }
+    format!("the file is damaged or not Parquet ({inner})")
 }
 
 /// A Parquet file read a row group at a time.
@@ -87,10 +94,22 @@ impl ParquetReader {
         }
         for (group, row_group) in metadata.row_groups().iter().enumerate() {
             for column in row_group.columns() {
+                let at = || format!("row group {}, column `{}`", group + 1, column.column_path().string());
                 if matches!(column.compression(), Compression::ZSTD(_)) {
+                    return Err(parquet_error(at(), explain(ParquetError::General("zstd".into()))));
+                }
+                // The parquet crate asserts these when it reads the column (a panic aborts the
+                // page): a damaged footer is refused here instead.
+                let start = column.dictionary_page_offset().unwrap_or(column.data_page_offset());
+                let length = column.compressed_size();
+                let end = start.checked_add(length).and_then(|end| u64::try_from(end).ok());
+                if start < 0 || length < 0 || end.is_none_or(|end| end > bytes.len() as u64) {
                     return Err(parquet_error(
-                        format!("row group {}, column `{}`", group + 1, column.column_path().string()),
-                        explain(ParquetError::General("zstd".into())),
+                        at(),
+                        format!(
+                            "the file is damaged: the column's {length} bytes at byte {start} are not inside its {} bytes",
+                            bytes.len()
+                        ),
                     ));
                 }
             }

@@ -76,16 +76,47 @@ impl MediaSource {
             )),
             MediaSource::Url(_) => Ok(()),
             MediaSource::Bytes { data, .. } if data.is_empty() => Err(format!("The {family} data is empty.")),
-            MediaSource::Bytes { mime, .. } => {
+            MediaSource::Bytes { data, mime } => {
                 let (kind, subtype) = mime.split_once('/').unwrap_or((mime, ""));
-                if kind.trim().eq_ignore_ascii_case(family) && !subtype.trim().is_empty() {
-                    Ok(())
-                } else {
-                    Err(format!("The MIME type {mime:?} is not a {family} type: it must start with \"{family}/\"."))
+                if !kind.trim().eq_ignore_ascii_case(family) || subtype.trim().is_empty() {
+                    let article = if family.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                    return Err(format!(
+                        "The MIME type {mime:?} is not {article} {family} type: it must start with \"{family}/\"."
+                    ));
+                }
+                match family {
+                    "image" => check_image_signature(data, mime, &subtype.trim().to_ascii_lowercase()),
+                    _ => Ok(()),
                 }
             }
         }
     }
+}
+
+/// Image bytes must start as their MIME type's format does (PNG, JPEG, GIF, WebP, BMP, SVG;
+/// other types are left to the browser), so a file of another kind is named, not shown broken.
+fn check_image_signature(data: &[u8], mime: &str, subtype: &str) -> Result<(), String> {
+    let svg = || {
+        let text = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+        text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') && text.windows(4).any(|w| w == b"<svg")
+    };
+    let (name, fits) = match subtype {
+        "png" => ("a PNG", data.starts_with(b"\x89PNG\r\n\x1a\n")),
+        "jpeg" | "jpg" => ("a JPEG", data.starts_with(&[0xFF, 0xD8, 0xFF])),
+        "gif" => ("a GIF", data.starts_with(b"GIF87a") || data.starts_with(b"GIF89a")),
+        "webp" => ("a WebP", data.len() >= 12 && data.starts_with(b"RIFF") && &data[8..12] == b"WEBP"),
+        "bmp" => ("a BMP", data.starts_with(b"BM")),
+        "svg+xml" => ("an SVG", svg()),
+        _ => return Ok(()),
+    };
+    if fits {
+        return Ok(());
+    }
+    let start: Vec<String> = data.iter().take(8).map(|b| format!("{b:02X}")).collect();
+    Err(format!(
+        "The image bytes are not {name}, as their MIME type {mime:?} says: they start with {}.",
+        start.join(" ")
+    ))
 }
 
 impl From<&str> for MediaSource {
@@ -213,7 +244,8 @@ mod tests {
 
     #[test]
     fn bytes_need_data_and_a_mime_type_of_the_family() {
-        assert_eq!(MediaSource::bytes(vec![1], "image/png").check("image"), Ok(()));
+        assert_eq!(MediaSource::bytes(b"\x89PNG\r\n\x1a\n".to_vec(), "image/png").check("image"), Ok(()));
+        assert_eq!(MediaSource::bytes(vec![1], "image/x-icon").check("image"), Ok(()), "left to the browser");
         assert_eq!(MediaSource::bytes(vec![1], "Audio/wav").check("audio"), Ok(()));
         assert!(MediaSource::bytes(vec![1], "audio/wav")
             .check("image")
@@ -221,6 +253,8 @@ mod tests {
             .contains("must start with \"image/\""));
         assert!(MediaSource::bytes(vec![1], "image").check("image").is_err());
         assert!(MediaSource::bytes(Vec::new(), "image/png").check("image").unwrap_err().contains("empty"));
+        let html = MediaSource::bytes(b"<html>".to_vec(), "image/PNG").check("image").unwrap_err();
+        assert!(html.contains("not a PNG") && html.contains("3C 68 74 6D 6C 3E"), "{html}");
         assert!(MediaSource::url("").check("video").unwrap_err().contains("empty"));
         assert!(MediaSource::url("javascript:x").check("video").unwrap_err().contains("not allowed"));
     }

@@ -315,7 +315,11 @@ impl<T: Number, P: Presence> Command for NumberInput<T, P> {
             ),
             default: default.map_or(WidgetValue::NoNumber, WidgetValue::Number),
             decode: Rc::new(move |wire| match wire {
-                WidgetValue::Number(x) if x.is_finite() && in_range(*x) => P::from_option(Some(T::from_f64(*x))),
+                // An integer input refuses a fraction (from a link, say) rather than round it
+                // behind the value the page shows.
+                WidgetValue::Number(x) if x.is_finite() && in_range(*x) && (!T::IS_INT || x.fract() == 0.0) => {
+                    P::from_option(Some(T::from_f64(*x)))
+                }
                 WidgetValue::NoNumber => P::from_option(None),
                 _ => None,
             }),

@@ -368,7 +368,9 @@ impl<V: SliderValue> Command for Slider<V> {
             default: wire(&default),
             decode: Rc::new(move |wire| {
                 let numbers = numbers(wire);
-                if numbers.iter().all(|x| (lo..=hi).contains(x)) {
+                // An integer slider refuses a fraction rather than round it behind the page's value.
+                let whole = |x: &f64| !V::Num::IS_INT || V::Num::KIND.is_some() || x.fract() == 0.0;
+                if numbers.iter().all(|x| (lo..=hi).contains(x) && whole(x)) {
                     V::from_numbers(&numbers)
                 } else {
                     None
