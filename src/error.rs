@@ -145,6 +145,24 @@ impl IntoScriptResult for () {
     }
 }
 
+/// A script may end with a drawing call, whose `Ui` handle it does not need: a one-line page
+/// or callback reads as it would in Streamlit.
+///
+/// ```
+/// use wasmlit::prelude::*;
+/// let mut at = AppTest::new(|ui: &Ui| {
+///     let page = ui.navigation(vec![Page::new("Home", |ui: &Ui| ui.write("Welcome"))]);
+///     page.run(ui)
+/// });
+/// at.run();
+/// assert_eq!(at.markdown(0).text(), "Welcome");
+/// ```
+impl IntoScriptResult for crate::Ui {
+    fn into_script_result(self) -> Result {
+        Ok(())
+    }
+}
+
 /// Any `Result` works; its `Ok` value is ignored (so a callback can end with
 /// `state.update(..)`).
 impl<T, E: Into<Error>> IntoScriptResult for std::result::Result<T, E> {
