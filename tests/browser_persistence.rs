@@ -54,7 +54,7 @@ fn fresh_database() -> String {
 fn reload(database: &str) {
     persist::forget_memory();
     persistence::forget_connection();
-    persistence::use_database(database, 1);
+    persistence::use_database(database, None);
     persistence::set_dev_reload(Some(false));
     if let Some(banner) = document().get_element_by_id("wl-storage-warning") {
         banner.remove();
@@ -300,7 +300,7 @@ async fn a_blocked_database_falls_back_to_memory_with_a_warning() {
     let database = fresh_database();
     let _other_tab = hold_database(&database, 1).await;
     reload(&database);
-    persistence::use_database(&database, 2); // an upgrade the other tab blocks
+    persistence::use_database(&database, Some(2)); // an upgrade the other tab blocks
     let mut session = Session::new(square_app);
     load_and_run(&mut session).await;
     let banner = banner_text().expect("a warning banner");
@@ -311,8 +311,9 @@ async fn a_blocked_database_falls_back_to_memory_with_a_warning() {
 #[wasm_bindgen_test]
 async fn a_database_that_cannot_be_opened_falls_back_to_memory_with_a_warning() {
     let database = fresh_database();
-    hold_database(&database, 5).await.close(); // a newer schema than ours
+    hold_database(&database, 5).await.close();
     reload(&database);
+    persistence::use_database(&database, Some(1)); // a build that insists on an older version
     let mut session = Session::new(square_app);
     load_and_run(&mut session).await;
     let banner = banner_text().expect("a warning banner");
