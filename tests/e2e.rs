@@ -2018,6 +2018,157 @@ async fn an_app_made_by_cargo_xtask_new_runs_under_its_repository_path() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Long sessions: thousands of reruns of the gallery, its memory, DOM and listeners sampled.
+// ---------------------------------------------------------------------------------------------
+
+/// A Chrome DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(serde_json::json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}
+
+async fn cdp(client: &Client, cmd: &'static str) -> serde_json::Value {
+    client.issue_cmd(Cdp { cmd, params: serde_json::json!({}) }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
+}
+
+/// One sample of a long session, after `runs` full runs and a garbage collection.
+#[derive(Debug)]
+struct Sample {
+    runs: u64,
+    /// The wasm module's linear memory (it only grows: a leak in Rust shows here).
+    wasm_bytes: f64,
+    /// The JavaScript heap in use.
+    js_heap: f64,
+    /// DOM nodes alive (attached or not) and JS event listeners, from `Memory.getDOMCounters`.
+    nodes: f64,
+    listeners: f64,
+    /// Elements in the document.
+    elements: f64,
+}
+
+async fn sample(client: &Client) -> Sample {
+    cdp(client, "HeapProfiler.collectGarbage").await;
+    let counters = cdp(client, "Memory.getDOMCounters").await;
+    let heap = cdp(client, "Runtime.getHeapUsage").await;
+    let page = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const script = [...document.querySelectorAll('script[type=module]')] \
+               .map(s => (s.textContent.match(/from '([^']+)'/) || [])[1]).find(Boolean); \
+             const bindings = window.wasmBindings ? Promise.resolve(window.wasmBindings) : import(script); \
+             bindings.then(b => b.default()).then(wasm => done({ \
+               wasm: wasm.memory.buffer.byteLength, \
+               elements: document.getElementsByTagName('*').length, \
+               runs: Number((document.body.innerText.match(/The whole script has run (\\d+) times/) || [])[1]) }))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let number =
+        |value: &serde_json::Value, name: &str| value[name].as_f64().unwrap_or_else(|| panic!("no {name} in {value}"));
+    Sample {
+        runs: number(&page, "runs") as u64,
+        wasm_bytes: number(&page, "wasm"),
+        js_heap: number(&heap, "usedSize"),
+        nodes: number(&counters, "nodes"),
+        listeners: number(&counters, "jsEventListeners"),
+        elements: number(&page, "elements"),
+    }
+}
+
+/// Clicks the gallery's "Click me" button `n` times, each time waiting for the full run it
+/// starts to finish (its run counter to move), all inside the page.
+async fn click_and_rerun(client: &Client, n: u64) {
+    client
+        .execute_async(
+            "const [n, done] = arguments; \
+             const counter = () => [...document.querySelectorAll('#wasmlit-app .wl-markdown')] \
+               .find(e => e.innerText.startsWith('The whole script has run')); \
+             const button = () => [...document.querySelectorAll('#wasmlit-app .wl-button button')] \
+               .find(b => b.innerText.trim() === 'Click me'); \
+             let left = n; \
+             const next = () => { \
+               if (left-- === 0) return done(null); \
+               const before = counter().innerText; \
+               const observer = new MutationObserver(() => { \
+                 if (counter().innerText !== before) { observer.disconnect(); setTimeout(next, 0); } }); \
+               observer.observe(document.getElementById('wasmlit-app'), { subtree: true, childList: true, characterData: true }); \
+               button().click(); }; \
+             next();",
+            vec![serde_json::json!(n)],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("clicking and rerunning: {e}"));
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn ten_thousand_reruns_of_the_gallery_leak_no_memory_nodes_or_listeners() {
+    // `WASMLIT_LONG_SESSION_RUNS` runs a shorter (or longer) session.
+    let runs: u64 = std::env::var("WASMLIT_LONG_SESSION_RUNS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    let every = (runs / 10).max(1);
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(3600)), None, None))
+        .await
+        .unwrap();
+    let started = Instant::now();
+    let mut samples = vec![sample(c).await];
+    while samples.last().unwrap().runs < samples[0].runs + runs {
+        click_and_rerun(c, every).await;
+        samples.push(sample(c).await);
+    }
+    let elapsed = started.elapsed();
+    assert_no_exceptions_but_the_gallerys(c).await;
+
+    println!("| full runs | wasm memory (MB) | JS heap (MB) | DOM nodes | elements | JS listeners |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    for s in &samples {
+        println!(
+            "| {} | {:.2} | {:.2} | {} | {} | {} |",
+            s.runs,
+            s.wasm_bytes / 1048576.0,
+            s.js_heap / 1048576.0,
+            s.nodes,
+            s.elements,
+            s.listeners
+        );
+    }
+    let reruns = samples.last().unwrap().runs - samples[0].runs;
+    println!(
+        "{reruns} reruns in {:.1} s ({:.1} ms each)",
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1000.0 / reruns as f64
+    );
+
+    // After the warm-up (the first tenth), nothing grows by more than 5%.
+    let warm = &samples[1];
+    for s in &samples[2..] {
+        let within = |now: f64, then: f64, what: &str| {
+            assert!(now <= then * 1.05, "{what} grew from {then} to {now} between {} and {} runs", warm.runs, s.runs);
+        };
+        within(s.wasm_bytes, warm.wasm_bytes, "the wasm memory");
+        within(s.js_heap, warm.js_heap, "the JS heap");
+        within(s.nodes, warm.nodes, "the DOM node count");
+        within(s.listeners, warm.listeners, "the listener count");
+        assert!(s.nodes >= warm.nodes * 0.95, "the DOM shrank from {} to {} nodes", warm.nodes, s.nodes);
+    }
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Embedding (examples/embed): two apps mounted from JavaScript into one ordinary page.
 // ---------------------------------------------------------------------------------------------
 
