@@ -2088,7 +2088,7 @@ async fn sample(client: &Client) -> Sample {
 }
 
 /// Clicks the gallery's "Click me" button `n` times, each time waiting for the full run it
-/// starts to finish (its run counter to move), all inside the page.
+/// starts to finish (its run counter moved, no "Running..." status), all inside the page.
 async fn click_and_rerun(client: &Client, n: u64) {
     client
         .execute_async(
@@ -2101,8 +2101,9 @@ async fn click_and_rerun(client: &Client, n: u64) {
              const next = () => { \
                if (left-- === 0) return done(null); \
                const before = counter().innerText; \
+               const finished = () => counter().innerText !== before && !document.querySelector('.wl-status'); \
                const observer = new MutationObserver(() => { \
-                 if (counter().innerText !== before) { observer.disconnect(); setTimeout(next, 0); } }); \
+                 if (finished()) { observer.disconnect(); setTimeout(next, 0); } }); \
                observer.observe(document.getElementById('wasmlit-app'), { subtree: true, childList: true, characterData: true }); \
                button().click(); }; \
              next();",
