@@ -18,7 +18,7 @@ use std::cell::Cell;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use wasmlit::cache::{last_outcome, persist};
+use wasmlit::cache::last_outcome;
 use wasmlit::prelude::*;
 use wasmlit::web::persistence;
 use wasmlit::{RerunRequest, Session, WidgetEvent, WidgetValue};
@@ -26,71 +26,15 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/persistence.rs"]
+mod persistence_support;
 #[path = "support/browser.rs"]
 mod support;
-use support::{document, sleep_ms};
+use persistence_support::{banner_text, click, fresh_database, load_and_run, reload, rerun, texts, until};
+use support::document;
 
 fn window() -> web_sys::Window {
     web_sys::window().unwrap()
-}
-
-/// Polls `ready` every 20 ms until it holds, for at most 10 s (a loaded machine renders late).
-async fn until(what: &str, mut ready: impl FnMut() -> bool) {
-    for _ in 0..500 {
-        if ready() {
-            return;
-        }
-        sleep_ms(20).await;
-    }
-    panic!("waited 10 s for {what}");
-}
-
-/// A database name no other test uses.
-fn fresh_database() -> String {
-    format!("wasmlit-test-{}-{}", js_sys::Date::now(), (js_sys::Math::random() * 1e9) as u64)
-}
-
-/// A new page load: nothing in memory, storage untouched.
-fn reload(database: &str) {
-    persist::forget_memory();
-    persistence::forget_connection();
-    persistence::use_database(database, None);
-    persistence::set_dev_reload(Some(false));
-    if let Some(banner) = document().get_element_by_id("wl-storage-warning") {
-        banner.remove();
-    }
-}
-
-/// Restores, runs once, writes what the run changed and waits for the writes.
-async fn load_and_run(session: &mut Session) {
-    persistence::restore(session.session_state()).await;
-    session.run(RerunRequest::default());
-    persistence::after_run(&session.session_state());
-    persistence::flushed().await;
-}
-
-async fn rerun(session: &mut Session, request: RerunRequest) {
-    session.run(request);
-    persistence::after_run(&session.session_state());
-    persistence::flushed().await;
-}
-
-fn texts(session: &Session, kind: &str) -> Vec<String> {
-    session.elements().iter().filter(|e| e.kind() == kind).map(|e| e.text()).collect()
-}
-
-fn click(session: &Session, label: &str) -> RerunRequest {
-    let id = session
-        .elements()
-        .iter()
-        .find(|e| e.kind() == "button" && e.text() == label)
-        .and_then(|e| e.widget().map(|w| w.id))
-        .unwrap_or_else(|| panic!("no button {label}"));
-    RerunRequest::from_event(WidgetEvent { id, value: WidgetValue::Trigger(true) })
-}
-
-fn banner_text() -> Option<String> {
-    document().get_element_by_id("wl-storage-warning").and_then(|b| b.text_content())
 }
 
 // ----- a persisted cache entry --------------------------------------------------------

@@ -17,72 +17,18 @@ use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use wasmlit::cache::persist;
 use wasmlit::prelude::*;
 use wasmlit::web::persistence;
-use wasmlit::{RerunRequest, Session, WidgetEvent, WidgetValue};
+use wasmlit::{RerunRequest, Session};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/persistence.rs"]
+mod persistence_support;
 #[path = "support/browser.rs"]
 mod support;
-use support::{document, find, mount_session, sleep_ms, wait_find};
-
-/// A database name no other test uses.
-fn fresh_database() -> String {
-    format!("wasmlit-faults-{}-{}", js_sys::Date::now(), (js_sys::Math::random() * 1e9) as u64)
-}
-
-/// A new page load: nothing in memory, storage untouched.
-fn reload(database: &str) {
-    persist::forget_memory();
-    persistence::forget_connection();
-    persistence::use_database(database, None);
-    persistence::set_dev_reload(Some(false));
-    if let Some(banner) = document().get_element_by_id("wl-storage-warning") {
-        banner.remove();
-    }
-}
-
-async fn load_and_run(session: &mut Session) {
-    persistence::restore(session.session_state()).await;
-    rerun(session, RerunRequest::default()).await;
-}
-
-async fn rerun(session: &mut Session, request: RerunRequest) {
-    session.run(request);
-    persistence::after_run(&session.session_state());
-    persistence::flushed().await;
-}
-
-fn texts(session: &Session, kind: &str) -> Vec<String> {
-    session.elements().iter().filter(|e| e.kind() == kind).map(|e| e.text()).collect()
-}
-
-fn click(session: &Session, label: &str) -> RerunRequest {
-    let id = session
-        .elements()
-        .iter()
-        .find(|e| e.kind() == "button" && e.text() == label)
-        .and_then(|e| e.widget().map(|w| w.id))
-        .unwrap_or_else(|| panic!("no button {label}"));
-    RerunRequest::from_event(WidgetEvent { id, value: WidgetValue::Trigger(true) })
-}
-
-fn banner_text() -> Option<String> {
-    document().get_element_by_id("wl-storage-warning").and_then(|b| b.text_content())
-}
-
-/// Polls `ready` every 20 ms until it holds, for at most 10 s.
-async fn until(what: &str, mut ready: impl FnMut() -> bool) {
-    for _ in 0..500 {
-        if ready() {
-            return;
-        }
-        sleep_ms(20).await;
-    }
-    panic!("waited 10 s for {what}");
-}
+use persistence_support::{banner_text, click, fresh_database, load_and_run, reload, rerun, texts, until};
+use support::{find, mount_session, sleep_ms, wait_find};
 
 /// Runs the JavaScript function body `body` with `args` and awaits the promise it returns.
 async fn js(args: &str, body: &str, values: &[JsValue]) -> JsValue {
