@@ -30,7 +30,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod persistence_support;
 #[path = "support/browser.rs"]
 mod support;
-use persistence_support::{banner_text, click, fresh_database, load_and_run, reload, rerun, texts, until};
+use persistence_support::{
+    banner_text, click, fresh_database, load_and_run, reload, rerun, square, squares, texts, until,
+};
 use support::document;
 
 fn window() -> web_sys::Window {
@@ -189,16 +191,6 @@ async fn a_development_reload_reruns_where_the_user_was() {
 
 // ----- storage failures -----------------------------------------------------------------------
 
-thread_local! {
-    static SQUARES: Cell<u32> = const { Cell::new(0) };
-}
-
-#[cache_data(persist)]
-fn square(x: u64) -> u64 {
-    SQUARES.with(|s| s.set(s.get() + 1));
-    x * x
-}
-
 fn square_app(ui: &Ui) -> Result {
     let notes: Vec<String> = ui.session_state().persisted("kept", || vec!["x".into()])?;
     ui.write(format!("{} {}", square(12), notes.len()));
@@ -219,9 +211,9 @@ async fn a_closed_database_falls_back_to_memory_with_a_warning() {
     assert!(banner.contains("kept in memory only"), "{banner}");
     assert_eq!(texts(&session, "markdown"), ["144 1"], "the app shows its values");
 
-    let before = SQUARES.with(Cell::get);
+    let before = squares();
     rerun(&mut session, RerunRequest::default()).await;
-    assert_eq!(SQUARES.with(Cell::get), before, "the memory cache still answers");
+    assert_eq!(squares(), before, "the memory cache still answers");
     assert_eq!(texts(&session, "markdown"), ["144 1"]);
     assert_eq!(persistence::warnings().len(), 1, "the warning is shown once");
 }

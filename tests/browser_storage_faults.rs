@@ -27,7 +27,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod persistence_support;
 #[path = "support/browser.rs"]
 mod support;
-use persistence_support::{banner_text, click, fresh_database, load_and_run, reload, rerun, texts, until};
+use persistence_support::{
+    banner_text, click, fresh_database, load_and_run, reload, rerun, square, squares, texts, until,
+};
 use support::{find, mount_session, sleep_ms, wait_find};
 
 /// Runs the JavaScript function body `body` with `args` and awaits the promise it returns.
@@ -92,20 +94,6 @@ fn bytes(data: &[u8]) -> JsValue {
 }
 
 // ----- the apps ----------------------------------------------------------------------------
-
-thread_local! {
-    static SQUARES: Cell<u32> = const { Cell::new(0) };
-}
-
-#[cache_data(persist)]
-fn square(x: u64) -> u64 {
-    SQUARES.with(|s| s.set(s.get() + 1));
-    x * x
-}
-
-fn squares() -> u32 {
-    SQUARES.with(Cell::get)
-}
 
 /// Three persisted keys, two persisted cache entries and a button that changes them.
 fn notes_app(ui: &Ui) -> Result {

@@ -6,7 +6,10 @@
 
 #![allow(dead_code)]
 
+use std::cell::Cell;
+
 use wasmlit::cache::persist;
+use wasmlit::prelude::*;
 use wasmlit::web::persistence;
 use wasmlit::{RerunRequest, Session, WidgetEvent, WidgetValue};
 
@@ -71,4 +74,20 @@ pub fn click(session: &Session, label: &str) -> RerunRequest {
 /// What the storage warning banner says, if it is shown.
 pub fn banner_text() -> Option<String> {
     document().get_element_by_id("wl-storage-warning").and_then(|b| b.text_content())
+}
+
+thread_local! {
+    static SQUARES: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A persisted cached function that counts its calls ([`squares`]).
+#[cache_data(persist)]
+pub fn square(x: u64) -> u64 {
+    SQUARES.with(|s| s.set(s.get() + 1));
+    x * x
+}
+
+/// How many times [`square`] computed.
+pub fn squares() -> u32 {
+    SQUARES.with(Cell::get)
 }
