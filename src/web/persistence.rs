@@ -396,7 +396,7 @@ async fn open_at(name: &str, version: Option<u32>, misshapen: Vec<&'static str>)
         BLOCKED.with(|b| b.set(true));
         Ok(())
     };
-    let name = name.to_string();
+    let owned = name.to_string();
     let mut opening: Pin<Box<dyn Future<Output = Result<Database, OpenDbError>>>> = match version {
         Some(version) => {
             let request = Database::open(name)
@@ -406,7 +406,7 @@ async fn open_at(name: &str, version: Option<u32>, misshapen: Vec<&'static str>)
             Box::pin(async move { request.await })
         }
         None => {
-            let request = Database::open(name).with_on_blocked(on_blocked).with_on_upgrade_needed(on_upgrade);
+            let request = Database::open(owned).with_on_blocked(on_blocked).with_on_upgrade_needed(on_upgrade);
             Box::pin(async move { request.await })
         }
     };
@@ -415,6 +415,8 @@ async fn open_at(name: &str, version: Option<u32>, misshapen: Vec<&'static str>)
         // Poll the open request, waking every 20 ms to look for a blocked upgrade.
         match race(Pin::new(&mut opening), 20).await {
             Some(Ok(database)) => return Ok(database),
+            // The crate reports every exception `open` throws as "version zero".
+            Some(Err(OpenDbError::VersionZero)) => return Err(open_error(&thrown_by_open(name))),
             Some(Err(error)) => return Err(open_error(&error)),
             None if BLOCKED.with(Cell::get) => return Err(
                 "Browser storage is blocked by another tab of this app running an older version: close it and reload."
@@ -424,6 +426,27 @@ async fn open_at(name: &str, version: Option<u32>, misshapen: Vec<&'static str>)
                 return Err("Browser storage did not answer.".into())
             }
             None => {}
+        }
+    }
+}
+
+/// The exception `indexedDB.open(name)` throws (a private window's `SecurityError`, ...).
+fn thrown_by_open(name: &str) -> OpenDbError {
+    let open = || -> Result<JsValue, JsValue> {
+        let factory = js_sys::Reflect::get(&window(), &"indexedDB".into())?;
+        let open: js_sys::Function = js_sys::Reflect::get(&factory, &"open".into())?.dyn_into()?;
+        open.call1(&factory, &name.into())
+    };
+    match open() {
+        Err(exception) => match exception.dyn_into::<web_sys::DomException>() {
+            Ok(exception) => indexed_db_futures::error::Error::from(exception).into(),
+            Err(_) => OpenDbError::UnsupportedEnvironment,
+        },
+        Ok(request) => {
+            // It opened this time: let go of the connection.
+            let close = js_sys::Function::new_with_args("event", "event.target.result.close()");
+            let _ = js_sys::Reflect::set(&request, &"onsuccess".into(), &close);
+            OpenDbError::UnsupportedEnvironment
         }
     }
 }
