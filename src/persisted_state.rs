@@ -157,7 +157,7 @@ pub(crate) fn take_warnings(state: &SessionState) -> Vec<String> {
 
 /// Takes the bytes another tab stored for `key` (`None`: it deleted the key), unless this
 /// session changed the key since it was last stored. Returns whether the session's value
-/// changed (the page should rerun).
+/// changed.
 pub(crate) fn adopt(state: &SessionState, key: &str, bytes: Option<Vec<u8>>) -> bool {
     let mut runtime = state.runtime.borrow_mut();
     let store = &mut runtime.store;

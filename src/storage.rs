@@ -77,7 +77,7 @@ impl StoragePort {
 
     /// Another tab stored `bytes` for the persisted key `key` (`None`: deleted it). The
     /// session takes them unless it changed the key since it last stored it; returns
-    /// whether its value changed (then rerun).
+    /// whether its value changed (the page shows it at its next run).
     pub fn adopt(&self, key: &str, bytes: Option<Vec<u8>>) -> bool {
         persisted_state::adopt(&self.state, key, bytes)
     }

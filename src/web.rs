@@ -174,9 +174,9 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
     // whole session) come back before the first run.
     wasm_bindgen_futures::spawn_local(async move {
         persistence::restore_app(state.clone(), embed_id).await;
-        // A value another tab stores (or its "Reset session") reruns this page.
+        // "Reset session" in another tab reruns this page.
         let weak = Rc::downgrade(&driver);
-        persistence::on_other_tab_change(&state, move || {
+        persistence::on_reset_elsewhere(&state, move || {
             if let Some(driver) = weak.upgrade() {
                 driver.request(RerunRequest::default());
             }

@@ -33,7 +33,11 @@
 //!   tab tells the others the key, its new bytes and that number;
 //! - a tab takes a newer value for a key unless its own user changed that key since it last
 //!   stored it (its own write, queued or in flight, commits later and so is newer: it wins,
-//!   and is told to the others in turn), so all tabs end with the last value written;
+//!   and is told to the others in turn), so all tabs end with the last value written and no
+//!   tab's next write loses another's (a counter counts every tab's increments). It takes it
+//!   quietly: the page shows it at its next run. Rerunning at once would make two tabs rerun
+//!   each other forever when the script changes a persisted key on every run (the gallery's
+//!   run counter does);
 //! - "Reset session" clears the keys (bumping the counter) and tells the other tabs, which
 //!   drop their persisted values and queued writes and rerun from the defaults, so no tab
 //!   writes the old state back. (A write already in flight in another tab when it hears of
@@ -93,7 +97,7 @@ struct Tab {
     app: String,
     channel: web_sys::BroadcastChannel,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
-    /// Reruns the session's page after it took another tab's value.
+    /// Reruns the session's page after a reset in another tab.
     rerun: Option<Rc<dyn Fn()>>,
     /// Writes numbered up to this were in storage when the session read it (or reset).
     floor: f64,
@@ -277,9 +281,9 @@ pub async fn forget_session() {
     flushed().await;
 }
 
-/// Reruns `state`'s page when its session takes a value another tab stored (or drops its
-/// values after a "Reset session" there). Call after [`restore_app`].
-pub fn on_other_tab_change(state: &SessionState, rerun: impl Fn() + 'static) {
+/// Reruns `state`'s page when "Reset session" in another tab made its session drop its
+/// persisted values. Call after [`restore_app`].
+pub fn on_reset_elsewhere(state: &SessionState, rerun: impl Fn() + 'static) {
     let id = tab_of(state);
     let rerun: Rc<dyn Fn()> = Rc::new(rerun);
     with(|s| {
@@ -857,14 +861,19 @@ fn heard(id: u64, message: &JsValue) {
     });
     let Some((runtime, key, rerun)) = act else { return };
     let port = StoragePort::new(SessionState::new(runtime));
-    let changed = match key {
-        Some(key) => port.adopt(&key, bytes),
+    // A value is taken quietly (see the module docs); a reset reruns the page.
+    let dropped = match key {
+        Some(key) => {
+            port.adopt(&key, bytes);
+            false
+        }
         None => port.drop_persisted(),
     };
+    let rerun = rerun.filter(|_| dropped);
     for message in port.take_warnings() {
         show_warning(message);
     }
-    if let (true, Some(rerun)) = (changed, rerun) {
+    if let Some(rerun) = rerun {
         rerun();
     }
 }
