@@ -2169,6 +2169,62 @@ async fn ten_thousand_reruns_of_the_gallery_leak_no_memory_nodes_or_listeners() 
     app.close().await;
 }
 
+/// N of "This browser has run the gallery N times", the gallery's persisted run counter, if
+/// the page shows it.
+async fn persisted_runs(client: &Client) -> Option<u64> {
+    let all = markdown_texts(client).await;
+    let line = all.iter().find(|t| t.starts_with("This browser has run the gallery"))?;
+    line.split_whitespace().nth(6).and_then(|n| n.parse().ok())
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn two_tabs_of_the_gallery_count_every_run_and_a_reset_in_one_is_not_undone_by_the_other() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let first = c.window().await.unwrap();
+    let second = c.new_window(true).await.unwrap().handle;
+    c.switch_to_window(second.clone()).await.unwrap();
+    c.goto(&app.url).await.unwrap();
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let counted = persisted_runs(c).await.expect("the persisted counter");
+
+    // The first tab takes the second's count before its next run adds one: no run is lost
+    // (last writer wins would write its own older count plus one).
+    let click = |times: u32| async move {
+        for _ in 0..times {
+            let runs = full_runs(c).await;
+            button(c, "Click me").await.click().await.unwrap();
+            wait_until(TIMEOUT, "the click's run", || async { full_runs(c).await > runs }).await;
+        }
+    };
+    c.switch_to_window(first.clone()).await.unwrap();
+    click(3).await;
+    assert_eq!(persisted_runs(c).await, Some(counted + 3), "every tab's runs are counted");
+    c.switch_to_window(second.clone()).await.unwrap();
+    click(1).await;
+    assert_eq!(persisted_runs(c).await, Some(counted + 4), "in both directions");
+
+    // "Reset session" in the second tab (it reloads) makes the first drop its count and
+    // rerun, so the old count is not written back.
+    c.find(Locator::Css("button[aria-label='Main menu']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::XPath("//div[@role='menu']/button[text()='Reset session']")).await.unwrap().click().await.unwrap();
+    wait_until(TIMEOUT, "the reset tab counts from the start", || async {
+        persisted_runs(c).await.is_some_and(|n| n <= 3)
+    })
+    .await;
+    c.switch_to_window(first).await.unwrap();
+    wait_until(TIMEOUT, "the first tab starts again", || async { persisted_runs(c).await.is_some_and(|n| n <= 3) })
+        .await;
+    c.switch_to_window(second).await.unwrap();
+    c.refresh().await.unwrap();
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let after = persisted_runs(c).await.expect("the persisted counter");
+    assert!(after <= 4, "no tab wrote the old count ({}) back: {after}", counted + 4);
+    app.close().await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Embedding (examples/embed): two apps mounted from JavaScript into one ordinary page.
 // ---------------------------------------------------------------------------------------------
