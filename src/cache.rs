@@ -393,10 +393,20 @@ impl<'a> Call<'a> {
     fn lookup_persisted(&self, version: u64, decode: DecodeAny) -> Option<Rc<dyn Any>> {
         let key = persist::storage_key(self.function, self.value);
         let bytes = persist::take_preloaded(&key)?;
-        let envelope = persist::Envelope::decode(&bytes).filter(|e| e.version == version);
-        let fresh = envelope.filter(|e| !self.options.ttl.is_some_and(|ttl| now_ms() - e.created_ms >= ttl * 1000.0));
-        let Some((envelope, value)) = fresh.and_then(|e| decode(&e.value).map(|v| (e, v))) else {
+        let envelope = persist::Envelope::decode(&bytes);
+        let damaged = envelope.is_none() && persist::Envelope::is_damaged(&bytes);
+        let current = envelope.filter(|e| e.version == version);
+        let fresh = current.filter(|e| !self.options.ttl.is_some_and(|ttl| now_ms() - e.created_ms >= ttl * 1000.0));
+        let value = fresh.as_ref().map(|e| decode(&e.value));
+        let undecodable = matches!(value, Some(None));
+        let Some((envelope, Some(value))) = fresh.zip(value) else {
             // Corrupt, from another build, or expired: forget it and compute again.
+            if damaged || undecodable {
+                persist::warn(format!(
+                    "A stored value of `{}` could not be read: it is computed again.",
+                    self.spec.name
+                ));
+            }
             persist::queue(persist::StorageOp::Delete { key });
             return None;
         };

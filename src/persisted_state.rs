@@ -7,6 +7,11 @@
 //!   serde type. After each run the web layer writes the keys whose value changed to
 //!   IndexedDB ([`changes`]); before the first run of the next page load it hands them back
 //!   ([`seed_key`]) and the declaration restores the value.
+//! - **Other tabs.** Tabs of one app share the stored keys. When another tab writes a key,
+//!   the web layer hands the new bytes to [`adopt`]: the session takes them unless its own
+//!   user changed the key since it was last stored (then its own write, made after its run,
+//!   is the newer one and wins). "Reset session" in another tab makes the session forget
+//!   every persisted value ([`drop_persisted`]), so it cannot write the old state back.
 //! - **Development reloads.** In debug builds the web layer keeps a [`Snapshot`] of the
 //!   session in `sessionStorage` after each run — user keys of common types, persisted keys
 //!   and every widget's value by id — and applies it when `trunk serve` reloads the page,
@@ -52,6 +57,14 @@ use crate::identity::WidgetId;
 use crate::session_state::{SessionState, StateError, Value};
 
 type Encode = Rc<dyn Fn(&Value) -> Option<Vec<u8>>>;
+type Decode = Rc<dyn Fn(&[u8]) -> Option<Value>>;
+
+/// How a persisted key's value turns into bytes and back.
+#[derive(Clone)]
+struct Codec {
+    encode: Encode,
+    decode: Decode,
+}
 
 /// What a session restores and persists; one per session (a field of the state store).
 #[derive(Default)]
@@ -60,10 +73,12 @@ pub(crate) struct Restored {
     widgets: HashMap<WidgetId, WidgetValue>,
     /// Stored bytes of persisted keys, taken when the key is declared.
     keys: BTreeMap<String, Vec<u8>>,
-    /// Keys declared persisted, with their encoders.
-    declared: BTreeMap<String, Encode>,
+    /// Keys declared persisted, with their codecs.
+    declared: BTreeMap<String, Codec>,
     /// What storage holds for each persisted key (so unchanged keys are not rewritten).
     written: BTreeMap<String, Vec<u8>>,
+    /// Stored values that could not be read, to tell the user about.
+    warnings: Vec<String>,
 }
 
 impl Restored {
@@ -106,20 +121,97 @@ impl SessionState {
             let mut runtime = self.runtime.borrow_mut();
             let store = &mut runtime.store;
             let restored = &mut store.restored;
-            restored.declared.entry(key.to_string()).or_insert_with(|| {
-                Rc::new(|value: &Value| value.coerce::<T>().and_then(|typed| postcard::to_allocvec(&typed).ok()))
+            let codec = restored.declared.entry(key.to_string()).or_insert_with(|| Codec {
+                encode: Rc::new(|value: &Value| {
+                    value.coerce::<T>().and_then(|typed| postcard::to_allocvec(&typed).ok())
+                }),
+                decode: Rc::new(|bytes: &[u8]| postcard::from_bytes::<T>(bytes).ok().map(Value::new)),
             });
+            let decode = codec.decode.clone();
             let exists = store.user.contains_key(key) || store.keys.contains_key(key);
             if let (false, Some(bytes)) = (exists, restored.keys.remove(key)) {
-                // A value that no longer decodes (the type changed) is dropped: `init` wins.
-                if let Ok(value) = postcard::from_bytes::<T>(&bytes) {
-                    store.user.insert(key.to_string(), Value::new(value));
-                    restored.written.insert(key.to_string(), bytes);
+                // A value that does not decode (damaged, or the type changed) is dropped:
+                // `init` wins, overwrites it in storage, and the user is told.
+                match decode(&bytes) {
+                    Some(value) => {
+                        store.user.insert(key.to_string(), value);
+                        restored.written.insert(key.to_string(), bytes);
+                    }
+                    None => restored.warnings.push(unreadable(key)),
                 }
             }
         }
         self.get_or_insert_with(key, init)
     }
+}
+
+/// The warning for a stored value of `key` that could not be read.
+fn unreadable(key: &str) -> String {
+    format!("The stored value of `{key}` could not be read (damaged, or saved with another type): it starts from its default.")
+}
+
+/// Warnings about stored values that could not be read, each once.
+pub(crate) fn take_warnings(state: &SessionState) -> Vec<String> {
+    std::mem::take(&mut state.runtime.borrow_mut().store.restored.warnings)
+}
+
+/// Takes the bytes another tab stored for `key` (`None`: it deleted the key), unless this
+/// session changed the key since it was last stored. Returns whether the session's value
+/// changed.
+pub(crate) fn adopt(state: &SessionState, key: &str, bytes: Option<Vec<u8>>) -> bool {
+    let mut runtime = state.runtime.borrow_mut();
+    let store = &mut runtime.store;
+    let Some(codec) = store.restored.declared.get(key).cloned() else {
+        // Not declared in this session yet: the declaration will take the newest bytes.
+        match bytes {
+            Some(bytes) => {
+                store.restored.written.insert(key.to_string(), bytes.clone());
+                store.restored.keys.insert(key.to_string(), bytes);
+            }
+            None => {
+                store.restored.written.remove(key);
+                store.restored.keys.remove(key);
+            }
+        }
+        return false;
+    };
+    let current = store.get_value(key).and_then(|value| (codec.encode)(&value));
+    if current.as_ref() != store.restored.written.get(key) {
+        return false; // changed here since it was stored: this session's write wins
+    }
+    match bytes {
+        Some(bytes) if current.as_ref() == Some(&bytes) => false,
+        Some(bytes) => match (codec.decode)(&bytes) {
+            Some(value) => {
+                store.user.insert(key.to_string(), value);
+                store.restored.written.insert(key.to_string(), bytes);
+                true
+            }
+            None => {
+                store.restored.warnings.push(unreadable(key));
+                false
+            }
+        },
+        None => {
+            store.restored.written.remove(key);
+            store.user.remove(key).is_some()
+        }
+    }
+}
+
+/// Forgets every persisted value of the session ("Reset session" in another tab): the next
+/// run starts them from their defaults. Returns whether a value was dropped.
+pub(crate) fn drop_persisted(state: &SessionState) -> bool {
+    let mut runtime = state.runtime.borrow_mut();
+    let store = &mut runtime.store;
+    store.restored.keys.clear();
+    store.restored.written.clear();
+    let declared: Vec<String> = store.restored.declared.keys().cloned().collect();
+    let mut dropped = false;
+    for key in declared {
+        dropped |= store.user.remove(&key).is_some();
+    }
+    dropped
 }
 
 /// Hands the stored bytes of a persisted key to a session before its first run.
@@ -150,7 +242,7 @@ pub(crate) fn changes(state: &SessionState) -> Vec<(String, Option<Vec<u8>>)> {
     let store = &mut runtime.store;
     let mut out = Vec::new();
     let declared: Vec<(String, Encode)> =
-        store.restored.declared.iter().map(|(key, encode)| (key.clone(), encode.clone())).collect();
+        store.restored.declared.iter().map(|(key, codec)| (key.clone(), codec.encode.clone())).collect();
     for (key, encode) in declared {
         let current = store.get_value(&key).and_then(|value| encode(&value));
         let written = store.restored.written.get(&key).cloned();
@@ -244,8 +336,8 @@ pub(crate) fn snapshot(state: &SessionState) -> Snapshot {
         .collect();
     let persisted = declared
         .iter()
-        .filter_map(|(key, encode)| {
-            store.get_value(key).and_then(|value| encode(&value)).map(|bytes| (key.clone(), bytes))
+        .filter_map(|(key, codec)| {
+            store.get_value(key).and_then(|value| (codec.encode)(&value)).map(|bytes| (key.clone(), bytes))
         })
         .collect();
     let mut widgets: Vec<(WidgetId, WidgetValue)> = store
@@ -375,5 +467,74 @@ mod tests {
         seed_key(&at.session_state(), "n", b"\xff\xff\xff\xff\xff\xff".to_vec());
         at.run();
         assert_eq!(at.markdown(0).text(), "5");
+        let warnings = take_warnings(&at.session_state());
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("`n`"), "{warnings:?}");
+        let bytes = postcard::to_allocvec(&5u32).unwrap();
+        assert_eq!(changes(&at.session_state()), vec![("n".to_string(), Some(bytes))], "the default overwrites it");
+    }
+
+    fn shared_counter(ui: &Ui) -> Result {
+        let state = ui.session_state();
+        let n: u32 = state.persisted("n", || 0)?;
+        if ui.button("+1") {
+            state.set("n", n + 1)?;
+        }
+        ui.write(state.get::<u32>("n")?);
+        Ok(())
+    }
+
+    #[test]
+    fn another_tabs_value_is_taken_unless_this_session_changed_the_key_since() {
+        let mut at = AppTest::new(shared_counter);
+        at.run();
+        changes(&at.session_state());
+        let seven = postcard::to_allocvec(&7u32).unwrap();
+        assert!(adopt(&at.session_state(), "n", Some(seven.clone())));
+        at.run();
+        assert_eq!(at.markdown(0).text(), "7");
+        assert!(changes(&at.session_state()).is_empty(), "an adopted value is not written back");
+        assert!(!adopt(&at.session_state(), "n", Some(seven)), "the same value changes nothing");
+
+        // The user clicks; before this session's write is taken, another tab's value arrives.
+        at.button(0).click().run();
+        assert!(!adopt(&at.session_state(), "n", Some(postcard::to_allocvec(&3u32).unwrap())));
+        assert_eq!(at.markdown(0).text(), "8");
+        assert_eq!(changes(&at.session_state()), vec![("n".to_string(), Some(postcard::to_allocvec(&8u32).unwrap()))]);
+
+        // Damaged bytes from another tab are refused with a warning; a delete is taken.
+        assert!(!adopt(&at.session_state(), "n", Some(vec![0xff; 9])));
+        assert_eq!(take_warnings(&at.session_state()).len(), 1);
+        assert!(adopt(&at.session_state(), "n", None));
+        at.run();
+        assert_eq!(at.markdown(0).text(), "0");
+    }
+
+    #[test]
+    fn a_key_not_declared_yet_takes_the_newest_value_when_it_is() {
+        let mut at = AppTest::new(shared_counter);
+        seed_key(&at.session_state(), "n", postcard::to_allocvec(&2u32).unwrap());
+        assert!(!adopt(&at.session_state(), "n", Some(postcard::to_allocvec(&4u32).unwrap())));
+        at.run();
+        assert_eq!(at.markdown(0).text(), "4");
+        assert!(changes(&at.session_state()).is_empty());
+    }
+
+    #[test]
+    fn dropping_persisted_values_starts_them_from_their_defaults_and_keeps_the_rest() {
+        let mut at = AppTest::new(|ui: &Ui| {
+            shared_counter(ui)?;
+            ui.write(ui.session_state().get_or_insert_with("plain", || 1_i32)?);
+            Ok::<_, Error>(())
+        });
+        at.run();
+        at.button(0).click().run();
+        at.session_state().set("plain", 5).unwrap();
+        changes(&at.session_state());
+        assert!(drop_persisted(&at.session_state()));
+        at.run();
+        assert_eq!(at.markdown(0).text(), "0");
+        assert_eq!(at.markdown(1).text(), "5", "plain session keys are not persisted values");
+        assert_eq!(changes(&at.session_state()), vec![("n".to_string(), Some(postcard::to_allocvec(&0u32).unwrap()))]);
     }
 }

@@ -67,9 +67,25 @@ impl StoragePort {
         Writes { cache: cache::persist::take_pending(), session: persisted_state::changes(&self.state) }
     }
 
-    /// Warnings to show (a value that could not be stored, ...).
+    /// Warnings to show: a value that could not be stored, a stored value that could not
+    /// be read (naming its key or function), ...
     pub fn take_warnings(&self) -> Vec<String> {
-        cache::persist::take_warnings()
+        let mut warnings = cache::persist::take_warnings();
+        warnings.extend(persisted_state::take_warnings(&self.state));
+        warnings
+    }
+
+    /// Another tab stored `bytes` for the persisted key `key` (`None`: deleted it). The
+    /// session takes them unless it changed the key since it last stored it; returns
+    /// whether its value changed (the page shows it at its next run).
+    pub fn adopt(&self, key: &str, bytes: Option<Vec<u8>>) -> bool {
+        persisted_state::adopt(&self.state, key, bytes)
+    }
+
+    /// "Reset session" in another tab: forgets every persisted value, so the next run
+    /// starts them from their defaults. Returns whether a value was dropped.
+    pub fn drop_persisted(&self) -> bool {
+        persisted_state::drop_persisted(&self.state)
     }
 
     /// Drops restored values that no widget or declaration took: call after the first run.

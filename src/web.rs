@@ -173,7 +173,14 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
     // Persisted caches and session keys (and, after a development reload, the
     // whole session) come back before the first run.
     wasm_bindgen_futures::spawn_local(async move {
-        persistence::restore_app(state, embed_id).await;
+        persistence::restore_app(state.clone(), embed_id).await;
+        // "Reset session" in another tab reruns this page.
+        let weak = Rc::downgrade(&driver);
+        persistence::on_reset_elsewhere(&state, move || {
+            if let Some(driver) = weak.upgrade() {
+                driver.request(RerunRequest::default());
+            }
+        });
         driver.request(RerunRequest::default());
     });
     view

@@ -18,7 +18,7 @@ use std::cell::Cell;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use wasmlit::cache::{last_outcome, persist};
+use wasmlit::cache::last_outcome;
 use wasmlit::prelude::*;
 use wasmlit::web::persistence;
 use wasmlit::{RerunRequest, Session, WidgetEvent, WidgetValue};
@@ -26,71 +26,17 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/persistence.rs"]
+mod persistence_support;
 #[path = "support/browser.rs"]
 mod support;
-use support::{document, sleep_ms};
+use persistence_support::{
+    banner_text, click, fresh_database, load_and_run, reload, rerun, square, squares, texts, until,
+};
+use support::document;
 
 fn window() -> web_sys::Window {
     web_sys::window().unwrap()
-}
-
-/// Polls `ready` every 20 ms until it holds, for at most 10 s (a loaded machine renders late).
-async fn until(what: &str, mut ready: impl FnMut() -> bool) {
-    for _ in 0..500 {
-        if ready() {
-            return;
-        }
-        sleep_ms(20).await;
-    }
-    panic!("waited 10 s for {what}");
-}
-
-/// A database name no other test uses.
-fn fresh_database() -> String {
-    format!("wasmlit-test-{}-{}", js_sys::Date::now(), (js_sys::Math::random() * 1e9) as u64)
-}
-
-/// A new page load: nothing in memory, storage untouched.
-fn reload(database: &str) {
-    persist::forget_memory();
-    persistence::forget_connection();
-    persistence::use_database(database, 1);
-    persistence::set_dev_reload(Some(false));
-    if let Some(banner) = document().get_element_by_id("wl-storage-warning") {
-        banner.remove();
-    }
-}
-
-/// Restores, runs once, writes what the run changed and waits for the writes.
-async fn load_and_run(session: &mut Session) {
-    persistence::restore(session.session_state()).await;
-    session.run(RerunRequest::default());
-    persistence::after_run(&session.session_state());
-    persistence::flushed().await;
-}
-
-async fn rerun(session: &mut Session, request: RerunRequest) {
-    session.run(request);
-    persistence::after_run(&session.session_state());
-    persistence::flushed().await;
-}
-
-fn texts(session: &Session, kind: &str) -> Vec<String> {
-    session.elements().iter().filter(|e| e.kind() == kind).map(|e| e.text()).collect()
-}
-
-fn click(session: &Session, label: &str) -> RerunRequest {
-    let id = session
-        .elements()
-        .iter()
-        .find(|e| e.kind() == "button" && e.text() == label)
-        .and_then(|e| e.widget().map(|w| w.id))
-        .unwrap_or_else(|| panic!("no button {label}"));
-    RerunRequest::from_event(WidgetEvent { id, value: WidgetValue::Trigger(true) })
-}
-
-fn banner_text() -> Option<String> {
-    document().get_element_by_id("wl-storage-warning").and_then(|b| b.text_content())
 }
 
 // ----- a persisted cache entry --------------------------------------------------------
@@ -245,16 +191,6 @@ async fn a_development_reload_reruns_where_the_user_was() {
 
 // ----- storage failures -----------------------------------------------------------------------
 
-thread_local! {
-    static SQUARES: Cell<u32> = const { Cell::new(0) };
-}
-
-#[cache_data(persist)]
-fn square(x: u64) -> u64 {
-    SQUARES.with(|s| s.set(s.get() + 1));
-    x * x
-}
-
 fn square_app(ui: &Ui) -> Result {
     let notes: Vec<String> = ui.session_state().persisted("kept", || vec!["x".into()])?;
     ui.write(format!("{} {}", square(12), notes.len()));
@@ -275,9 +211,9 @@ async fn a_closed_database_falls_back_to_memory_with_a_warning() {
     assert!(banner.contains("kept in memory only"), "{banner}");
     assert_eq!(texts(&session, "markdown"), ["144 1"], "the app shows its values");
 
-    let before = SQUARES.with(Cell::get);
+    let before = squares();
     rerun(&mut session, RerunRequest::default()).await;
-    assert_eq!(SQUARES.with(Cell::get), before, "the memory cache still answers");
+    assert_eq!(squares(), before, "the memory cache still answers");
     assert_eq!(texts(&session, "markdown"), ["144 1"]);
     assert_eq!(persistence::warnings().len(), 1, "the warning is shown once");
 }
@@ -300,7 +236,7 @@ async fn a_blocked_database_falls_back_to_memory_with_a_warning() {
     let database = fresh_database();
     let _other_tab = hold_database(&database, 1).await;
     reload(&database);
-    persistence::use_database(&database, 2); // an upgrade the other tab blocks
+    persistence::use_database(&database, Some(2)); // an upgrade the other tab blocks
     let mut session = Session::new(square_app);
     load_and_run(&mut session).await;
     let banner = banner_text().expect("a warning banner");
@@ -311,8 +247,9 @@ async fn a_blocked_database_falls_back_to_memory_with_a_warning() {
 #[wasm_bindgen_test]
 async fn a_database_that_cannot_be_opened_falls_back_to_memory_with_a_warning() {
     let database = fresh_database();
-    hold_database(&database, 5).await.close(); // a newer schema than ours
+    hold_database(&database, 5).await.close();
     reload(&database);
+    persistence::use_database(&database, Some(1)); // a build that insists on an older version
     let mut session = Session::new(square_app);
     load_and_run(&mut session).await;
     let banner = banner_text().expect("a warning banner");

@@ -2244,6 +2244,237 @@ async fn an_app_made_by_cargo_xtask_new_runs_under_its_repository_path() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Long sessions: thousands of reruns of the gallery, its memory, DOM and listeners sampled.
+// ---------------------------------------------------------------------------------------------
+
+/// A Chrome DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(serde_json::json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}
+
+async fn cdp(client: &Client, cmd: &'static str) -> serde_json::Value {
+    client.issue_cmd(Cdp { cmd, params: serde_json::json!({}) }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
+}
+
+/// One sample of a long session, after `runs` full runs and a garbage collection.
+#[derive(Debug)]
+struct Sample {
+    runs: u64,
+    /// The wasm module's linear memory (it only grows: a leak in Rust shows here).
+    wasm_bytes: f64,
+    /// The JavaScript heap in use.
+    js_heap: f64,
+    /// DOM nodes alive (attached or not) and JS event listeners, from `Memory.getDOMCounters`.
+    nodes: f64,
+    listeners: f64,
+    /// Elements in the document.
+    elements: f64,
+}
+
+/// The least of three readings 100 ms apart, each after a garbage collection: what a leak
+/// keeps, without what a render or a timer holds for a moment.
+async fn sample(client: &Client) -> Sample {
+    let mut least = reading(client).await;
+    for _ in 0..2 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let next = reading(client).await;
+        least = Sample {
+            runs: least.runs.max(next.runs),
+            wasm_bytes: least.wasm_bytes.min(next.wasm_bytes),
+            js_heap: least.js_heap.min(next.js_heap),
+            nodes: least.nodes.min(next.nodes),
+            listeners: least.listeners.min(next.listeners),
+            elements: least.elements.min(next.elements),
+        };
+    }
+    least
+}
+
+async fn reading(client: &Client) -> Sample {
+    cdp(client, "HeapProfiler.collectGarbage").await;
+    let counters = cdp(client, "Memory.getDOMCounters").await;
+    let heap = cdp(client, "Runtime.getHeapUsage").await;
+    let page = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const script = [...document.querySelectorAll('script[type=module]')] \
+               .map(s => (s.textContent.match(/from '([^']+)'/) || [])[1]).find(Boolean); \
+             const bindings = window.wasmBindings ? Promise.resolve(window.wasmBindings) : import(script); \
+             bindings.then(b => b.default()).then(wasm => done({ \
+               wasm: wasm.memory.buffer.byteLength, \
+               elements: document.getElementsByTagName('*').length, \
+               runs: Number((document.body.innerText.match(/The whole script has run (\\d+) times/) || [])[1]) }))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let number =
+        |value: &serde_json::Value, name: &str| value[name].as_f64().unwrap_or_else(|| panic!("no {name} in {value}"));
+    Sample {
+        runs: number(&page, "runs") as u64,
+        wasm_bytes: number(&page, "wasm"),
+        js_heap: number(&heap, "usedSize"),
+        nodes: number(&counters, "nodes"),
+        listeners: number(&counters, "jsEventListeners"),
+        elements: number(&page, "elements"),
+    }
+}
+
+/// Clicks the gallery's "Click me" button `n` times, each time waiting for the full run it
+/// starts to finish (its run counter moved, no "Running..." status), all inside the page.
+async fn click_and_rerun(client: &Client, n: u64) {
+    let failed = client
+        .execute_async(
+            "const [n, done] = arguments; \
+             const counter = () => [...document.querySelectorAll('#wasmlit-app .wl-markdown')] \
+               .find(e => e.innerText.startsWith('The whole script has run')); \
+             const button = () => [...document.querySelectorAll('#wasmlit-app .wl-button button')] \
+               .find(b => b.innerText.trim() === 'Click me'); \
+             let left = n; \
+             const next = () => { try { \
+               if (left === 0) return done(null); \
+               if (!counter() || !button()) return setTimeout(next, 10); \
+               left -= 1; \
+               const before = counter().innerText; \
+               const finished = () => counter() && counter().innerText !== before && !document.querySelector('.wl-status'); \
+               const observer = new MutationObserver(() => { \
+                 if (finished()) { observer.disconnect(); setTimeout(next, 0); } }); \
+               observer.observe(document.getElementById('wasmlit-app'), { subtree: true, childList: true, characterData: true }); \
+               button().click(); } catch (error) { done(String(error)); } }; \
+             next();",
+            vec![serde_json::json!(n)],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("clicking and rerunning: {e}"));
+    assert!(failed.is_null(), "clicking and rerunning: {failed}");
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn ten_thousand_reruns_of_the_gallery_leak_no_memory_nodes_or_listeners() {
+    // `WASMLIT_LONG_SESSION_RUNS` runs a shorter (or longer) session.
+    let runs: u64 = std::env::var("WASMLIT_LONG_SESSION_RUNS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    let every = (runs / 10).max(1);
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(3600)), None, None))
+        .await
+        .unwrap();
+    let started = Instant::now();
+    println!("| full runs | wasm memory (MB) | JS heap (MB) | DOM nodes | elements | JS listeners |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    let print = |s: &Sample| {
+        println!(
+            "| {} | {:.2} | {:.2} | {} | {} | {} |",
+            s.runs,
+            s.wasm_bytes / 1048576.0,
+            s.js_heap / 1048576.0,
+            s.nodes,
+            s.elements,
+            s.listeners
+        );
+    };
+    let mut samples = vec![sample(c).await];
+    print(&samples[0]);
+    while samples.last().unwrap().runs < samples[0].runs + runs {
+        click_and_rerun(c, every).await;
+        samples.push(sample(c).await);
+        print(samples.last().unwrap());
+    }
+    let elapsed = started.elapsed();
+    assert_no_exceptions_but_the_gallerys(c).await;
+    let reruns = samples.last().unwrap().runs - samples[0].runs;
+    println!(
+        "{reruns} reruns in {:.1} s ({:.1} ms each)",
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1000.0 / reruns as f64
+    );
+
+    // After the warm-up (the first tenth), nothing grows by more than 5%.
+    let warm = &samples[1];
+    for s in &samples[2..] {
+        let within = |now: f64, then: f64, what: &str| {
+            assert!(now <= then * 1.05, "{what} grew from {then} to {now} between {} and {} runs", warm.runs, s.runs);
+        };
+        within(s.wasm_bytes, warm.wasm_bytes, "the wasm memory");
+        within(s.js_heap, warm.js_heap, "the JS heap");
+        within(s.nodes, warm.nodes, "the DOM node count");
+        within(s.listeners, warm.listeners, "the listener count");
+        assert!(s.nodes >= warm.nodes * 0.95, "the DOM shrank from {} to {} nodes", warm.nodes, s.nodes);
+    }
+    app.close().await;
+}
+
+/// N of "This browser has run the gallery N times", the gallery's persisted run counter, if
+/// the page shows it.
+async fn persisted_runs(client: &Client) -> Option<u64> {
+    let all = markdown_texts(client).await;
+    let line = all.iter().find(|t| t.starts_with("This browser has run the gallery"))?;
+    line.split_whitespace().nth(6).and_then(|n| n.parse().ok())
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn two_tabs_of_the_gallery_count_every_run_and_a_reset_in_one_is_not_undone_by_the_other() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let first = c.window().await.unwrap();
+    let second = c.new_window(true).await.unwrap().handle;
+    c.switch_to_window(second.clone()).await.unwrap();
+    c.goto(&app.url).await.unwrap();
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let counted = persisted_runs(c).await.expect("the persisted counter");
+
+    // The first tab takes the second's count before its next run adds one: no run is lost
+    // (last writer wins would write its own older count plus one).
+    let click = |times: u32| async move {
+        for _ in 0..times {
+            let runs = full_runs(c).await;
+            button(c, "Click me").await.click().await.unwrap();
+            wait_until(TIMEOUT, "the click's run", || async { full_runs(c).await > runs }).await;
+        }
+    };
+    c.switch_to_window(first.clone()).await.unwrap();
+    click(3).await;
+    assert_eq!(persisted_runs(c).await, Some(counted + 3), "every tab's runs are counted");
+    c.switch_to_window(second.clone()).await.unwrap();
+    click(1).await;
+    assert_eq!(persisted_runs(c).await, Some(counted + 4), "in both directions");
+
+    // "Reset session" in the second tab (it reloads) makes the first drop its count and
+    // rerun, so the old count is not written back.
+    c.find(Locator::Css("button[aria-label='Main menu']")).await.unwrap().click().await.unwrap();
+    c.find(Locator::XPath("//div[@role='menu']/button[text()='Reset session']")).await.unwrap().click().await.unwrap();
+    wait_until(TIMEOUT, "the reset tab counts from the start", || async {
+        persisted_runs(c).await.is_some_and(|n| n <= 3)
+    })
+    .await;
+    c.switch_to_window(first).await.unwrap();
+    wait_until(TIMEOUT, "the first tab starts again", || async { persisted_runs(c).await.is_some_and(|n| n <= 3) })
+        .await;
+    c.switch_to_window(second).await.unwrap();
+    c.refresh().await.unwrap();
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let after = persisted_runs(c).await.expect("the persisted counter");
+    assert!(after <= 4, "no tab wrote the old count ({}) back: {after}", counted + 4);
+    app.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Embedding (examples/embed): two apps mounted from JavaScript into one ordinary page.
 // ---------------------------------------------------------------------------------------------
 

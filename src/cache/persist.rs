@@ -11,7 +11,8 @@
 //! An entry is an envelope — format, version (app crate and version, wasmlit's version, the
 //! value's type), creation time, the value's postcard bytes and the elements the function
 //! drew — stored under `"<function key>.<argument hash>"`. An entry that does not decode,
-//! is from another build or has outlived its `ttl` is ignored, deleted and computed again.
+//! is from another build or has outlived its `ttl` is ignored, deleted and computed again;
+//! a damaged one (not an older format) also gives a warning naming the function.
 //!
 //! ```
 //! use wasmlit::prelude::*;
@@ -67,6 +68,15 @@ impl Envelope {
         match postcard::from_bytes::<(u32, Envelope)>(bytes) {
             Ok((FORMAT, envelope)) => Some(envelope),
             _ => None,
+        }
+    }
+
+    /// Whether `bytes` are damaged rather than an envelope of an older format (which an
+    /// upgrade leaves behind: ignored without a word).
+    pub fn is_damaged(bytes: &[u8]) -> bool {
+        match postcard::take_from_bytes::<u32>(bytes) {
+            Ok((format, _)) if format < FORMAT => false,
+            _ => Envelope::decode(bytes).is_none(),
         }
     }
 }

@@ -669,18 +669,27 @@ fn corrupt_foreign_or_expired_entries_are_recomputed() {
         (calls("persisted_rows") - before, persist::take_pending())
     };
 
-    let (computed, writes) = reload_with(b"not an envelope".to_vec());
+    let warned = || persist::take_warnings().iter().filter(|w| w.contains("`persisted_rows`")).count();
+    warned();
+    let (computed, writes) = reload_with(b"\x01not an envelope".to_vec());
     assert_eq!(computed, 1, "corrupt bytes are ignored");
+    assert_eq!(warned(), 1, "with a warning naming the function");
     assert_eq!(writes[0], StorageOp::Delete { key: key.clone() });
     assert!(matches!(&writes[1], StorageOp::Put { .. }));
 
     let mut foreign = persist::Envelope::decode(&bytes).unwrap();
     foreign.version ^= 1;
     assert_eq!(reload_with(foreign.encode()).0, 1, "an entry of another build is ignored");
+    assert_eq!(warned(), 0, "without a word: a new build is not damage");
+    let mut older = bytes[1..].to_vec();
+    older.insert(0, 0);
+    assert_eq!(reload_with(older).0, 1, "an entry of an older format is ignored");
+    assert_eq!(warned(), 0);
 
     let mut wrong_type = persist::Envelope::decode(&bytes).unwrap();
     wrong_type.value = vec![0xff; 3];
     assert_eq!(reload_with(wrong_type.encode()).0, 1, "a value that does not decode is ignored");
+    assert_eq!(warned(), 1);
 
     clock.advance(Duration::from_secs(3600));
     assert_eq!(reload_with(bytes.clone()).0, 1, "an entry past its ttl is recomputed");

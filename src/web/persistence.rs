@@ -9,23 +9,49 @@
 //! - [`after_run`] after each run: queues what the run changed and writes it in the
 //!   background, one transaction at a time.
 //!
-//! Storage is best effort. When IndexedDB is missing (some private modes), blocked by
-//! another tab, closed, or full, everything keeps working from memory and a warning banner
-//! says what will not survive a reload. Nothing the user sees depends on a write.
+//! Storage is best effort. When IndexedDB is missing or refused (private modes throw a
+//! `SecurityError`), blocked by another tab, closed, or full, everything keeps working from
+//! memory and a warning banner says what will not survive a reload. Nothing the user sees
+//! depends on a write. A stored value that cannot be read (damaged, of another type, not
+//! bytes) is ignored and deleted or overwritten, with a warning naming its key; the others
+//! are restored.
 //!
 //! One database per origin (`wasmlit`), two object stores (`cache`, `session`); keys are
 //! prefixed with the app's path, so apps served from different paths of one origin do not
 //! share entries, and "Clear cache" clears only this app's. An embedded app
 //! (`Session::embedded`) adds `@<id>|` to its session keys, its reload snapshot and its
 //! "stored" flag; the caches are the page's, shared by its apps as they are in memory.
+//! The database is opened at whatever version it has; one left by another build without
+//! our two stores (or with stores of another shape) is upgraded to one version more,
+//! creating them (and dropping the misshapen ones).
+//!
+//! **Tabs.** Every open tab of an app shares its persisted session keys, kept in step through
+//! a `BroadcastChannel` (one per database and app path). The rule:
+//!
+//! - each write of session keys also bumps a counter stored beside them (`<path>#seq`) in
+//!   the same transaction, so writes from all tabs have one order; after it commits, the
+//!   tab tells the others the key, its new bytes and that number;
+//! - a tab takes a newer value for a key unless its own user changed that key since it last
+//!   stored it (its own write, queued or in flight, commits later and so is newer: it wins,
+//!   and is told to the others in turn), so all tabs end with the last value written and no
+//!   tab's next write loses another's (a counter counts every tab's increments). It takes it
+//!   quietly: the page shows it at its next run. Rerunning at once would make two tabs rerun
+//!   each other forever when the script changes a persisted key on every run (the gallery's
+//!   run counter does);
+//! - "Reset session" clears the keys (bumping the counter) and tells the other tabs, which
+//!   drop their persisted values and queued writes and rerun from the defaults, so no tab
+//!   writes the old state back. (A write already in flight in another tab when it hears of
+//!   the reset is a change its user just made: it stays.)
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::{Rc, Weak};
 use std::task::{Context, Poll};
 
 use indexed_db_futures::database::Database;
+use indexed_db_futures::error::OpenDbError;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyRange;
@@ -35,11 +61,11 @@ use wasm_bindgen::JsCast;
 
 use crate::cache::persist::StorageOp;
 use crate::persisted_state::Snapshot;
+use crate::runtime::Runtime;
 use crate::session_state::SessionState;
 use crate::storage::StoragePort;
 
 const DATABASE: &str = "wasmlit";
-const VERSION: u32 = 1;
 const CACHE: &str = "cache";
 const SESSION: &str = "session";
 /// How long opening the database may take before we give up on it. The first run waits
@@ -50,10 +76,40 @@ const OPEN_TIMEOUT_MS: f64 = 2000.0;
 #[derive(Debug)]
 enum Write {
     Cache(StorageOp),
-    /// A persisted session key: its new bytes, or `None` to delete it.
-    Session(String, Option<Vec<u8>>),
-    /// Every persisted session key of this app.
+    /// A persisted session key (with its app's prefix): its new bytes, or `None` to delete
+    /// it; told to the other tabs through the channel of the session (a [`Tab`] id) that made it.
+    Session {
+        key: String,
+        bytes: Option<Vec<u8>>,
+        from: u64,
+    },
+    /// A stored session value that could not be read: deleted, no other tab told.
+    Discard(String),
+    /// Every persisted session key of this app; the other tabs are told.
     ClearSession,
+}
+
+/// One session's link to the other tabs of its app.
+struct Tab {
+    id: u64,
+    runtime: Weak<RefCell<Runtime>>,
+    /// The app's [`app_prefix`].
+    app: String,
+    channel: web_sys::BroadcastChannel,
+    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    /// Reruns the session's page after a reset in another tab.
+    rerun: Option<Rc<dyn Fn()>>,
+    /// Writes numbered up to this were in storage when the session read it (or reset).
+    floor: f64,
+    /// The number of the newest write of each key the session holds (its own or taken).
+    seen: BTreeMap<String, f64>,
+}
+
+impl Drop for Tab {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
 }
 
 #[derive(Default)]
@@ -65,6 +121,11 @@ struct Storage {
     unavailable: Option<String>,
     queue: VecDeque<Write>,
     writing: bool,
+    /// The write being made now.
+    in_flight: Option<(u64, String)>,
+    /// The sessions listening to other tabs.
+    tabs: Vec<Tab>,
+    next_tab: u64,
     restored: bool,
     /// The apps (by [`app_prefix`]) whose first run has finished.
     first_run_done: BTreeSet<String>,
@@ -122,6 +183,8 @@ fn app_prefix(app: Option<&str>) -> String {
 /// [`restore`] for the app `app` of the page (`None`: the page's own app).
 pub async fn restore_app(state: SessionState, app: Option<String>) {
     let app = app_prefix(app.as_deref());
+    // Listen before reading, so no write another tab makes after the read is missed.
+    let tab = join_tabs(&state, &app);
     let port = StoragePort::new(state);
     let snapshot = dev_snapshot(&app);
     if !has_stored(&app) {
@@ -135,13 +198,18 @@ pub async fn restore_app(state: SessionState, app: Option<String>) {
         return;
     }
     match open_database().await {
-        Ok(database) => {
-            if let Err(error) = read_into(&database, &port, &app).await {
-                unavailable(format!("Browser storage could not be read ({}).", describe(&error)));
-            } else {
-                with(|s| s.database = Some(database));
+        Ok(database) => match read_into(&database, &port, &app).await {
+            Ok((counter, deletes)) => {
+                with(|s| {
+                    s.database = Some(database);
+                    if let Some(tab) = s.tabs.iter_mut().find(|t| t.id == tab) {
+                        tab.floor = tab.floor.max(counter);
+                    }
+                });
+                enqueue(deletes, &app);
             }
-        }
+            Err(error) => unavailable(format!("Browser storage could not be read ({}).", describe(&error))),
+        },
         Err(reason) => unavailable(reason),
     }
     // A development reload is fresher than storage: apply it last.
@@ -166,8 +234,13 @@ pub fn after_run_app(state: &SessionState, app: Option<&str>) {
         show_warning(message);
     }
     let taken = port.take_writes();
+    let from = tab_of(state);
     let mut writes: Vec<Write> = taken.cache.into_iter().map(Write::Cache).collect();
-    writes.extend(taken.session.into_iter().map(|(key, bytes)| Write::Session(format!("{app}{key}"), bytes)));
+    writes.extend(taken.session.into_iter().map(|(key, bytes)| Write::Session {
+        key: format!("{app}{key}"),
+        bytes,
+        from,
+    }));
     let first_run = with(|s| s.first_run_done.insert(app.clone()));
     if first_run {
         port.finish_restore();
@@ -191,13 +264,32 @@ pub fn clear_cache() {
 }
 
 /// "Reset session": forgets the persisted session keys and the development snapshot of
-/// this app, then reloads the page (a new session).
+/// this app, tells its other tabs, then reloads the page (a new session).
 pub fn reset_session() {
+    wasm_bindgen_futures::spawn_local(async {
+        forget_session().await;
+        let _ = window().location().reload();
+    });
+}
+
+/// The stored half of [`reset_session`]: clears this app's persisted session keys and
+/// development snapshot and tells every other session of the app (other tabs, and the
+/// page's own sessions), which drop their persisted values and rerun.
+pub async fn forget_session() {
     remove_dev_snapshot();
     enqueue(vec![Write::ClearSession], "");
-    wasm_bindgen_futures::spawn_local(async {
-        flushed().await;
-        let _ = window().location().reload();
+    flushed().await;
+}
+
+/// Reruns `state`'s page when "Reset session" in another tab made its session drop its
+/// persisted values. Call after [`restore_app`].
+pub fn on_reset_elsewhere(state: &SessionState, rerun: impl Fn() + 'static) {
+    let id = tab_of(state);
+    let rerun: Rc<dyn Fn()> = Rc::new(rerun);
+    with(|s| {
+        if let Some(tab) = s.tabs.iter_mut().find(|t| t.id == id) {
+            tab.rerun = Some(rerun);
+        }
     });
 }
 
@@ -219,13 +311,14 @@ pub(crate) fn menu_items(close: impl Fn() + Copy + 'static, rerun: impl Fn() + C
 
 // ----- test hooks -------------------------------------------------------------------
 
-/// Uses another database (name, and a schema version above 1 to simulate an upgrade that
-/// another tab blocks). Call before [`restore`].
+/// Uses another database (name, and a version to open it at, e.g. one above the stored
+/// one to simulate an upgrade that another tab blocks; `None`: the version it has). Call
+/// before [`restore`].
 #[doc(hidden)]
-pub fn use_database(name: &str, version: u32) {
+pub fn use_database(name: &str, version: Option<u32>) {
     with(|s| {
         s.database_name = Some(name.to_string());
-        s.database_version = Some(version);
+        s.database_version = version;
     });
 }
 
@@ -271,29 +364,64 @@ async fn open_database() -> Result<Database, String> {
     }
     let (name, version) = with(|s| (s.database_name.clone(), s.database_version));
     let name = name.unwrap_or_else(|| DATABASE.to_string());
+    let database = open_at(&name, version, Vec::new()).await?;
+    let misshapen = misshapen_stores(&database);
+    if misshapen.is_empty() {
+        return Ok(database);
+    }
+    // Another build's layout: one version more, with our stores.
+    let next = database.version() as u32 + 1;
+    database.close();
+    let database = open_at(&name, Some(next), misshapen).await?;
+    match misshapen_stores(&database).is_empty() {
+        true => Ok(database),
+        false => Err("Browser storage holds another layout that could not be upgraded.".into()),
+    }
+}
+
+/// Opens `name` at `version` (`None`: the version it has, or 1 for a new database),
+/// creating missing stores and recreating the `misshapen` ones in an upgrade.
+async fn open_at(name: &str, version: Option<u32>, misshapen: Vec<&'static str>) -> Result<Database, String> {
     BLOCKED.with(|b| b.set(false));
-    let request = Database::open(name.as_str())
-        .with_version(version.unwrap_or(VERSION))
-        .with_on_blocked(|_event| {
-            BLOCKED.with(|b| b.set(true));
-            Ok(())
-        })
-        .with_on_upgrade_needed(|_event, database| {
-            let existing: Vec<String> = database.object_store_names().collect();
-            for store in [CACHE, SESSION] {
-                if !existing.iter().any(|name| name == store) {
-                    database.create_object_store(store).build()?;
-                }
+    let on_upgrade = move |_event, database: Database| {
+        let existing: Vec<String> = database.object_store_names().collect();
+        for store in misshapen.into_iter().filter(|store| existing.iter().any(|name| name == store)) {
+            database.delete_object_store(store)?;
+        }
+        let existing: Vec<String> = database.object_store_names().collect();
+        for store in [CACHE, SESSION] {
+            if !existing.iter().any(|name| name == store) {
+                database.create_object_store(store).build()?;
             }
-            Ok(())
-        });
-    let mut opening = Box::pin(async move { request.await });
+        }
+        Ok(())
+    };
+    let on_blocked = |_event| {
+        BLOCKED.with(|b| b.set(true));
+        Ok(())
+    };
+    let owned = name.to_string();
+    let mut opening: Pin<Box<dyn Future<Output = Result<Database, OpenDbError>>>> = match version {
+        Some(version) => {
+            let request = Database::open(name)
+                .with_version(version)
+                .with_on_blocked(on_blocked)
+                .with_on_upgrade_needed(on_upgrade);
+            Box::pin(async move { request.await })
+        }
+        None => {
+            let request = Database::open(owned).with_on_blocked(on_blocked).with_on_upgrade_needed(on_upgrade);
+            Box::pin(async move { request.await })
+        }
+    };
     let started = js_sys::Date::now();
     loop {
         // Poll the open request, waking every 20 ms to look for a blocked upgrade.
-        match race(opening.as_mut(), 20).await {
+        match race(Pin::new(&mut opening), 20).await {
             Some(Ok(database)) => return Ok(database),
-            Some(Err(error)) => return Err(format!("Browser storage could not be opened ({error}).")),
+            // The crate reports every exception `open` throws as "version zero".
+            Some(Err(OpenDbError::VersionZero)) => return Err(open_error(&thrown_by_open(name))),
+            Some(Err(error)) => return Err(open_error(&error)),
             None if BLOCKED.with(Cell::get) => return Err(
                 "Browser storage is blocked by another tab of this app running an older version: close it and reload."
                     .into(),
@@ -306,10 +434,67 @@ async fn open_database() -> Result<Database, String> {
     }
 }
 
-/// Reads this app's cache entries and session keys.
-/// `app` is the app's [`app_prefix`] in the session store.
-async fn read_into(database: &Database, port: &StoragePort, app: &str) -> Result<(), indexed_db_futures::error::Error> {
+/// The exception `indexedDB.open(name)` throws (a private window's `SecurityError`, ...).
+fn thrown_by_open(name: &str) -> OpenDbError {
+    let open = || -> Result<JsValue, JsValue> {
+        let factory = js_sys::Reflect::get(&window(), &"indexedDB".into())?;
+        let open: js_sys::Function = js_sys::Reflect::get(&factory, &"open".into())?.dyn_into()?;
+        open.call1(&factory, &name.into())
+    };
+    match open() {
+        Err(exception) => match exception.dyn_into::<web_sys::DomException>() {
+            Ok(exception) => indexed_db_futures::error::Error::from(exception).into(),
+            Err(_) => OpenDbError::UnsupportedEnvironment,
+        },
+        Ok(request) => {
+            // It opened this time: let go of the connection.
+            let close = js_sys::Function::new_with_args("event", "event.target.result.close()");
+            let _ = js_sys::Reflect::set(&request, &"onsuccess".into(), &close);
+            OpenDbError::UnsupportedEnvironment
+        }
+    }
+}
+
+/// What to say when opening storage failed with `error`.
+fn open_error(error: &OpenDbError) -> String {
+    let (text, refused) = match error {
+        OpenDbError::Base(error) => {
+            (describe(error), dom_exception(error).is_some_and(|e| e.name() == "SecurityError"))
+        }
+        other => (other.to_string(), false),
+    };
+    if refused {
+        format!("Browser storage is not allowed on this page (a private window, or site data blocked): {text}.")
+    } else {
+        format!("Browser storage could not be opened ({text}).")
+    }
+}
+
+/// Our stores that are missing or of another shape (keys inside the values, or generated).
+fn misshapen_stores(database: &Database) -> Vec<&'static str> {
+    let shaped = |store: &str| -> bool {
+        let Ok(transaction) = database.transaction(store).build() else { return false };
+        let Ok(store) = transaction.object_store(store) else { return false };
+        store.key_path().is_none() && !store.auto_increment()
+    };
+    let existing: Vec<String> = database.object_store_names().collect();
+    [CACHE, SESSION]
+        .into_iter()
+        .filter(|store| existing.iter().any(|name| name == store) && !shaped(store))
+        .chain([CACHE, SESSION].into_iter().filter(|store| !existing.iter().any(|name| name == store)))
+        .collect()
+}
+
+/// Reads this app's cache entries and session keys; returns the write counter (see the
+/// module docs) and the deletes of values that are not bytes. `app` is the app's
+/// [`app_prefix`] in the session store.
+async fn read_into(
+    database: &Database,
+    port: &StoragePort,
+    app: &str,
+) -> Result<(f64, Vec<Write>), indexed_db_futures::error::Error> {
     let transaction = database.transaction([CACHE, SESSION]).build()?;
+    let mut unreadable = Vec::new();
     for (store_name, is_cache) in [(CACHE, true), (SESSION, false)] {
         let store = transaction.object_store(store_name)?;
         let keys: Vec<JsValue> = store
@@ -325,11 +510,20 @@ async fn read_into(database: &Database, port: &StoragePort, app: &str) -> Result
             .await?
             .collect::<Result<_, _>>()?;
         let prefix = if is_cache { scoped("") } else { scoped(app) };
-        let entries = keys.into_iter().zip(values).filter_map(|(key, value)| {
-            let key = key.as_string()?.strip_prefix(&prefix)?.to_string();
-            let bytes = value.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec();
-            Some((key, bytes))
-        });
+        let mut entries = Vec::new();
+        for (key, value) in keys.into_iter().zip(values) {
+            let Some(key) = key.as_string().and_then(|key| Some(key.strip_prefix(&prefix)?.to_string())) else {
+                continue;
+            };
+            match value.dyn_into::<js_sys::Uint8Array>() {
+                Ok(bytes) => entries.push((key, bytes.to_vec())),
+                // Not bytes: another program's, or damaged. Ignored and deleted.
+                Err(_) if is_cache => {
+                    unreadable.push((format!("a cached value ({key})"), Write::Cache(StorageOp::Delete { key })))
+                }
+                Err(_) => unreadable.push((format!("`{key}`"), Write::Discard(format!("{app}{key}")))),
+            }
+        }
         if is_cache {
             port.preload_cache(entries);
         } else {
@@ -338,7 +532,13 @@ async fn read_into(database: &Database, port: &StoragePort, app: &str) -> Result
             }
         }
     }
-    Ok(())
+    let counter = transaction.object_store(SESSION)?.get::<JsValue, String, _>(counter_key()).primitive()?.await?;
+    let mut deletes = Vec::new();
+    for (what, delete) in unreadable {
+        show_warning(format!("The stored value of {what} could not be read: it starts from its default."));
+        deletes.push(delete);
+    }
+    Ok((counter.and_then(|n| n.as_f64()).unwrap_or(0.0), deletes))
 }
 
 /// Opens storage after a start that had nothing to restore, then makes the writes
@@ -361,7 +561,9 @@ async fn open_in_background() {
 /// Whether this app ever stored something in this browser: a `localStorage` flag,
 /// read synchronously, so apps that persist nothing never wait for IndexedDB.
 fn has_stored(app: &str) -> bool {
-    let stored = |key: String| local_storage().and_then(|storage| storage.get_item(&key).ok().flatten()).is_some();
+    // Without localStorage (refused in some private modes) we cannot tell: look.
+    let Some(storage) = local_storage() else { return true };
+    let stored = |key: String| storage.get_item(&key).ok().flatten().is_some();
     // Caches are the page's: an embedded app reads them if any app of the page stored some.
     stored(stored_flag_key(app)) || (!app.is_empty() && stored(stored_flag_key("")))
 }
@@ -406,57 +608,111 @@ fn enqueue(writes: Vec<Write>, app: &str) {
 async fn write_all() {
     loop {
         let next = with(|s| match (&s.database, s.unavailable.is_some()) {
-            (Some(database), false) => s.queue.pop_front().map(|write| (database.clone(), write)),
+            (Some(database), false) => {
+                let write = s.queue.pop_front()?;
+                if let Write::Session { key, from, .. } = &write {
+                    s.in_flight = Some((*from, key.clone()));
+                }
+                Some((database.clone(), write))
+            }
             _ => {
                 s.queue.clear();
                 None
             }
         });
         let Some((database, write)) = next else { break };
-        if let Err(error) = write_one(&database, write).await {
-            let message = match &error {
-                e if is_quota(e) => {
-                    "Browser storage is full: new cached values and session keys are kept in memory only.".to_string()
+        let told = match &write {
+            Write::Session { key, bytes, from } => {
+                Some(Told::Key { key: key.clone(), bytes: bytes.clone(), from: *from })
+            }
+            Write::ClearSession => Some(Told::Reset),
+            Write::Cache(_) | Write::Discard(_) => None,
+        };
+        let result = write_one(&database, write).await;
+        with(|s| s.in_flight = None);
+        match result {
+            Ok(seq) => {
+                if let (Some(told), Some(seq)) = (told, seq) {
+                    tell_other_tabs(told, seq);
                 }
-                e => format!("Browser storage failed ({}): changes are kept in memory only.", describe(e)),
-            };
-            unavailable(message);
+            }
+            Err(error) => {
+                let message = match &error {
+                    e if is_quota(e) => {
+                        "Browser storage is full: new cached values and session keys are kept in memory only."
+                            .to_string()
+                    }
+                    e => format!("Browser storage failed ({}): changes are kept in memory only.", describe(e)),
+                };
+                unavailable(message);
+            }
         }
     }
     with(|s| s.writing = false);
 }
 
-async fn write_one(database: &Database, write: Write) -> Result<(), indexed_db_futures::error::Error> {
+/// Makes one write; for session keys, also bumps the write counter and returns its new value.
+async fn write_one(database: &Database, write: Write) -> Result<Option<f64>, indexed_db_futures::error::Error> {
     let store_name = match &write {
         Write::Cache(_) => CACHE,
-        Write::Session(..) | Write::ClearSession => SESSION,
+        Write::Session { .. } | Write::Discard(_) | Write::ClearSession => SESSION,
     };
     let transaction = database.transaction(store_name).with_mode(TransactionMode::Readwrite).build()?;
     let store = transaction.object_store(store_name)?;
     let bytes_value = |bytes: &[u8]| -> JsValue { js_sys::Uint8Array::from(bytes).into() };
+    let mut counted = false;
     match write {
-        Write::Cache(StorageOp::Put { key, bytes }) | Write::Session(key, Some(bytes)) => {
+        Write::Cache(StorageOp::Put { key, bytes }) => {
             store.put(bytes_value(&bytes)).with_key(scoped(&key)).primitive()?;
         }
-        Write::Cache(StorageOp::Delete { key }) | Write::Session(key, None) => {
+        Write::Session { key, bytes: Some(bytes), .. } => {
+            store.put(bytes_value(&bytes)).with_key(scoped(&key)).primitive()?;
+            counted = true;
+        }
+        Write::Cache(StorageOp::Delete { key }) | Write::Discard(key) => {
             store.delete(scoped(&key)).primitive()?;
+        }
+        Write::Session { key, bytes: None, .. } => {
+            store.delete(scoped(&key)).primitive()?;
+            counted = true;
         }
         Write::Cache(StorageOp::DeletePrefix { prefix }) => {
             store.delete::<String, _>(prefix_range(&prefix)).primitive()?;
         }
-        Write::Cache(StorageOp::Clear) | Write::ClearSession => {
+        Write::Cache(StorageOp::Clear) => {
             store.delete::<String, _>(prefix_range("")).primitive()?;
         }
+        Write::ClearSession => {
+            store.delete::<String, _>(prefix_range("")).primitive()?;
+            counted = true;
+        }
     }
-    transaction.commit().await
+    let mut seq = None;
+    if counted {
+        let counter = store.get::<JsValue, String, _>(counter_key()).primitive()?.await?;
+        let next = counter.and_then(|n| n.as_f64()).unwrap_or(0.0) + 1.0;
+        store.put(JsValue::from_f64(next)).with_key(counter_key()).primitive()?;
+        seq = Some(next);
+    }
+    transaction.commit().await?;
+    Ok(seq)
+}
+
+fn dom_exception(error: &indexed_db_futures::error::Error) -> Option<web_sys::DomException> {
+    match error {
+        indexed_db_futures::error::Error::DomException(exception) => Some(exception.clone().into()),
+        _ => None,
+    }
 }
 
 fn is_quota(error: &indexed_db_futures::error::Error) -> bool {
-    let text = format!("{error:?} {error}");
-    text.contains("Quota") || text.contains("quota")
+    dom_exception(error).is_some_and(|e| e.name() == "QuotaExceededError") || describe(error).contains("quota")
 }
 
 fn describe(error: &indexed_db_futures::error::Error) -> String {
+    if let Some(exception) = dom_exception(error) {
+        return format!("{}: {}", exception.name(), exception.message());
+    }
     let text = error.to_string();
     if text.is_empty() {
         format!("{error:?}")
@@ -472,6 +728,154 @@ fn unavailable(reason: String) {
         s.queue.clear();
     });
     show_warning(reason);
+}
+
+// ----- other tabs ------------------------------------------------------------------------
+
+/// What a write tells the other tabs.
+enum Told {
+    Key { key: String, bytes: Option<Vec<u8>>, from: u64 },
+    Reset,
+}
+
+/// The key of the write counter in the session store, outside every app's key range.
+fn counter_key() -> String {
+    format!("{}#seq", scope())
+}
+
+/// The channel of this app's tabs: one per database and app path.
+fn channel_name() -> String {
+    let database = with(|s| s.database_name.clone()).unwrap_or_else(|| DATABASE.to_string());
+    format!("wasmlit:{database}:{}", scope())
+}
+
+/// The [`Tab`] id of `state`'s session, 0 if it does not listen.
+fn tab_of(state: &SessionState) -> u64 {
+    let runtime = Rc::as_ptr(&state.runtime);
+    with(|s| s.tabs.iter().find(|tab| tab.runtime.as_ptr() == runtime).map_or(0, |tab| tab.id))
+}
+
+/// Makes `state`'s session listen to the other tabs of the app `app`; returns its id.
+fn join_tabs(state: &SessionState, app: &str) -> u64 {
+    let existing = tab_of(state);
+    if existing != 0 {
+        return existing;
+    }
+    // Sessions that are gone stop listening.
+    with(|s| s.tabs.retain(|tab| tab.runtime.strong_count() > 0));
+    let Ok(channel) = web_sys::BroadcastChannel::new(&channel_name()) else { return 0 };
+    let id = with(|s| {
+        s.next_tab += 1;
+        s.next_tab
+    });
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        heard(id, &event.data());
+    });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let tab = Tab {
+        id,
+        runtime: Rc::downgrade(&state.runtime),
+        app: app.to_string(),
+        channel,
+        _on_message: on_message,
+        rerun: None,
+        floor: 0.0,
+        seen: BTreeMap::new(),
+    };
+    with(|s| s.tabs.push(tab));
+    id
+}
+
+/// Tells the other tabs (and the page's other sessions) about a committed write numbered `seq`.
+fn tell_other_tabs(told: Told, seq: f64) {
+    let message = js_sys::Object::new();
+    let set = |name: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(&message, &name.into(), value);
+    };
+    set("seq", &seq.into());
+    let from = match told {
+        Told::Key { key, bytes, from } => {
+            set("key", &key.as_str().into());
+            set("bytes", &bytes.map_or(JsValue::NULL, |bytes| js_sys::Uint8Array::from(&bytes[..]).into()));
+            with(|s| {
+                if let Some(tab) = s.tabs.iter_mut().find(|tab| tab.id == from) {
+                    tab.seen.insert(key, seq);
+                }
+            });
+            from
+        }
+        Told::Reset => {
+            set("reset", &true.into());
+            0
+        }
+    };
+    // A session's own channel does not hear its own message; a reset goes through a channel
+    // of its own, so every session of this page hears it too.
+    let own = with(|s| s.tabs.iter().find(|tab| tab.id == from).map(|tab| tab.channel.clone()));
+    match own {
+        Some(channel) => {
+            let _ = channel.post_message(&message);
+        }
+        None => {
+            if let Ok(channel) = web_sys::BroadcastChannel::new(&channel_name()) {
+                let _ = channel.post_message(&message);
+                channel.close();
+            }
+        }
+    }
+}
+
+/// A message from another tab reached the session of the [`Tab`] `id`.
+fn heard(id: u64, message: &JsValue) {
+    let get = |name: &str| js_sys::Reflect::get(message, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    let Some(seq) = get("seq").as_f64() else { return };
+    let reset = get("reset").is_truthy();
+    let key = get("key").as_string();
+    let bytes = get("bytes").dyn_into::<js_sys::Uint8Array>().ok().map(|bytes| bytes.to_vec());
+    // Decide under the storage lock, act on the session after.
+    let act = with(|s| {
+        let Storage { tabs, queue, in_flight, .. } = s;
+        let tab = tabs.iter_mut().find(|tab| tab.id == id)?;
+        let runtime = tab.runtime.upgrade()?;
+        if seq <= tab.floor {
+            return None;
+        }
+        if reset {
+            tab.floor = seq;
+            tab.seen.clear();
+            // Writes not made yet would bring the old state back.
+            queue.retain(|write| !matches!(write, Write::Session { from, .. } if *from == id));
+            return Some((runtime, None, tab.rerun.clone()));
+        }
+        let key = key.as_ref()?.strip_prefix(&tab.app)?.to_string();
+        let full = format!("{}{key}", tab.app);
+        let newer = tab.seen.get(&key).is_none_or(|known| seq > *known);
+        let own_pending =
+            queue.iter().any(|write| matches!(write, Write::Session { key: k, from, .. } if *from == id && *k == full))
+                || in_flight.as_ref().is_some_and(|(from, k)| *from == id && *k == full);
+        if !newer || own_pending {
+            return None; // ours commits later: it is the newer one
+        }
+        tab.seen.insert(key.clone(), seq);
+        Some((runtime, Some(key), tab.rerun.clone()))
+    });
+    let Some((runtime, key, rerun)) = act else { return };
+    let port = StoragePort::new(SessionState::new(runtime));
+    // A value is taken quietly (see the module docs); a reset reruns the page.
+    let dropped = match key {
+        Some(key) => {
+            port.adopt(&key, bytes);
+            false
+        }
+        None => port.drop_persisted(),
+    };
+    let rerun = rerun.filter(|_| dropped);
+    for message in port.take_warnings() {
+        show_warning(message);
+    }
+    if let Some(rerun) = rerun {
+        rerun();
+    }
 }
 
 // ----- development reloads ----------------------------------------------------------------
