@@ -144,15 +144,31 @@ const TAGS: [&str; 25] = [
     "span",
 ];
 
+/// A MathML element that `$..$` renders with the `latex` feature (pulldown-latex): no
+/// `maction` (it can link) and no `mglyph` (it loads an image).
+fn mathml(tag: &str) -> bool {
+    cfg!(feature = "latex")
+        && (tag == "math" || tag == "semantics" || tag == "annotation" || tag.starts_with('m'))
+        && !matches!(tag, "maction" | "mglyph")
+}
+
+/// What a MathML element may carry: layout attributes, never a handler, a link or a URL.
+fn mathml_attribute(name: &str, value: &str) -> bool {
+    !name.starts_with("on")
+        && !matches!(name, "href" | "xlink:href" | "src" | "actiontype")
+        && !(name == "style" && (value.contains("url(") || value.contains("expression(")))
+}
+
 /// What in `html` the sanitizer should not have let through.
 fn violations(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     for tag in start_tags(html) {
-        if !TAGS.contains(&tag.name.as_str()) && !matches!(tag.name.as_str(), "input" | "hr" | "br") {
+        let math = mathml(&tag.name);
+        if !TAGS.contains(&tag.name.as_str()) && !matches!(tag.name.as_str(), "input" | "hr" | "br") && !math {
             found.push(format!("tag <{}>", tag.name));
         }
         for (name, value) in &tag.attributes {
-            if !allowed(&tag.name, name, value) {
+            if !(allowed(&tag.name, name, value) || math && mathml_attribute(name, value)) {
                 found.push(format!("attribute {name}={value:?} on <{}>", tag.name));
             }
         }
