@@ -194,12 +194,12 @@ async fn sidebar_holds_its_widgets_and_main_does_not() {
     let app = App::open("fundamentals", "/").await;
     let c = &app.client;
     wait_for_text(c, ".wl-title", "Basic concepts", TIMEOUT).await;
-    let sidebar = c.find(Locator::Css("section.wl-sidebar")).await.expect("a sidebar section");
+    let sidebar = c.find(Locator::Css("aside.wl-sidebar")).await.expect("a sidebar");
     let labels = texts(&sidebar.find_all(Locator::Css("label")).await.unwrap()).await;
     for expected in ["How would you like to be contacted?", "Select a range of values"] {
         assert!(labels.iter().any(|l| l.contains(expected)), "sidebar labels {labels:?} lack {expected:?}");
     }
-    let main = c.find(Locator::Css("section.wl-main")).await.expect("a main section");
+    let main = c.find(Locator::Css("main.wl-main")).await.expect("a main landmark");
     let main_text = main.text().await.unwrap();
     assert!(main_text.contains("0 squared is 0"), "main section text: {main_text}");
     assert!(!main_text.contains("How would you like to be contacted?"));
@@ -773,9 +773,7 @@ async fn page_config_a_dialog_that_must_be_answered_and_the_r_shortcut() {
     let icon = c.execute("return document.getElementById('wasmlit-favicon').href", vec![]).await.unwrap();
     assert!(icon.as_str().is_some_and(|h| h.starts_with("data:image/svg+xml,")), "an emoji favicon: {icon}");
     let wide = || async {
-        c.execute("return document.querySelector('section.wl-main').classList.contains('wl-wide')", vec![])
-            .await
-            .unwrap()
+        c.execute("return document.querySelector('main.wl-main').classList.contains('wl-wide')", vec![]).await.unwrap()
     };
     assert_eq!(wide().await, serde_json::Value::Bool(false));
     c.execute(

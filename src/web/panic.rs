@@ -125,6 +125,8 @@ fn show_panel(info: &PanicHookInfo<'_>, root: Option<web_sys::HtmlElement>) {
     }
     if let Ok(pre) = document.create_element("pre") {
         pre.set_text_content(Some(&message));
+        // A long message scrolls: Tab reaches it, so keys can scroll it.
+        let _ = pre.set_attribute("tabindex", "0");
         let _ = panel.append_child(&pre);
     }
     if let Ok(button) = document.create_element("button") {
