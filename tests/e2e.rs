@@ -954,7 +954,7 @@ async fn a_million_row_grid_sorts_scrolls_to_the_last_row_and_selects() {
     let started = Instant::now();
     // The switch's <input> is drawn over by its track: click it as the label would.
     c.execute("arguments[0].click()", vec![serde_json::to_value(&input).unwrap()]).await.unwrap();
-    const GRID: &str = ".wl-grid[aria-rowcount='1000000']";
+    const GRID: &str = ".wl-grid:has(> [role=grid][aria-rowcount='1000000'])";
     let grid = c.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css(GRID)).await.unwrap();
     wait_until(TIMEOUT, "the million-row grid shows row 0", || async {
         grid_rows(c, GRID).await.first().map(String::as_str) == Some("0")
@@ -2647,13 +2647,14 @@ async fn axe_run(client: &Client, axe: &str) -> Vec<AxeViolation> {
 async fn gallery_states(theme: &str, axe: &str) -> Vec<(&'static str, Vec<AxeViolation>)> {
     let app = App::open("gallery", "/wasmlit/").await;
     let c = &app.client;
-    c.goto(&format!("{}?theme={theme}", app.url)).await.unwrap();
+    // With the charts and maps on (their toggles are bound to the query string).
+    c.goto(&format!("{}?theme={theme}&charts=true&maps=true", app.url)).await.unwrap();
     wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
     let shown = c.execute("return document.querySelector('.wl-app').dataset.theme", vec![]).await.unwrap();
     assert_eq!(shown.as_str(), Some(theme), "the gallery wears the {theme} theme");
-    // Charts and maps draw once their libraries load.
-    wait_until(TIMEOUT, "the charts draw", || async {
-        js(c, "return document.querySelectorAll('.wl-chart svg, .wl-chart canvas').length").await.as_u64() > Some(0)
+    wait_until(TIMEOUT, "the charts draw", || async { chart_marks(c, ".wl-line_chart", "line").await == 3 }).await;
+    wait_until(TIMEOUT, "the maps draw", || async {
+        js(c, "return document.querySelectorAll('.wl-map-points').length").await.as_u64() > Some(0)
     })
     .await;
     let mut states = vec![("page", axe_run(c, axe).await)];
