@@ -253,7 +253,9 @@ fn push_colors(
 ) {
     let valid = |c: &Option<String>| c.clone().filter(|c| crate::color::check_color(c).is_ok());
     if let Some(c) = valid(primary) {
-        css.push_str(&format!("--wl-primary: {c};\n--wl-primary-bg: color-mix(in srgb, {c} 12%, transparent);\n"));
+        css.push_str(&format!(
+            "--wl-primary: {c};\n--wl-primary-text: {c};\n--wl-primary-strong: {c};\n--wl-primary-bg: color-mix(in srgb, {c} 12%, transparent);\n"
+        ));
     }
     if let Some(c) = valid(bg) {
         css.push_str(&format!("--wl-bg: {c};\n"));
@@ -263,7 +265,7 @@ fn push_colors(
     }
     if let Some(c) = valid(text) {
         css.push_str(&format!(
-            "--wl-text: {c};\n--wl-text-muted: color-mix(in srgb, {c} 60%, transparent);\n--wl-border: color-mix(in srgb, {c} 20%, transparent);\n"
+            "--wl-text: {c};\n--wl-text-muted: color-mix(in srgb, {c} 72%, transparent);\n--wl-border: color-mix(in srgb, {c} 20%, transparent);\n"
         ));
     }
     if let Some(c) = valid(link) {
@@ -342,7 +344,7 @@ backgroundColor = "#1e1b4b"
             "color-scheme: dark;",
             "--wl-primary: #7c3aed;",
             "--wl-bg: #0b1020;",
-            "--wl-text-muted: color-mix(in srgb, rgb(230, 230, 240) 60%, transparent);",
+            "--wl-text-muted: color-mix(in srgb, rgb(230, 230, 240) 72%, transparent);",
             "--wl-font: \"Source Serif Pro\"",
             "--wl-mono: 'Fira Code', monospace;",
             "--wl-radius: 6px;",

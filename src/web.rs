@@ -14,6 +14,7 @@ mod clock;
 mod context;
 mod elements;
 pub(crate) mod fetch;
+mod help;
 mod icon;
 pub(crate) mod layout;
 mod pages;

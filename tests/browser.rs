@@ -182,7 +182,7 @@ async fn a_script_error_is_shown_in_place_and_the_app_stays_usable() {
     settle().await;
     assert_eq!(all_text(&root, ".wl-exception-message"), ["three is not allowed"]);
     assert_eq!(all_text(&root, ".wl-md")[0], "n = 3");
-    find(&root, "button[aria-label=Increment]").click();
+    find(&root, "button[aria-label=Increase]").click();
     settle().await;
     assert!(all_text(&root, ".wl-exception-message").is_empty(), "the error goes with the next run");
     assert_eq!(all_text(&root, ".wl-md")[0], "n = 4");
@@ -375,7 +375,7 @@ async fn an_interaction_cancels_a_long_run_and_old_output_fades_until_replaced()
     }))
     .await;
     assert_eq!(all_text(&root, ".wl-md"), ["start 0"], "the first run is still sleeping");
-    find(&root, "button[aria-label=Increment]").click();
+    find(&root, "button[aria-label=Increase]").click();
     settle().await;
     assert_eq!(all_text(&root, ".wl-md"), ["start 1"]);
     sleep_ms(300).await;
@@ -836,7 +836,7 @@ async fn focus_stays_on_a_control_when_the_button_under_it_goes_away() {
     field.blur().unwrap();
 
     // "−" down to the minimum: the button stays focused (aria-disabled, not disabled).
-    let minus = find(&root, "button[aria-label=Decrement]");
+    let minus = find(&root, "button[aria-label=Decrease]");
     minus.focus().unwrap();
     minus.click();
     settle().await;

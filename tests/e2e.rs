@@ -194,12 +194,12 @@ async fn sidebar_holds_its_widgets_and_main_does_not() {
     let app = App::open("fundamentals", "/").await;
     let c = &app.client;
     wait_for_text(c, ".wl-title", "Basic concepts", TIMEOUT).await;
-    let sidebar = c.find(Locator::Css("section.wl-sidebar")).await.expect("a sidebar section");
+    let sidebar = c.find(Locator::Css("aside.wl-sidebar")).await.expect("a sidebar");
     let labels = texts(&sidebar.find_all(Locator::Css("label")).await.unwrap()).await;
     for expected in ["How would you like to be contacted?", "Select a range of values"] {
         assert!(labels.iter().any(|l| l.contains(expected)), "sidebar labels {labels:?} lack {expected:?}");
     }
-    let main = c.find(Locator::Css("section.wl-main")).await.expect("a main section");
+    let main = c.find(Locator::Css("main.wl-main")).await.expect("a main landmark");
     let main_text = main.text().await.unwrap();
     assert!(main_text.contains("0 squared is 0"), "main section text: {main_text}");
     assert!(!main_text.contains("How would you like to be contacted?"));
@@ -773,9 +773,7 @@ async fn page_config_a_dialog_that_must_be_answered_and_the_r_shortcut() {
     let icon = c.execute("return document.getElementById('wasmlit-favicon').href", vec![]).await.unwrap();
     assert!(icon.as_str().is_some_and(|h| h.starts_with("data:image/svg+xml,")), "an emoji favicon: {icon}");
     let wide = || async {
-        c.execute("return document.querySelector('section.wl-main').classList.contains('wl-wide')", vec![])
-            .await
-            .unwrap()
+        c.execute("return document.querySelector('main.wl-main').classList.contains('wl-wide')", vec![]).await.unwrap()
     };
     assert_eq!(wide().await, serde_json::Value::Bool(false));
     c.execute(
@@ -956,7 +954,7 @@ async fn a_million_row_grid_sorts_scrolls_to_the_last_row_and_selects() {
     let started = Instant::now();
     // The switch's <input> is drawn over by its track: click it as the label would.
     c.execute("arguments[0].click()", vec![serde_json::to_value(&input).unwrap()]).await.unwrap();
-    const GRID: &str = ".wl-grid[aria-rowcount='1000000']";
+    const GRID: &str = ".wl-grid:has(> [role=grid][aria-rowcount='1000000'])";
     let grid = c.wait().at_most(Duration::from_secs(60)).for_element(Locator::Css(GRID)).await.unwrap();
     wait_until(TIMEOUT, "the million-row grid shows row 0", || async {
         grid_rows(c, GRID).await.first().map(String::as_str) == Some("0")
@@ -2600,4 +2598,103 @@ async fn an_exported_multipage_app_keeps_its_pages_in_the_fragment_with_back_and
     assert_no_exceptions(c).await;
     let _ = client.close().await;
     let _ = std::fs::remove_dir_all(&folder);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility: axe-core (vendor/package.json, from npm) on the built gallery, light and dark.
+// ---------------------------------------------------------------------------------------------
+
+/// axe-core's browser build, which `cargo xtask setup` installs (`npm ci` in `vendor/`).
+fn axe_source() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("vendor/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e} (install it: cargo xtask setup)", path.display()))
+}
+
+/// One rule axe-core found broken on a page: its id, impact, how many nodes, a few of them.
+#[derive(Debug, serde::Deserialize)]
+struct AxeViolation {
+    id: String,
+    impact: String,
+    nodes: usize,
+    targets: Vec<String>,
+}
+
+/// Injects axe-core (once per page load) and runs it on the whole document.
+async fn axe_run(client: &Client, axe: &str) -> Vec<AxeViolation> {
+    // WebDriver's scripts are not subject to the page's Content-Security-Policy.
+    client.execute(&format!("if (!window.axe) {{ {axe} }}"), vec![]).await.unwrap();
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] })
+               .then(r => done(r.violations.map(v => ({
+                 id: v.id,
+                 impact: v.impact || 'none',
+                 nodes: v.nodes.length,
+                 targets: v.nodes.slice(0, 2).map(n => n.target.join(' ')),
+               }))))
+               .catch(e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found.clone()).unwrap_or_else(|_| panic!("axe.run failed: {found}"))
+}
+
+/// What the gallery looks like to axe-core: (state, violations) for the page as loaded, with
+/// a dialog open, and with the crash panel after a panic.
+async fn gallery_states(theme: &str, axe: &str) -> Vec<(&'static str, Vec<AxeViolation>)> {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    // With the charts and maps on (their toggles are bound to the query string).
+    c.goto(&format!("{}?theme={theme}&charts=true&maps=true", app.url)).await.unwrap();
+    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
+    let shown = c.execute("return document.querySelector('.wl-app').dataset.theme", vec![]).await.unwrap();
+    assert_eq!(shown.as_str(), Some(theme), "the gallery wears the {theme} theme");
+    wait_until(TIMEOUT, "the charts draw", || async { chart_marks(c, ".wl-line_chart", "line").await == 3 }).await;
+    wait_until(TIMEOUT, "the maps draw", || async {
+        js(c, "return document.querySelectorAll('.wl-map-points').length").await.as_u64() > Some(0)
+    })
+    .await;
+    let mut states = vec![("page", axe_run(c, axe).await)];
+    click_centered(c, &button(c, "Open a dialog").await).await;
+    c.wait().at_most(TIMEOUT).for_element(Locator::Css("[role=dialog][aria-label='Rate the gallery']")).await.unwrap();
+    states.push(("dialog open", axe_run(c, axe).await));
+    c.find(Locator::Css("body")).await.unwrap().send_keys("\u{E00C}").await.unwrap();
+    click_centered(c, &button(c, "Panic").await).await;
+    wait_for_text(c, "#wasmlit-crash", "a deliberate panic from the gallery", TIMEOUT).await;
+    states.push(("crash panel", axe_run(c, axe).await));
+    app.close().await;
+    states
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn axe_core_finds_no_serious_or_critical_violation_in_the_gallery_light_or_dark() {
+    let axe = axe_source();
+    let impacts = ["critical", "serious", "moderate", "minor"];
+    let mut table =
+        vec![format!("| page | theme | {} |", impacts.join(" | ")), "|---|---|---|---|---|---|".to_string()];
+    let mut details = Vec::new();
+    let mut failing = Vec::new();
+    for theme in ["light", "dark"] {
+        for (state, violations) in gallery_states(theme, &axe).await {
+            let counts = impacts.map(|impact| {
+                let of: Vec<_> = violations.iter().filter(|v| v.impact == impact).collect();
+                format!("{} ({} nodes)", of.len(), of.iter().map(|v| v.nodes).sum::<usize>())
+            });
+            table.push(format!("| gallery: {state} | {theme} | {} |", counts.join(" | ")));
+            for v in &violations {
+                let line =
+                    format!("{state}, {theme}: {} [{}] on {} nodes, e.g. {:?}", v.id, v.impact, v.nodes, v.targets);
+                if v.impact == "serious" || v.impact == "critical" {
+                    failing.push(line.clone());
+                }
+                details.push(line);
+            }
+        }
+    }
+    println!("axe-core violations by impact: rules (nodes)\n{}\n\n{}", table.join("\n"), details.join("\n"));
+    assert!(failing.is_empty(), "serious or critical violations:\n{}", failing.join("\n"));
 }

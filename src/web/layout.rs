@@ -4,7 +4,7 @@
 mod chat_message;
 mod columns;
 mod container;
-mod dialog;
+pub(crate) mod dialog;
 pub(crate) mod empty;
 mod expander;
 mod form;

@@ -110,14 +110,15 @@ fn show_panel(info: &PanicHookInfo<'_>, root: Option<web_sys::HtmlElement>) {
     if let Some(theme) = theme {
         let _ = panel.set_attribute("data-theme", &theme);
     }
+    // The stopped app is inert: the panel is the page's one heading.
     let parts = [
-        ("h2", "The app crashed"),
+        ("h1", "The app crashed"),
         ("p", "A panic stopped the app's WebAssembly module. Restart it to go on; the message below says what went wrong."),
     ];
     for (tag, text) in parts {
         if let Ok(node) = document.create_element(tag) {
             node.set_text_content(Some(text));
-            if tag == "h2" && whole_page {
+            if tag == "h1" && whole_page {
                 node.set_id("wasmlit-crash-title");
             }
             let _ = panel.append_child(&node);
@@ -125,6 +126,8 @@ fn show_panel(info: &PanicHookInfo<'_>, root: Option<web_sys::HtmlElement>) {
     }
     if let Ok(pre) = document.create_element("pre") {
         pre.set_text_content(Some(&message));
+        // A long message scrolls: Tab reaches it, so keys can scroll it.
+        let _ = pre.set_attribute("tabindex", "0");
         let _ = panel.append_child(&pre);
     }
     if let Ok(button) = document.create_element("button") {

@@ -262,6 +262,34 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
             }
         }
     });
+    // The menu's dialogs take focus when they open, keep Tab inside, and give focus back to
+    // the menu's button when they close.
+    let about_panel = NodeRef::<leptos::html::Div>::new();
+    let settings_panel = NodeRef::<leptos::html::Div>::new();
+    for (open, panel) in [(about_open, about_panel), (settings_open, settings_panel)] {
+        Effect::new(move |was: Option<bool>| {
+            let now = open.get();
+            match (now, panel.get()) {
+                (true, Some(panel)) => {
+                    let _ = panel.focus();
+                }
+                (false, _) if was == Some(true) => {
+                    if let Some(button) = menu_button.get_untracked() {
+                        let _ = button.focus();
+                    }
+                }
+                _ => {}
+            }
+            now
+        });
+    }
+    let trap = move |panel: NodeRef<leptos::html::Div>| {
+        move |event: leptos::ev::KeyboardEvent| {
+            if let Some(panel) = panel.get_untracked() {
+                super::layout::dialog::trap_tab(&panel, &event);
+            }
+        }
+    };
     let menu = NodeRef::<leptos::html::Div>::new();
     let outside = window_event_listener(leptos::ev::pointerdown, move |event| {
         let target = event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
@@ -330,7 +358,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                 <div class="wl-sidebar-backdrop" on:click=move |_| toggle_sidebar(false)></div>
             </Show>
             <Show when=move || has_sidebar.get()>
-                <section class="wl-sidebar" class:wl-collapsed=move || !sidebar_open.get()>
+                <aside class="wl-sidebar" aria-label="Sidebar" class:wl-collapsed=move || !sidebar_open.get()>
                     <button
                         class="wl-icon-button wl-sidebar-close"
                         aria-label="Close sidebar"
@@ -340,7 +368,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                         "«"
                     </button>
                     <div class="wl-sidebar-inner">{cells(sidebar.clone(), sender)}</div>
-                </section>
+                </aside>
             </Show>
             <Show when=move || about_open.get()>
                 {move || {
@@ -348,7 +376,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                     let [name, made] = crate::app_menu::about_lines(&title);
                     view! {
                         <div class="wl-dialog-backdrop" on:click=move |_| about_open.set(false)></div>
-                        <div class="wl-dialog wl-about" role="dialog" aria-modal="true" aria-label="About">
+                        <div class="wl-dialog wl-about" role="dialog" aria-modal="true" aria-label="About" tabindex="-1" node_ref=about_panel on:keydown=trap(about_panel)>
                             <div class="wl-dialog-head">
                                 <h2>{name}</h2>
                                 <button class="wl-icon-button" aria-label="Close" on:click=move |_| about_open.set(false)>"×"</button>
@@ -363,7 +391,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                     let themes = themes.clone();
                     view! {
                         <div class="wl-dialog-backdrop" on:click=move |_| settings_open.set(false)></div>
-                        <div class="wl-dialog wl-settings" role="dialog" aria-modal="true" aria-label="Settings">
+                        <div class="wl-dialog wl-settings" role="dialog" aria-modal="true" aria-label="Settings" tabindex="-1" node_ref=settings_panel on:keydown=trap(settings_panel)>
                             <div class="wl-dialog-head">
                                 <h2>"Settings"</h2>
                                 <button class="wl-icon-button" aria-label="Close" on:click=move |_| settings_open.set(false)>"×"</button>
@@ -390,9 +418,9 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
             </Show>
             {theme_error.map(|error| view! { <div class="wl-theme-error" role="alert">{error}" The app uses the default theme."</div> })}
             {super::elements::status::toast::stack(toasts)}
-            <section class="wl-main" class:wl-wide=move || wide.get() class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
+            <main class="wl-main" class:wl-wide=move || wide.get() class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
                 <div class="wl-main-inner">{cells(main.clone(), sender)}</div>
-            </section>
+            </main>
         </div>
     }
 }

@@ -110,23 +110,37 @@ impl<P: WidgetProps + Clone + PartialEq + Send + Sync + 'static> WidgetCell<P> {
     }
 }
 
-/// A widget's `<label>`, with its help as a tooltip.
+/// A widget's `<label>`, and its help (`help::icon`), which describes the control `for_id`.
 pub(crate) fn label<P: Send + Sync + Clone + PartialEq + 'static>(
     props: Memo<P>,
     common: fn(&P) -> &WidgetCommon,
     for_id: String,
 ) -> impl IntoView {
     let visibility = props.with_untracked(|p| common(p).label_visibility);
+    let tip = super::help::tip_id(&for_id);
+    // The control is drawn by the renderer after its label: it is found by id once mounted.
+    let control = for_id.clone();
+    let described = tip.clone();
+    Effect::new(move |_| {
+        let has_help = props.with(|p| common(p).help.is_some());
+        if let Some(control) = document().get_element_by_id(&control) {
+            let _ = match super::help::described_by(has_help, &described) {
+                Some(id) => control.set_attribute("aria-describedby", &id),
+                None => control.remove_attribute("aria-describedby"),
+            };
+        }
+    });
     view! {
-        <label
+        <div
             class="wl-widget-label"
-            for=for_id
             class:wl-label-hidden=visibility == LabelVisibility::Hidden
             class:wl-label-collapsed=visibility == LabelVisibility::Collapsed
         >
-            {label_text(props, move |p| &common(p).label)}
-            {move || props.with(|p| common(p).help.clone()).map(|help| view! { <span class="wl-help" title=help>"?"</span> })}
-        </label>
+            <label id=format!("{for_id}-label") for=for_id>
+                {label_text(props, move |p| &common(p).label)}
+            </label>
+            {super::help::icon(move || props.with(|p| common(p).help.clone()), tip)}
+        </div>
     }
 }
 

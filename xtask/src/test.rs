@@ -5,7 +5,7 @@
 //!   and for wasm32 on the crates that build for the browser;
 //! - native: `cargo test --workspace` (engine, AppTest scenarios, doc-tests, the example apps'
 //!   tests; the end-to-end tests are `#[ignore]`d there);
-//! - browser: `tests/browser.rs`, `tests/browser_persistence.rs`, `tests/browser_data_editor.rs`, `tests/browser_maps.rs`, `tests/browser_charts.rs`, `tests/browser_media.rs` and `tests/browser_storage_faults.rs` compiled to wasm32 and run
+//! - browser: `tests/browser.rs`, `tests/browser_persistence.rs`, `tests/browser_data_editor.rs`, `tests/browser_maps.rs`, `tests/browser_charts.rs`, `tests/browser_media.rs`, `tests/browser_storage_faults.rs` and `tests/browser_a11y.rs` compiled to wasm32 and run
 //!   by `wasm-bindgen-test-runner` in headless Chromium (flags in `webdriver.json`);
 //! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`; the hello
 //!   app's `.wasm` must stay within 5% of the brotli size in `bench/size-ceiling.txt`; an app
@@ -265,6 +265,8 @@ fn browser(tools: &Tools) -> StageOutcome {
             "browser_media",
             "--test",
             "browser_storage_faults",
+            "--test",
+            "browser_a11y",
         ])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
         .env("CHROMEDRIVER", chromedriver)

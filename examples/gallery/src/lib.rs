@@ -1096,7 +1096,7 @@ fn components(ui: &Ui) {
     echo!(ui, {
         let counter = Component::new("counter")
             .html("<button type='button'>Click me</button>")
-            .css("button { font: inherit; color: var(--st-primary-color); background: none; border: 1px solid var(--st-border-color); border-radius: var(--st-base-radius); padding: 0.25rem 0.75rem; }")
+            .css("button { font: inherit; color: var(--st-text-color); background: none; border: 1px solid var(--st-primary-color); border-radius: var(--st-base-radius); padding: 0.25rem 0.75rem; }")
             .js("export default ({ parentElement, setStateValue }) => {
                 let count = 0;
                 parentElement.querySelector('button').onclick = () => setStateValue('count', ++count);

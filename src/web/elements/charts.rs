@@ -49,6 +49,7 @@ export function embed(el, spec, config, dark, rows, svg) {
     config,
     renderer: svg ? 'svg' : 'canvas',
     tooltip: { theme: dark ? 'dark' : 'light' },
+    patch: (vega) => { hideBrushes(vega); return vega; },
   };
   const parsed = JSON.parse(spec);
   // The rows go in with the spec (as Streamlit's do), so the first layout makes room for the
@@ -60,6 +61,14 @@ export function embed(el, spec, config, dark, rows, svg) {
     result.view.__wlRoom = room(result.view);
     return result;
   });
+}
+// An interval selection's brush (Vega-Lite's marks `<param>_brush_bg` and `<param>_brush`)
+// is drawn for the eye: it has no name, so screen readers skip it (`aria: false`).
+function hideBrushes(spec) {
+  for (const mark of spec.marks || []) {
+    if (/_brush(_bg)?$/.test(mark.name || '')) mark.aria = false;
+    hideBrushes(mark);
+  }
 }
 // How far the axes, labels and legends reach beyond the plot on its left and right, as the
 // last "fit" layout made room for them (Vega's ViewLayout reads the same bounds).

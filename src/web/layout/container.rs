@@ -46,6 +46,8 @@ pub(crate) fn render(cell: BlockCell, sender: Sender) -> AnyView {
             class:wl-stale=move || stale.get()
             class:wl-bordered=move || options.get().0
             class:wl-scroll=move || options.get().1.is_some()
+            // A container of fixed height scrolls: Tab reaches it, so keys can scroll it.
+            tabindex=move || options.get().1.map(|_| "0")
             class:wl-horizontal=move || options.get().2
             data-gap=gap
             data-halign=justify

@@ -24,7 +24,8 @@ pub(crate) struct Dismiss {
 /// A modal over the page. Dismissing it (×, Esc, a click outside) hides it without a rerun
 /// (or with one, for `on_dismiss_rerun` and `on_dismiss`, whose callback's trigger it presses first); a later run that draws it again (a new `opened`
 /// run) shows it again, even when the page reuses this cell. Focus moves into the dialog
-/// when it opens and back where it was when it is dismissed.
+/// when it opens, Tab cycles inside it (`trap_tab`), and focus goes back where it was when
+/// it is dismissed.
 pub(crate) fn render(cell: BlockCell, title: String, wide: bool, dismiss: Dismiss, sender: Sender) -> AnyView {
     let BlockCell { kind, children, .. } = cell;
     let open = RwSignal::new(true);
@@ -79,6 +80,11 @@ pub(crate) fn render(cell: BlockCell, title: String, wide: bool, dismiss: Dismis
                 aria-label=title.clone()
                 tabindex="-1"
                 node_ref=panel
+                on:keydown=move |event| {
+                    if let Some(panel) = panel.get_untracked() {
+                        trap_tab(&panel, &event);
+                    }
+                }
             >
                 <div class="wl-dialog-head">
                     <h2>{title.clone()}</h2>
@@ -91,4 +97,35 @@ pub(crate) fn render(cell: BlockCell, title: String, wide: bool, dismiss: Dismis
         </Show>
     }
     .into_any()
+}
+
+/// What Tab can reach in a dialog.
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), \
+    select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1']), summary, iframe";
+
+/// Keeps Tab and Shift+Tab inside the modal `panel`: from its last focusable control Tab goes
+/// to the first, and Shift+Tab from the first (or the panel itself) to the last.
+pub(crate) fn trap_tab(panel: &web_sys::HtmlElement, event: &web_sys::KeyboardEvent) {
+    if event.key() != "Tab" {
+        return;
+    }
+    let Ok(found) = panel.query_selector_all(FOCUSABLE) else { return };
+    let shown: Vec<web_sys::HtmlElement> = (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.offset_width() > 0 || e.offset_height() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
+        event.prevent_default();
+        return;
+    };
+    let active = document().active_element();
+    let at = |e: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a.is_same_node(Some(e)));
+    let on_panel = active.as_ref().is_some_and(|a| a.is_same_node(Some(panel)));
+    let target = match event.shift_key() {
+        true if at(first) || on_panel => last,
+        false if at(last) => first,
+        _ => return,
+    };
+    event.prevent_default();
+    let _ = target.focus();
 }

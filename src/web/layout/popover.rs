@@ -41,6 +41,8 @@ pub(crate) fn render(cell: BlockCell, sender: Sender) -> AnyView {
     let help = field(|k| if let BlockKind::Popover { help, .. } = k { help.clone() } else { None });
     let disabled = move || kind.with(|k| matches!(k, BlockKind::Popover { disabled: true, .. }));
     let root = NodeRef::<Div>::new();
+    let tip = crate::web::help::fresh_id();
+    let tip_text = tip.clone();
     let escape = window_event_listener(leptos::ev::keydown, move |event| {
         if event.key() == "Escape" && open.get_untracked() {
             set_open(false);
@@ -62,7 +64,7 @@ pub(crate) fn render(cell: BlockCell, sender: Sender) -> AnyView {
                 class="wl-button wl-popover-button"
                 aria-haspopup="dialog"
                 aria-expanded=move || open.get().to_string()
-                title=help
+                aria-describedby=move || help().map(|_| tip.clone())
                 disabled=disabled
                 on:click=move |_| set_open(!open.get_untracked())
             >
@@ -70,6 +72,7 @@ pub(crate) fn render(cell: BlockCell, sender: Sender) -> AnyView {
                 <span>{label}</span>
                 <span class="wl-popover-caret" aria-hidden="true">"⌄"</span>
             </button>
+            {move || help().map(|help| crate::web::help::tip(help, tip_text.clone()))}
             <div class="wl-popover-panel" role="dialog" aria-label=label hidden=move || !open.get()>
                 {cells(children, sender)}
             </div>

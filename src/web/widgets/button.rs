@@ -10,13 +10,15 @@ pub(crate) fn render(cell: WidgetCell<ButtonProps>) -> AnyView {
     let props = cell.props;
     let submits = cell.first.form_submit;
     let sink = cell.sink;
+    let tip = crate::web::help::tip_id(&cell.dom_id);
+    let described = tip.clone();
     view! {
         <button
             class="wl-btn"
             class:wl-primary=move || props.with(|p| p.kind == ButtonKind::Primary)
             class:wl-tertiary=move || props.with(|p| p.kind == ButtonKind::Tertiary)
             disabled=move || props.with(|p| p.common.disabled)
-            title=move || props.with(|p| p.common.help.clone())
+            aria-describedby=move || props.with(|p| crate::web::help::described_by(p.common.help.is_some(), &described))
             on:click=move |_| {
                 if submits {
                     sink.submit();
@@ -30,6 +32,7 @@ pub(crate) fn render(cell: WidgetCell<ButtonProps>) -> AnyView {
             }}
             {super::label_text(props, |p| &p.common.label)}
         </button>
+        {move || props.with(|p| p.common.help.clone()).map(|help| crate::web::help::tip(help, tip.clone()))}
     }
     .into_any()
 }

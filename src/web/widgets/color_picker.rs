@@ -22,7 +22,6 @@ pub(crate) fn render(cell: WidgetCell<ColorPickerProps>) -> AnyView {
                 type="color"
                 class="wl-color-swatch"
                 disabled=move || props.with(|p| p.common.disabled)
-                title=move || props.with(|p| p.common.help.clone())
                 prop:value=move || {
                     echo.track();
                     props.with(|p| full_hex(&p.value))

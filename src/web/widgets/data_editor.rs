@@ -45,6 +45,8 @@ pub(crate) fn render(cell: WidgetCell<DataEditorProps>) -> AnyView {
     let props = cell.props;
     let sink = cell.sink;
     let dom_id = cell.dom_id.clone();
+    let tip = crate::web::help::tip_id(&dom_id);
+    let described = tip.clone();
     // Edits sent but not yet run (or held by a form): the editor builds on them.
     let held = draft::<EditState, _>(props, cell.echo.clone());
     let state = Memo::new(move |_| held.get().unwrap_or_else(|| props.with(|p| p.edits.clone())));
@@ -283,7 +285,7 @@ pub(crate) fn render(cell: WidgetCell<DataEditorProps>) -> AnyView {
             style=style
             style:max-height=move || format!("{}px", height())
             on:scroll=on_scroll
-            title=move || props.with(|p| p.common.help.clone())
+            aria-describedby=move || props.with(|p| crate::web::help::described_by(p.common.help.is_some(), &described))
         >
             {move || {
                 let layout = shape.get();
@@ -293,8 +295,8 @@ pub(crate) fn render(cell: WidgetCell<DataEditorProps>) -> AnyView {
                     <table class="wl-data-editor-table">
                         <thead>
                             <tr>
-                                {layout.dynamic.then(|| view! { <th class="wl-data-editor-pick"></th> })}
-                                {layout.index.then(|| view! { <th class="wl-data-editor-index"></th> })}
+                                {layout.dynamic.then(|| view! { <th class="wl-data-editor-pick"><span class="wl-visually-hidden">"Select"</span></th> })}
+                                {layout.index.then(|| view! { <th class="wl-data-editor-index"><span class="wl-visually-hidden">"Index"</span></th> })}
                                 {layout
                                     .columns
                                     .iter()
@@ -328,6 +330,7 @@ pub(crate) fn render(cell: WidgetCell<DataEditorProps>) -> AnyView {
                 }
             }}
         </div>
+        {move || props.with(|p| p.common.help.clone()).map(|help| crate::web::help::tip(help, tip.clone()))}
         {move || shape.with(|l| l.dynamic && !l.disabled).then(|| view! {
             <div class="wl-data-editor-actions">
                 <button class="wl-btn wl-data-editor-add" on:click=add_row>"+ Add row"</button>

@@ -38,6 +38,8 @@ pub(crate) fn render(cell: WidgetCell<DownloadButtonProps>) -> AnyView {
         url
     });
     let disabled = move || props.with(|p| p.common.disabled);
+    let tip = crate::web::help::tip_id(&cell.dom_id);
+    let described = tip.clone();
     view! {
         <a
             class="wl-btn wl-download-button"
@@ -50,7 +52,7 @@ pub(crate) fn render(cell: WidgetCell<DownloadButtonProps>) -> AnyView {
             type=move || props.with(|p| p.mime.clone())
             role="button"
             aria-disabled=move || disabled().then_some("true")
-            title=move || props.with(|p| p.common.help.clone())
+            aria-describedby=move || props.with(|p| crate::web::help::described_by(p.common.help.is_some(), &described))
             on:click=move |_| {
                 if !disabled() && props.with_untracked(|p| p.rerun_on_click) {
                     sink.send(WidgetValue::Trigger(true));
@@ -62,6 +64,7 @@ pub(crate) fn render(cell: WidgetCell<DownloadButtonProps>) -> AnyView {
             }}
             {super::label_text(props, |p| &p.common.label)}
         </a>
+        {move || props.with(|p| p.common.help.clone()).map(|help| crate::web::help::tip(help, tip.clone()))}
     }
     .into_any()
 }

@@ -18,6 +18,8 @@ fn icon(options: FeedbackOptions, index: usize) -> &'static str {
 
 pub(crate) fn render(cell: WidgetCell<FeedbackProps>) -> AnyView {
     let props = cell.props;
+    let tip = crate::web::help::tip_id(&cell.dom_id);
+    let described = tip.clone();
     let options = cell.first.options;
     let labels = cell.first.labels.clone();
     // Streamlit draws thumbs up (index 1) before thumbs down (index 0).
@@ -68,10 +70,11 @@ pub(crate) fn render(cell: WidgetCell<FeedbackProps>) -> AnyView {
             class:wl-feedback-stars=options == FeedbackOptions::Stars
             role="group"
             aria-label=format!("Feedback ({})", options.name())
-            title=move || props.with(|p| p.common.help.clone())
+            aria-describedby=move || props.with(|p| crate::web::help::described_by(p.common.help.is_some(), &described))
         >
             {buttons}
         </div>
+        {move || props.with(|p| p.common.help.clone()).map(|help| crate::web::help::tip(help, tip.clone()))}
     }
     .into_any()
 }

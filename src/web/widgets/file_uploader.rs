@@ -31,7 +31,6 @@ pub(crate) fn render(cell: WidgetCell<FileUploaderProps>) -> AnyView {
             class="wl-file-dropzone"
             class:wl-dragging=move || dragging.get()
             class:wl-disabled=disabled
-            title=move || props.with(|p| p.common.help.clone())
             on:dragover=move |event: web_sys::DragEvent| {
                 event.prevent_default();
                 if !disabled() {

@@ -9,6 +9,8 @@ use crate::widgets::link_button::LinkButtonProps;
 pub(crate) fn render(cell: DisplayCell<LinkButtonProps>) -> AnyView {
     let props = cell.props;
     let disabled = move || props.with(|p| p.disabled);
+    let tip = crate::web::help::fresh_id();
+    let described = tip.clone();
     view! {
         <a
             class="wl-btn wl-link-button"
@@ -21,10 +23,11 @@ pub(crate) fn render(cell: DisplayCell<LinkButtonProps>) -> AnyView {
             rel="noopener noreferrer"
             role=move || disabled().then_some("link")
             aria-disabled=move || disabled().then_some("true")
-            title=move || props.with(|p| p.help.clone())
+            aria-describedby=move || props.with(|p| crate::web::help::described_by(p.help.is_some(), &described))
         >
             {crate::web::widgets::label_text(props, |p| &p.label)}
         </a>
+        {move || props.with(|p| p.help.clone()).map(|help| crate::web::help::tip(help, tip.clone()))}
     }
     .into_any()
 }

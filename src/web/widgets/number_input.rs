@@ -11,6 +11,9 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
     let props = cell.props;
     let echo = cell.echo.clone();
     let dom_id = cell.dom_id.clone();
+    // Each stepper is named by its action and the widget's label ("Decrease Age").
+    let [down, up] = ["down", "up"].map(|way| format!("{dom_id}-{way}"));
+    let [down_name, up_name] = [&down, &up].map(|id| format!("{id} {dom_id}-label"));
     let NumberInputProps { min, max, step, is_int, optional, format, .. } = cell.first.clone();
     // `format` is part of the input's identity: the first props' format is the format.
     let number_format = StoredValue::new(format);
@@ -87,7 +90,9 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
             // drop focus to `<body>` under the viewer's keyboard.
             <button
                 class="wl-step"
-                aria-label="Decrement"
+                id=down
+                aria-label="Decrease"
+                aria-labelledby=down_name
                 disabled=move || props.with(|p| p.common.disabled)
                 aria-disabled=move || min.is_some_and(|m| current() <= m).to_string()
                 on:click=move |_| {
@@ -100,7 +105,9 @@ pub(crate) fn render(cell: WidgetCell<NumberInputProps>) -> AnyView {
             </button>
             <button
                 class="wl-step"
-                aria-label="Increment"
+                id=up
+                aria-label="Increase"
+                aria-labelledby=up_name
                 disabled=move || props.with(|p| p.common.disabled)
                 aria-disabled=move || max.is_some_and(|m| current() >= m).to_string()
                 on:click=move |_| {

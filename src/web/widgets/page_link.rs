@@ -9,6 +9,7 @@ use crate::widgets::page_link::{LinkTarget, PageLinkProps};
 
 pub(crate) fn render(cell: DisplayCell<PageLinkProps>) -> AnyView {
     let props = cell.props;
+    let tip = crate::web::help::fresh_id();
     let link = move || {
         let p = props.get();
         let icon = p.icon.clone().map(|i| view! { <span class="wl-nav-icon" aria-hidden="true">{i}</span> });
@@ -25,7 +26,7 @@ pub(crate) fn render(cell: DisplayCell<PageLinkProps>) -> AnyView {
                 target=external.then_some("_blank")
                 rel=external.then_some("noopener noreferrer")
                 aria-disabled=p.disabled.then_some("true")
-                title=p.help.clone()
+                aria-describedby=p.help.is_some().then(|| tip.clone())
                 on:click=move |event| {
                     if let Some(path) = page.clone() {
                         on_link_click(event, path);
@@ -35,6 +36,7 @@ pub(crate) fn render(cell: DisplayCell<PageLinkProps>) -> AnyView {
                 {icon}
                 <span>{p.label.clone()}</span>
             </a>
+            {p.help.clone().map(|help| crate::web::help::tip(help, tip.clone()))}
         }
     };
     view! { <div class="wl-page-link-row">{link}</div> }.into_any()

@@ -15,8 +15,11 @@ pub(crate) fn render(cell: WidgetCell<ButtonGroupProps>) -> AnyView {
 /// selects an option, or clears it if it was selected (in both modes).
 pub(crate) fn render_group(cell: WidgetCell<ButtonGroupProps>, class: &'static str) -> AnyView {
     let props = cell.props;
-    let label_id = format!("{}-label", cell.dom_id);
-    let labelled_by = label_id.clone();
+    // The group is named by its label (`label` gives it the id `<dom id>-label`) and
+    // described by its help.
+    let group_id = cell.dom_id.clone();
+    let label_for = cell.dom_id.clone();
+    let labelled_by = format!("{}-label", cell.dom_id);
     // Options and mode are part of the widget's identity: new ones make a new widget.
     let options = cell.first.options.clone();
     let multi = cell.first.multi;
@@ -61,8 +64,8 @@ pub(crate) fn render_group(cell: WidgetCell<ButtonGroupProps>, class: &'static s
         })
         .collect_view();
     view! {
-        <div class="wl-button-group" role="group" aria-labelledby=labelled_by>
-            <div id=label_id>{label(props, |p| &p.common, String::new())}</div>
+        <div class="wl-button-group" role="group" id=group_id aria-labelledby=labelled_by>
+            {label(props, |p| &p.common, label_for)}
             <div class=class>{buttons}</div>
         </div>
     }

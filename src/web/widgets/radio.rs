@@ -8,8 +8,11 @@ use crate::widgets::radio::RadioProps;
 
 pub(crate) fn render(cell: WidgetCell<RadioProps>) -> AnyView {
     let props = cell.props;
-    let label_id = format!("{}-label", cell.dom_id);
-    let labelled_by = label_id.clone();
+    // The group is named by its label (`label` gives it the id `<dom id>-label`) and
+    // described by its help.
+    let group_id = cell.dom_id.clone();
+    let label_for = cell.dom_id.clone();
+    let labelled_by = format!("{}-label", cell.dom_id);
     let name = cell.dom_id.clone();
     // Options are part of the widget's identity: new options make a new widget.
     let options = cell.first.options.clone();
@@ -45,8 +48,8 @@ pub(crate) fn render(cell: WidgetCell<RadioProps>) -> AnyView {
         })
         .collect_view();
     view! {
-        <div class="wl-radio-group" role="radiogroup" aria-labelledby=labelled_by>
-            <div id=label_id>{label(props, |p| &p.common, String::new())}</div>
+        <div class="wl-radio-group" role="radiogroup" id=group_id aria-labelledby=labelled_by>
+            {label(props, |p| &p.common, label_for)}
             <div class="wl-radio-options" class:wl-horizontal=horizontal>{buttons}</div>
         </div>
     }

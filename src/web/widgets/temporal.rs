@@ -39,7 +39,6 @@ pub(crate) fn render(cell: WidgetCell<TemporalProps>) -> AnyView {
                     step=move || props.with(|p| p.step.map(|s| s.to_string()))
                     required=!may_be_empty
                     disabled=move || props.with(|p| p.common.disabled)
-                    title=move || props.with(|p| p.common.help.clone())
                     prop:value=move || {
                         echo.track();
                         props.with(|p| part(&p.value, end))

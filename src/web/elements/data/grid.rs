@@ -386,8 +386,7 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
         }
     };
     view! {
-        <div class="wl-grid" class:wl-grid-fullscreen=fullscreen style=grid_style role="grid"
-            aria-rowcount=move || rows_total.get().to_string()>
+        <div class="wl-grid" class:wl-grid-fullscreen=fullscreen style=grid_style>
             <div class="wl-grid-toolbar" class:wl-grid-toolbar-open=searching>
                 <Show when=move || searching.get()>
                     <input
@@ -424,7 +423,10 @@ pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
                     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>
                 </button>
             </div>
-            <div class="wl-grid-scroll" node_ref=scroll_ref tabindex="0" on:scroll=on_scroll on:keydown=on_keydown>
+            // The grid role is the scrolled box's: it holds only rows (the toolbar's buttons
+            // stand outside it).
+            <div class="wl-grid-scroll" node_ref=scroll_ref tabindex="0" role="grid"
+                aria-rowcount=move || rows_total.get().to_string() on:scroll=on_scroll on:keydown=on_keydown>
                 <div class="wl-grid-canvas"
                     style:width=move || format!("{}px", canvas_width())
                     style:height=move || format!("{}px", canvas_height())>
@@ -455,8 +457,11 @@ fn cell_body(view: CellView, search: &str) -> AnyView {
         CellView::Null => view! { <span class="wl-null">"None"</span> }.into_any(),
         CellView::Text(text) | CellView::Number(text) => marked(text, search),
         CellView::Bool(value) => {
-            view! { <input type="checkbox" class="wl-grid-check" disabled=true prop:checked=value tabindex="-1"/> }
-                .into_any()
+            let name = if value { "true" } else { "false" };
+            view! {
+                <input type="checkbox" class="wl-grid-check" disabled=true prop:checked=value tabindex="-1" aria-label=name/>
+            }
+            .into_any()
         }
         CellView::Link { href, text } => {
             view! { <a href=href target="_blank" rel="noopener noreferrer">{text}</a> }.into_any()

@@ -43,5 +43,6 @@ pub(crate) fn render(cell: DisplayCell<TableProps>) -> AnyView {
             }
         })
     };
-    view! { <div class="wl-table-scroll">{body}</div> }.into_any()
+    // A table wider than the column scrolls: Tab reaches it, so keys can scroll it.
+    view! { <div class="wl-table-scroll" tabindex="0">{body}</div> }.into_any()
 }

@@ -1,4 +1,5 @@
-//! Renders `progress` as a bar with `role="progressbar"` and an optional text above it.
+//! Renders `progress` as a bar with `role="progressbar"` and an optional text above it, which
+//! names the bar ("Progress" without one).
 
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ pub(crate) fn render(cell: DisplayCell<ProgressProps>) -> AnyView {
         <div
             class="wl-progress-track"
             role="progressbar"
+            aria-label=move || props.with(|p| p.text.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| "Progress".into()))
             aria-valuemin="0"
             aria-valuemax="100"
             aria-valuenow=move || format!("{:.0}", value.get() * 100.0)

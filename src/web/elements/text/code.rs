@@ -100,7 +100,8 @@ pub(crate) fn render(cell: DisplayCell<CodeProps>) -> AnyView {
     };
     view! {
         <div class="wl-code-wrapper">
-            <pre class=pre_class>
+            // A block that scrolls sideways is reached by Tab, so keys can scroll it.
+            <pre class=pre_class tabindex=move || props.with(|p| (!p.wrap_lines).then_some("0"))>
                 <Show when=move || props.with(|p| p.line_numbers)>
                     <span class="wl-code-gutter" aria-hidden="true">{move || props.with(|p| line_numbers(&p.body))}</span>
                 </Show>

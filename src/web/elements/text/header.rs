@@ -16,7 +16,7 @@ pub(crate) fn heading(cell: DisplayCell<HeaderProps>, level: u8) -> AnyView {
     let id = move || props.with(HeaderProps::anchor_id);
     let anchored = move || props.with(|p| !p.hide_anchor);
     let text = Memo::new(move |_| props.with(|p| p.body.clone()));
-    let help = move || props.with(|p| p.help.clone()).map(|help| view! { <span class="wl-help" title=help>"?"</span> });
+    let help = crate::web::help::icon(move || props.with(|p| p.help.clone()), crate::web::help::fresh_id());
     let heading = if level == 2 {
         view! { <h2 id=move || anchored().then(id)>{heading_text(text)}{help}{anchor_link(id, anchored)}</h2> }
             .into_any()

@@ -39,7 +39,7 @@ pub(crate) fn render(cell: DisplayCell<MetricProps>) -> AnyView {
                 class:wl-label-collapsed=move || visibility() == LabelVisibility::Collapsed
             >
                 {crate::web::widgets::label_text(props, |p| &p.label)}
-                {move || props.with(|p| p.help.clone()).map(|help| view! { <span class="wl-help" title=help>"?"</span> })}
+                {crate::web::help::icon(move || props.with(|p| p.help.clone()), crate::web::help::fresh_id())}
             </div>
             <div class="wl-metric-value">{move || props.with(|p| p.value.clone())}</div>
             <Show when=move || props.with(|p| p.delta.is_some())>

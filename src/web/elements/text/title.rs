@@ -9,7 +9,7 @@ use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<TitleProps>) -> AnyView {
     let props = cell.props;
-    let help = move || props.with(|p| p.help.clone()).map(|help| view! { <span class="wl-help" title=help>"?"</span> });
+    let help = crate::web::help::icon(move || props.with(|p| p.help.clone()), crate::web::help::fresh_id());
     let id = move || props.with(TitleProps::anchor_id);
     let anchored = move || props.with(|p| !p.hide_anchor);
     let text = Memo::new(move |_| props.with(|p| p.body.clone()));

@@ -162,6 +162,8 @@ impl Body {
         let tr = self.element("div", "wl-grid-tr")?;
         let _ = tr.set_attribute("role", "row");
         let index = self.element("div", "wl-grid-index")?;
+        // The index names its row (and holds the row's checkbox, which a row may not hold).
+        let _ = index.set_attribute("role", "rowheader");
         let index_label = self.element("span", "")?;
         let index_text = self.document.create_text_node("");
         let _ = index_label.append_child(&index_text);
@@ -291,6 +293,7 @@ impl Slot {
                 check.set_type("checkbox");
                 check.set_class_name("wl-grid-row-check");
                 check.set_tab_index(-1);
+                let _ = check.set_attribute("aria-label", "Select row");
                 let _ = self.index.insert_before(&check, Some(&self.index_label));
                 self.check = Some(check);
             }
@@ -403,9 +406,12 @@ impl Cell {
         self.direct = Some(Direct::Null);
     }
 
+    /// A read-only checkbox, named by its value for screen readers.
     fn paint_check(&mut self, checked: bool) {
+        let name = if checked { "true" } else { "false" };
         if let Some(Direct::Check(check)) = &self.direct {
             check.set_checked(checked);
+            let _ = check.set_attribute("aria-label", name);
             return;
         }
         self.clear();
@@ -422,6 +428,7 @@ impl Cell {
         check.set_disabled(true);
         check.set_tab_index(-1);
         check.set_checked(checked);
+        let _ = check.set_attribute("aria-label", name);
         let _ = self.td.append_child(&check);
         self.direct = Some(Direct::Check(check));
     }
