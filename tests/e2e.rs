@@ -1034,10 +1034,15 @@ impl App {
             .expect("WASMLIT_E2E_DIST is not set: build the apps first: cargo xtask test e2e");
         let server = StaticServer::start_with(dist.join(name), prefix, fault)
             .unwrap_or_else(|e| panic!("cannot serve {name}: {e} (build the apps first: cargo xtask test e2e)"));
+        App::serve(server, "").await
+    }
+
+    /// Opens `path` (below the app's URL) of an app `server` serves, in a fresh Chromium.
+    async fn serve(server: StaticServer, path: &str) -> App {
         let driver = start_chromedriver();
         let client = connect(&driver).await;
         let url = server.url();
-        client.goto(&url).await.unwrap();
+        client.goto(&format!("{url}{path}")).await.unwrap();
         App { client, url, _driver: driver, _server: server }
     }
 
@@ -1116,12 +1121,7 @@ async fn open_hostile(path: &str) -> App {
         PathBuf::from(std::env::var_os("WASMLIT_E2E_DIST").expect("WASMLIT_E2E_DIST is not set")).join("hostile");
     let index = std::fs::read_to_string(dist.join("index.html")).expect("build the apps first: cargo xtask test e2e");
     let headers = vec![("Content-Security-Policy-Report-Only".to_string(), report_only_policy(&index))];
-    let server = StaticServer::start_with_headers(&dist, "/", headers).unwrap();
-    let driver = start_chromedriver();
-    let client = connect(&driver).await;
-    let url = server.url();
-    client.goto(&format!("{url}{path}")).await.unwrap();
-    App { client, url, _driver: driver, _server: server }
+    App::serve(StaticServer::start_with_headers(&dist, "/", headers).unwrap(), path).await
 }
 
 /// What ran or leaked: calls the page's tripwire caught (`sentinel.js`), policy reports, and
