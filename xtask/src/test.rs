@@ -144,7 +144,7 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 15] = [
+const WASM_CRATES: [&str; 16] = [
     "wasmlit",
     "gallery",
     "fundamentals",
@@ -160,6 +160,7 @@ const WASM_CRATES: [&str; 15] = [
     "embed",
     "components",
     "hostile",
+    "connections",
 ];
 
 fn lint(tools: &Tools) -> StageOutcome {

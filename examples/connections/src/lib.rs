@@ -1,0 +1,21 @@
+//! Connections in the browser, as `st.connection` in Streamlit: each page opens one kind of
+//! connection and queries it. Parameters come from `wasmlit.toml` (`[connections.<name>]`),
+//! compiled in at build time; a visitor's token is typed in at run time and never persisted.
+
+use wasmlit::prelude::*;
+
+/// The entry script: the home page, then one page per kind of connection.
+pub async fn app(ui: Ui) -> Result {
+    let page = ui.navigation(vec![Page::new("Connections", home).icon("🔌").default(true)]);
+    page.run(&ui)
+}
+
+fn home(ui: &Ui) {
+    ui.title("Connections");
+    ui.markdown(
+        "A static app has no server of its own, so it cannot open a database socket, and \
+         nothing shipped to the browser is secret. Each page here opens a connection that a \
+         tab *can* use, with Streamlit's model: `ui.connection::<T>(name)` is cached like \
+         `cache_resource`, and its reads like `cache_data`.",
+    );
+}
