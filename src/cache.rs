@@ -39,7 +39,8 @@
 //! but comes with a `CachedWidgetWarning`, as in Streamlit (which removed widget replay in
 //! 1.38): a hit draws the recorded widget again, but it is not registered, so it returns
 //! nothing to the function that is not run. With `persist`, values are also kept in the
-//! browser's IndexedDB and survive a page reload (see [`persist`]).
+//! browser's IndexedDB and survive a page reload (see [`persist`]) when the crate's `persist`
+//! feature is on; without it they live in memory and the page warns once.
 //!
 //! **`cache_resource`** keeps one shared `Rc<T>` per key: every caller gets the same
 //! object. `validate` runs on every access; `on_release` runs when an entry is evicted or

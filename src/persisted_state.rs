@@ -1,7 +1,9 @@
 //! Session state that survives a page reload — beyond Streamlit, where a reload is a new
 //! session.
 //!
-//! Two mechanisms, both opt-in and both driven by the web layer (`wasmlit::web::persistence`):
+//! Two mechanisms, both opt-in and both driven by the web layer (`wasmlit::web::persistence`,
+//! linked with the crate's `persist` feature; without it the values live in memory only and
+//! the page warns once that the app persists but was built without the feature):
 //!
 //! - **Persisted keys.** [`SessionState::persisted`] declares a key persisted, with its
 //!   serde type. After each run the web layer writes the keys whose value changed to

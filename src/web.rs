@@ -19,7 +19,12 @@ mod icon;
 pub(crate) mod layout;
 mod pages;
 mod panic;
+#[cfg(feature = "persist")]
 pub mod persistence;
+#[cfg(not(feature = "persist"))]
+#[path = "web/without_persist.rs"]
+mod persistence;
+mod reload;
 mod shell;
 mod vendor;
 mod view_model;
@@ -164,6 +169,8 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
         custom_theme,
         theme_error,
         embed_id: embed_id.clone(),
+        #[cfg(not(feature = "persist"))]
+        persist_missing: driver.persist_missing.clone(),
     };
     let view = mount_to(parent, move || shell::page(shell));
     // The address bar names the page and the query params of the first run (an embedded
@@ -176,12 +183,15 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
     wasm_bindgen_futures::spawn_local(async move {
         persistence::restore_app(state.clone(), embed_id).await;
         // "Reset session" in another tab reruns this page.
-        let weak = Rc::downgrade(&driver);
-        persistence::on_reset_elsewhere(&state, move || {
-            if let Some(driver) = weak.upgrade() {
-                driver.request(RerunRequest::default());
-            }
-        });
+        #[cfg(feature = "persist")]
+        {
+            let weak = Rc::downgrade(&driver);
+            persistence::on_reset_elsewhere(&state, move || {
+                if let Some(driver) = weak.upgrade() {
+                    driver.request(RerunRequest::default());
+                }
+            });
+        }
         driver.request(RerunRequest::default());
     });
     view
@@ -223,6 +233,9 @@ struct Driver {
     root: web_sys::HtmlElement,
     /// The app's id when it is embedded in a host page (`Session::embedded`).
     embed_id: Option<String>,
+    /// The app asked to persist something, but the `persist` feature is off: the page says so.
+    #[cfg(not(feature = "persist"))]
+    persist_missing: ArcRwSignal<bool>,
 }
 
 /// The run in progress.
@@ -249,6 +262,8 @@ impl Driver {
             timers: RefCell::default(),
             root,
             embed_id,
+            #[cfg(not(feature = "persist"))]
+            persist_missing: ArcRwSignal::new(false),
         }
     }
 
@@ -377,7 +392,13 @@ impl Driver {
             None => pages::after_run(&mut self.session.borrow_mut()),
             Some(_) => pages::after_embedded_run(&mut self.session.borrow_mut()),
         }
-        persistence::after_run_app(&self.session.borrow().session_state(), self.embed_id.as_deref());
+        let state = self.session.borrow().session_state();
+        #[cfg(feature = "persist")]
+        persistence::after_run_app(&state, self.embed_id.as_deref());
+        #[cfg(not(feature = "persist"))]
+        if persistence::after_run_app(&state, self.embed_id.as_deref()) && !self.persist_missing.get_untracked() {
+            self.persist_missing.set(true);
+        }
         self.session.borrow().with_tree(|tree| {
             self.page.patch(tree, &echo);
             if self.page_config.with_untracked(|config| *config != tree.page_config) {

@@ -1,5 +1,6 @@
-//! Browser storage: persisted caches and session state in IndexedDB, development-reload
-//! snapshots in `sessionStorage`, and the app menu's "Clear cache" and "Reset session".
+//! Browser storage (the `persist` feature): persisted caches and session state in
+//! IndexedDB, shared by the app's tabs. Development-reload snapshots and the app menu's
+//! items are in `web::reload`, linked into every app.
 //!
 //! The engine never waits for storage (cached calls are synchronous). The driver calls
 //! two hooks:
@@ -60,10 +61,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::cache::persist::StorageOp;
-use crate::persisted_state::Snapshot;
 use crate::runtime::Runtime;
 use crate::session_state::SessionState;
 use crate::storage::StoragePort;
+
+pub use super::reload::set_dev_reload;
+use super::reload::{app_prefix, dev_snapshot, remove_dev_snapshot, save_dev_snapshot, scope};
 
 const DATABASE: &str = "wasmlit";
 const CACHE: &str = "cache";
@@ -131,8 +134,6 @@ struct Storage {
     first_run_done: BTreeSet<String>,
     /// Messages the banner shows (each once).
     warnings: BTreeSet<String>,
-    /// Overrides the "was this page load a reload?" test (browser tests).
-    dev_reload: Option<bool>,
 }
 
 thread_local! {
@@ -142,17 +143,6 @@ thread_local! {
 
 fn with<R>(f: impl FnOnce(&mut Storage) -> R) -> R {
     STORAGE.with(|storage| f(&mut storage.borrow_mut()))
-}
-
-/// The app's path, the prefix of every key it stores: `/`, `/repo/`, ...
-fn scope() -> String {
-    let path = window().location().pathname().unwrap_or_else(|_| "/".into());
-    let path = path.strip_suffix("index.html").unwrap_or(&path);
-    if path.ends_with('/') {
-        path.to_string()
-    } else {
-        format!("{path}/")
-    }
 }
 
 fn scoped(key: &str) -> String {
@@ -172,12 +162,6 @@ fn prefix_range(prefix: &str) -> KeyRange<String> {
 /// Never fails: without storage the app starts from scratch and a banner says why.
 pub async fn restore(state: SessionState) {
     restore_app(state, None).await;
-}
-
-/// The prefix an embedded app's (`Session::embedded`) session keys and flags carry in
-/// storage, so apps of one page keep theirs apart: `""` for the page's own app.
-fn app_prefix(app: Option<&str>) -> String {
-    app.map(|id| format!("@{id}|")).unwrap_or_default()
 }
 
 /// [`restore`] for the app `app` of the page (`None`: the page's own app).
@@ -293,22 +277,6 @@ pub fn on_reset_elsewhere(state: &SessionState, rerun: impl Fn() + 'static) {
     });
 }
 
-/// The menu items "Clear cache" and "Reset session", for the app menu. `close` closes
-/// the menu; `rerun` reruns the script.
-pub(crate) fn menu_items(close: impl Fn() + Copy + 'static, rerun: impl Fn() + Copy + 'static) -> impl IntoView {
-    view! {
-        <button role="menuitem" on:click=move |_| {
-            close();
-            clear_cache();
-            rerun();
-        }>"Clear cache"</button>
-        <button role="menuitem" on:click=move |_| {
-            close();
-            reset_session();
-        }>"Reset session"</button>
-    }
-}
-
 // ----- test hooks -------------------------------------------------------------------
 
 /// Uses another database (name, and a version to open it at, e.g. one above the stored
@@ -332,6 +300,7 @@ pub fn forget_connection() {
         *s = Storage { database_name: name, database_version: version, ..Storage::default() };
     });
     BLOCKED.with(|b| b.set(false));
+    set_dev_reload(None);
 }
 
 /// Closes the connection under the app's feet: later writes fail (a browser may close
@@ -341,13 +310,6 @@ pub fn close_database() {
     if let Some(database) = with(|s| s.database.clone()) {
         database.close();
     }
-}
-
-/// Treats this page load as a reload (`Some(true)`), a fresh load (`Some(false)`), or
-/// asks the browser (`None`).
-#[doc(hidden)]
-pub fn set_dev_reload(reload: Option<bool>) {
-    with(|s| s.dev_reload = reload);
 }
 
 /// The storage warnings shown so far.
@@ -876,77 +838,6 @@ fn heard(id: u64, message: &JsValue) {
     if let Some(rerun) = rerun {
         rerun();
     }
-}
-
-// ----- development reloads ----------------------------------------------------------------
-
-fn snapshot_key(app: &str) -> String {
-    format!("wasmlit:dev-snapshot:{}{app}", scope())
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
-
-/// Whether the browser says this page load is a reload.
-fn is_reload() -> bool {
-    if let Some(forced) = with(|s| s.dev_reload) {
-        return forced;
-    }
-    let Ok(performance) = js_sys::Reflect::get(&window(), &"performance".into()) else { return false };
-    let entries = js_sys::Reflect::get(&performance, &"getEntriesByType".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call1(&performance, &"navigation".into()).ok());
-    let first = entries.map(|list| js_sys::Array::from(&list).get(0));
-    first
-        .and_then(|entry| js_sys::Reflect::get(&entry, &"type".into()).ok())
-        .and_then(|kind| kind.as_string())
-        .is_some_and(|kind| kind == "reload")
-}
-
-/// The snapshot the last page load left, if this load is a development reload.
-fn dev_snapshot(app: &str) -> Option<Snapshot> {
-    if !cfg!(debug_assertions) || !is_reload() {
-        return None;
-    }
-    let text = session_storage()?.get_item(&snapshot_key(app)).ok()??;
-    Snapshot::decode(&from_hex(&text)?)
-}
-
-fn save_dev_snapshot(port: &StoragePort, app: &str) {
-    let Some(storage) = session_storage() else { return };
-    let bytes = port.snapshot().encode();
-    // sessionStorage holds a few MB; a snapshot that does not fit is simply not kept.
-    let _ = storage.set_item(&snapshot_key(app), &to_hex(&bytes));
-}
-
-/// Removes the snapshots of every app of the page (the page reloads: all of them restart).
-fn remove_dev_snapshot() {
-    let Some(storage) = session_storage() else { return };
-    let page = snapshot_key("");
-    let count = storage.length().unwrap_or(0);
-    let keys: Vec<String> = (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect();
-    for key in keys.into_iter().filter(|key| *key == page || key.starts_with(&format!("{page}@"))) {
-        let _ = storage.remove_item(&key);
-    }
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut text = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        text.push(DIGITS[usize::from(byte >> 4)] as char);
-        text.push(DIGITS[usize::from(byte & 15)] as char);
-    }
-    text
-}
-
-fn from_hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
 }
 
 // ----- the warning banner -------------------------------------------------------------------

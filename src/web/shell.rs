@@ -128,12 +128,35 @@ pub(crate) struct Shell {
     /// The app's id when it is embedded in a host page (`Session::embedded`): it then leaves
     /// the page's title, icon, colour scheme and keyboard alone.
     pub embed_id: Option<String>,
+    /// Set once a run asked to persist something in an app built without `persist`.
+    #[cfg(not(feature = "persist"))]
+    pub persist_missing: ArcRwSignal<bool>,
 }
 
 /// The whole app: top bar (run status, menu), collapsible sidebar (when it
 /// has content), main column.
 pub(crate) fn page(shell: Shell) -> impl IntoView {
-    let Shell { main, sidebar, running, page_config, sender, custom_theme, theme_error, embed_id } = shell;
+    let Shell {
+        main,
+        sidebar,
+        running,
+        page_config,
+        sender,
+        custom_theme,
+        theme_error,
+        embed_id,
+        #[cfg(not(feature = "persist"))]
+        persist_missing,
+    } = shell;
+    // Without the `persist` feature, an app that persists says so once, as a warning.
+    #[cfg(not(feature = "persist"))]
+    let persist_notice = move || {
+        persist_missing
+            .get()
+            .then(|| view! { <div class="wl-theme-error" role="alert">{super::persistence::NOT_BUILT}</div> })
+    };
+    #[cfg(feature = "persist")]
+    let persist_notice = ();
     if let Some(css) = &custom_theme {
         inject_custom_theme(css, embed_id.as_deref());
     }
@@ -336,7 +359,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                                 menu_open.set(false);
                                 sender.rerun();
                             }>"Rerun"</button>
-                            {super::persistence::menu_items(move || menu_open.set(false), move || sender.rerun())}
+                            {super::reload::menu_items(move || menu_open.set(false), move || sender.rerun())}
                             <button role="menuitem" on:click=move |_| {
                                 menu_open.set(false);
                                 let _ = window().print();
@@ -417,6 +440,7 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                 }
             </Show>
             {theme_error.map(|error| view! { <div class="wl-theme-error" role="alert">{error}" The app uses the default theme."</div> })}
+            {persist_notice}
             {super::elements::status::toast::stack(toasts)}
             <main class="wl-main" class:wl-wide=move || wide.get() class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
                 <div class="wl-main-inner">{cells(main.clone(), sender)}</div>

@@ -269,12 +269,28 @@ fn browser(tools: &Tools) -> StageOutcome {
             "browser_storage_faults",
             "--test",
             "browser_a11y",
+            // The storage tests drive the IndexedDB layer.
+            "--features",
+            "persist",
         ])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
         .env("CHROMEDRIVER", chromedriver)
         // The runner's default (20 s for the whole run) is short for a slow CI machine.
         .env("WASM_BINDGEN_TEST_TIMEOUT", std::env::var("WASM_BINDGEN_TEST_TIMEOUT").unwrap_or_else(|_| "300".into()));
-    run_tests(&mut cargo).map(|c| (c, ""))
+    let mut counts = run_tests(&mut cargo)?;
+    // An app that persists, built without `persist`: it warns and keeps running.
+    let mut without = tools.cargo();
+    without
+        .current_dir(&root)
+        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "browser_without_persist"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", chromedriver);
+    let more = run_tests(&mut without).map_err(|(mut failed, e)| {
+        failed.add(counts);
+        (failed, e)
+    })?;
+    counts.add(more);
+    Ok((counts, ""))
 }
 
 /// Builds one app with `trunk build --release` into `target/e2e/<name>`.
