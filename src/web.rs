@@ -26,6 +26,7 @@ pub mod persistence;
 mod persistence;
 mod reload;
 mod shell;
+mod style;
 mod vendor;
 mod view_model;
 pub(crate) mod widgets;
@@ -153,7 +154,7 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
         start_module();
         let _ = parent.set_attribute("data-wasmlit-app", id);
     }
-    inject_stylesheet();
+    style::base();
     let custom_theme = session.theme_css();
     let theme_error = session.theme_error().map(str::to_string);
     session.set_clock(Rc::new(WebClock::new()));
@@ -195,20 +196,6 @@ pub fn mount(parent: web_sys::HtmlElement, mut session: Session) -> UnmountHandl
         driver.request(RerunRequest::default());
     });
     view
-}
-
-/// Adds wasmlit's stylesheet to `<head>` once.
-fn inject_stylesheet() {
-    const ID: &str = "wasmlit-theme";
-    if document().get_element_by_id(ID).is_some() {
-        return;
-    }
-    let Ok(style) = document().create_element("style") else { return };
-    style.set_id(ID);
-    style.set_text_content(Some(include_str!("web/theme.css")));
-    if let Some(head) = document().head() {
-        let _ = head.append_child(&style);
-    }
 }
 
 /// Runs the session for the page: coalesces requests until a run starts,

@@ -286,6 +286,7 @@ fn mark(name: &str) {
 
 /// Draws a chart element: its props, and (for `vega_lite_chart`) where selections go.
 pub(crate) fn chart(props: Memo<ChartProps>, on_select: Option<OnSelect>) -> AnyView {
+    crate::web::style::require(&crate::web::style::CHART);
     match CHART.with(Cell::get) {
         Some(render) => render(props, on_select),
         None => {

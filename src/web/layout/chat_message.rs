@@ -32,6 +32,7 @@ fn avatar_view(avatar: Avatar) -> AnyView {
 }
 
 pub(crate) fn render(cell: BlockCell, sender: Sender) -> AnyView {
+    crate::web::style::require(&crate::web::style::CHAT);
     let BlockCell { kind, children, stale, .. } = cell;
     let message = Memo::new(move |_| match kind.get() {
         BlockKind::ChatMessage { name, avatar } => (name, avatar),

@@ -62,6 +62,7 @@ impl Recording {
 }
 
 pub(crate) fn render(cell: WidgetCell<CaptureProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::CAPTURE);
     let props = cell.props;
     let sink = cell.sink;
     let problem = RwSignal::new(None::<String>);

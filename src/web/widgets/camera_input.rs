@@ -11,6 +11,7 @@ use super::{label, WidgetCell};
 use crate::widgets::capture::{CaptureKind, CaptureProps};
 
 pub(crate) fn render(cell: WidgetCell<CaptureProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::CAPTURE);
     let props = cell.props;
     let sink = cell.sink;
     let video = NodeRef::<Video>::new();

@@ -21,6 +21,8 @@ const SEND_ICON: &str = "M12 4l-7 7 1.4 1.4L11 7.8V20h2V7.8l4.6 4.6L19 11z";
 const CLIP_ICON: &str = "M16.5 6v11.5c0 2.21-1.79 4-4 4s-4-1.79-4-4V5a2.5 2.5 0 015 0v10.5c0 .55-.45 1-1 1s-1-.45-1-1V6H10v9.5a2.5 2.5 0 005 0V5c0-2.21-1.79-4-4-4S7 2.79 7 5v12.5c0 3.04 2.46 5.5 5.5 5.5s5.5-2.46 5.5-5.5V6h-1.5z";
 
 pub(crate) fn render(cell: WidgetCell<ChatInputProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::CHAT);
+    crate::web::style::require(&crate::web::style::FILES);
     let props = cell.props;
     let sink = cell.sink;
     let dom_id = cell.dom_id.clone();

@@ -8,6 +8,7 @@ use crate::element::WidgetValue;
 use crate::widgets::color_picker::{full_hex, ColorPickerProps};
 
 pub(crate) fn render(cell: WidgetCell<ColorPickerProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::COLOR_PICKER);
     let props = cell.props;
     let echo = cell.echo.clone();
     let dom_id = cell.dom_id.clone();

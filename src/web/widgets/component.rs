@@ -162,6 +162,7 @@ pub(crate) fn install() {
 }
 
 pub(crate) fn render(cell: WidgetCell<ComponentProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::COMPONENT);
     match RENDERER.with(Cell::get) {
         Some(render) => render(cell),
         None => {

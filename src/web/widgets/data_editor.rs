@@ -42,6 +42,7 @@ fn layout(p: &DataEditorProps) -> Layout {
 }
 
 pub(crate) fn render(cell: WidgetCell<DataEditorProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::DATA);
     let props = cell.props;
     let sink = cell.sink;
     let dom_id = cell.dom_id.clone();

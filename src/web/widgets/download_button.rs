@@ -13,6 +13,7 @@ use crate::widgets::download_button::DownloadButtonProps;
 use crate::widgets::file_uploader::SharedBytes;
 
 pub(crate) fn render(cell: WidgetCell<DownloadButtonProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::FILES);
     let props = cell.props;
     let sink = cell.sink;
     // The Blob URL made last, with the data and type it holds.

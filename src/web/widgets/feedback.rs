@@ -17,6 +17,7 @@ fn icon(options: FeedbackOptions, index: usize) -> &'static str {
 }
 
 pub(crate) fn render(cell: WidgetCell<FeedbackProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::FEEDBACK);
     let props = cell.props;
     let tip = crate::web::help::tip_id(&cell.dom_id);
     let described = tip.clone();

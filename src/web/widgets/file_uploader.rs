@@ -16,6 +16,7 @@ use crate::widgets::file_uploader::{format_size, FileUploaderProps, UploadedFile
 const CHUNK: f64 = 1024.0 * 1024.0;
 
 pub(crate) fn render(cell: WidgetCell<FileUploaderProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::FILES);
     let props = cell.props;
     let sink = cell.sink;
     let dom_id = cell.dom_id.clone();

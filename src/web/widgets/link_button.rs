@@ -7,6 +7,7 @@ use crate::widgets::button::ButtonKind;
 use crate::widgets::link_button::LinkButtonProps;
 
 pub(crate) fn render(cell: DisplayCell<LinkButtonProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::LINK_BUTTON);
     let props = cell.props;
     let disabled = move || props.with(|p| p.disabled);
     let tip = crate::web::help::fresh_id();

@@ -11,6 +11,7 @@ use crate::element::WidgetValue;
 use crate::widgets::multiselect::MultiselectProps;
 
 pub(crate) fn render(cell: WidgetCell<MultiselectProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::COMBOBOX);
     let props = cell.props;
     let echo = cell.echo.clone();
     // Options are part of the widget's identity: new options make a new widget.

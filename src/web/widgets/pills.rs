@@ -14,6 +14,7 @@ pub(crate) fn render(cell: WidgetCell<ButtonGroupProps>) -> AnyView {
 /// A labelled `role="group"` of toggle buttons with the class `class` on the row. A click
 /// selects an option, or clears it if it was selected (in both modes).
 pub(crate) fn render_group(cell: WidgetCell<ButtonGroupProps>, class: &'static str) -> AnyView {
+    crate::web::style::require(&crate::web::style::PILLS);
     let props = cell.props;
     // The group is named by its label (`label` gives it the id `<dom id>-label`) and
     // described by its help.

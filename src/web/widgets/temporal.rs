@@ -10,6 +10,7 @@ use crate::element::WidgetValue;
 use crate::widgets::temporal::{display, TemporalProps};
 
 pub(crate) fn render(cell: WidgetCell<TemporalProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::TEMPORAL);
     let props = cell.props;
     let first = &cell.first;
     let kind = first.kind;

@@ -22,6 +22,7 @@ pub(crate) fn install() {
 }
 
 pub(crate) fn render(cell: WidgetCell<DataFrameProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::DATA);
     match GRID.with(Cell::get) {
         Some(grid) => grid(cell),
         // Only an element tree made elsewhere (not by this page's script) gets here.

@@ -9,6 +9,7 @@ use crate::elements::data::json::{JsonExpanded, JsonProps};
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<JsonProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::JSON);
     let props = cell.props;
     view! {
         <div class="wl-json-tree" role="tree">

@@ -9,6 +9,7 @@ use crate::elements::data::table::TableProps;
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<TableProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::DATA);
     let props = cell.props;
     let body = move || {
         props.with(|p| {

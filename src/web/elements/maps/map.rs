@@ -40,6 +40,7 @@ pub(crate) fn install() {
 }
 
 pub(crate) fn render(cell: DisplayCell<MapProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::MAP);
     match MAP.with(Cell::get) {
         Some(map) => map(cell),
         None => view! { <div class="wl-grid-missing">"This map cannot be shown: its renderer is not installed."</div> }

@@ -16,6 +16,7 @@ const SANDBOX: &str =
     "allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-modals allow-downloads";
 
 pub(crate) fn render(cell: DisplayCell<IFrameProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::MEDIA);
     let props = cell.props;
     let src = move || props.with(|p| if let FrameContent::Url(url) = &p.content { Some(url.clone()) } else { None });
     let srcdoc =

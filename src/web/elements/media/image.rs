@@ -7,6 +7,7 @@ use crate::elements::media::image::{ImageProps, ImageWidth};
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<ImageProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::MEDIA);
     let props = cell.props;
     let urls = source_urls(move || props.with(|p| p.images.iter().map(|i| i.source.clone()).collect()));
     let width = move || match props.with(|p| p.width) {

@@ -7,6 +7,7 @@ use crate::elements::media::logo::{LogoProps, LogoSize};
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<LogoProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::MEDIA);
     let props = cell.props;
     let src = source_url(move || props.with(|p| p.image.clone()));
     let class = move || match props.with(|p| p.size) {

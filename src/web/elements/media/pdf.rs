@@ -16,6 +16,7 @@ fn viewer_enabled() -> bool {
 }
 
 pub(crate) fn render(cell: DisplayCell<PdfProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::MEDIA);
     let props = cell.props;
     let src = source_url(move || props.with(|p| p.source.clone()));
     let style = move || props.with(|p| format!("height: {}px", p.height));

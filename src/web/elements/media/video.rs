@@ -7,6 +7,7 @@ use crate::elements::media::PlayerProps;
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<PlayerProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::MEDIA);
     let props = cell.props;
     let src = source_url(move || props.with(|p| p.source.clone()));
     let start = move || props.with(|p| p.start_time);

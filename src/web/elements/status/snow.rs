@@ -7,5 +7,6 @@ use crate::elements::status::snow::CelebrationProps;
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<CelebrationProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::CELEBRATION);
     celebration(cell, "snow", &["❄", "❅", "❆"])
 }

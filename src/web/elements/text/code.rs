@@ -73,6 +73,7 @@ fn highlight_with_prism(props: Memo<CodeProps>, tokens: RwSignal<Option<String>>
 const COPIED_FOR: Duration = Duration::from_secs(2);
 
 pub(crate) fn render(cell: DisplayCell<CodeProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::CODE);
     let props = cell.props;
     let class = move || props.with(|p| p.language.as_ref().map(|l| format!("language-{l}")).unwrap_or_default());
     let pre_class = move || props.with(|p| if p.wrap_lines { "wl-code-block wl-code-wrap" } else { "wl-code-block" });

@@ -7,6 +7,7 @@ use crate::elements::text::metric::{DeltaDirection, DeltaTone, MetricProps};
 use crate::web::elements::DisplayCell;
 
 pub(crate) fn render(cell: DisplayCell<MetricProps>) -> AnyView {
+    crate::web::style::require(&crate::web::style::METRIC);
     let props = cell.props;
     let visibility = move || props.with(|p| p.label_visibility);
     let delta_class = move || {
