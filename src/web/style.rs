@@ -19,20 +19,26 @@ pub(crate) struct Sheet {
 }
 
 macro_rules! sheets {
-    ($($name:ident => $file:literal),* $(,)?) => {
-        $(pub(crate) const $name: Sheet = Sheet { id: concat!("wasmlit-theme-", $file), css: include_str!(concat!("style/", $file, ".css")) };)*
+    ($($(#[$meta:meta])* $name:ident => $file:literal),* $(,)?) => {
+        $($(#[$meta])* pub(crate) const $name: Sheet = Sheet { id: concat!("wasmlit-theme-", $file), css: include_str!(concat!("style/", $file, ".css")) };)*
     };
 }
 
 sheets! {
     CHAT => "chat",
+    #[cfg(feature = "media")]
     MEDIA => "media",
     CELEBRATION => "celebration",
+    #[cfg(feature = "data")]
     DATA => "data",
     FILES => "files",
+    #[cfg(feature = "data")]
     JSON => "json",
+    #[cfg(feature = "maps")]
     MAP => "map",
+    #[cfg(feature = "charts")]
     CHART => "chart",
+    #[cfg(feature = "components")]
     COMPONENT => "component",
     CODE => "code",
     METRIC => "metric",
