@@ -25,7 +25,7 @@
 //!     conn.ready(&ui).await?;
 //!     conn.session(|tx| {
 //!         tx.execute_batch("CREATE TABLE IF NOT EXISTS note (body TEXT)")?;
-//!         tx.execute("INSERT INTO note VALUES (?1)", &[Value::from("hello")])?;
+//!         tx.execute("INSERT INTO note VALUES (?1)", &[Value::Text("hello".into())])?;
 //!         Ok(())
 //!     })?;
 //!     let df = conn.query("SELECT count(*) AS n FROM note", &[], None)?;
