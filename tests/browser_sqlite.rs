@@ -20,9 +20,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod support;
 use support::{mount_session, sleep_ms};
 
-/// Waits (up to 10 s) until the app's text contains `needle`; panics with the text if not.
-async fn wait_text(root: &web_sys::HtmlElement, needle: &str) {
-    for _ in 0..1000 {
+/// Waits (up to `seconds`) until the app's text contains `needle`; panics with the text if not.
+async fn wait_text(root: &web_sys::HtmlElement, needle: &str, seconds: u32) {
+    for _ in 0..seconds * 100 {
         if root.text_content().unwrap_or_default().contains(needle) {
             return;
         }
@@ -56,7 +56,7 @@ async fn a_persisted_database_survives_dropping_its_connection_and_the_caches() 
         }
     });
     let (root, unmount) = mount_session(session).await;
-    wait_text(&root, "saved").await;
+    wait_text(&root, "saved", 10).await;
     drop(unmount);
 
     // What a reload forgets: the connection (its database in memory) and cached queries.
@@ -75,5 +75,45 @@ async fn a_persisted_database_survives_dropping_its_connection_and_the_caches() 
         }
     });
     let (root, _unmount) = mount_session(session).await;
-    wait_text(&root, "1 note: kept").await;
+    wait_text(&root, "1 note: kept", 10).await;
+}
+
+/// Milliseconds since the page started, for the benchmark.
+fn now_ms() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
+}
+
+/// The numbers of docs/benchmarks.md ("Connections: SQLite in the tab"): a table of 1,000,000
+/// generated rows, a grouped aggregate over it, and all of it read into a `DataFrame`. Run in
+/// release: `cargo test --release ... --test browser_sqlite -- --include-ignored benchmark`.
+#[wasm_bindgen_test]
+#[ignore = "benchmark: prints timings"]
+async fn benchmark_a_million_rows() {
+    let session = Session::new(|ui: &Ui| -> Result {
+        let conn = ConnectionOptions::<SqliteConnection>::new("bench").param("url", ":memory:").open(ui)?;
+        let started = now_ms();
+        conn.session(|tx| {
+            tx.execute_batch(
+                "CREATE TABLE t (id INTEGER, g INTEGER, x REAL, label TEXT);
+                 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999)
+                 INSERT INTO t SELECT i, i % 100, (i * 7919 % 1000) / 10.0, 'row ' || i FROM n;",
+            )
+        })?;
+        let generated = now_ms();
+        let grouped = conn.query("SELECT g, count(*) AS n, avg(x) AS mean FROM t GROUP BY g", &[], None)?;
+        let aggregated = now_ms();
+        let all = conn.query("SELECT * FROM t", &[], None)?;
+        let read = now_ms();
+        assert_eq!((grouped.num_rows(), all.shape()), (100, (1_000_000, 4)));
+        ui.write(format!(
+            "bench: insert 1M rows {:.0} ms; GROUP BY over 1M rows {:.0} ms; SELECT * of 1M rows into a DataFrame {:.0} ms",
+            generated - started,
+            aggregated - generated,
+            read - aggregated
+        ));
+        Ok(())
+    });
+    let (root, _unmount) = mount_session(session).await;
+    wait_text(&root, "bench:", 120).await;
+    web_sys::console::log_1(&root.text_content().unwrap().into());
 }

@@ -40,7 +40,7 @@ pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wa
 /// The app with a custom theme (`examples/chat/wasmlit.toml`).
 pub const CHAT: E2eApp = E2eApp { name: "chat", dir: "examples/chat", public_url: "/" };
 pub const HELLO: E2eApp = E2eApp { name: "hello", dir: "bench/apps/hello", public_url: "/" };
-pub const E2E_APPS: [E2eApp; 8] = [
+pub const E2E_APPS: [E2eApp; 9] = [
     GALLERY,
     E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" },
     CHAT,
@@ -51,6 +51,8 @@ pub const E2E_APPS: [E2eApp; 8] = [
     E2eApp { name: "components", dir: "examples/components", public_url: "/" },
     // The XSS corpus on every text surface, and panics in five places.
     E2eApp { name: "hostile", dir: "examples/hostile", public_url: "/" },
+    // Connections: SQLite in the tab (a shipped file, a database persisted across reloads).
+    E2eApp { name: "connections", dir: "examples/connections", public_url: "/" },
 ];
 
 /// The app `cargo xtask new` writes (`build_new_app`): its folder in `target/e2e/`, and its URL
