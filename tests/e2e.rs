@@ -2721,7 +2721,13 @@ async fn the_sqlite_page_filters_a_shipped_file_and_a_row_added_survives_a_reloa
     let field = selectbox.find(Locator::Css("input[role=combobox]")).await.unwrap();
     field.click().await.unwrap();
     field.send_keys("Spain").await.unwrap();
-    selectbox.find(Locator::XPath(".//li[@role='option'][normalize-space(.)='Spain']")).await.unwrap().click().await.unwrap();
+    selectbox
+        .find(Locator::XPath(".//li[@role='option'][normalize-space(.)='Spain']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_for_text(c, ".wl-caption", "3 cities", TIMEOUT).await;
     wait_for_text(c, ".wl-dataframe", "Barcelona", TIMEOUT).await;
 
