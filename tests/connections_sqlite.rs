@@ -60,20 +60,18 @@ thread_local! {
 
 /// Shows the rows of the `city` table (from the shipped file) whose name starts with the
 /// text input's value.
-fn city_app(ui: Ui) -> impl std::future::Future<Output = Result> {
-    async move {
-        let conn = ui.connection::<SqliteConnection>("cities")?;
-        conn.ready(&ui).await?;
-        let prefix = ui.text_input("prefix");
-        let df = conn.query(
-            "SELECT * FROM city WHERE name LIKE ?1 || '%' ORDER BY name",
-            &[Value::Text(prefix)],
-            Some(Ttl::from("10s")),
-        )?;
-        FRAME.with(|f| *f.borrow_mut() = Some(df.clone()));
-        ui.write(format!("{} rows", df.num_rows()));
-        Ok(())
-    }
+async fn city_app(ui: Ui) -> Result {
+    let conn = ui.connection::<SqliteConnection>("cities")?;
+    conn.ready(&ui).await?;
+    let prefix = ui.text_input("prefix");
+    let df = conn.query(
+        "SELECT * FROM city WHERE name LIKE ?1 || '%' ORDER BY name",
+        &[Value::Text(prefix)],
+        Some(Ttl::from("10s")),
+    )?;
+    FRAME.with(|f| *f.borrow_mut() = Some(df.clone()));
+    ui.write(format!("{} rows", df.num_rows()));
+    Ok(())
 }
 
 fn city_test() -> AppTest {
@@ -145,38 +143,36 @@ fn queries_are_cached_for_their_ttl() {
 }
 
 /// A persisted notes database: a count, and buttons that add a note or fail half-way.
-fn notes_app(ui: Ui) -> impl std::future::Future<Output = Result> {
-    async move {
-        let conn = ConnectionOptions::<SqliteConnection>::new("notes").param("persist", "notes-test").open(&ui)?;
-        conn.ready(&ui).await?;
-        if ui.button("reopen") {
-            conn.reset();
-            return Ok(());
-        }
-        if ui.button("add") {
-            conn.session(|tx| {
-                tx.execute_batch("CREATE TABLE IF NOT EXISTS note (body TEXT NOT NULL)")?;
-                tx.execute("INSERT INTO note VALUES (?1)", &[Value::Text("hello".into())])?;
-                Ok(())
-            })?;
-        }
-        if ui.button("add then fail") {
-            let result = conn.session(|tx| {
-                tx.execute("INSERT INTO note VALUES (?1)", &[Value::Text("lost".into())])?;
-                let inside = tx.query("SELECT count(*) FROM note", &[])?;
-                ui.write(format!("inside the session: {}", inside.cell_text(0, 0)));
-                tx.execute("INSERT INTO note VALUES (NULL)", &[])
-            });
-            ui.write(format!("rolled back: {}", result.unwrap_err()));
-        }
-        let exists = conn.query("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'note'", &[], None)?;
-        let count = match exists.value(0, 0) {
-            Value::Int(1) => conn.query("SELECT count(*) AS n FROM note", &[], None)?.cell_text(0, 0),
-            _ => "0".into(),
-        };
-        ui.write(format!("{count} notes"));
-        Ok(())
+async fn notes_app(ui: Ui) -> Result {
+    let conn = ConnectionOptions::<SqliteConnection>::new("notes").param("persist", "notes-test").open(&ui)?;
+    conn.ready(&ui).await?;
+    if ui.button("reopen") {
+        conn.reset();
+        return Ok(());
     }
+    if ui.button("add") {
+        conn.session(|tx| {
+            tx.execute_batch("CREATE TABLE IF NOT EXISTS note (body TEXT NOT NULL)")?;
+            tx.execute("INSERT INTO note VALUES (?1)", &[Value::Text("hello".into())])?;
+            Ok(())
+        })?;
+    }
+    if ui.button("add then fail") {
+        let result = conn.session(|tx| {
+            tx.execute("INSERT INTO note VALUES (?1)", &[Value::Text("lost".into())])?;
+            let inside = tx.query("SELECT count(*) FROM note", &[])?;
+            ui.write(format!("inside the session: {}", inside.cell_text(0, 0)));
+            tx.execute("INSERT INTO note VALUES (NULL)", &[])
+        });
+        ui.write(format!("rolled back: {}", result.unwrap_err()));
+    }
+    let exists = conn.query("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'note'", &[], None)?;
+    let count = match exists.value(0, 0) {
+        Value::Int(1) => conn.query("SELECT count(*) AS n FROM note", &[], None)?.cell_text(0, 0),
+        _ => "0".into(),
+    };
+    ui.write(format!("{count} notes"));
+    Ok(())
 }
 
 #[test]
