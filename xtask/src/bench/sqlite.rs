@@ -146,7 +146,7 @@ impl SqliteResults {
     pub fn table(&self) -> String {
         let kib = |b: usize| format!("{:.1} KiB", b as f64 / 1024.0);
         let mut t = String::from("\nSQLite in the tab: 1,000,000 rows (median / min / max of the loads)\n");
-        t.push_str("| step | median | min | max |\n|---|---|---|---|\n");
+        t.push_str("| step | median (ms) | min (ms) | max (ms) |\n|---|---|---|---|\n");
         for (name, label) in TIMINGS.iter().zip([
             "insert 1M generated rows (one session)",
             "GROUP BY over 1M rows (100 groups)",
