@@ -2709,6 +2709,22 @@ async fn guest_book_rows(client: &Client) -> Option<u64> {
     metrics.first()?.lines().filter_map(|line| line.trim().parse().ok()).next_back()
 }
 
+/// Whether the guest book's bytes in IndexedDB (`wasmlit-sqlite`) contain `text`.
+async fn stored_guest_book_has(client: &Client, text: &str) -> bool {
+    let script = "const [text, done] = arguments; \
+        const open = indexedDB.open('wasmlit-sqlite'); \
+        open.onerror = () => done(false); \
+        open.onsuccess = () => { \
+          const db = open.result; \
+          if (!db.objectStoreNames.contains('databases')) { db.close(); return done(false); } \
+          const get = db.transaction('databases').objectStore('databases').get('guestbook'); \
+          get.onerror = () => { db.close(); done(false); }; \
+          get.onsuccess = () => { db.close(); \
+            done(!!get.result && new TextDecoder('latin1').decode(get.result).includes(text)); }; \
+        };";
+    client.execute_async(script, vec![text.into()]).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
 #[tokio::test]
 #[ignore = "end-to-end: run by cargo xtask test"]
 async fn the_sqlite_page_filters_a_shipped_file_and_a_row_added_survives_a_reload() {
@@ -2739,8 +2755,9 @@ async fn the_sqlite_page_filters_a_shipped_file_and_a_row_added_survives_a_reloa
     button(c, "Add a row").await.click().await.unwrap();
     wait_until(TIMEOUT, "the count goes up", || async { guest_book_rows(c).await == Some(before + 1) }).await;
     wait_for_text(c, ".wl-dataframe", &name, TIMEOUT).await;
-    // The write to IndexedDB follows the session: give it a moment before the reload.
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The write to IndexedDB follows the session: wait until the stored bytes hold the row.
+    wait_until(TIMEOUT, "the guest book is stored with the row", || async { stored_guest_book_has(c, &name).await })
+        .await;
 
     c.refresh().await.unwrap();
     wait_for_text(c, ".wl-caption", "16 cities", TIMEOUT).await;

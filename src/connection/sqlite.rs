@@ -36,6 +36,10 @@
 //! assert_eq!(at.markdown(0).text(), "1 notes");
 //! ```
 //!
+//! A persisted database is stored whole (its bytes, `sqlite3_serialize`) after each commit, so
+//! it suits app-sized databases; two tabs writing the same name keep the last commit's bytes.
+//! Names are shared by the apps of one origin.
+//!
 //! In the browser SQLite is compiled to WebAssembly (rusqlite over `sqlite-wasm-rs`) and runs
 //! on the page's thread; natively it is rusqlite's bundled SQLite, and a persisted database
 //! lives in the process's memory, as in one tab, so `AppTest` scenarios run the same code.
