@@ -203,6 +203,12 @@ impl ReadCache {
         cache::data::call_result(&spec, &options, hasher.finish(), None, Codec::none(), read)
             .map_err(|error| wrap(&self.name, &format!("`{verb}` failed"), error))
     }
+
+    /// Drops the cached results of `verb` (for every connection of this type: a write through
+    /// one connection clears what its reads may have seen).
+    pub fn clear(&self, verb: &'static str) {
+        cache::data::clear_function(&FunctionSpec::new(self.type_name, verb, 0, ""));
+    }
 }
 
 /// The cache options of a connection or a read; a ttl that cannot be read is an error.
@@ -357,5 +363,7 @@ impl Ui {
     }
 }
 
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
 #[cfg(test)]
 mod tests;

@@ -26,6 +26,8 @@ pub mod persistence;
 mod persistence;
 mod reload;
 mod shell;
+#[cfg(feature = "sqlite")]
+pub(crate) mod sqlite;
 mod style;
 mod vendor;
 mod view_model;

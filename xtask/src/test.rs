@@ -5,7 +5,7 @@
 //!   and for wasm32 on the crates that build for the browser;
 //! - native: `cargo test --workspace` (engine, AppTest scenarios, doc-tests, the example apps'
 //!   tests; the end-to-end tests are `#[ignore]`d there);
-//! - browser: `tests/browser.rs`, `tests/browser_persistence.rs`, `tests/browser_data_editor.rs`, `tests/browser_maps.rs`, `tests/browser_charts.rs`, `tests/browser_media.rs`, `tests/browser_storage_faults.rs` and `tests/browser_a11y.rs` compiled to wasm32 and run
+//! - browser: `tests/browser.rs`, `tests/browser_persistence.rs`, `tests/browser_data_editor.rs`, `tests/browser_maps.rs`, `tests/browser_charts.rs`, `tests/browser_media.rs`, `tests/browser_storage_faults.rs`, `tests/browser_a11y.rs` and `tests/browser_sqlite.rs` (feature `sqlite`) compiled to wasm32 and run
 //!   by `wasm-bindgen-test-runner` in headless Chromium (flags in `webdriver.json`);
 //! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`; the hello
 //!   app's `.wasm` must stay within 5% of the brotli size in `bench/size-ceiling.txt`; an app
@@ -40,7 +40,7 @@ pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wa
 /// The app with a custom theme (`examples/chat/wasmlit.toml`).
 pub const CHAT: E2eApp = E2eApp { name: "chat", dir: "examples/chat", public_url: "/" };
 pub const HELLO: E2eApp = E2eApp { name: "hello", dir: "bench/apps/hello", public_url: "/" };
-pub const E2E_APPS: [E2eApp; 8] = [
+pub const E2E_APPS: [E2eApp; 9] = [
     GALLERY,
     E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" },
     CHAT,
@@ -51,6 +51,8 @@ pub const E2E_APPS: [E2eApp; 8] = [
     E2eApp { name: "components", dir: "examples/components", public_url: "/" },
     // The XSS corpus on every text surface, and panics in five places.
     E2eApp { name: "hostile", dir: "examples/hostile", public_url: "/" },
+    // Connections: SQLite in the tab (a shipped file, a database persisted across reloads).
+    E2eApp { name: "connections", dir: "examples/connections", public_url: "/" },
 ];
 
 /// The app `cargo xtask new` writes (`build_new_app`): its folder in `target/e2e/`, and its URL
@@ -144,7 +146,7 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 16] = [
+const WASM_CRATES: [&str; 17] = [
     "wasmlit",
     "gallery",
     "fundamentals",
@@ -161,6 +163,7 @@ const WASM_CRATES: [&str; 16] = [
     "components",
     "hostile",
     "connections",
+    "bench_sqlite",
 ];
 
 fn lint(tools: &Tools) -> StageOutcome {
@@ -269,6 +272,11 @@ fn browser(tools: &Tools) -> StageOutcome {
             "browser_storage_faults",
             "--test",
             "browser_a11y",
+            "--test",
+            "browser_sqlite",
+            // SQLite in the tab (tests/browser_sqlite.rs) is behind its feature.
+            "--features",
+            "sqlite",
             // The storage tests drive the IndexedDB layer.
             "--features",
             "persist",

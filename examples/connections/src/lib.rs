@@ -4,9 +4,17 @@
 
 use wasmlit::prelude::*;
 
+mod sqlite;
+
 /// The entry script: the home page, then one page per kind of connection.
 pub async fn app(ui: Ui) -> Result {
-    let page = ui.navigation(vec![Page::new("Connections", home).icon("🔌").default(true)]);
+    let page = ui.navigation(vec![
+        Page::new("Connections", home).icon("🔌").default(true),
+        Page::new("SQLite", sqlite::page).icon("🗃️"),
+    ]);
+    if page.path() == "sqlite" {
+        sqlite::ready(&ui).await?;
+    }
     page.run(&ui)
 }
 
