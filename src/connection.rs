@@ -388,6 +388,8 @@ impl Ui {
 }
 
 #[cfg(feature = "data")]
+pub mod clickhouse;
+#[cfg(feature = "data")]
 pub mod http;
 
 #[cfg(test)]

@@ -483,14 +483,11 @@ mod tests {
         for url in ["a/b.csv", "./a/b.csv", "/a/b.csv"] {
             let mut future = files.fetch(url, None);
             let poll = future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
-            assert_eq!(poll, std::task::Poll::Ready(Ok(b"x".to_vec())), "{url}");
+            assert_eq!(poll, Poll::Ready(Ok(b"x".to_vec())), "{url}");
         }
         files.remove("a/b.csv");
         let mut future = files.fetch("a/b.csv", None);
         let poll = future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
-        assert!(matches!(
-            poll,
-            std::task::Poll::Ready(Err(FetchError { reason: FetchFailure::Status { code: 404, .. }, .. }))
-        ));
+        assert!(matches!(poll, Poll::Ready(Err(FetchError { reason: FetchFailure::Status { code: 404, .. }, .. }))));
     }
 }

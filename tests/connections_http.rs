@@ -226,3 +226,79 @@ fn bad_parameters_name_the_connection_and_the_key() {
     at.run();
     assert!(at.exception(0).text().contains("connection `api`: parameter `timeout`"), "{}", at.exception(0).text());
 }
+
+mod clickhouse {
+    use super::*;
+    use wasmlit::connection::clickhouse::ClickHouseConnection;
+
+    const WAREHOUSE: &str =
+        "[connections.warehouse]\nurl = \"http://db.example.com:8123\"\ndatabase = \"trips\"\nuser = \"reader\"";
+
+    fn app(ui: Ui) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result>>> {
+        Box::pin(async move {
+            let db = ui.connection::<ClickHouseConnection>("warehouse")?;
+            let df = db.query(&ui, "SELECT city, n FROM t", Some("1m".into())).await?;
+            ui.write(format!("{:?} {}", df.column_names(), df.num_rows()));
+            Ok(())
+        })
+    }
+
+    fn warehouse() -> AppTest {
+        let mut at = AppTest::new_async(app);
+        at.config(AppConfig::parse(WAREHOUSE));
+        at
+    }
+
+    #[test]
+    fn the_sql_is_posted_with_the_format_the_database_and_the_visitors_password() {
+        let _clock = ManualClock::new();
+        let mut at = warehouse();
+        at.set_secret("connections.warehouse.password", "p&ss");
+        let seen = record(&mut at, "http://db.example.com:8123/", |_| {
+            Reply::new(200, "city\tn\nString\tNullable(UInt32)\nParis\t\\N\n")
+        });
+        at.run().run();
+        assert_eq!(at.markdown(0).text(), r#"["city", "n"] 1"#);
+        assert_eq!(seen.borrow().len(), 1, "cached");
+        let request = seen.borrow()[0].clone();
+        assert_eq!(request.method, "POST");
+        assert_eq!(request.body.as_deref(), Some(&b"SELECT city, n FROM t"[..]));
+        assert_eq!(
+            request.url,
+            "http://db.example.com:8123/?add_http_cors_header=1&default_format=TabSeparatedWithNamesAndTypes\
+             &database=trips&user=reader&password=p%26ss"
+        );
+        assert!(request.headers.is_empty(), "no header: a custom one would need a CORS preflight");
+    }
+
+    #[test]
+    fn a_refused_query_shows_clickhouses_text_and_is_not_retried() {
+        let _clock = ManualClock::new();
+        let mut at = warehouse();
+        let seen = record(&mut at, "http://db.example.com:8123/", |_| {
+            Reply::new(
+                500,
+                "Code: 60, e.displayText() = DB::Exception: Table trips.t doesn't exist., e.what() = DB::Exception\n",
+            )
+        });
+        at.run();
+        assert_eq!(seen.borrow().len(), 1);
+        assert_eq!(
+            at.exception(0).text(),
+            "ConnectionError: connection `warehouse`: ClickHouse refused the query (Code 60): Table trips.t doesn't exist."
+        );
+    }
+
+    #[test]
+    fn a_server_down_is_retried_and_the_error_hides_the_password() {
+        let _clock = ManualClock::new();
+        let mut at = warehouse();
+        at.set_secret("connections.warehouse.password", "hunter2");
+        let seen = record(&mut at, "http://db.example.com:8123/", |_| Reply::network_error("Failed to fetch"));
+        at.run();
+        assert_eq!(seen.borrow().len(), 3);
+        let text = at.exception(0).text();
+        assert!(text.contains("password=***") && !text.contains("hunter2"), "{text}");
+        assert!(text.contains("network error (Failed to fetch) (after 3 tries)"), "{text}");
+    }
+}

@@ -48,6 +48,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use crate::cache::{parse_duration, Ttl};
+use crate::config::looks_secret;
 use crate::connection::{Connection, ConnectionError, ConnectionParams, ReadCache};
 use crate::data::{CsvOptions, DataFrame};
 use crate::fetch::{seconds, FetchFailure, Request, Response};
@@ -59,6 +60,14 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_RETRIES: u32 = 2;
 /// How much of an error's body its message quotes.
 const EXCERPT: usize = 300;
+
+/// The last answer to a request, after its retries.
+pub(crate) struct Answer {
+    pub response: Response,
+    pub tries: u32,
+    /// The method and URL (secrets masked), for error messages.
+    pub what: String,
+}
 
 /// An HTTP API: a base URL with headers, query parameters, a timeout and retries.
 pub struct HttpConnection {
@@ -176,20 +185,31 @@ impl HttpConnection {
     /// Sends `request` (its URL a path, see [`url`](Self::url)) with the connection's headers,
     /// timeout and retries; not cached. A status outside 200–299 is an error quoting the body.
     pub async fn send(&self, ui: &Ui, request: Request) -> crate::Result<Response> {
-        self.send_with_progress(ui, request, None).await
+        let Answer { response, tries, what } = self.answer(ui, request, None).await?;
+        if response.ok() {
+            return Ok(response);
+        }
+        let status = if response.status_text.is_empty() { String::new() } else { format!(" {}", response.status_text) };
+        Err(self.error(format!(
+            "`{what}` answered HTTP {}{status}{}: {}",
+            response.status,
+            after(tries),
+            excerpt(&response.body)
+        )))
     }
 
-    /// [`send`](Self::send), calling `progress` with the fraction of the body received.
-    pub(crate) async fn send_with_progress(
+    /// The last answer to `request` (whatever its status) after the retries, with the number
+    /// of tries; an error if no try was answered. `progress` gets the fraction of the body received.
+    pub(crate) async fn answer(
         &self,
         ui: &Ui,
         mut request: Request,
         progress: Option<Rc<RefCell<dyn FnMut(f64)>>>,
-    ) -> crate::Result<Response> {
+    ) -> crate::Result<Answer> {
         request.url = self.url(&request.url);
         request.headers.splice(0..0, self.headers.iter().cloned());
         request.timeout = Some(self.timeout);
-        let what = format!("{} {}", request.method, request.url);
+        let what = format!("{} {}", request.method, redacted(&request.url));
         let mut tries = 0;
         loop {
             tries += 1;
@@ -208,24 +228,20 @@ impl HttpConnection {
                 ui.sleep(backoff(tries)).await;
                 continue;
             }
-            let after = if tries > 1 { format!(" (after {tries} tries)") } else { String::new() };
             return match answer {
-                Ok(response) if response.ok() => Ok(response),
-                Ok(response) => Err(self.error(format!(
-                    "`{what}` answered HTTP {}{}{after}: {}",
-                    response.status,
-                    if response.status_text.is_empty() { String::new() } else { format!(" {}", response.status_text) },
-                    excerpt(&response.body)
-                ))),
+                Ok(response) => Ok(Answer { response, tries, what }),
                 Err(error) => Err(self.error(match error.reason {
                     FetchFailure::Timeout(timeout) => {
                         format!("`{what}` timed out: no answer within {} ({tries} tries)", seconds(timeout))
                     }
                     FetchFailure::Network(message) => format!(
-                        "`{what}` failed: network error ({message}){after}; check the URL, that the server is up, \
-                         and that it allows this page's origin (CORS)"
+                        "`{what}` failed: network error ({message}){}; check the URL, that the server is up, \
+                         and that it allows this page's origin (CORS)",
+                        after(tries)
                     ),
-                    FetchFailure::Status { code, text } => format!("`{what}` answered HTTP {code} {text}{after}"),
+                    FetchFailure::Status { code, text } => {
+                        format!("`{what}` answered HTTP {code} {text}{}", after(tries))
+                    }
                 })),
             };
         }
@@ -269,6 +285,28 @@ impl HttpConnection {
             })
             .await
     }
+}
+
+/// ` (after 3 tries)` when there was more than one.
+pub(crate) fn after(tries: u32) -> String {
+    if tries > 1 {
+        format!(" (after {tries} tries)")
+    } else {
+        String::new()
+    }
+}
+
+/// `url` with the values of query parameters whose names look secret (`password`, `token`…) masked.
+fn redacted(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else { return url.to_string() };
+    let pairs: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((name, _)) if looks_secret(name) => format!("{name}=***"),
+            _ => pair.to_string(),
+        })
+        .collect();
+    format!("{base}?{}", pairs.join("&"))
 }
 
 /// A table's format.
@@ -335,7 +373,7 @@ fn params_error(params: &ConnectionParams, key: &str, message: &str) -> crate::E
 }
 
 /// The start of a body, as text on one line.
-fn excerpt(body: &[u8]) -> String {
+pub(crate) fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     match text.char_indices().nth(EXCERPT) {
@@ -393,6 +431,7 @@ mod tests {
         assert_eq!(query_string(&pairs), "q=a%20b%26c%3D%C3%A9&n=1");
         assert_eq!(excerpt(b"  line one\n\tline two "), "line one line two");
         assert_eq!(excerpt(b""), "(empty body)");
+        assert_eq!(redacted("http://h/?user=u&password=p%20q&x=1"), "http://h/?user=u&password=***&x=1");
         assert_eq!(excerpt("x".repeat(400).as_bytes()).chars().count(), EXCERPT + 1);
     }
 }
