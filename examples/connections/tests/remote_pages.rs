@@ -1,0 +1,57 @@
+//! The HTTP API and ClickHouse pages through `AppTest`, their servers played by routes.
+
+use connections::app;
+use wasmlit::fetch::Reply;
+use wasmlit::prelude::*;
+
+fn connections() -> AppTest {
+    let mut at = AppTest::new_async(app);
+    at.config(wasmlit::config!("wasmlit.toml"));
+    at
+}
+
+#[test]
+fn the_http_page_filters_the_served_cities_by_country_and_population() {
+    let mut at = connections();
+    at.serve("cities.json", include_bytes!("../data/cities.json").to_vec());
+    at.switch_page("http_api").run();
+    assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
+    assert_eq!(at.caption(0).text(), "3 of 12 cities");
+    at.selectbox(key("country")).select("Germany").run();
+    at.slider(key("min")).set_value(1600).run();
+    assert_eq!(at.caption(0).text(), "2 of 12 cities");
+}
+
+#[test]
+fn the_clickhouse_page_queries_the_server_in_the_url_and_filters_by_borough() {
+    let mut at = connections();
+    at.route("http://127.0.0.1:18123/", |request| {
+        let sql = String::from_utf8_lossy(request.body.as_deref().unwrap_or_default()).into_owned();
+        let rows = if sql.contains("borough = 'Queens'") {
+            "2024-01-01 10:00:00\tQueens\t1\t30\t\\N\n"
+        } else {
+            "2024-01-01 09:00:00\tManhattan\t2\t12.5\t2\n2024-01-01 10:00:00\tQueens\t1\t30\t\\N\n"
+        };
+        Reply::new(
+            200,
+            format!(
+                "pickup\tborough\tpassengers\tfare\ttip\nDateTime\tString\tUInt8\tFloat64\tNullable(Float64)\n{rows}"
+            ),
+        )
+    });
+    at.set_query_string("server=http://127.0.0.1:18123");
+    at.switch_page("clickhouse").run();
+    assert_eq!(at.caption(0).text(), "2 trips");
+    at.selectbox(key("borough")).select("Queens").run();
+    assert_eq!(at.caption(0).text(), "1 trips");
+}
+
+#[test]
+fn the_clickhouse_page_says_how_to_start_a_server_when_none_answers() {
+    let mut at = connections();
+    at.route("http://127.0.0.1:8123/", |_| Reply::network_error("Failed to fetch"));
+    at.switch_page("clickhouse").run();
+    let error = at.error(0).text();
+    assert!(error.starts_with("ConnectionError: connection `warehouse`: `POST http://127.0.0.1:8123/?"), "{error}");
+    assert!(error.contains("Is ClickHouse up? Start one with `clickhouse-server"), "{error}");
+}
