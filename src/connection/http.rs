@@ -161,12 +161,14 @@ impl HttpConnection {
         &self.name
     }
 
-    /// The full URL of `path`: relative to `base_url` (unless it is a full URL), with the
-    /// `params` added to its query string.
+    /// The full URL of `path`: relative to `base_url` (unless it is a full URL; `""` is
+    /// `base_url` itself), with the `params` added to its query string.
     pub fn url(&self, path: &str) -> String {
         let mut url = if path.starts_with("http://") || path.starts_with("https://") {
             path.to_string()
-        } else if path.is_empty() || path.starts_with('?') {
+        } else if path.is_empty() {
+            self.base_url.clone()
+        } else if path.starts_with('?') {
             format!("{}/{path}", self.base_url.trim_end_matches('/'))
         } else {
             format!("{}/{}", self.base_url.trim_end_matches('/'), path.trim_start_matches('/'))

@@ -40,7 +40,7 @@ pub const GALLERY: E2eApp = E2eApp { name: "gallery", dir: ".", public_url: "/wa
 /// The app with a custom theme (`examples/chat/wasmlit.toml`).
 pub const CHAT: E2eApp = E2eApp { name: "chat", dir: "examples/chat", public_url: "/" };
 pub const HELLO: E2eApp = E2eApp { name: "hello", dir: "bench/apps/hello", public_url: "/" };
-pub const E2E_APPS: [E2eApp; 8] = [
+pub const E2E_APPS: [E2eApp; 9] = [
     GALLERY,
     E2eApp { name: "fundamentals", dir: "examples/fundamentals", public_url: "/" },
     CHAT,
@@ -51,6 +51,8 @@ pub const E2E_APPS: [E2eApp; 8] = [
     E2eApp { name: "components", dir: "examples/components", public_url: "/" },
     // The XSS corpus on every text surface, and panics in five places.
     E2eApp { name: "hostile", dir: "examples/hostile", public_url: "/" },
+    // An HTTP API (its JSON beside the app) and ClickHouse over HTTP (started by the test).
+    E2eApp { name: "connections", dir: "examples/connections", public_url: "/" },
 ];
 
 /// The app `cargo xtask new` writes (`build_new_app`): its folder in `target/e2e/`, and its URL
@@ -269,6 +271,8 @@ fn browser(tools: &Tools) -> StageOutcome {
             "browser_storage_faults",
             "--test",
             "browser_a11y",
+            "--test",
+            "browser_connections",
         ])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
         .env("CHROMEDRIVER", chromedriver)

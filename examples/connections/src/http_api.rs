@@ -1,8 +1,9 @@
 //! An HTTP API as a connection: `cities.json`, served beside the app (by the e2e harness in
 //! tests), read into a frame by `HttpConnection::get_frame` and cached for ten minutes; a
-//! widget picks the country, another the minimum population.
+//! widget picks the country, another the minimum population, a third the timeout.
 
 use wasmlit::connection::http::HttpConnection;
+use wasmlit::connection::ConnectionOptions;
 use wasmlit::data::{col, lit};
 use wasmlit::prelude::*;
 
@@ -18,7 +19,9 @@ pub async fn page(ui: &Ui) -> Result {
     if !token.is_empty() {
         ui.set_secret("connections.cities.token", token);
     }
-    let api = ui.connection::<HttpConnection>("cities")?;
+    // Each try may take this long; `?timeout=2s` in the URL picks it too.
+    let timeout = ui.add(Selectbox::new("Timeout", ["10s", "2s", "30s"]).key("timeout").bind(Bind::QueryParams));
+    let api = ConnectionOptions::<HttpConnection>::new("cities").param("timeout", timeout).open(ui)?;
     let cities = api.get_frame(ui, "cities.json", Some("10m".into())).await?;
     let column = cities.column_index("country")?;
     let mut countries: Vec<String> = (0..cities.num_rows()).map(|row| cities.cell_text(row, column)).collect();

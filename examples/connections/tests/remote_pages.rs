@@ -55,3 +55,13 @@ fn the_clickhouse_page_says_how_to_start_a_server_when_none_answers() {
     assert!(error.starts_with("ConnectionError: connection `warehouse`: `POST http://127.0.0.1:8123/?"), "{error}");
     assert!(error.contains("Is ClickHouse up? Start one with `clickhouse-server"), "{error}");
 }
+
+#[test]
+fn the_http_page_times_out_after_the_timeout_in_its_url() {
+    let mut at = connections();
+    at.route("cities.json", |_| Reply::new(200, "[]").delay(std::time::Duration::from_secs(60)));
+    at.set_query_string("timeout=2s");
+    at.switch_page("http_api").run();
+    let text = at.exception(0).text();
+    assert!(text.ends_with("`GET ./cities.json` timed out: no answer within 2s (3 tries)"), "{text}");
+}
