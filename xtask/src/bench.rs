@@ -39,6 +39,7 @@
 
 mod browser;
 mod charts;
+mod connections;
 mod data;
 mod peer;
 pub mod size;
@@ -142,6 +143,8 @@ struct Options {
     only_charts: bool,
     /// `--only network`: hello's cold start on throttled networks alone.
     only_network: bool,
+    /// `--only connections`: the ClickHouse query and the connection's size alone.
+    only_connections: bool,
 }
 
 impl Options {
@@ -153,6 +156,7 @@ impl Options {
             only_data: false,
             only_charts: false,
             only_network: false,
+            only_connections: false,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -161,14 +165,17 @@ impl Options {
                     Some("data") => options.only_data = true,
                     Some("charts") => options.only_charts = true,
                     Some("network") => options.only_network = true,
-                    other => return Err(format!("--only takes `data`, `charts` or `network`, not {other:?}")),
+                    Some("connections") => options.only_connections = true,
+                    other => {
+                        return Err(format!("--only takes `data`, `charts`, `network` or `connections`, not {other:?}"))
+                    }
                 },
                 "--quick" => options.quick = true,
                 "--no-peer" => options.peer = false,
                 "--no-build" => options.build = false,
                 other => {
                     return Err(format!(
-                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data|charts|network)"
+                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data|charts|network|connections)"
                     ))
                 }
             }
@@ -215,6 +222,11 @@ pub fn bench(args: &[String]) -> Result {
         let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
         return alone(machine, "charts", charts.json(), charts.table());
     }
+    if options.only_connections {
+        let machine = machine(&chrome, venv.as_ref());
+        let connections = connections::run(&tools, &options, &bench_dir)?;
+        return alone(machine, "connections", connections.json(), connections.table());
+    }
     if options.only_network {
         let machine = machine(&chrome, venv.as_ref());
         if options.build {
@@ -253,6 +265,7 @@ pub fn bench(args: &[String]) -> Result {
     };
     let data = data::run(&tools, &options, data_venv, &bench_dir)?;
     let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
+    let connections = connections::run(&tools, &options, &bench_dir)?;
 
     let report = json!({
         "command": command,
@@ -264,9 +277,11 @@ pub fn bench(args: &[String]) -> Result {
         "ratios": results.ratios_json(),
         "data": data.json(),
         "charts": charts.json(),
+        "connections": connections.json(),
         "total_seconds": start.elapsed().as_secs_f64(),
     });
-    let tables = format!("{}{}{}", results.table(&report["machine"]), data.table(), charts.table());
+    let tables =
+        format!("{}{}{}{}", results.table(&report["machine"]), data.table(), charts.table(), connections.table());
     write_report(&bench_dir, &report, &tables, start)
 }
 
