@@ -51,7 +51,7 @@ use std::rc::Rc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::http::{after, excerpt, query_string, HttpConnection};
+use super::http::{after, excerpt, query_string, HttpConnection, SharedProgress};
 use crate::cache::Ttl;
 use crate::connection::{Connection, ConnectionError, ConnectionParams};
 use crate::data::{Column, DataFrame};
@@ -107,7 +107,7 @@ impl ClickHouseConnection {
         ttl: Option<Ttl>,
         progress: impl FnMut(f64) + 'static,
     ) -> crate::Result<DataFrame> {
-        let progress: Rc<RefCell<dyn FnMut(f64)>> = Rc::new(RefCell::new(progress));
+        let progress: SharedProgress = Rc::new(RefCell::new(progress));
         self.http.reads().read_async("query", sql, ttl, self.fetch(ui, sql, Some(progress))).await
     }
 
@@ -115,7 +115,7 @@ impl ClickHouseConnection {
         &self,
         ui: &Ui,
         sql: &str,
-        progress: Option<Rc<RefCell<dyn FnMut(f64)>>>,
+        progress: Option<SharedProgress>,
     ) -> crate::Result<DataFrame> {
         let request = Request::post(format!("?{}", self.query), sql);
         let answer = self.http.answer(ui, request, progress).await?;

@@ -61,6 +61,9 @@ pub const DEFAULT_RETRIES: u32 = 2;
 /// How much of an error's body its message quotes.
 const EXCERPT: usize = 300;
 
+/// A progress callback every try of a request calls.
+pub(crate) type SharedProgress = Rc<RefCell<dyn FnMut(f64)>>;
+
 /// The last answer to a request, after its retries.
 pub(crate) struct Answer {
     pub response: Response,
@@ -206,7 +209,7 @@ impl HttpConnection {
         &self,
         ui: &Ui,
         mut request: Request,
-        progress: Option<Rc<RefCell<dyn FnMut(f64)>>>,
+        progress: Option<SharedProgress>,
     ) -> crate::Result<Answer> {
         request.url = self.url(&request.url);
         request.headers.splice(0..0, self.headers.iter().cloned());
