@@ -12,6 +12,7 @@ use wasm_bindgen_test::*;
 use wasmlit::config::AppConfig;
 use wasmlit::connection::http::HttpConnection;
 use wasmlit::prelude::*;
+use wasmlit::Session;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
