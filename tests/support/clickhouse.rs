@@ -12,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Debian's server binary.
-pub const SERVER: &str = "/usr/bin/clickhouse-server";
+pub const SERVER: &str = "/usr/sbin/clickhouse-server";
 /// Its packaged config.
 pub const CONFIG: &str = "/etc/clickhouse-server/config.xml";
 

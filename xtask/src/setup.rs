@@ -28,7 +28,7 @@ const WASM_OPT_VERSION: &str = "version 132";
 pub const APT_CHROMIUM: &str = "apt-get update && apt-get install -y chromium chromium-driver";
 pub const APT_CLICKHOUSE: &str = "apt-get update && apt-get install -y clickhouse-server";
 /// Debian's ClickHouse server binary.
-pub const CLICKHOUSE_SERVER: &str = "/usr/bin/clickhouse-server";
+pub const CLICKHOUSE_SERVER: &str = "/usr/sbin/clickhouse-server";
 
 /// Where the tools are, for the commands that use them.
 pub struct Tools {
