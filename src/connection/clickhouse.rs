@@ -111,12 +111,7 @@ impl ClickHouseConnection {
         self.http.reads().read_async("query", sql, ttl, self.fetch(ui, sql, Some(progress))).await
     }
 
-    async fn fetch(
-        &self,
-        ui: &Ui,
-        sql: &str,
-        progress: Option<SharedProgress>,
-    ) -> crate::Result<DataFrame> {
+    async fn fetch(&self, ui: &Ui, sql: &str, progress: Option<SharedProgress>) -> crate::Result<DataFrame> {
         let request = Request::post(format!("?{}", self.query), sql);
         let answer = self.http.answer(ui, request, progress).await?;
         let error = |message: String| -> crate::Error {
