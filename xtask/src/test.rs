@@ -5,7 +5,7 @@
 //!   and for wasm32 on the crates that build for the browser;
 //! - native: `cargo test --workspace` (engine, AppTest scenarios, doc-tests, the example apps'
 //!   tests; the end-to-end tests are `#[ignore]`d there);
-//! - browser: `tests/browser.rs`, `tests/browser_persistence.rs`, `tests/browser_data_editor.rs`, `tests/browser_maps.rs`, `tests/browser_charts.rs`, `tests/browser_media.rs`, `tests/browser_storage_faults.rs` and `tests/browser_a11y.rs` compiled to wasm32 and run
+//! - browser: `tests/browser.rs`, `tests/browser_persistence.rs`, `tests/browser_data_editor.rs`, `tests/browser_maps.rs`, `tests/browser_charts.rs`, `tests/browser_media.rs`, `tests/browser_storage_faults.rs`, `tests/browser_a11y.rs` and `tests/browser_connections.rs` compiled to wasm32 and run
 //!   by `wasm-bindgen-test-runner` in headless Chromium (flags in `webdriver.json`);
 //! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`; the hello
 //!   app's `.wasm` must stay within 5% of the brotli size in `bench/size-ceiling.txt`; an app
@@ -146,7 +146,7 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 16] = [
+const WASM_CRATES: [&str; 17] = [
     "wasmlit",
     "gallery",
     "fundamentals",
@@ -163,6 +163,7 @@ const WASM_CRATES: [&str; 16] = [
     "components",
     "hostile",
     "connections",
+    "bench_clickhouse",
 ];
 
 fn lint(tools: &Tools) -> StageOutcome {
