@@ -1,7 +1,8 @@
 //! ClickHouse over HTTP: taxi trips filtered by a borough and a minimum fare, queried with
 //! `ClickHouseConnection::query_with_progress` (a progress bar while the answer arrives) and
 //! cached for a minute. The server's URL comes from `[connections.warehouse]`, or the
-//! `server` query parameter (`?server=http://127.0.0.1:18123`), which the e2e test uses.
+//! `server` query parameter (`?server=http://127.0.0.1:18123`), which the e2e test uses: a
+//! server on this machine only, so a link cannot send the query (and a visitor's password) elsewhere.
 
 use wasmlit::connection::clickhouse::ClickHouseConnection;
 use wasmlit::connection::ConnectionOptions;
@@ -13,6 +14,14 @@ pub const CREATE_TABLE: &str = "CREATE TABLE trips (pickup DateTime, borough Str
 
 /// Boroughs the filter offers.
 pub const BOROUGHS: [&str; 5] = ["All", "Manhattan", "Brooklyn", "Queens", "Bronx"];
+
+/// Whether `url` is a server on this machine (`http://127.0.0.1:<port>`, `http://localhost:<port>`).
+pub fn is_local(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("http://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let name = host.rsplit_once(':').filter(|(_, port)| port.parse::<u16>().is_ok()).map_or(host, |(name, _)| name);
+    name == "127.0.0.1" || name == "localhost" || name == "[::1]"
+}
 
 /// The page: the trips of a borough above a fare.
 pub async fn page(ui: &Ui) -> Result {
@@ -26,6 +35,10 @@ pub async fn page(ui: &Ui) -> Result {
     let min_fare = ui.add(Slider::new("Minimum fare ($)", 0..=100).value(0).key("min_fare"));
     let mut options = ConnectionOptions::<ClickHouseConnection>::new("warehouse");
     if !server.is_empty() {
+        if !is_local(&server) {
+            ui.error(format!("`{server}` is not on this machine: the server field takes `http://127.0.0.1:<port>` or `http://localhost:<port>`."));
+            return Ok(());
+        }
         options = options.param("url", server);
     }
     let db = options.open(ui)?;

@@ -65,3 +65,22 @@ fn the_http_page_times_out_after_the_timeout_in_its_url() {
     let text = at.exception(0).text();
     assert!(text.ends_with("`GET ./cities.json` timed out: no answer within 2s (3 tries)"), "{text}");
 }
+
+#[test]
+fn the_clickhouse_page_takes_a_server_on_this_machine_only() {
+    use connections::clickhouse::is_local;
+    assert!(is_local("http://127.0.0.1:18123") && is_local("http://localhost:8123/") && is_local("http://[::1]:8123"));
+    assert!(!is_local("https://127.0.0.1.evil.example:8123") && !is_local("http://evil.example/?127.0.0.1"));
+    assert!(!is_local("http://127.0.0.1@evil.example:8123"));
+    let mut at = connections();
+    let seen = std::rc::Rc::new(std::cell::Cell::new(0));
+    let count = seen.clone();
+    at.route("http://", move |_| {
+        count.set(count.get() + 1);
+        Reply::new(200, "")
+    });
+    at.set_query_string("server=http://evil.example:8123");
+    at.switch_page("clickhouse").run();
+    assert!(at.error(0).text().contains("is not on this machine"), "{}", at.error(0).text());
+    assert_eq!(seen.get(), 0, "nothing sent");
+}
