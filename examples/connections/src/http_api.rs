@@ -11,17 +11,17 @@ use wasmlit::prelude::*;
 pub async fn page(ui: &Ui) -> Result {
     ui.title("An HTTP API");
     ui.markdown(
-        "`ui.connection::<HttpConnection>(\"cities\")` reads `base_url`, `timeout` and `retries` \
-         from `[connections.cities]` of `wasmlit.toml`; `get_frame` reads JSON, CSV or Arrow into \
+        "`ui.connection::<HttpConnection>(\"city_api\")` reads `base_url`, `timeout` and `retries` \
+         from `[connections.city_api]` of `wasmlit.toml`; `get_frame` reads JSON, CSV or Arrow into \
          a frame, cached for its `ttl`.",
     );
     let token = ui.add(TextInput::new("API token (optional, stays in this tab)").password().key("token"));
     if !token.is_empty() {
-        ui.set_secret("connections.cities.token", token);
+        ui.set_secret("connections.city_api.token", token);
     }
     // Each try may take this long; `?timeout=2s` in the URL picks it too.
     let timeout = ui.add(Selectbox::new("Timeout", ["10s", "2s", "30s"]).key("timeout").bind(Bind::QueryParams));
-    let api = ConnectionOptions::<HttpConnection>::new("cities").param("timeout", timeout).open(ui)?;
+    let api = ConnectionOptions::<HttpConnection>::new("city_api").param("timeout", timeout).open(ui)?;
     let cities = api.get_frame(ui, "cities.json", Some("10m".into())).await?;
     let column = cities.column_index("country")?;
     let mut countries: Vec<String> = (0..cities.num_rows()).map(|row| cities.cell_text(row, column)).collect();
