@@ -233,6 +233,12 @@ impl ReadCache {
         hasher.arg("connection", &*self.name).arg("params", &*self.fingerprint).arg("args", args);
         Ok((spec, options, hasher.finish()))
     }
+
+    /// Drops the cached results of `verb` (for every connection of this type: a write through
+    /// one connection clears what its reads may have seen).
+    pub fn clear(&self, verb: &'static str) {
+        cache::data::clear_function(&FunctionSpec::new(self.type_name, verb, 0, ""));
+    }
 }
 
 /// The cache options of a connection or a read; a ttl that cannot be read is an error.
@@ -391,6 +397,8 @@ impl Ui {
 pub mod clickhouse;
 #[cfg(feature = "data")]
 pub mod http;
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
 
 #[cfg(test)]
 mod tests;

@@ -21,6 +21,8 @@ mod pages;
 mod panic;
 pub mod persistence;
 mod shell;
+#[cfg(feature = "sqlite")]
+pub(crate) mod sqlite;
 mod vendor;
 mod view_model;
 pub(crate) mod widgets;

@@ -2776,3 +2776,74 @@ async fn connections_http_page_times_out_on_a_slow_server_and_says_after_how_man
     wait_for_text(c, ".wl-exception", "cities.json", TIMEOUT).await;
     app.close().await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Connections (examples/connections): SQLite in the tab.
+// ---------------------------------------------------------------------------------------------
+
+/// The guest book's row count, read from its metric (`None` while it is not drawn).
+async fn guest_book_rows(client: &Client) -> Option<u64> {
+    let metrics = texts(&client.find_all(Locator::Css(".wl-metric")).await.unwrap_or_default()).await;
+    metrics.first()?.lines().filter_map(|line| line.trim().parse().ok()).next_back()
+}
+
+/// Whether the guest book's bytes in IndexedDB (`wasmlit-sqlite`) contain `text`.
+async fn stored_guest_book_has(client: &Client, text: &str) -> bool {
+    let script = "const [text, done] = arguments; \
+        const open = indexedDB.open('wasmlit-sqlite'); \
+        open.onerror = () => done(false); \
+        open.onsuccess = () => { \
+          const db = open.result; \
+          if (!db.objectStoreNames.contains('databases')) { db.close(); return done(false); } \
+          const get = db.transaction('databases').objectStore('databases').get('guestbook'); \
+          get.onerror = () => { db.close(); done(false); }; \
+          get.onsuccess = () => { db.close(); \
+            done(!!get.result && new TextDecoder('latin1').decode(get.result).includes(text)); }; \
+        };";
+    client.execute_async(script, vec![text.into()]).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn the_sqlite_page_filters_a_shipped_file_and_a_row_added_survives_a_reload() {
+    let dist = PathBuf::from(std::env::var_os("WASMLIT_E2E_DIST").expect("WASMLIT_E2E_DIST is not set"));
+    let app = App::serve(StaticServer::start(dist.join("connections"), "/").unwrap(), "sqlite").await;
+    let c = &app.client;
+    // The shipped file (data/cities.sqlite), fetched and queried in the tab, then filtered.
+    wait_for_text(c, ".wl-caption", "16 cities", TIMEOUT).await;
+    let selectbox = widget(c, "selectbox", "Country").await;
+    let field = selectbox.find(Locator::Css("input[role=combobox]")).await.unwrap();
+    field.click().await.unwrap();
+    field.send_keys("Spain").await.unwrap();
+    selectbox
+        .find(Locator::XPath(".//li[@role='option'][normalize-space(.)='Spain']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(c, ".wl-caption", "3 cities", TIMEOUT).await;
+    wait_for_text(c, ".wl-dataframe", "Barcelona", TIMEOUT).await;
+
+    // A row added through the form: written in a session, stored in IndexedDB.
+    let before = guest_book_rows(c).await.expect("the guest book's count");
+    let name = format!("e2e-{}", std::process::id());
+    let input = widget(c, "text_input", "Name").await.find(Locator::Css("input")).await.unwrap();
+    input.send_keys(&name).await.unwrap();
+    button(c, "Add a row").await.click().await.unwrap();
+    wait_until(TIMEOUT, "the count goes up", || async { guest_book_rows(c).await == Some(before + 1) }).await;
+    wait_for_text(c, ".wl-dataframe", &name, TIMEOUT).await;
+    // The write to IndexedDB follows the session: wait until the stored bytes hold the row.
+    wait_until(TIMEOUT, "the guest book is stored with the row", || async { stored_guest_book_has(c, &name).await })
+        .await;
+
+    c.refresh().await.unwrap();
+    wait_for_text(c, ".wl-caption", "16 cities", TIMEOUT).await;
+    wait_until(TIMEOUT, "the row is still counted after the reload", || async {
+        guest_book_rows(c).await == Some(before + 1)
+    })
+    .await;
+    wait_for_text(c, ".wl-dataframe", &name, TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}

@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only data|charts|network]`: how big a wasmlit app
+//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only data|charts|network|sqlite]`: how big a wasmlit app
 //! is, how fast it starts, how fast it answers, how a rerun scales with the page, and a million
 //! rows of data — side by side with Streamlit, in the same run, on the same machine, through the
 //! same driver.
@@ -32,6 +32,8 @@
 //! 7. **Charts** (`bench/charts.rs`, alone with `--only charts`): a 10,000-point line chart, a
 //!    100,000-point scatter and a 1,000,000-row line chart from the call to the painted marks,
 //!    and the frame times while hovering and wheel-zooming the last, beside Streamlit's.
+//! 8. **SQLite** (`bench/sqlite.rs`, alone with `--only sqlite`): a million generated rows
+//!    inserted, grouped and read into a `DataFrame` in the tab, and the bytes SQLite adds.
 //!
 //! It prints tables (with the Streamlit / wasmlit ratios) and writes everything, samples
 //! included, to `target/bench/results.json`. `docs/benchmarks.md` records a run and explains
@@ -43,6 +45,7 @@ mod connections;
 mod data;
 mod peer;
 pub mod size;
+mod sqlite;
 mod stats;
 
 use std::collections::HashMap;
@@ -145,6 +148,8 @@ struct Options {
     only_network: bool,
     /// `--only connections`: the ClickHouse query and the connection's size alone.
     only_connections: bool,
+    /// `--only sqlite`: SQLite in the tab alone.
+    only_sqlite: bool,
 }
 
 impl Options {
@@ -157,6 +162,7 @@ impl Options {
             only_charts: false,
             only_network: false,
             only_connections: false,
+            only_sqlite: false,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -166,8 +172,11 @@ impl Options {
                     Some("charts") => options.only_charts = true,
                     Some("network") => options.only_network = true,
                     Some("connections") => options.only_connections = true,
+                    Some("sqlite") => options.only_sqlite = true,
                     other => {
-                        return Err(format!("--only takes `data`, `charts`, `network` or `connections`, not {other:?}"))
+                        return Err(format!(
+                            "--only takes `data`, `charts`, `network`, `sqlite` or `connections`, not {other:?}"
+                        ))
                     }
                 },
                 "--quick" => options.quick = true,
@@ -175,7 +184,7 @@ impl Options {
                 "--no-build" => options.build = false,
                 other => {
                     return Err(format!(
-                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data|charts|network|connections)"
+                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data|charts|network|sqlite|connections)"
                     ))
                 }
             }
@@ -195,7 +204,7 @@ pub fn bench(args: &[String]) -> Result {
     let dist = bench_dir.join("dist");
 
     // The data section needs the venv's pyarrow to write its Parquet file, peer or not.
-    let venv = if options.peer || options.only_data {
+    let venv = if (options.peer && !options.only_sqlite && !options.only_connections) || options.only_data {
         println!("\n==> bench: peer");
         Some(peer::ensure_venv(&bench_dir)?)
     } else {
@@ -216,6 +225,11 @@ pub fn bench(args: &[String]) -> Result {
         let venv = venv.as_ref().ok_or("the data section needs the bench venv")?;
         let data = data::run(&tools, &options, venv, &bench_dir)?;
         return alone(machine, "data", data.json(), data.table());
+    }
+    if options.only_sqlite {
+        let machine = machine(&chrome, venv.as_ref());
+        let sqlite = sqlite::run(&tools, &options, &bench_dir, true)?;
+        return alone(machine, "sqlite", sqlite.json(), sqlite.table());
     }
     if options.only_charts {
         let machine = machine(&chrome, venv.as_ref());
@@ -265,6 +279,7 @@ pub fn bench(args: &[String]) -> Result {
     };
     let data = data::run(&tools, &options, data_venv, &bench_dir)?;
     let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
+    let sqlite = sqlite::run(&tools, &options, &bench_dir, false)?;
     let connections = connections::run(&tools, &options, &bench_dir)?;
 
     let report = json!({
@@ -277,11 +292,18 @@ pub fn bench(args: &[String]) -> Result {
         "ratios": results.ratios_json(),
         "data": data.json(),
         "charts": charts.json(),
+        "sqlite": sqlite.json(),
         "connections": connections.json(),
         "total_seconds": start.elapsed().as_secs_f64(),
     });
-    let tables =
-        format!("{}{}{}{}", results.table(&report["machine"]), data.table(), charts.table(), connections.table());
+    let tables = format!(
+        "{}{}{}{}{}",
+        results.table(&report["machine"]),
+        data.table(),
+        charts.table(),
+        sqlite.table(),
+        connections.table()
+    );
     write_report(&bench_dir, &report, &tables, start)
 }
 
