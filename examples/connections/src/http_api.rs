@@ -1,4 +1,4 @@
-//! An HTTP API as a connection: `cities.json`, served beside the app (by the e2e harness in
+//! An HTTP API as a connection: `data/cities.json`, served beside the app (by the e2e harness in
 //! tests), read into a frame by `HttpConnection::get_frame` and cached for ten minutes; a
 //! widget picks the country, another the minimum population, a third the timeout.
 
@@ -22,7 +22,7 @@ pub async fn page(ui: &Ui) -> Result {
     // Each try may take this long; `?timeout=2s` in the URL picks it too.
     let timeout = ui.add(Selectbox::new("Timeout", ["10s", "2s", "30s"]).key("timeout").bind(Bind::QueryParams));
     let api = ConnectionOptions::<HttpConnection>::new("city_api").param("timeout", timeout).open(ui)?;
-    let cities = api.get_frame(ui, "cities.json", Some("10m".into())).await?;
+    let cities = api.get_frame(ui, "data/cities.json", Some("10m".into())).await?;
     let column = cities.column_index("country")?;
     let mut countries: Vec<String> = (0..cities.num_rows()).map(|row| cities.cell_text(row, column)).collect();
     countries.sort();

@@ -13,7 +13,7 @@ fn connections() -> AppTest {
 #[test]
 fn the_http_page_filters_the_served_cities_by_country_and_population() {
     let mut at = connections();
-    at.serve("cities.json", include_bytes!("../data/cities.json").to_vec());
+    at.serve("data/cities.json", include_bytes!("../data/cities.json").to_vec());
     at.switch_page("http_api").run();
     assert!(at.get("exception").is_empty(), "{:?}", at.get("exception"));
     assert_eq!(at.caption(0).text(), "3 of 12 cities");
@@ -59,11 +59,11 @@ fn the_clickhouse_page_says_how_to_start_a_server_when_none_answers() {
 #[test]
 fn the_http_page_times_out_after_the_timeout_in_its_url() {
     let mut at = connections();
-    at.route("cities.json", |_| Reply::new(200, "[]").delay(std::time::Duration::from_secs(60)));
+    at.route("data/cities.json", |_| Reply::new(200, "[]").delay(std::time::Duration::from_secs(60)));
     at.set_query_string("timeout=2s");
     at.switch_page("http_api").run();
     let text = at.exception(0).text();
-    assert!(text.ends_with("`GET ./cities.json` timed out: no answer within 2s (3 tries)"), "{text}");
+    assert!(text.ends_with("`GET ./data/cities.json` timed out: no answer within 2s (3 tries)"), "{text}");
 }
 
 #[test]
