@@ -82,6 +82,9 @@ impl AppTest {
 
     fn with_session(mut session: Session) -> Self {
         let files = crate::fetch::StaticFiles::default();
+        if let Some(clock) = session.virtual_clock() {
+            files.set_clock(std::rc::Rc::new(clock));
+        }
         session.set_fetcher(std::rc::Rc::new(files.clone()));
         AppTest {
             session,
@@ -98,6 +101,18 @@ impl AppTest {
     /// ignored); URLs not served answer 404, so tests of scripts that fetch need no network.
     pub fn serve(&mut self, path: &str, bytes: impl Into<Vec<u8>>) -> &mut Self {
         self.files.serve(path, bytes.into());
+        self
+    }
+
+    /// Answers the script's requests ([`Ui::request`], [`Ui::fetch`]) whose URL starts with
+    /// `prefix` with `handler`: a status, headers and body, a network failure, or a delay on
+    /// the session's virtual clock ([`Reply`](crate::fetch::Reply)). Newer routes win.
+    pub fn route(
+        &mut self,
+        prefix: &str,
+        handler: impl Fn(&crate::fetch::Request) -> crate::fetch::Reply + 'static,
+    ) -> &mut Self {
+        self.files.route(prefix, handler);
         self
     }
 

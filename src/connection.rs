@@ -196,12 +196,42 @@ impl ReadCache {
         K: CacheKey + ?Sized,
         V: Clone + 'static,
     {
+        let (spec, options, key) = self.entry(verb, args, ttl)?;
+        cache::data::call_result(&spec, &options, key, None, Codec::none(), read)
+            .map_err(|error| wrap(&self.name, &format!("`{verb}` failed"), error))
+    }
+
+    /// [`read`](Self::read) for async verbs (an HTTP request, say): `read` is awaited on a
+    /// miss only.
+    pub async fn read_async<K, V>(
+        &self,
+        verb: &'static str,
+        args: &K,
+        ttl: Option<Ttl>,
+        read: impl std::future::Future<Output = crate::Result<V>>,
+    ) -> crate::Result<V>
+    where
+        K: CacheKey + ?Sized,
+        V: Clone + 'static,
+    {
+        let (spec, options, key) = self.entry(verb, args, ttl)?;
+        cache::data::call_result_async(&spec, &options, key, None, Codec::none(), read)
+            .await
+            .map_err(|error| wrap(&self.name, &format!("`{verb}` failed"), error))
+    }
+
+    /// Where `verb` for `args` is cached.
+    fn entry<K: CacheKey + ?Sized>(
+        &self,
+        verb: &'static str,
+        args: &K,
+        ttl: Option<Ttl>,
+    ) -> crate::Result<(FunctionSpec, Options, ValueKey)> {
         let options = options(&self.name, ttl, None)?;
         let spec = FunctionSpec::new(self.type_name, verb, 0, "");
         let mut hasher = KeyHasher::new();
         hasher.arg("connection", &*self.name).arg("params", &*self.fingerprint).arg("args", args);
-        cache::data::call_result(&spec, &options, hasher.finish(), None, Codec::none(), read)
-            .map_err(|error| wrap(&self.name, &format!("`{verb}` failed"), error))
+        Ok((spec, options, hasher.finish()))
     }
 
     /// Drops the cached results of `verb` (for every connection of this type: a write through
@@ -363,7 +393,12 @@ impl Ui {
     }
 }
 
+#[cfg(feature = "data")]
+pub mod clickhouse;
+#[cfg(feature = "data")]
+pub mod http;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
+
 #[cfg(test)]
 mod tests;

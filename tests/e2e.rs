@@ -20,6 +20,8 @@
 
 #[path = "support/chromedriver.rs"]
 mod chromedriver;
+#[path = "support/clickhouse.rs"]
+mod clickhouse;
 #[path = "support/static_server.rs"]
 mod static_server;
 
@@ -2697,6 +2699,82 @@ async fn axe_core_finds_no_serious_or_critical_violation_in_the_gallery_light_or
     }
     println!("axe-core violations by impact: rules (nodes)\n{}\n\n{}", table.join("\n"), details.join("\n"));
     assert!(failing.is_empty(), "serious or critical violations:\n{}", failing.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The connections example (examples/connections): an HTTP API and ClickHouse over HTTP.
+// ---------------------------------------------------------------------------------------------
+
+/// Picks `option` in the selectbox labelled `label` (typing filters, the click commits).
+async fn select_option(client: &Client, label: &str, option: &str) {
+    let selectbox = widget(client, "selectbox", label).await;
+    let field = selectbox.find(Locator::Css("input[role=combobox]")).await.unwrap();
+    field.click().await.unwrap();
+    field.send_keys(option).await.unwrap();
+    let xpath = format!(".//li[@role='option'][normalize-space(.)='{option}']");
+    selectbox.find(Locator::XPath(&xpath)).await.unwrap().click().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn connections_http_page_reads_the_json_beside_the_app_and_filters_it() {
+    let dist = std::env::var_os("WASMLIT_E2E_DIST").map(PathBuf::from).expect("WASMLIT_E2E_DIST is not set");
+    let server = StaticServer::start(dist.join("connections"), "/").expect("cannot serve connections");
+    let app = App::serve(server, "http_api").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "3 of 12 cities", TIMEOUT).await;
+    wait_for_text(c, ".wl-dataframe", "Marseille", TIMEOUT).await;
+    select_option(c, "Country", "Germany").await;
+    wait_for_text(c, ".wl-dataframe", "Hamburg", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn connections_clickhouse_page_queries_a_real_server_and_filters_by_borough() {
+    let db = clickhouse::ClickHouse::start().unwrap_or_else(|e| panic!("{e}"));
+    db.query(
+        "CREATE TABLE trips (pickup DateTime, borough String, passengers UInt8, fare Float64, \
+         tip Nullable(Float64)) ENGINE = MergeTree ORDER BY pickup",
+    )
+    .unwrap();
+    db.query(
+        "INSERT INTO trips VALUES ('2024-05-01 08:00:00', 'Manhattan', 1, 12.5, 2), \
+         ('2024-05-01 08:05:00', 'Queens', 2, 52, NULL), ('2024-05-01 08:10:00', 'Brooklyn', 1, 18, 3.5), \
+         ('2024-05-01 08:15:00', 'Queens', 3, 31.25, 5), ('2024-05-01 08:20:00', 'Bronx', 1, 9, NULL)",
+    )
+    .unwrap();
+    let dist = std::env::var_os("WASMLIT_E2E_DIST").map(PathBuf::from).expect("WASMLIT_E2E_DIST is not set");
+    let server = StaticServer::start(dist.join("connections"), "/").expect("cannot serve connections");
+    let app = App::serve(server, &format!("clickhouse?server={}", db.url())).await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "5 trips", TIMEOUT).await;
+    wait_for_text(c, ".wl-dataframe", "Brooklyn", TIMEOUT).await;
+    select_option(c, "Borough", "Queens").await;
+    wait_for_text(c, ".wl-caption", "2 trips", TIMEOUT).await;
+    wait_for_text(c, ".wl-dataframe", "31.25", TIMEOUT).await;
+    assert_no_exceptions(c).await;
+    // The server goes away: a new query (another borough) shows an error saying how to start one.
+    drop(db);
+    select_option(c, "Borough", "Bronx").await;
+    wait_for_text(c, ".wl-error", "Is ClickHouse up?", Duration::from_secs(30)).await;
+    wait_for_text(c, ".wl-error", "warehouse", TIMEOUT).await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn connections_http_page_times_out_on_a_slow_server_and_says_after_how_many_tries() {
+    let dist = std::env::var_os("WASMLIT_E2E_DIST").map(PathBuf::from).expect("WASMLIT_E2E_DIST is not set");
+    let slow = Fault::Slow { suffix: "cities.json", seconds: 60 };
+    let server = StaticServer::start_with(dist.join("connections"), "/", slow).expect("cannot serve connections");
+    let app = App::serve(server, "http_api?timeout=2s").await;
+    let c = &app.client;
+    // Three tries of 2s, with 0.5s and 1s between them.
+    wait_for_text(c, ".wl-exception", "timed out: no answer within 2s (3 tries)", Duration::from_secs(20)).await;
+    wait_for_text(c, ".wl-exception", "cities.json", TIMEOUT).await;
+    app.close().await;
 }
 
 // ---------------------------------------------------------------------------------------------

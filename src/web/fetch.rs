@@ -1,13 +1,14 @@
-//! `ui.fetch` in the browser: `window.fetch`, so a relative URL resolves against the page (the
-//! app's static folder under `trunk serve` or a GitHub Pages sub-path). Dropping the future
-//! (a run cancelled by an interaction) aborts the request.
+//! `ui.fetch` and `ui.request` in the browser: `window.fetch`, so a relative URL resolves
+//! against the page (the app's static folder under `trunk serve` or a GitHub Pages sub-path).
+//! Dropping the future (a run cancelled by an interaction, a request that timed out) aborts
+//! the request through its `AbortController`.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestInit, Response};
+use web_sys::{AbortController, Headers, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestInit};
 
 use crate::clock::LocalFuture;
-use crate::fetch::{FetchError, FetchFailure, Fetcher, Progress};
+use crate::fetch::{FetchError, FetchFailure, Fetcher, Progress, Request, Response};
 
 /// The page's fetcher.
 pub(crate) struct WebFetcher;
@@ -33,29 +34,44 @@ fn message(error: &JsValue) -> String {
 }
 
 impl Fetcher for WebFetcher {
-    fn fetch(&self, url: &str, progress: Option<Progress>) -> LocalFuture<Result<Vec<u8>, FetchError>> {
-        let url = url.to_string();
+    fn request(&self, request: Request, progress: Option<Progress>) -> LocalFuture<Result<Response, FetchError>> {
         Box::pin(async move {
+            let url = request.url.clone();
             let network =
                 |error: &JsValue| FetchError { url: url.clone(), reason: FetchFailure::Network(message(error)) };
             let window = web_sys::window().ok_or_else(|| network(&JsValue::from_str("no window")))?;
             let controller = AbortController::new().ok();
             let init = RequestInit::new();
+            init.set_method(&request.method);
+            if !request.headers.is_empty() {
+                let headers = Headers::new().map_err(|e| network(&e))?;
+                for (name, value) in &request.headers {
+                    headers.append(name, value).map_err(|e| network(&e))?;
+                }
+                init.set_headers(&headers);
+            }
+            if let Some(body) = &request.body {
+                init.set_body(&js_sys::Uint8Array::from(body.as_slice()));
+            }
             if let Some(controller) = &controller {
                 init.set_signal(Some(&controller.signal()));
             }
             let mut guard = AbortOnDrop(controller);
-            let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+            let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
                 .await
                 .map_err(|e| network(&e))?
                 .unchecked_into();
-            if !response.ok() {
-                return Err(FetchError {
-                    url: url.clone(),
-                    reason: FetchFailure::Status { code: response.status(), text: response.status_text() },
-                });
+            let mut headers = Vec::new();
+            if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
+                for entry in entries.flatten() {
+                    let pair: js_sys::Array = entry.unchecked_into();
+                    let (name, value) = (pair.get(0).as_string(), pair.get(1).as_string());
+                    if let (Some(name), Some(value)) = (name, value) {
+                        headers.push((name.to_ascii_lowercase(), value));
+                    }
+                }
             }
-            let bytes = match (progress, response.body()) {
+            let body = match (progress, response.body()) {
                 (Some(progress), Some(body)) => {
                     let total = response
                         .headers()
@@ -76,7 +92,7 @@ impl Fetcher for WebFetcher {
                 }
             };
             guard.0 = None;
-            Ok(bytes)
+            Ok(Response { status: response.status(), status_text: response.status_text(), headers, body })
         })
     }
 }

@@ -41,6 +41,7 @@
 
 mod browser;
 mod charts;
+mod connections;
 mod data;
 mod peer;
 pub mod size;
@@ -145,6 +146,8 @@ struct Options {
     only_charts: bool,
     /// `--only network`: hello's cold start on throttled networks alone.
     only_network: bool,
+    /// `--only connections`: the ClickHouse query and the connection's size alone.
+    only_connections: bool,
     /// `--only sqlite`: SQLite in the tab alone.
     only_sqlite: bool,
 }
@@ -158,6 +161,7 @@ impl Options {
             only_data: false,
             only_charts: false,
             only_network: false,
+            only_connections: false,
             only_sqlite: false,
         };
         let mut args = args.iter();
@@ -167,15 +171,20 @@ impl Options {
                     Some("data") => options.only_data = true,
                     Some("charts") => options.only_charts = true,
                     Some("network") => options.only_network = true,
+                    Some("connections") => options.only_connections = true,
                     Some("sqlite") => options.only_sqlite = true,
-                    other => return Err(format!("--only takes `data`, `charts`, `network` or `sqlite`, not {other:?}")),
+                    other => {
+                        return Err(format!(
+                            "--only takes `data`, `charts`, `network`, `sqlite` or `connections`, not {other:?}"
+                        ))
+                    }
                 },
                 "--quick" => options.quick = true,
                 "--no-peer" => options.peer = false,
                 "--no-build" => options.build = false,
                 other => {
                     return Err(format!(
-                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data|charts|network|sqlite)"
+                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data|charts|network|sqlite|connections)"
                     ))
                 }
             }
@@ -195,7 +204,7 @@ pub fn bench(args: &[String]) -> Result {
     let dist = bench_dir.join("dist");
 
     // The data section needs the venv's pyarrow to write its Parquet file, peer or not.
-    let venv = if (options.peer && !options.only_sqlite) || options.only_data {
+    let venv = if (options.peer && !options.only_sqlite && !options.only_connections) || options.only_data {
         println!("\n==> bench: peer");
         Some(peer::ensure_venv(&bench_dir)?)
     } else {
@@ -226,6 +235,11 @@ pub fn bench(args: &[String]) -> Result {
         let machine = machine(&chrome, venv.as_ref());
         let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
         return alone(machine, "charts", charts.json(), charts.table());
+    }
+    if options.only_connections {
+        let machine = machine(&chrome, venv.as_ref());
+        let connections = connections::run(&tools, &options, &bench_dir)?;
+        return alone(machine, "connections", connections.json(), connections.table());
     }
     if options.only_network {
         let machine = machine(&chrome, venv.as_ref());
@@ -266,6 +280,7 @@ pub fn bench(args: &[String]) -> Result {
     let data = data::run(&tools, &options, data_venv, &bench_dir)?;
     let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
     let sqlite = sqlite::run(&tools, &options, &bench_dir, false)?;
+    let connections = connections::run(&tools, &options, &bench_dir)?;
 
     let report = json!({
         "command": command,
@@ -278,9 +293,17 @@ pub fn bench(args: &[String]) -> Result {
         "data": data.json(),
         "charts": charts.json(),
         "sqlite": sqlite.json(),
+        "connections": connections.json(),
         "total_seconds": start.elapsed().as_secs_f64(),
     });
-    let tables = format!("{}{}{}{}", results.table(&report["machine"]), data.table(), charts.table(), sqlite.table());
+    let tables = format!(
+        "{}{}{}{}{}",
+        results.table(&report["machine"]),
+        data.table(),
+        charts.table(),
+        sqlite.table(),
+        connections.table()
+    );
     write_report(&bench_dir, &report, &tables, start)
 }
 

@@ -22,6 +22,8 @@ mod vendor;
 
 #[path = "../../tests/support/chromedriver.rs"]
 mod chromedriver;
+#[path = "../../tests/support/clickhouse.rs"]
+mod clickhouse;
 #[path = "../../tests/support/static_server.rs"]
 mod static_server;
 #[cfg(test)]
@@ -50,6 +52,7 @@ commands:
                        --quick     fewer loads and presses (a smoke run, not for quoting)
                        --no-peer   wasmlit only, no Streamlit
                        --no-build  reuse target/bench/dist from the last run
+                       --only data|charts|network|sqlite|connections   one section alone
   new PATH [--name NAME] [--git URL | --path DIR]
                      a standalone app crate in PATH (outside this workspace) depending on wasmlit
                      by git (default: the wasmlit repository) or a local checkout; with an

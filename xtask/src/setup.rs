@@ -10,7 +10,9 @@
 //! - the JavaScript libraries of charts and maps, pinned in `vendor/package.json`
 //!   (see [`crate::vendor`]),
 //! - Chromium and ChromeDriver, which come from Debian: xtask does not run apt, it says what to
-//!   run (`.ci/run` does run it in CI).
+//!   run (`.ci/run` does run it in CI),
+//! - `clickhouse-server` (Debian's 18.16), which the ClickHouse e2e test and bench start: the
+//!   same, reported as a warning when missing (the rest of the suite runs without it).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -24,6 +26,9 @@ const TRUNK_PREFIX: &str = "trunk 0.21.";
 const BINARYEN: &str = "binaryen@132";
 const WASM_OPT_VERSION: &str = "version 132";
 pub const APT_CHROMIUM: &str = "apt-get update && apt-get install -y chromium chromium-driver";
+pub const APT_CLICKHOUSE: &str = "apt-get update && apt-get install -y clickhouse-server";
+/// Debian's ClickHouse server binary.
+pub const CLICKHOUSE_SERVER: &str = "/usr/sbin/clickhouse-server";
 
 /// Where the tools are, for the commands that use them.
 pub struct Tools {
@@ -88,6 +93,7 @@ pub fn setup_with(browser: Browser) -> Result<Tools> {
     wasm_opt(&probe, &binaryen_dir, &binaryen_bin)?;
     crate::vendor::vendor(&probe, report)?;
     let (chrome, chromedriver) = chromium(browser)?;
+    clickhouse();
 
     println!("setup: done in {}", fmt_duration(start.elapsed()));
     Ok(tools(chrome, chromedriver))
@@ -236,6 +242,20 @@ fn chromium(browser: Browser) -> Result<(Option<PathBuf>, Option<PathBuf>)> {
         }
     }
     Ok((chrome, chromedriver))
+}
+
+/// Reports Debian's `clickhouse-server`, or what to run to install it.
+fn clickhouse() {
+    let server = Path::new(CLICKHOUSE_SERVER);
+    if server.is_file() {
+        // 18.16 has no `--version`; dpkg knows.
+        let version = output_line("dpkg-query", &["-W", "-f=${Version}", "clickhouse-server"])
+            .unwrap_or_else(|| "(version unknown)".into());
+        report("clickhouse", "found", &format!("{version} ({CLICKHOUSE_SERVER})"));
+    } else {
+        report("clickhouse", "MISSING", "(only the ClickHouse e2e test and bench need it)");
+        println!("setup: warning: ClickHouse comes from Debian; as root run:\n    {APT_CLICKHOUSE}");
+    }
 }
 
 /// `$CARGO_HOME`, or `~/.cargo`.

@@ -5,7 +5,7 @@
 //!   and for wasm32 on the crates that build for the browser;
 //! - native: `cargo test --workspace` (engine, AppTest scenarios, doc-tests, the example apps'
 //!   tests; the end-to-end tests are `#[ignore]`d there);
-//! - browser: `tests/browser.rs`, `tests/browser_persistence.rs`, `tests/browser_data_editor.rs`, `tests/browser_maps.rs`, `tests/browser_charts.rs`, `tests/browser_media.rs`, `tests/browser_storage_faults.rs`, `tests/browser_a11y.rs` and `tests/browser_sqlite.rs` (feature `sqlite`) compiled to wasm32 and run
+//! - browser: `tests/browser.rs`, `tests/browser_persistence.rs`, `tests/browser_data_editor.rs`, `tests/browser_maps.rs`, `tests/browser_charts.rs`, `tests/browser_media.rs`, `tests/browser_storage_faults.rs`, `tests/browser_a11y.rs`, `tests/browser_connections.rs` and `tests/browser_sqlite.rs` (feature `sqlite`) compiled to wasm32 and run
 //!   by `wasm-bindgen-test-runner` in headless Chromium (flags in `webdriver.json`);
 //! - e2e: every app built once with `trunk build --release` into `target/e2e/<app>/`; the hello
 //!   app's `.wasm` must stay within 5% of the brotli size in `bench/size-ceiling.txt`; an app
@@ -51,7 +51,8 @@ pub const E2E_APPS: [E2eApp; 9] = [
     E2eApp { name: "components", dir: "examples/components", public_url: "/" },
     // The XSS corpus on every text surface, and panics in five places.
     E2eApp { name: "hostile", dir: "examples/hostile", public_url: "/" },
-    // Connections: SQLite in the tab (a shipped file, a database persisted across reloads).
+    // Connections: SQLite in the tab (a shipped file, a database persisted across reloads), an
+    // HTTP API (its JSON beside the app) and ClickHouse over HTTP (started by the test).
     E2eApp { name: "connections", dir: "examples/connections", public_url: "/" },
 ];
 
@@ -146,7 +147,7 @@ fn summary(results: &[StageResult], start: Instant) {
 type StageOutcome = std::result::Result<(Counts, &'static str), (Counts, String)>;
 
 /// The crates that build for the browser, linted for wasm32 (the web layer is wasm32-only).
-const WASM_CRATES: [&str; 17] = [
+const WASM_CRATES: [&str; 18] = [
     "wasmlit",
     "gallery",
     "fundamentals",
@@ -163,6 +164,7 @@ const WASM_CRATES: [&str; 17] = [
     "components",
     "hostile",
     "connections",
+    "bench_clickhouse",
     "bench_sqlite",
 ];
 
@@ -272,6 +274,8 @@ fn browser(tools: &Tools) -> StageOutcome {
             "browser_storage_faults",
             "--test",
             "browser_a11y",
+            "--test",
+            "browser_connections",
             "--test",
             "browser_sqlite",
             // SQLite in the tab (tests/browser_sqlite.rs) is behind its feature.

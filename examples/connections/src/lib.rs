@@ -4,18 +4,28 @@
 
 use wasmlit::prelude::*;
 
+pub mod clickhouse;
+pub mod http_api;
 mod sqlite;
 
-/// The entry script: the home page, then one page per kind of connection.
+/// The entry script: the home page, then one page per kind of connection. Async pages have an
+/// empty body in the navigation and run here, by path.
 pub async fn app(ui: Ui) -> Result {
     let page = ui.navigation(vec![
         Page::new("Connections", home).icon("🔌").default(true),
         Page::new("SQLite", sqlite::page).icon("🗃️"),
+        Page::new("HTTP API", |_: &Ui| ()).icon("🌐").url_path("http_api"),
+        Page::new("ClickHouse", |_: &Ui| ()).icon("🗄️").url_path("clickhouse"),
     ]);
-    if page.path() == "sqlite" {
-        sqlite::ready(&ui).await?;
+    match page.path() {
+        "http_api" => http_api::page(&ui).await,
+        "clickhouse" => clickhouse::page(&ui).await,
+        "sqlite" => {
+            sqlite::ready(&ui).await?;
+            page.run(&ui)
+        }
+        _ => page.run(&ui),
     }
-    page.run(&ui)
 }
 
 fn home(ui: &Ui) {
