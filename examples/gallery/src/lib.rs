@@ -16,12 +16,13 @@ use wasmlit::context::ThemeType;
 use wasmlit::prelude::*;
 
 mod charts;
+mod connections;
 mod data;
 mod files;
 mod maps;
 
 /// The sections of the page, in order: (header, anchor of the header).
-pub const SECTIONS: [(&str, &str); 15] = [
+pub const SECTIONS: [(&str, &str); 16] = [
     ("Write and magic", "write-and-magic"),
     ("Text elements", "text-elements"),
     ("Input widgets", "input-widgets"),
@@ -36,6 +37,7 @@ pub const SECTIONS: [(&str, &str); 15] = [
     ("Maps", "maps"),
     ("Charts", "charts"),
     ("Components", "components"),
+    ("Connections", "connections"),
     ("Errors stay in place", "errors-stay-in-place"),
 ];
 
@@ -66,6 +68,7 @@ pub async fn app(ui: Ui) -> Result {
     maps::maps(ui, 11)?;
     charts::charts(ui, 12)?;
     components(ui);
+    connections::connections(ui, 14).await?;
     errors_stay_in_place(ui)
 }
 
@@ -1107,7 +1110,7 @@ fn components(ui: &Ui) {
 }
 
 fn errors_stay_in_place(ui: &Ui) -> Result {
-    section(ui, 14);
+    section(ui, 15);
     ui.write("Bad calls show an error where they are; the rest of the app goes on.");
 
     // Bounds usually come from data; here they are equal, which leaves nothing to slide.

@@ -2,8 +2,15 @@
 
 use wasmlit::prelude::*;
 
-fn started() -> AppTest {
+/// The gallery as the browser gets it: with the files it reads from `app/static/`.
+fn gallery() -> AppTest {
     let mut at = AppTest::new_async(gallery::app);
+    at.serve("app/static/planets.json", include_str!("../../../www/static/planets.json"));
+    at
+}
+
+fn started() -> AppTest {
+    let mut at = gallery();
     at.run();
     at
 }
@@ -657,7 +664,7 @@ fn a_dialog_opens_reruns_alone_and_closes_on_send() {
 
 #[test]
 fn the_long_computation_shows_progress_during_its_run() {
-    let mut at = AppTest::new_async(gallery::app);
+    let mut at = gallery();
     at.run();
     at.button(label("Run a long computation")).click();
     at.run_for(std::time::Duration::from_millis(1_050));
@@ -923,4 +930,15 @@ fn the_maps_section_shows_its_maps_behind_a_toggle() {
     at.checkbox(label("Draw 100,000 points")).check().run();
     assert_eq!(at.get("map").len(), 3);
     assert!(at.get("map")[2].text().starts_with("100000 points"));
+}
+
+#[test]
+fn the_connections_section_reads_the_planets_through_an_http_connection() {
+    let mut at = started();
+    let caption = |at: &AppTest| texts(at, "caption").into_iter().find(|c| c.contains("planets, read from")).unwrap();
+    assert_eq!(caption(&at), "8 of 8 planets, read from `app/static/planets.json`");
+    at.radio(label("Kind of planet")).set_value("gas giant").run();
+    assert_eq!(caption(&at), "2 of 8 planets, read from `app/static/planets.json`");
+    let failed = texts(&at, "error").into_iter().find(|e| e.starts_with("A read that fails")).unwrap();
+    assert!(failed.contains("planets") && failed.contains("404"), "{failed}");
 }
