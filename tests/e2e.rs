@@ -2847,3 +2847,77 @@ async fn the_sqlite_page_filters_a_shipped_file_and_a_row_added_survives_a_reloa
     assert_no_exceptions(c).await;
     app.close().await;
 }
+
+/// Every string the tab keeps, as one text: each IndexedDB database's keys and records (bytes
+/// read as Latin-1, other values as JSON), then localStorage and sessionStorage.
+async fn everything_the_tab_stores(client: &Client) -> String {
+    let script = "const done = arguments[0]; \
+        const bytes = x => x instanceof ArrayBuffer || ArrayBuffer.isView(x); \
+        const text = v => bytes(v) ? new TextDecoder('latin1').decode(v) \
+          : JSON.stringify(v, (_, x) => bytes(x) ? new TextDecoder('latin1').decode(x) : x); \
+        const ask = r => new Promise((ok, no) => { r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); }); \
+        (async () => { \
+          const parts = []; \
+          for (const { name } of await indexedDB.databases()) { \
+            const db = await ask(indexedDB.open(name)); \
+            for (const store of db.objectStoreNames) { \
+              const keys = await ask(db.transaction(store).objectStore(store).getAllKeys()); \
+              const values = await ask(db.transaction(store).objectStore(store).getAll()); \
+              parts.push(`${name}/${store}: ${text(keys)}\\n${values.map(text).join('\\n')}`); \
+            } \
+            db.close(); \
+          } \
+          parts.push(text(Object.entries(localStorage)), text(Object.entries(sessionStorage))); \
+          done(parts.join('\\n')); \
+        })().catch(e => done('could not read the storage: ' + e));";
+    let value = client.execute_async(script, vec![]).await.expect("the storage is readable");
+    let text = value.as_str().unwrap_or_default().to_string();
+    assert!(!text.starts_with("could not read the storage"), "{text}");
+    text
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_visitor_token_reaches_the_api_but_never_the_tabs_storage() {
+    let dist = PathBuf::from(std::env::var_os("WASMLIT_E2E_DIST").expect("WASMLIT_E2E_DIST is not set"));
+    let app = App::serve(StaticServer::start(dist.join("connections"), "/").unwrap(), "http_api").await;
+    let c = &app.client;
+    wait_for_text(c, ".wl-caption", "3 of 12 cities", TIMEOUT).await;
+    // Record the Authorization header of every request the page sends from now on.
+    c.execute(
+        "window.sentAuthorizations = []; const fetch = window.fetch.bind(window); \
+         window.fetch = (input, init) => { \
+           const headers = new Headers(input instanceof Request ? input.headers : (init || {}).headers); \
+           window.sentAuthorizations.push(headers.get('Authorization')); return fetch(input, init); };",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let token = format!("tok-{}-visitor-secret", std::process::id());
+    let input = widget(c, "text_input", "API token (optional, stays in this tab)").await;
+    let field = input.find(Locator::Css("input")).await.unwrap();
+    field.send_keys(&format!("{token}\u{E007}")).await.unwrap();
+    wait_until(TIMEOUT, "a request carries the token", || async {
+        let sent = c.execute("return window.sentAuthorizations", vec![]).await.unwrap();
+        sent.as_array().is_some_and(|sent| sent.iter().any(|a| a.as_str() == Some(&format!("Bearer {token}"))))
+    })
+    .await;
+    wait_for_text(c, ".wl-caption", "3 of 12 cities", TIMEOUT).await;
+
+    // The SQLite page in the same session writes its guest book to IndexedDB.
+    click_page_link(c, "SQLite").await;
+    let name = format!("guest-{}", std::process::id());
+    wait_for_text(c, ".wl-caption", "16 cities", TIMEOUT).await;
+    let field = widget(c, "text_input", "Name").await.find(Locator::Css("input")).await.unwrap();
+    field.send_keys(&name).await.unwrap();
+    button(c, "Add a row").await.click().await.unwrap();
+    wait_until(TIMEOUT, "the guest book is stored with the row", || async { stored_guest_book_has(c, &name).await })
+        .await;
+
+    // The same reader finds what the app stored (the guest's name), and not the token.
+    let stored = everything_the_tab_stores(c).await;
+    assert!(stored.contains(&name), "the reader misses the guest book:\n{stored}");
+    assert!(!stored.contains(&token), "the visitor's token reached the tab's storage:\n{stored}");
+    assert_no_exceptions(c).await;
+    app.close().await;
+}
