@@ -439,10 +439,11 @@ pub(crate) fn page(shell: Shell) -> impl IntoView {
                     }
                 }
             </Show>
-            {theme_error.map(|error| view! { <div class="wl-theme-error" role="alert">{error}" The app uses the default theme."</div> })}
-            {persist_notice}
             {super::elements::status::toast::stack(toasts)}
             <main class="wl-main" class:wl-wide=move || wide.get() class:wl-with-sidebar=move || has_sidebar.get() && sidebar_open.get()>
+                // Notices about the build sit above the app's column, beside an open sidebar.
+                {theme_error.map(|error| view! { <div class="wl-theme-error" role="alert">{error}" The app uses the default theme."</div> })}
+                {persist_notice}
                 <div class="wl-main-inner">{cells(main.clone(), sender)}</div>
             </main>
         </div>

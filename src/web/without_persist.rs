@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::window;
 
 use super::reload::{app_prefix, dev_snapshot, remove_dev_snapshot, save_dev_snapshot};
+use crate::cache::persist::StorageOp;
 use crate::session_state::SessionState;
 use crate::storage::StoragePort;
 
@@ -28,8 +29,9 @@ pub async fn restore_app(state: SessionState, app: Option<String>) {
     }
 }
 
-/// After each run: drops what the run asked to store and returns whether it asked for
-/// anything (the app persists state or a cache).
+/// After each run: drops what the run asked to store and returns whether it asked to keep
+/// a value (the app persists state or a cache). Deletes do not count: clearing any cache (a
+/// connection's reads after a write, say) queues them whether or not it persists.
 pub fn after_run_app(state: &SessionState, app: Option<&str>) -> bool {
     let app = app_prefix(app);
     let port = StoragePort::new(state.clone());
@@ -43,7 +45,7 @@ pub fn after_run_app(state: &SessionState, app: Option<&str>) -> bool {
     if cfg!(debug_assertions) {
         save_dev_snapshot(&port, &app);
     }
-    !writes.cache.is_empty() || !writes.session.is_empty()
+    writes.cache.iter().any(|op| matches!(op, StorageOp::Put { .. })) || !writes.session.is_empty()
 }
 
 /// "Clear cache": clears every cache of the page.
