@@ -1,6 +1,6 @@
 //! The gallery's "Connections" section: `ui.connection` to an HTTP API (a JSON file served
 //! beside the gallery, in `www/static/`), its reads cached like `cache_data`, and a bad path
-//! shown as an error in place.
+//! (behind a button) shown as an error in place.
 
 use wasmlit::connection::http::HttpConnection;
 use wasmlit::connection::ConnectionOptions;
@@ -23,8 +23,10 @@ pub async fn connections(ui: &Ui, index: usize) -> Result {
     ui.caption(format!("{} of {} planets, read from `app/static/planets.json`", shown.num_rows(), planets.num_rows()));
     ui.dataframe(&shown);
     // A path the API does not have: the error names the connection, the URL and the status.
-    if let Err(error) = api.get_json(ui, "no-such-file.json", None).await {
-        ui.error(format!("A read that fails shows its error in place: {error}"));
+    if ui.button("Read a file that is not there") {
+        if let Err(error) = api.get_json(ui, "no-such-file.json", None).await {
+            ui.error(format!("A read that fails shows its error in place: {error}"));
+        }
     }
     Ok(())
 }

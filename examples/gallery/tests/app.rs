@@ -939,6 +939,8 @@ fn the_connections_section_reads_the_planets_through_an_http_connection() {
     assert_eq!(caption(&at), "8 of 8 planets, read from `app/static/planets.json`");
     at.radio(label("Kind of planet")).set_value("gas giant").run();
     assert_eq!(caption(&at), "2 of 8 planets, read from `app/static/planets.json`");
+    assert!(!texts(&at, "error").iter().any(|e| e.starts_with("A read that fails")));
+    at.button(label("Read a file that is not there")).click().run();
     let failed = texts(&at, "error").into_iter().find(|e| e.starts_with("A read that fails")).unwrap();
     assert!(failed.contains("planets") && failed.contains("404"), "{failed}");
 }
