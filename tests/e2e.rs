@@ -159,13 +159,7 @@ async fn selectbox_option_click_reruns_with_the_choice() {
     let app = App::open("fundamentals", "/").await;
     let c = &app.client;
     wait_for_text(c, ".wl-markdown", "You selected: 1", TIMEOUT).await;
-    let selectbox = widget(c, "selectbox", "Which number do you like best?").await;
-    let field = selectbox.find(Locator::Css("input[role=combobox]")).await.unwrap();
-    field.click().await.unwrap();
-    // Typing filters the options; the click on the one left commits it.
-    field.send_keys("3").await.unwrap();
-    let option = selectbox.find(Locator::XPath(".//li[@role='option'][normalize-space(.)='3']")).await.unwrap();
-    option.click().await.unwrap();
+    select_option(c, "Which number do you like best?", "3").await;
     wait_for_text(c, ".wl-markdown", "You selected: 3", TIMEOUT).await;
     assert_no_exceptions(c).await;
     app.close().await;
@@ -2706,7 +2700,8 @@ async fn axe_core_finds_no_serious_or_critical_violation_in_the_gallery_light_or
 // The connections example (examples/connections): an HTTP API and ClickHouse over HTTP.
 // ---------------------------------------------------------------------------------------------
 
-/// Picks `option` in the selectbox labelled `label` (typing filters, the click commits).
+/// Picks `option` in the selectbox labelled `label`: typing filters the options, and the click
+/// on the one left commits it.
 async fn select_option(client: &Client, label: &str, option: &str) {
     let selectbox = widget(client, "selectbox", label).await;
     let field = selectbox.find(Locator::Css("input[role=combobox]")).await.unwrap();
@@ -2812,17 +2807,7 @@ async fn the_sqlite_page_filters_a_shipped_file_and_a_row_added_survives_a_reloa
     let c = &app.client;
     // The shipped file (data/cities.sqlite), fetched and queried in the tab, then filtered.
     wait_for_text(c, ".wl-caption", "16 cities", TIMEOUT).await;
-    let selectbox = widget(c, "selectbox", "Country").await;
-    let field = selectbox.find(Locator::Css("input[role=combobox]")).await.unwrap();
-    field.click().await.unwrap();
-    field.send_keys("Spain").await.unwrap();
-    selectbox
-        .find(Locator::XPath(".//li[@role='option'][normalize-space(.)='Spain']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    select_option(c, "Country", "Spain").await;
     wait_for_text(c, ".wl-caption", "3 cities", TIMEOUT).await;
     wait_for_text(c, ".wl-dataframe", "Barcelona", TIMEOUT).await;
 
