@@ -51,7 +51,7 @@ use crate::cache::{parse_duration, Ttl};
 use crate::config::looks_secret;
 use crate::connection::{Connection, ConnectionError, ConnectionParams, ReadCache};
 use crate::data::{CsvOptions, DataFrame};
-use crate::fetch::{seconds, FetchFailure, Request, Response};
+use crate::fetch::{seconds, FetchFailure, Received, Request, Response};
 use crate::ui::Ui;
 
 /// How long one try may take unless `timeout` says.
@@ -62,7 +62,7 @@ pub const DEFAULT_RETRIES: u32 = 2;
 const EXCERPT: usize = 300;
 
 /// A progress callback every try of a request calls.
-pub(crate) type SharedProgress = Rc<RefCell<dyn FnMut(f64)>>;
+pub(crate) type SharedProgress = Rc<RefCell<dyn FnMut(Received<'_>)>>;
 
 /// The last answer to a request, after its retries.
 pub(crate) struct Answer {
@@ -204,7 +204,7 @@ impl HttpConnection {
     }
 
     /// The last answer to `request` (whatever its status) after the retries, with the number
-    /// of tries; an error if no try was answered. `progress` gets the fraction of the body received.
+    /// of tries; an error if no try was answered. `progress` sees each try's body arrive.
     pub(crate) async fn answer(
         &self,
         ui: &Ui,
@@ -221,7 +221,7 @@ impl HttpConnection {
             let answer = match &progress {
                 Some(progress) => {
                     let progress = progress.clone();
-                    ui.request_with_progress(request.clone(), move |f| (progress.borrow_mut())(f)).await
+                    ui.request_with_progress(request.clone(), move |r: Received| (progress.borrow_mut())(r)).await
                 }
                 None => ui.request(request.clone()).await,
             };
