@@ -128,7 +128,7 @@ impl ClickHouseConnection {
     ///     Ok::<_, Error>(())
     /// });
     /// at.route("http://127.0.0.1:8123/", |_| Reply::new(200, "n\nUInt8\n1\n2\n3\n").chunked(2, Duration::from_secs(1)));
-    /// at.run_for(Duration::from_secs(7));
+    /// at.run_for(Duration::from_millis(6500)); // "1\n" came at 5s, "2\n" at 6s
     /// assert_eq!(at.text(0).text(), "2 rows");
     /// at.wait();
     /// assert_eq!((at.text(0).text(), at.markdown(0).text()), ("3 rows".into(), "3 in all".into()));
