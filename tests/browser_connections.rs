@@ -9,10 +9,10 @@
 
 #![cfg(all(target_arch = "wasm32", feature = "data"))]
 
-use wasm_bindgen_test::*;
-use wasmlit::config::AppConfig;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen_test::*;
+use wasmlit::config::AppConfig;
 
 use wasmlit::connection::clickhouse::{ClickHouseConnection, QueryProgress};
 use wasmlit::connection::http::HttpConnection;

@@ -59,7 +59,8 @@ pub async fn page(ui: &Ui) -> Result {
     let shown = bar.clone();
     let answer = async {
         // ClickHouse sends rows without a length: the count gives the bar its end.
-        let count = db.query(ui, &format!("SELECT least(count(), {LIMIT}) AS n FROM trips WHERE {filter}"), ttl()).await?;
+        let count =
+            db.query(ui, &format!("SELECT least(count(), {LIMIT}) AS n FROM trips WHERE {filter}"), ttl()).await?;
         let total = count.value(0, 0).as_f64().unwrap_or_default() as u64;
         let sql = format!(
             "SELECT pickup, borough, passengers, fare, tip FROM trips WHERE {filter} ORDER BY pickup LIMIT {LIMIT}"

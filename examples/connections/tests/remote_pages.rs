@@ -37,8 +37,9 @@ fn trips_server(at: &mut AppTest, chunk: usize) {
             "2024-01-01 09:00:00\tManhattan\t2\t12.5\t2\n2024-01-01 10:00:00\tQueens\t1\t30\t\\N\n\
              2024-01-01 11:00:00\tBronx\t1\t9\t\\N\n"
         };
-        let body =
-            format!("pickup\tborough\tpassengers\tfare\ttip\nDateTime\tString\tUInt8\tFloat64\tNullable(Float64)\n{rows}");
+        let body = format!(
+            "pickup\tborough\tpassengers\tfare\ttip\nDateTime\tString\tUInt8\tFloat64\tNullable(Float64)\n{rows}"
+        );
         Reply::new(200, body).chunked(chunk, std::time::Duration::from_secs(1))
     });
 }
@@ -69,7 +70,8 @@ fn the_clickhouse_page_shows_the_rows_received_while_the_answer_streams_in() {
         }
         at.wait_for(std::time::Duration::from_secs(1));
     }
-    let counts: Vec<&str> = ["0 of 3", "1 of 3", "2 of 3"].into_iter().filter(|c| seen.iter().any(|s| s.contains(c))).collect();
+    let counts: Vec<&str> =
+        ["0 of 3", "1 of 3", "2 of 3"].into_iter().filter(|c| seen.iter().any(|s| s.contains(c))).collect();
     assert_eq!(counts, ["0 of 3", "1 of 3", "2 of 3"], "{seen:#?}");
     assert!(at.get("progress").is_empty(), "the bar goes when the rows are in");
     assert_eq!(at.caption(0).text(), "3 trips");
