@@ -46,6 +46,10 @@
 //! back as [`ConnectionError`]s naming the connection; with `?` the page shows them as an
 //! exception element where the script stopped, and the app keeps running.
 //!
+//! Streamlit's `st.connection("env:VAR")` takes the connection's name from an environment
+//! variable. A static app has no environment at run time, so such a name is an error that
+//! says so; `ui.connection(env!("VAR"))` reads the variable when the app is built instead.
+//!
 //! Parameters are public unless the visitor supplied them (see [`crate::config`]):
 //! `ui.set_secret("connections.api.token", token)` makes `token` a parameter of `api`.
 
@@ -256,6 +260,15 @@ fn options(name: &str, ttl: Option<Ttl>, max_entries: Option<u64>) -> crate::Res
     Ok(options)
 }
 
+/// Why `env:VAR` cannot name a connection here, and what to write instead.
+fn env_name(var: &str) -> String {
+    format!(
+        "a static app has no environment at run time, so `env:{var}` cannot name its connection; \
+         name it directly (`ui.connection(\"<name>\")`), or read the variable when the app is built: \
+         `ui.connection(env!(\"{var}\"))`"
+    )
+}
+
 /// A cached connection: derefs to the connection, so its read verbs are called on it.
 pub struct Connected<T> {
     connection: Rc<T>,
@@ -368,6 +381,9 @@ impl<T: Connection> ConnectionOptions<T> {
 
     /// The cached connection, built on a miss (with a spinner).
     pub fn open(self, ui: &Ui) -> crate::Result<Connected<T>> {
+        if let Some(var) = self.name.strip_prefix("env:") {
+            return Err(ConnectionError { connection: self.name.clone(), message: env_name(var) }.into());
+        }
         let options = options(&self.name, self.ttl.clone(), self.max_entries)?;
         let table = self.merged(ui)?;
         let fingerprint = format!("{table:?}");

@@ -46,14 +46,38 @@ use std::time::Duration;
 use crate::clock::{Clock, LocalFuture};
 use crate::ui::Ui;
 
-/// A progress callback: the fraction of the body received so far (0 to 1).
-pub type Progress = Box<dyn FnMut(f64)>;
+/// How much of an answer's body has arrived, as a progress callback sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Received<'a> {
+    /// Bytes received so far (of this try: a retried request starts again at 0).
+    pub bytes: u64,
+    /// The body's length, when the server sent one (`Content-Length`); a chunked answer
+    /// (ClickHouse's) has none until the end.
+    pub total: Option<u64>,
+    /// The bytes that just arrived (empty in the last call).
+    pub chunk: &'a [u8],
+    /// Whether the body is complete (the last call).
+    pub done: bool,
+}
+
+impl Received<'_> {
+    /// The fraction received: 1 when done, else `bytes / total` when the total is known.
+    pub fn fraction(&self) -> Option<f64> {
+        if self.done {
+            return Some(1.0);
+        }
+        self.total.filter(|&t| t > 0).map(|t| (self.bytes as f64 / t as f64).min(1.0))
+    }
+}
+
+/// A progress callback, called as the body arrives and once more when it is complete.
+pub type Progress = Box<dyn FnMut(Received<'_>)>;
 
 /// Where a session's fetches go.
 pub trait Fetcher {
     /// The answer to `request`, whatever its status, or why none came (its `timeout` is the
     /// caller's: [`Ui::request`] races it). `progress`, if given, is called as the body
-    /// arrives (at least once, with 1.0, when it is complete).
+    /// arrives, chunk by chunk, and once more when it is complete.
     fn request(&self, request: Request, progress: Option<Progress>) -> LocalFuture<Result<Response, FetchError>>;
 
     /// The body of `url` (a GET), or why it could not be had: a status outside 200–299 is an error.
@@ -255,6 +279,8 @@ pub type Handler = Rc<dyn Fn(&Request) -> Reply>;
 pub struct Reply {
     answer: Result<Response, String>,
     delay: Duration,
+    /// The body in chunks of this many bytes, one every so often, without a length.
+    chunks: Option<(usize, Duration)>,
 }
 
 impl Reply {
@@ -265,7 +291,7 @@ impl Reply {
 
     /// No answer: the request fails as on a network failure, with `message`.
     pub fn network_error(message: impl Into<String>) -> Self {
-        Reply { answer: Err(message.into()), delay: Duration::ZERO }
+        Reply { answer: Err(message.into()), delay: Duration::ZERO, chunks: None }
     }
 
     /// Adds a header to the response.
@@ -279,11 +305,35 @@ impl Reply {
         self.delay = delay;
         self
     }
+
+    /// Sends the body as a chunked answer does (no length): `size` bytes every `every` on
+    /// the session's clock, so a progress callback sees it arrive.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use wasmlit::prelude::*;
+    /// use wasmlit::fetch::{Reply, Request};
+    ///
+    /// let mut at = AppTest::new_async(|ui: Ui| async move {
+    ///     let bar = ui.progress_with_text(0, "");
+    ///     let shown = bar.clone();
+    ///     let request = Request::get("https://db.example.com/rows");
+    ///     ui.request_with_progress(request, move |r| { shown.progress_with_text(0, format!("{} bytes", r.bytes)); }).await?;
+    ///     Ok::<_, Error>(())
+    /// });
+    /// at.route("https://db.example.com/", |_| Reply::new(200, "x".repeat(10)).chunked(4, Duration::from_secs(1)));
+    /// at.run_for(Duration::from_millis(2500));
+    /// assert_eq!(at.progress(0).text(), "8 bytes");
+    /// ```
+    pub fn chunked(mut self, size: usize, every: Duration) -> Self {
+        self.chunks = Some((size.max(1), every));
+        self
+    }
 }
 
 impl From<Response> for Reply {
     fn from(response: Response) -> Self {
-        Reply { answer: Ok(response), delay: Duration::ZERO }
+        Reply { answer: Ok(response), delay: Duration::ZERO, chunks: None }
     }
 }
 
@@ -334,17 +384,30 @@ fn normalize(path: &str) -> &str {
 
 impl Fetcher for StaticFiles {
     fn request(&self, request: Request, progress: Option<Progress>) -> LocalFuture<Result<Response, FetchError>> {
-        let Reply { answer, delay } = self.reply(&request);
-        let sleep = self.clock.borrow().as_ref().filter(|_| !delay.is_zero()).map(|clock| clock.sleep(delay));
+        let Reply { answer, delay, chunks } = self.reply(&request);
+        let clock = self.clock.borrow().clone();
         Box::pin(async move {
-            if let Some(sleep) = sleep {
-                sleep.await;
+            if let Some(clock) = clock.as_ref().filter(|_| !delay.is_zero()) {
+                clock.sleep(delay).await;
             }
             let response =
                 answer.map_err(|message| FetchError { url: request.url, reason: FetchFailure::Network(message) })?;
-            if let Some(mut progress) = progress {
-                progress(1.0);
+            let Some(mut progress) = progress else { return Ok(response) };
+            let length = response.body.len() as u64;
+            let mut received = Received { bytes: 0, total: Some(length), chunk: &[], done: false };
+            if let Some((size, every)) = chunks {
+                received.total = None;
+                for chunk in response.body.chunks(size) {
+                    if let Some(clock) = &clock {
+                        clock.sleep(every).await;
+                    }
+                    received.bytes += chunk.len() as u64;
+                    progress(Received { chunk, ..received });
+                }
+            } else if length > 0 {
+                progress(Received { bytes: length, chunk: &response.body, ..received });
             }
+            progress(Received { bytes: length, total: Some(length), chunk: &[], done: true });
             Ok(response)
         })
     }
@@ -381,9 +444,14 @@ impl Ui {
     pub fn fetch_with_progress(
         &self,
         url: &str,
-        progress: impl FnMut(f64) + 'static,
+        mut progress: impl FnMut(f64) + 'static,
     ) -> impl Future<Output = Result<Vec<u8>, FetchError>> {
-        self.fetcher().fetch(url, Some(Box::new(progress)))
+        let fraction = move |received: Received| {
+            if let Some(f) = received.fraction() {
+                progress(f);
+            }
+        };
+        self.fetcher().fetch(url, Some(Box::new(fraction)))
     }
 
     /// Sends `request` (async scripts) and answers the [`Response`] whatever its status; no
@@ -413,12 +481,12 @@ impl Ui {
         self.request_with_progress_opt(request, None)
     }
 
-    /// [`request`](Self::request), calling `progress` with the fraction of the body received
-    /// (see [`fetch_with_progress`](Self::fetch_with_progress)).
+    /// [`request`](Self::request), calling `progress` as the body arrives with the bytes
+    /// received, the total when the server sent it, and the chunk (see [`Received`]).
     pub fn request_with_progress(
         &self,
         request: Request,
-        progress: impl FnMut(f64) + 'static,
+        progress: impl FnMut(Received<'_>) + 'static,
     ) -> impl Future<Output = Result<Response, FetchError>> {
         self.request_with_progress_opt(request, Some(Box::new(progress)))
     }

@@ -278,6 +278,16 @@ macro_rules! known_types {
             fn into_value(self) -> Value {
                 match self { $(Known::$variant(v) => Value::new(v)),* }
             }
+
+            /// Whether a text in the value is one the visitor supplied.
+            fn holds_secret(&self, secrets: &crate::secrets::SecretStore) -> bool {
+                match self {
+                    Known::String(text) | Known::OptionString(Some(text)) => secrets.is_visitor_value(text),
+                    Known::VecString(texts) => texts.iter().any(|t| secrets.is_visitor_value(t)),
+                    Known::MapStringString(map) => map.values().any(|t| secrets.is_visitor_value(t)),
+                    _ => false,
+                }
+            }
         }
     };
 }
@@ -325,16 +335,19 @@ impl Snapshot {
     }
 }
 
-/// Takes a snapshot of a session (between runs).
+/// Takes a snapshot of a session (between runs), without secrets: the values of password
+/// inputs, and texts equal to a value the visitor supplied (`ui.set_secret`).
 pub(crate) fn snapshot(state: &SessionState) -> Snapshot {
     let runtime = state.runtime.borrow();
     let store = &runtime.store;
+    let secrets = &runtime.secrets;
     let declared = &store.restored.declared;
     let user = store
         .user
         .iter()
         .filter(|(key, _)| !declared.contains_key(*key))
         .filter_map(|(key, value)| Known::from_value(value).map(|known| (key.clone(), known)))
+        .filter(|(_, known)| !known.holds_secret(secrets))
         .collect();
     let persisted = declared
         .iter()
@@ -347,6 +360,10 @@ pub(crate) fn snapshot(state: &SessionState) -> Snapshot {
         .iter()
         // Presses last one run; uploaded files are not kept across a reload (nor in Streamlit).
         .filter(|(_, record)| record.value.is_settable())
+        .filter(|(id, record)| {
+            !secrets.widgets.contains(*id)
+                && !matches!(&record.value, WidgetValue::Text(text) if secrets.is_visitor_value(text))
+        })
         .map(|(id, record)| (*id, record.value.clone()))
         .collect();
     widgets.sort_by_key(|(id, _)| *id);
@@ -403,6 +420,38 @@ mod tests {
         reloaded.run();
         assert_eq!(reloaded.markdown(0).text(), "count=2 step=7 name=Ada tags=1");
         assert!(reloaded.get("exception").is_empty());
+    }
+
+    #[test]
+    fn the_snapshot_holds_no_password_and_no_visitor_secret() {
+        let app = |ui: &Ui| -> Result {
+            let token = ui.add(TextInput::new("Token").password().key("token"));
+            let name = ui.text_input("Name");
+            let state = ui.session_state();
+            if let Ok(password) = ui.secrets().get::<String>("db.password") {
+                state.set("copy", password.clone())?;
+                state.set("copies", vec![password, "kept".to_string()])?;
+            }
+            state.set("plain", "visible".to_string())?;
+            ui.write(format!("token={token} name={name}"));
+            Ok(())
+        };
+        let mut at = AppTest::new(app);
+        at.run();
+        at.text_input(0).input("s3cret-typed").run();
+        at.text_input(1).input("Ada").run();
+        at.set_secret("db.password", "hunter2").run();
+        assert_eq!(at.markdown(0).text(), "token=s3cret-typed name=Ada");
+        let bytes = snapshot(&at.session_state()).encode();
+        let has = |text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
+        assert!(!has("s3cret-typed"), "a password input's value");
+        assert!(!has("hunter2"), "a visitor's secret, copied into session state");
+        assert!(has("Ada") && has("visible"), "the rest is kept");
+
+        let mut reloaded = AppTest::new(app);
+        apply_snapshot(&reloaded.session_state(), Snapshot::decode(&bytes).unwrap());
+        reloaded.run();
+        assert_eq!(reloaded.markdown(0).text(), "token= name=Ada");
     }
 
     #[test]

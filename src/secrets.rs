@@ -31,15 +31,18 @@
 //! ```
 //!
 //! **Visitor secrets stay in the tab's memory**: they live on the session's runtime, not in
-//! session state, so they are never in a persisted session key, the development-reload
-//! snapshot, IndexedDB or a persisted cache, and "Reset session" (which reloads the page)
-//! forgets them. Only the app's own code can put them somewhere else.
+//! session state, so they are never in a persisted session key, IndexedDB or a persisted
+//! cache, and "Reset session" (which reloads the page) forgets them. The development-reload
+//! snapshot (debug builds, `sessionStorage`) leaves out the values of password inputs and any
+//! text equal to a visitor's secret, wherever the app put it in session state. Only the app's
+//! own code can put them somewhere else.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 
+use crate::identity::WidgetId;
 use crate::ui::Ui;
 
 /// What `ui.secrets()` could not give: Streamlit's `KeyError`, or a value of another shape.
@@ -74,9 +77,16 @@ pub(crate) struct SecretStore {
     pub config: Option<std::rc::Rc<dyn std::any::Any>>,
     /// Dotted path → value, supplied at run time.
     pub visitor: BTreeMap<String, String>,
+    /// Widgets whose value is a secret (password inputs): kept out of the reload snapshot.
+    pub widgets: HashSet<WidgetId>,
 }
 
 impl SecretStore {
+    /// Whether `text` is a value the visitor supplied (kept out of the reload snapshot).
+    pub(crate) fn is_visitor_value(&self, text: &str) -> bool {
+        !text.is_empty() && self.visitor.values().any(|value| value == text)
+    }
+
     fn merged(&self) -> toml::Table {
         let config = self.config.as_ref().and_then(|c| c.downcast_ref::<toml::Table>());
         let mut root = config.cloned().unwrap_or_default();

@@ -1,6 +1,7 @@
 //! HttpConnection against the browser's real `fetch` and timers: a refused connection is
 //! retried with the documented backoff (0.5s, then 1s) before the error names the tries, and a
-//! served file comes back as a frame. (A timeout against a slow server, whose request is
+//! served file comes back as a frame. ClickHouse's chunked answer, played by a `ReadableStream`,
+//! shows its progress as it streams in. (A timeout against a slow server, whose request is
 //! aborted, is checked end to end: tests/e2e.rs.)
 //!
 //! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
@@ -8,8 +9,12 @@
 
 #![cfg(all(target_arch = "wasm32", feature = "data"))]
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen_test::*;
 use wasmlit::config::AppConfig;
+
+use wasmlit::connection::clickhouse::{ClickHouseConnection, QueryProgress};
 use wasmlit::connection::http::HttpConnection;
 use wasmlit::prelude::*;
 use wasmlit::Session;
@@ -75,4 +80,67 @@ async fn a_served_csv_comes_back_as_a_frame_through_window_fetch() {
     .with_config(AppConfig::parse(&config));
     let (root, _mounted) = mount_session(session).await;
     assert_eq!(markdown(&root).await, r#"["city", "n"] 2"#);
+}
+
+/// Answers `http://clickhouse.test/` with a body streamed in three chunks, the last one sent
+/// only when the test calls `window.finishStream()`; no `Content-Length`, as ClickHouse.
+const STREAMED_CLICKHOUSE: &str = "
+    window.realFetch = window.realFetch || window.fetch;
+    window.fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input.url;
+      if (!url.startsWith('http://clickhouse.test/')) return window.realFetch(input, init);
+      const text = new TextEncoder();
+      let finish;
+      window.finishStream = () => finish();
+      const body = new ReadableStream({ async start(c) {
+        c.enqueue(text.encode('n\\tname\\nUInt32\\tString\\n1\\ta\\n'));
+        await new Promise(r => setTimeout(r, 50));
+        c.enqueue(text.encode('2\\tb\\n3\\tc\\n'));
+        await new Promise(r => { finish = r; });
+        c.enqueue(text.encode('4\\td\\n'));
+        c.close();
+      } });
+      return Promise.resolve(new Response(body, { status: 200 }));
+    };";
+
+#[wasm_bindgen_test]
+async fn a_streamed_clickhouse_answer_shows_rows_and_bytes_before_its_end() {
+    js_sys::eval(STREAMED_CLICKHOUSE).unwrap();
+    let seen: Rc<RefCell<Vec<QueryProgress>>> = Rc::default();
+    let record = seen.clone();
+    let config = "[connections.db]\nurl = \"http://clickhouse.test\"";
+    let session = Session::new_async(move |ui: Ui| {
+        let record = record.clone();
+        async move {
+            let db = ui.connection::<ClickHouseConnection>("db")?;
+            let bar = ui.progress_with_text(0, "waiting");
+            let shown = bar.clone();
+            let df = db
+                .query_with_progress(&ui, "SELECT n, name FROM t", None, move |p| {
+                    record.borrow_mut().push(p);
+                    shown.progress_with_text(0, format!("{} rows, {} bytes", p.rows, p.bytes));
+                })
+                .await?;
+            ui.write(format!("{} rows in all", df.num_rows()));
+            Ok::<_, Error>(())
+        }
+    })
+    .with_config(AppConfig::parse(config));
+    let (root, _mounted) = mount_session(session).await;
+    // Before the last chunk is sent: two chunks counted, shown in the page, the run not done.
+    for _ in 0..500 {
+        if all_text(&root, ".wl-progress-text").iter().any(|t| t.contains("3 rows, 33 bytes")) {
+            break;
+        }
+        sleep_ms(10).await;
+    }
+    assert!(all_text(&root, ".wl-progress-text").iter().any(|t| t.contains("3 rows, 33 bytes")), "{:?}", seen.borrow());
+    assert!(all_text(&root, ".wl-markdown").is_empty(), "the answer is not complete yet");
+    let bytes: Vec<u64> = seen.borrow().iter().map(|p| p.bytes).collect();
+    assert_eq!(bytes, [25, 33], "increasing byte counts, one per chunk");
+    assert!(seen.borrow().iter().all(|p| !p.done));
+    js_sys::eval("window.finishStream(); window.fetch = window.realFetch;").unwrap();
+    assert_eq!(markdown(&root).await, "4 rows in all");
+    let last = *seen.borrow().last().unwrap();
+    assert_eq!(last, QueryProgress { rows: 4, bytes: 37, done: true });
 }

@@ -112,6 +112,26 @@ fn client_errors_are_not_retried_and_quote_the_body() {
 }
 
 #[test]
+fn a_static_hosts_html_404_page_is_quoted_as_text() {
+    let _clock = ManualClock::new();
+    let mut at = api_test(cities);
+    let page = "<!DOCTYPE html>\n<html>\n  <head>\n    <meta http-equiv=\"Content-type\" content=\"text/html; charset=utf-8\">\n\
+        <title>Page not found &middot; GitHub Pages</title>\n    <style type=\"text/css\" media=\"screen\">\n\
+        body { background-color: #f1f1f1; margin: 0; }\n    </style>\n  </head>\n  <body>\n\
+        <div class=\"container\">\n      <h1>404</h1>\n      <p><strong>File not found</strong></p>\n\
+        <p>\n        The site configured at this address does not\n        contain the requested file.\n      </p>\n\
+        </div>\n  </body>\n</html>\n";
+    record(&mut at, "https://api.example.com/", move |_| Reply::new(404, page).header("content-type", "text/html"));
+    at.run();
+    assert_eq!(
+        at.exception(0).text(),
+        "ConnectionError: connection `api`: `GET https://api.example.com/v1/cities?lang=fr` answered HTTP 404: \
+         Page not found · GitHub Pages 404 File not found The site configured at this address does not \
+         contain the requested file."
+    );
+}
+
+#[test]
 fn a_server_error_names_the_tries_and_the_body() {
     let _clock = ManualClock::new();
     let mut at = api_test(cities);

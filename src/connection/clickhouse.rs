@@ -55,7 +55,7 @@ use super::http::{after, excerpt, query_string, HttpConnection, SharedProgress};
 use crate::cache::Ttl;
 use crate::connection::{Connection, ConnectionError, ConnectionParams};
 use crate::data::{Column, DataFrame};
-use crate::fetch::{Request, Response};
+use crate::fetch::{Received, Request, Response};
 use crate::ui::Ui;
 
 /// Where ClickHouse listens unless `url` says.
@@ -64,6 +64,17 @@ pub const DEFAULT_URL: &str = "http://127.0.0.1:8123";
 const FORMAT: &str = "TabSeparatedWithNamesAndTypes";
 /// How much of ClickHouse's error text a message quotes.
 const ERROR_TEXT: usize = 600;
+
+/// How much of a query's answer has arrived.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QueryProgress {
+    /// Complete rows received so far.
+    pub rows: u64,
+    /// Bytes received so far.
+    pub bytes: u64,
+    /// Whether the answer is complete (the last call).
+    pub done: bool,
+}
 
 /// A ClickHouse server, spoken to over HTTP.
 pub struct ClickHouseConnection {
@@ -98,16 +109,47 @@ impl ClickHouseConnection {
         self.http.reads().read_async("query", sql, ttl, self.fetch(ui, sql, None)).await
     }
 
-    /// [`query`](Self::query), calling `progress` with the fraction of the answer received
-    /// (when the server sends its length; else once, at the end).
+    /// [`query`](Self::query), calling `progress` as the answer streams in with the rows and
+    /// bytes received so far (on a miss only). ClickHouse sends its answer chunked, with no
+    /// length and (18.16) no progress header a page can read, so the total is not known
+    /// here: for a bar, ask for it first (`SELECT count() FROM …`, see `examples/connections`).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use wasmlit::prelude::*;
+    /// use wasmlit::connection::clickhouse::ClickHouseConnection;
+    /// use wasmlit::fetch::Reply;
+    ///
+    /// let mut at = AppTest::new_async(|ui: Ui| async move {
+    ///     let db = ui.connection::<ClickHouseConnection>("db")?;
+    ///     let note = ui.empty();
+    ///     let df = db.query_with_progress(&ui, "SELECT n FROM t", None, move |p| { note.text(format!("{} rows", p.rows)); }).await?;
+    ///     ui.write(format!("{} in all", df.num_rows()));
+    ///     Ok::<_, Error>(())
+    /// });
+    /// at.route("http://127.0.0.1:8123/", |_| Reply::new(200, "n\nUInt8\n1\n2\n3\n").chunked(2, Duration::from_secs(1)));
+    /// at.run_for(Duration::from_millis(6500)); // "1\n" came at 5s, "2\n" at 6s
+    /// assert_eq!(at.text(0).text(), "2 rows");
+    /// at.wait();
+    /// assert_eq!((at.text(0).text(), at.markdown(0).text()), ("3 rows".into(), "3 in all".into()));
+    /// ```
     pub async fn query_with_progress(
         &self,
         ui: &Ui,
         sql: &str,
         ttl: Option<Ttl>,
-        progress: impl FnMut(f64) + 'static,
+        mut progress: impl FnMut(QueryProgress) + 'static,
     ) -> crate::Result<DataFrame> {
-        let progress: SharedProgress = Rc::new(RefCell::new(progress));
+        let mut newlines = 0_u64;
+        let counted = move |received: Received| {
+            if received.bytes == received.chunk.len() as u64 && !received.done {
+                newlines = 0; // the first chunk of a try
+            }
+            newlines += received.chunk.iter().filter(|&&b| b == b'\n').count() as u64;
+            // The first two lines are the names and the types.
+            progress(QueryProgress { rows: newlines.saturating_sub(2), bytes: received.bytes, done: received.done });
+        };
+        let progress: SharedProgress = Rc::new(RefCell::new(counted));
         self.http.reads().read_async("query", sql, ttl, self.fetch(ui, sql, Some(progress))).await
     }
 

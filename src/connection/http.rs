@@ -51,7 +51,7 @@ use crate::cache::{parse_duration, Ttl};
 use crate::config::looks_secret;
 use crate::connection::{Connection, ConnectionError, ConnectionParams, ReadCache};
 use crate::data::{CsvOptions, DataFrame};
-use crate::fetch::{seconds, FetchFailure, Request, Response};
+use crate::fetch::{seconds, FetchFailure, Received, Request, Response};
 use crate::ui::Ui;
 
 /// How long one try may take unless `timeout` says.
@@ -62,7 +62,7 @@ pub const DEFAULT_RETRIES: u32 = 2;
 const EXCERPT: usize = 300;
 
 /// A progress callback every try of a request calls.
-pub(crate) type SharedProgress = Rc<RefCell<dyn FnMut(f64)>>;
+pub(crate) type SharedProgress = Rc<RefCell<dyn FnMut(Received<'_>)>>;
 
 /// The last answer to a request, after its retries.
 pub(crate) struct Answer {
@@ -204,7 +204,7 @@ impl HttpConnection {
     }
 
     /// The last answer to `request` (whatever its status) after the retries, with the number
-    /// of tries; an error if no try was answered. `progress` gets the fraction of the body received.
+    /// of tries; an error if no try was answered. `progress` sees each try's body arrive.
     pub(crate) async fn answer(
         &self,
         ui: &Ui,
@@ -221,7 +221,7 @@ impl HttpConnection {
             let answer = match &progress {
                 Some(progress) => {
                     let progress = progress.clone();
-                    ui.request_with_progress(request.clone(), move |f| (progress.borrow_mut())(f)).await
+                    ui.request_with_progress(request.clone(), move |r: Received| (progress.borrow_mut())(r)).await
                 }
                 None => ui.request(request.clone()).await,
             };
@@ -377,15 +377,90 @@ fn params_error(params: &ConnectionParams, key: &str, message: &str) -> crate::E
     ConnectionError { connection: params.name().into(), message: format!("parameter `{key}`: {message}") }.into()
 }
 
-/// The start of a body, as text on one line.
+/// The start of a body, as text on one line: an HTML page (a static host's 404) is read as
+/// its text, without markup, scripts, styles or comments.
 pub(crate) fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
+    let text = if text.trim_start().starts_with('<') { html_text(&text) } else { text.into_owned() };
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     match text.char_indices().nth(EXCERPT) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None if text.is_empty() => "(empty body)".into(),
         None => text,
     }
+}
+
+/// The text of an HTML page: tags become spaces; comments, `<script>` and `<style>` go; the
+/// common entities are read.
+fn html_text(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut text = String::with_capacity(html.len());
+    let mut at = 0;
+    while let Some(open) = lower[at..].find('<').map(|i| at + i) {
+        text.push_str(&html[at..open]);
+        text.push(' ');
+        let skip_to = |end: &str| lower[open..].find(end).map_or(html.len(), |i| open + i + end.len());
+        at = if lower[open..].starts_with("<!--") {
+            skip_to("-->")
+        } else if let Some(name) = ["script", "style"].into_iter().find(|name| {
+            lower[open + 1..].starts_with(name)
+                && lower[open + 1 + name.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+        }) {
+            let close = skip_to(&format!("</{name}"));
+            lower[close..].find('>').map_or(html.len(), |i| close + i + 1)
+        } else {
+            skip_to(">")
+        };
+    }
+    text.push_str(&html[at..]);
+    entities(&text)
+}
+
+/// The common named entities (`&amp;`, `&lt;`, `&nbsp;`, `&middot;`…) and numeric ones
+/// read; others kept as written.
+fn entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let entity = rest.find(';').filter(|&end| end <= 10).map(|end| (&rest[1..end], end));
+        let read = entity.and_then(|(name, end)| {
+            let c = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                "middot" => '·',
+                "ndash" => '–',
+                "mdash" => '—',
+                "hellip" => '…',
+                "copy" => '©',
+                _ => {
+                    let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => name.strip_prefix('#')?.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((c, end))
+        });
+        match read {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `a=1&b=x%20y`: pairs percent-encoded for a URL's query string.
@@ -438,5 +513,16 @@ mod tests {
         assert_eq!(excerpt(b""), "(empty body)");
         assert_eq!(redacted("http://h/?user=u&password=p%20q&x=1"), "http://h/?user=u&password=***&x=1");
         assert_eq!(excerpt("x".repeat(400).as_bytes()).chars().count(), EXCERPT + 1);
+    }
+
+    #[test]
+    fn html_bodies_are_quoted_as_their_text() {
+        let page = "<!DOCTYPE html>\n<html><head><title>Not found &amp; gone</title>\
+            <STYLE type=\"text/css\">body { color: red }</style><script>var a = '<b>';</script></head>\
+            <body><!-- a <comment> --><h1>404</h1>\n\n  <p>No file at&nbsp;<code>/data/x.csv</code> &#8212; &#x263A; &bogus; a&b</p></body></html>";
+        assert_eq!(excerpt(page.as_bytes()), "Not found & gone 404 No file at /data/x.csv — ☺ &bogus; a&b");
+        assert_eq!(excerpt(b"<p>unclosed <script>x"), "unclosed");
+        assert_eq!(excerpt(b"<p>cut <b"), "cut");
+        assert_eq!(excerpt(b"a < b"), "a < b", "text that does not start with markup stays as it is");
     }
 }

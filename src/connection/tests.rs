@@ -206,3 +206,21 @@ fn max_entries_keeps_that_many_connections_and_closes_the_evicted() {
     at.checkbox(0).uncheck().run();
     assert_eq!((counted("connect"), counted("close")), (3, 2), "`a` was evicted, so it is built again");
 }
+
+#[test]
+fn an_env_name_is_an_error_that_says_to_read_the_variable_at_build_time() {
+    let mut at = AppTest::new(|ui: &Ui| -> Result {
+        ui.connection::<Memory>("env:FRUIT_DB")?;
+        ui.write("not reached");
+        Ok(())
+    });
+    at.config(AppConfig::parse(FRUIT)).run();
+    assert_eq!(
+        at.exception(0).text(),
+        "ConnectionError: connection `env:FRUIT_DB`: a static app has no environment at run time, so \
+         `env:FRUIT_DB` cannot name its connection; name it directly (`ui.connection(\"<name>\")`), or read \
+         the variable when the app is built: `ui.connection(env!(\"FRUIT_DB\"))`"
+    );
+    assert!(at.get("markdown").is_empty());
+    assert_eq!(counted("connect"), 0);
+}

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestInit};
 
 use crate::clock::LocalFuture;
-use crate::fetch::{FetchError, FetchFailure, Fetcher, Progress, Request, Response};
+use crate::fetch::{FetchError, FetchFailure, Fetcher, Progress, Received, Request, Response};
 
 /// The page's fetcher.
 pub(crate) struct WebFetcher;
@@ -78,17 +78,20 @@ impl Fetcher for WebFetcher {
                         .get("content-length")
                         .ok()
                         .flatten()
-                        .and_then(|length| length.parse::<usize>().ok());
+                        .and_then(|length| length.parse::<u64>().ok());
                     read_stream(body.get_reader().unchecked_into(), total, progress).await.map_err(|e| network(&e))?
                 }
                 (progress, _) => {
                     let buffer = JsFuture::from(response.array_buffer().map_err(|e| network(&e))?)
                         .await
                         .map_err(|e| network(&e))?;
+                    let body = js_sys::Uint8Array::new(&buffer).to_vec();
                     if let Some(mut progress) = progress {
-                        progress(1.0);
+                        let bytes = body.len() as u64;
+                        progress(Received { bytes, total: Some(bytes), chunk: &body, done: false });
+                        progress(Received { bytes, total: Some(bytes), chunk: &[], done: true });
                     }
-                    js_sys::Uint8Array::new(&buffer).to_vec()
+                    body
                 }
             };
             guard.0 = None;
@@ -97,13 +100,13 @@ impl Fetcher for WebFetcher {
     }
 }
 
-/// Reads a body stream to its end, reporting the fraction received when the length is known.
+/// Reads a body stream to its end, reporting each chunk as it arrives.
 async fn read_stream(
     reader: ReadableStreamDefaultReader,
-    total: Option<usize>,
+    total: Option<u64>,
     mut progress: Progress,
 ) -> Result<Vec<u8>, JsValue> {
-    let mut bytes = Vec::with_capacity(total.unwrap_or(0));
+    let mut bytes = Vec::with_capacity(total.unwrap_or(0) as usize);
     loop {
         let result: ReadableStreamReadResult = JsFuture::from(reader.read()).await?.unchecked_into();
         if result.get_done().unwrap_or(true) {
@@ -113,10 +116,9 @@ async fn read_stream(
         let start = bytes.len();
         bytes.resize(start + chunk.length() as usize, 0);
         chunk.copy_to(&mut bytes[start..]);
-        if let Some(total) = total.filter(|&t| t > 0) {
-            progress((bytes.len() as f64 / total as f64).min(1.0));
-        }
+        progress(Received { bytes: bytes.len() as u64, total, chunk: &bytes[start..], done: false });
     }
-    progress(1.0);
+    let length = bytes.len() as u64;
+    progress(Received { bytes: length, total: Some(length), chunk: &[], done: true });
     Ok(bytes)
 }

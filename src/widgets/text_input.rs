@@ -249,6 +249,10 @@ impl<P: Presence> Command for TextInput<P> {
             },
             |registered| {
                 let common = registered.common.clone();
+                if password {
+                    // Its value stays out of the development-reload snapshot.
+                    ui.runtime.borrow_mut().secrets.widgets.insert(common.id);
+                }
                 make::text_input(TextInputProps {
                     common,
                     value: P::to_option(&registered.value).unwrap_or_default(),

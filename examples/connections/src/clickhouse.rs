@@ -1,6 +1,6 @@
-//! ClickHouse over HTTP: taxi trips filtered by a borough and a minimum fare, queried with
-//! `ClickHouseConnection::query_with_progress` (a progress bar while the answer arrives) and
-//! cached for a minute. The server's URL comes from `[connections.warehouse]`, or the
+//! ClickHouse over HTTP: taxi trips filtered by a borough and a minimum fare, counted first
+//! (`SELECT count()`), then queried with `ClickHouseConnection::query_with_progress` (a bar
+//! with the rows received of that count while the answer streams in), both cached for a minute. The server's URL comes from `[connections.warehouse]`, or the
 //! `server` query parameter (`?server=http://127.0.0.1:18123`), which the e2e test uses: a
 //! server on this machine only, so a link cannot send the query (and a visitor's password) elsewhere.
 
@@ -11,6 +11,14 @@ use wasmlit::prelude::*;
 /// The table this page reads, as the e2e test (or you) creates it.
 pub const CREATE_TABLE: &str = "CREATE TABLE trips (pickup DateTime, borough String, \
     passengers UInt8, fare Float64, tip Nullable(Float64)) ENGINE = MergeTree ORDER BY pickup";
+
+/// The most rows the page asks for.
+const LIMIT: u32 = 10_000;
+
+/// How long answers are cached.
+fn ttl() -> Option<wasmlit::cache::Ttl> {
+    Some("1m".into())
+}
 
 /// Boroughs the filter offers.
 pub const BOROUGHS: [&str; 5] = ["All", "Manhattan", "Brooklyn", "Queens", "Bronx"];
@@ -42,20 +50,28 @@ pub async fn page(ui: &Ui) -> Result {
         options = options.param("url", server);
     }
     let db = options.open(ui)?;
-    let mut sql = format!("SELECT pickup, borough, passengers, fare, tip FROM trips WHERE fare >= {min_fare}");
+    let mut filter = format!("fare >= {min_fare}");
     if borough != "All" {
         // The borough comes from a fixed list; quotes are escaped all the same.
-        sql.push_str(&format!(" AND borough = '{}'", borough.replace('\\', "\\\\").replace('\'', "\\'")));
+        filter.push_str(&format!(" AND borough = '{}'", borough.replace('\\', "\\\\").replace('\'', "\\'")));
     }
-    sql.push_str(" ORDER BY pickup LIMIT 10000");
     let bar = ui.progress_with_text(0, "Querying ClickHouse…");
     let shown = bar.clone();
-    let trips = match db
-        .query_with_progress(ui, &sql, Some("1m".into()), move |f| {
-            shown.progress_with_text(f, "Receiving rows…");
+    let answer = async {
+        // ClickHouse sends rows without a length: the count gives the bar its end.
+        let count =
+            db.query(ui, &format!("SELECT least(count(), {LIMIT}) AS n FROM trips WHERE {filter}"), ttl()).await?;
+        let total = count.value(0, 0).as_f64().unwrap_or_default() as u64;
+        let sql = format!(
+            "SELECT pickup, borough, passengers, fare, tip FROM trips WHERE {filter} ORDER BY pickup LIMIT {LIMIT}"
+        );
+        db.query_with_progress(ui, &sql, ttl(), move |p| {
+            let fraction = (p.rows as f64 / total.max(1) as f64).min(1.0);
+            shown.progress_with_text(fraction, format!("Receiving rows… {} of {total}", p.rows));
         })
         .await
-    {
+    };
+    let trips = match answer.await {
         Ok(trips) => trips,
         Err(error) => {
             bar.empty();

@@ -22,28 +22,59 @@ fn the_http_page_filters_the_served_cities_by_country_and_population() {
     assert_eq!(at.caption(0).text(), "2 of 12 cities");
 }
 
+/// A ClickHouse server of three trips (one in Queens): counts, and rows as TSV with names and
+/// types, sent in chunks of `chunk` bytes a second apart.
+fn trips_server(at: &mut AppTest, chunk: usize) {
+    at.route("http://127.0.0.1:18123/", move |request| {
+        let sql = String::from_utf8_lossy(request.body.as_deref().unwrap_or_default()).into_owned();
+        let queens = sql.contains("borough = 'Queens'");
+        if sql.contains("count()") {
+            return Reply::new(200, format!("n\nUInt64\n{}\n", if queens { 1 } else { 3 }));
+        }
+        let rows = if queens {
+            "2024-01-01 10:00:00\tQueens\t1\t30\t\\N\n"
+        } else {
+            "2024-01-01 09:00:00\tManhattan\t2\t12.5\t2\n2024-01-01 10:00:00\tQueens\t1\t30\t\\N\n\
+             2024-01-01 11:00:00\tBronx\t1\t9\t\\N\n"
+        };
+        let body = format!(
+            "pickup\tborough\tpassengers\tfare\ttip\nDateTime\tString\tUInt8\tFloat64\tNullable(Float64)\n{rows}"
+        );
+        Reply::new(200, body).chunked(chunk, std::time::Duration::from_secs(1))
+    });
+}
+
 #[test]
 fn the_clickhouse_page_queries_the_server_in_the_url_and_filters_by_borough() {
     let mut at = connections();
-    at.route("http://127.0.0.1:18123/", |request| {
-        let sql = String::from_utf8_lossy(request.body.as_deref().unwrap_or_default()).into_owned();
-        let rows = if sql.contains("borough = 'Queens'") {
-            "2024-01-01 10:00:00\tQueens\t1\t30\t\\N\n"
-        } else {
-            "2024-01-01 09:00:00\tManhattan\t2\t12.5\t2\n2024-01-01 10:00:00\tQueens\t1\t30\t\\N\n"
-        };
-        Reply::new(
-            200,
-            format!(
-                "pickup\tborough\tpassengers\tfare\ttip\nDateTime\tString\tUInt8\tFloat64\tNullable(Float64)\n{rows}"
-            ),
-        )
-    });
+    trips_server(&mut at, 4096);
     at.set_query_string("server=http://127.0.0.1:18123");
     at.switch_page("clickhouse").run();
-    assert_eq!(at.caption(0).text(), "2 trips");
+    assert_eq!(at.caption(0).text(), "3 trips");
     at.selectbox(key("borough")).select("Queens").run();
     assert_eq!(at.caption(0).text(), "1 trips");
+}
+
+#[test]
+fn the_clickhouse_page_shows_the_rows_received_while_the_answer_streams_in() {
+    let mut at = connections();
+    // The header (two lines, 83 bytes) and the rows (35 to 39 bytes each) arrive 20 bytes a second.
+    trips_server(&mut at, 20);
+    at.set_query_string("server=http://127.0.0.1:18123");
+    at.switch_page("clickhouse");
+    let mut seen = Vec::new();
+    at.run_for(std::time::Duration::from_millis(500));
+    while at.is_running() {
+        if let Some(progress) = at.get("progress").first() {
+            seen.push(format!("{progress:?}"));
+        }
+        at.wait_for(std::time::Duration::from_secs(1));
+    }
+    let counts: Vec<&str> =
+        ["0 of 3", "1 of 3", "2 of 3"].into_iter().filter(|c| seen.iter().any(|s| s.contains(c))).collect();
+    assert_eq!(counts, ["0 of 3", "1 of 3", "2 of 3"], "{seen:#?}");
+    assert!(at.get("progress").is_empty(), "the bar goes when the rows are in");
+    assert_eq!(at.caption(0).text(), "3 trips");
 }
 
 #[test]
