@@ -2152,20 +2152,28 @@ async fn add_rows_grows_a_drawn_chart_without_drawing_it_again() {
     app.close().await;
 }
 
-#[tokio::test]
-#[ignore = "end-to-end: run by cargo xtask test"]
-async fn a_million_point_line_chart_draws_reduced_and_zooms_from_the_full_data() {
-    let app = App::open("gallery", "/wasmlit/").await;
-    let c = &app.client;
+/// Draws the gallery's charts, then its million points (the third line chart); returns how
+/// long after the click its reduced rows were in Vega.
+async fn draw_a_million_points(c: &Client) -> Duration {
     wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
     click_toggle(c, "Draw the charts").await;
     wait_until(TIMEOUT, "the first chart", || async { chart_marks(c, ".wl-line_chart", "line").await == 3 }).await;
     let started = Instant::now();
     click_toggle(c, "Draw a million points").await;
-    // The third line chart; its rows are the reduction of 1,000,000, ending at the last row.
     let sent = || async { on_chart(c, ".wl-line_chart", 2, "return view.data('data').length;").await.as_u64() };
     wait_until(Duration::from_secs(30), "the reduced rows", || async { sent().await.is_some_and(|n| n > 0) }).await;
-    println!("a million points: drawn {:?} after the click", started.elapsed());
+    started.elapsed()
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_million_point_line_chart_draws_reduced_and_zooms_from_the_full_data() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    let took = draw_a_million_points(c).await;
+    println!("a million points: drawn {took:?} after the click");
+    // Its rows are the reduction of 1,000,000, ending at the last row.
+    let sent = || async { on_chart(c, ".wl-line_chart", 2, "return view.data('data').length;").await.as_u64() };
     let full = sent().await.unwrap_or(0);
     assert!(full < 20_000, "{full} rows reached Vega");
     let last =
@@ -2260,14 +2268,11 @@ fn close((a, b): (f64, f64), (c, d): (f64, f64)) -> bool {
 async fn a_wheel_gesture_on_the_million_point_chart_is_drawn_by_the_page_then_by_vega_at_rest() {
     let app = App::open("gallery", "/wasmlit/").await;
     let c = &app.client;
-    wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
-    click_toggle(c, "Draw the charts").await;
-    wait_until(TIMEOUT, "the first chart", || async { chart_marks(c, ".wl-line_chart", "line").await == 3 }).await;
-    click_toggle(c, "Draw a million points").await;
-    let sent = || async { on_chart(c, ".wl-line_chart", 2, "return view.data('data').length;").await.as_u64() };
-    wait_until(Duration::from_secs(30), "the reduced rows", || async { sent().await.is_some_and(|n| n > 0) }).await;
-    let vega_x = || async { pair(&on_chart(c, ".wl-line_chart", 2, "return view.scale('x').domain().map(Number);").await) };
-    let vega_y = || async { pair(&on_chart(c, ".wl-line_chart", 2, "return view.scale('y').domain().map(Number);").await) };
+    draw_a_million_points(c).await;
+    let vega_x =
+        || async { pair(&on_chart(c, ".wl-line_chart", 2, "return view.scale('x').domain().map(Number);").await) };
+    let vega_y =
+        || async { pair(&on_chart(c, ".wl-line_chart", 2, "return view.scale('y').domain().map(Number);").await) };
     let overlay_gone = || async {
         let script = "const o = el.querySelector('canvas.wl-zoom-overlay');\n\
                       return (!o || o.style.display === 'none') && !el.querySelector('canvas.marks').style.clipPath;";
