@@ -2152,20 +2152,28 @@ async fn add_rows_grows_a_drawn_chart_without_drawing_it_again() {
     app.close().await;
 }
 
-#[tokio::test]
-#[ignore = "end-to-end: run by cargo xtask test"]
-async fn a_million_point_line_chart_draws_reduced_and_zooms_from_the_full_data() {
-    let app = App::open("gallery", "/wasmlit/").await;
-    let c = &app.client;
+/// Draws the gallery's charts, then its million points (the third line chart); returns how
+/// long after the click its reduced rows were in Vega.
+async fn draw_a_million_points(c: &Client) -> Duration {
     wait_for_text(c, ".wl-caption", "The end.", TIMEOUT).await;
     click_toggle(c, "Draw the charts").await;
     wait_until(TIMEOUT, "the first chart", || async { chart_marks(c, ".wl-line_chart", "line").await == 3 }).await;
     let started = Instant::now();
     click_toggle(c, "Draw a million points").await;
-    // The third line chart; its rows are the reduction of 1,000,000, ending at the last row.
     let sent = || async { on_chart(c, ".wl-line_chart", 2, "return view.data('data').length;").await.as_u64() };
     wait_until(Duration::from_secs(30), "the reduced rows", || async { sent().await.is_some_and(|n| n > 0) }).await;
-    println!("a million points: drawn {:?} after the click", started.elapsed());
+    started.elapsed()
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_million_point_line_chart_draws_reduced_and_zooms_from_the_full_data() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    let took = draw_a_million_points(c).await;
+    println!("a million points: drawn {took:?} after the click");
+    // Its rows are the reduction of 1,000,000, ending at the last row.
+    let sent = || async { on_chart(c, ".wl-line_chart", 2, "return view.data('data').length;").await.as_u64() };
     let full = sent().await.unwrap_or(0);
     assert!(full < 20_000, "{full} rows reached Vega");
     let last =
@@ -2205,6 +2213,105 @@ async fn a_million_point_line_chart_draws_reduced_and_zooms_from_the_full_data()
     .await;
     let v = on_chart(c, ".wl-line_chart", 2, check).await;
     println!("a million points: zoomed to {width:.0} rows wide, {} rows sent", v[0]);
+    assert_no_chart_errors(c).await;
+    app.close().await;
+}
+
+/// Wheel steps at the centre of the million-point chart's plot, dispatched in one go: Vega's
+/// x domain before and right after them, the overlay's state after them (the first step is
+/// drawn at once), and where the pointer is in the plot (`px` of `width`; an event's
+/// `clientX` is a whole number).
+const GESTURE: &str = "el.scrollIntoView({block: 'center'});\n\
+    const target = el.querySelector('canvas.marks');\n\
+    const rect = target.getBoundingClientRect();\n\
+    const at = {clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, cancelable: true};\n\
+    const vega = () => view.scale('x').domain().map(Number);\n\
+    const before = vega();\n\
+    let prevented = 0, clientX = at.clientX;\n\
+    for (let i = 0; i < STEPS; i++) {\n\
+      const wheel = new WheelEvent('wheel', {...at, deltaY: -200});\n\
+      target.dispatchEvent(wheel);\n\
+      if (wheel.defaultPrevented) prevented++;\n\
+      clientX = wheel.clientX;\n\
+    }\n\
+    const overlay = el.querySelector('canvas.wl-zoom-overlay');\n\
+    let coloured = 0;\n\
+    if (overlay) {\n\
+      const px = overlay.getContext('2d').getImageData(0, 0, overlay.width, overlay.height).data;\n\
+      for (let i = 0; i < px.length; i += 4) {\n\
+        if (px[i + 3] > 0 && Math.max(px[i], px[i + 1], px[i + 2]) - Math.min(px[i], px[i + 1], px[i + 2]) > 60) coloured++;\n\
+      }\n\
+    }\n\
+    return {before, during: vega(), prevented, coloured,\n\
+      shown: overlay ? overlay.style.display : 'none', clip: target.style.clipPath,\n\
+      drawn: overlay ? JSON.parse(overlay.dataset.domain) : null, y: overlay ? JSON.parse(overlay.dataset.yDomain) : null,\n\
+      px: clientX - rect.left - view.origin()[0], width: view.width()};";
+
+/// Vega-Lite's zoom of a scale-bound interval by one wheel step of `delta_y` at `px` of `width`.
+fn wheel_zoom((lo, hi): (f64, f64), px: f64, width: f64, delta_y: f64) -> (f64, f64) {
+    let factor = 1.001_f64.powf(delta_y);
+    let anchor = lo + px / width * (hi - lo);
+    (anchor + (lo - anchor) * factor, anchor + (hi - anchor) * factor)
+}
+
+fn pair(v: &serde_json::Value) -> (f64, f64) {
+    (v[0].as_f64().unwrap_or(f64::NAN), v[1].as_f64().unwrap_or(f64::NAN))
+}
+
+fn close((a, b): (f64, f64), (c, d): (f64, f64)) -> bool {
+    let tolerance = 1e-9 * (b - a).abs().max(1.0);
+    (a - c).abs() <= tolerance && (b - d).abs() <= tolerance
+}
+
+#[tokio::test]
+#[ignore = "end-to-end: run by cargo xtask test"]
+async fn a_wheel_gesture_on_the_million_point_chart_is_drawn_by_the_page_then_by_vega_at_rest() {
+    let app = App::open("gallery", "/wasmlit/").await;
+    let c = &app.client;
+    draw_a_million_points(c).await;
+    let vega_x =
+        || async { pair(&on_chart(c, ".wl-line_chart", 2, "return view.scale('x').domain().map(Number);").await) };
+    let vega_y =
+        || async { pair(&on_chart(c, ".wl-line_chart", 2, "return view.scale('y').domain().map(Number);").await) };
+    let overlay_gone = || async {
+        let script = "const o = el.querySelector('canvas.wl-zoom-overlay');\n\
+                      return (!o || o.style.display === 'none') && !el.querySelector('canvas.marks').style.clipPath;";
+        on_chart(c, ".wl-line_chart", 2, script).await == true
+    };
+
+    // Six steps of a gesture: the page takes them (Vega's domain stays), draws the first at
+    // once on its own canvas (the series' colour on it), and Vega's canvas is clipped there.
+    let g = on_chart(c, ".wl-line_chart", 2, &GESTURE.replace("STEPS", "6")).await;
+    println!("a wheel gesture: {g}");
+    let (before, px, width) = (pair(&g["before"]), g["px"].as_f64().unwrap(), g["width"].as_f64().unwrap());
+    assert_eq!(g["prevented"], 6, "the page took every wheel step");
+    assert_eq!(pair(&g["during"]), before, "Vega did not run during the gesture");
+    assert_eq!(g["shown"], "block");
+    assert!(g["clip"].as_str().is_some_and(|clip| clip.starts_with("path(")), "Vega's plot is clipped: {g}");
+    assert!(close(pair(&g["drawn"]), wheel_zoom(before, px, width, -200.0)), "the overlay drew the first step: {g}");
+    assert!(g["coloured"].as_u64().unwrap_or(0) > 100, "the overlay shows a line: {g}");
+    // At rest Vega has the gesture's interval (six steps), and the overlay is gone.
+    let mut expected = before;
+    for _ in 0..6 {
+        expected = wheel_zoom(expected, px, width, -200.0);
+    }
+    wait_until(TIMEOUT, "Vega takes the interval at rest", || async { close(vega_x().await, expected) }).await;
+    wait_until(TIMEOUT, "the overlay goes", overlay_gone).await;
+
+    // One step: Vega's x and y domains at rest are those the overlay drew with, so the line
+    // does not move when Vega takes over.
+    let g = on_chart(c, ".wl-line_chart", 2, &GESTURE.replace("STEPS", "1")).await;
+    // (The plot may be narrower now: the first hand-over's y labels took more room.)
+    let (drawn, px, width) = (pair(&g["drawn"]), g["px"].as_f64().unwrap(), g["width"].as_f64().unwrap());
+    assert!(close(drawn, wheel_zoom(pair(&g["before"]), px, width, -200.0)), "{g}");
+    wait_until(TIMEOUT, "Vega takes the step at rest", || async { close(vega_x().await, drawn) }).await;
+    assert_eq!(vega_y().await, pair(&g["y"]), "the overlay's y scale is Vega's");
+    wait_until(TIMEOUT, "the overlay goes", overlay_gone).await;
+    // The rows Vega got are the zoomed interval's.
+    let check = "const [lo, hi] = view.scale('x').domain();\n\
+                 const xs = view.data('data').map(d => d['index--wl']);\n\
+                 return xs.filter(x => x < lo || x > hi).length;";
+    assert!(on_chart(c, ".wl-line_chart", 2, check).await.as_u64().is_some_and(|outside| outside <= 2));
     assert_no_chart_errors(c).await;
     app.close().await;
 }

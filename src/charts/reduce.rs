@@ -283,6 +283,61 @@ impl Prepared {
         self.pick_directly(viewport)
     }
 
+    /// The lines [`pick`](Self::pick) keeps for `viewport`, as points in data units: one per
+    /// y column and series (y column first), each in x order, without the rows whose x or y
+    /// is not a number (Vega-Lite leaves those out of a line too). The page draws them itself
+    /// during a wheel gesture, from the same rows Vega gets when it rests. Empty unless the
+    /// frame is reduced as lines.
+    ///
+    /// ```
+    /// use wasmlit::charts::reduce::{Mode, Plan, Prepared, Viewport};
+    /// use wasmlit::data::{Column, DataFrame};
+    /// let y: Vec<f64> = (0..10_000).map(|i| (i % 100) as f64).collect();
+    /// let df = DataFrame::new(vec![("y", Column::from(y))]).unwrap();
+    /// let prepared = Prepared::new(&df, &Plan { x: None, ys: vec![0], group: None, mode: Mode::Lines });
+    /// let lines = prepared.lines(Viewport { x: Some((0.0, 999.0)), y: None, width: 100, height: 50 });
+    /// assert_eq!(lines.len(), 1);
+    /// assert_eq!((lines[0].y, lines[0].series), (0, 0));
+    /// assert!(lines[0].points.windows(2).all(|p| p[0].0 <= p[1].0));
+    /// ```
+    pub fn lines(&self, viewport: Viewport) -> Vec<Line> {
+        let Some(c) = self.columns.as_ref().filter(|_| self.mode == Mode::Lines) else { return Vec::new() };
+        let rows = self.pick(viewport);
+        let mut lines = Vec::with_capacity(c.ys.len() * c.count);
+        for (y, ys) in c.ys.iter().enumerate() {
+            let mut points: Vec<Vec<(f64, f64)>> = vec![Vec::new(); c.count];
+            for &row in &rows {
+                let point = (c.xs[row], ys[row]);
+                if point.0.is_finite() && point.1.is_finite() {
+                    points[c.series[row] as usize].push(point);
+                }
+            }
+            for (series, mut points) in points.into_iter().enumerate() {
+                if points.is_empty() {
+                    continue;
+                }
+                if !points.windows(2).all(|p| p[0].0 <= p[1].0) {
+                    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+                }
+                lines.push(Line { y, series: series as u32, points });
+            }
+        }
+        lines
+    }
+
+    /// The first row of each series, in series order (what names a series: its group
+    /// column's value there). Empty when the frame is not reduced.
+    pub fn series_rows(&self) -> Vec<usize> {
+        let Some(c) = &self.columns else { return Vec::new() };
+        let mut first = vec![usize::MAX; c.count];
+        for (row, &s) in c.series.iter().enumerate() {
+            if first[s as usize] == usize::MAX {
+                first[s as usize] = row;
+            }
+        }
+        first
+    }
+
     /// [`pick`](Self::pick) reading every row.
     fn pick_directly(&self, viewport: Viewport) -> Vec<usize> {
         let Some(c) = &self.columns else { return (0..self.rows).collect() };
@@ -303,6 +358,17 @@ impl Prepared {
         }
         keep.iter().enumerate().filter_map(|(row, k)| k.then_some(row)).collect()
     }
+}
+
+/// One series of one y column of a reduced line chart, as [`Prepared::lines`] gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// Which of the plan's y columns (an index into [`Plan::ys`]).
+    pub y: usize,
+    /// Which series of the group column ([`series_ids`]; 0 without one).
+    pub series: u32,
+    /// (x, y) in data units, x ascending.
+    pub points: Vec<(f64, f64)>,
 }
 
 /// Min/max per pixel column, per series, marking the rows kept (see the module docs).
@@ -450,6 +516,34 @@ mod tests {
             }
         }
         assert_eq!(full, reduced, "every pixel column keeps its min and max");
+    }
+
+    #[test]
+    fn lines_are_the_picked_rows_per_column_and_series_in_x_order() {
+        // Two series interleaved, x descending, a null y: every picked row lands on its
+        // series' line once, in x order, the null (in range) left out.
+        let n = 8_000;
+        let x: Vec<f64> = (0..n).map(|r| (n - r) as f64).collect();
+        let mut y = walk(n, 3);
+        y[6_000] = f64::NAN;
+        let group: Vec<&str> = (0..n).map(|r| if r % 2 == 0 { "even" } else { "odd" }).collect();
+        let df = x_y_group(&x, &y, group);
+        let plan = Plan { x: Some(0), ys: vec![1], group: Some(2), mode: Mode::Lines };
+        let prepared = Prepared::new(&df, &plan);
+        let viewport = Viewport { x: Some((1_000.0, 3_000.0)), y: None, width: 300, height: 200 };
+        let rows = prepared.pick(viewport);
+        let lines = prepared.lines(viewport);
+        assert_eq!(lines.iter().map(|l| (l.y, l.series)).collect::<Vec<_>>(), vec![(0, 0), (0, 1)]);
+        for line in &lines {
+            assert!(line.points.windows(2).all(|p| p[0].0 < p[1].0), "x ascends");
+            let parity = line.series as usize;
+            let expected: Vec<(f64, f64)> =
+                rows.iter().rev().filter(|&&r| r % 2 == parity && y[r].is_finite()).map(|&r| (x[r], y[r])).collect();
+            assert_eq!(line.points, expected);
+        }
+        assert_eq!(prepared.series_rows(), vec![0, 1]);
+        let points = Plan { mode: Mode::Points, ..plan };
+        assert!(Prepared::new(&df, &points).lines(viewport).is_empty(), "scatters have no lines");
     }
 
     #[test]

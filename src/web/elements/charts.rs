@@ -27,9 +27,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::charts::reduce::{Mode, Plan, Prepared, Viewport};
-use crate::charts::rows::rows_json;
+use crate::charts::rows::{rows_json, INDEX_FIELD};
 use crate::charts::spec::{point_radius, ZOOM_PARAM};
-use crate::charts::{palette, ChartProps, ChartSpec};
+use crate::charts::{mark_type, palette, ChartProps, ChartSpec};
 use crate::data::DataFrame;
 use crate::element::WidgetValue;
 use crate::elements::charts::vega_lite_chart::streamlit_selection;
@@ -119,6 +119,174 @@ export function zoom_rows(view, rows, started, picked) {
     });
   });
 }
+// A wheel gesture over a reduced line chart's plot is drawn by us, not by Vega: each step of
+// it re-reduces the range (`lines(lo, hi)`: the pyramid's rows as [count, then per line its
+// label's index, its point count and x, y pairs]) and strokes those lines on a canvas over the
+// plot, ~1 ms where Vega's pulse and render of the same rows took ~10. Vega's own canvas keeps
+// its axes (clipped out over the plot meanwhile, so its old line does not show) until the
+// gesture rests (`REST_MS` after the last wheel event, or a press): then Vega takes the
+// interval through its own signal, so the listener above puts the same rows in, and it draws
+// axes, line and tooltips; the overlay goes once that render is done. The y scale is Vega's:
+// the rows' extent with zero, made nice, so the line does not move when Vega takes over.
+const REST_MS = 150;
+export function zoom_gesture(el, view, field, lines, labels) {
+  if (el.__wlGestureOff) el.__wlGestureOff();
+  const name = [field, field.replace(/\\(.)/g, '$1')]
+    .map((f) => ('zoom_' + f).replace(/\W/g, '_'))
+    .find((n) => { try { view.signal(n); return true; } catch (e) { return false; } });
+  if (!name) return;
+  let g = null;
+  const marks = () => el.querySelector('canvas.marks');
+  const plot = () => { const [ox, oy] = view.origin(); return { ox, oy, w: view.width(), h: view.height() }; };
+  const start = (canvas, p) => {
+    const overlay = el.__wlOverlay || document.createElement('canvas');
+    el.__wlOverlay = overlay;
+    overlay.className = 'wl-zoom-overlay';
+    if (getComputedStyle(el).position === 'static') el.style.position = 'relative';
+    const c = canvas.getBoundingClientRect(), box = el.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
+    Object.assign(overlay.style, {
+      position: 'absolute', pointerEvents: 'none', display: 'block',
+      left: (c.left - box.left + p.ox) + 'px', top: (c.top - box.top + p.oy) + 'px',
+      width: p.w + 'px', height: p.h + 'px',
+    });
+    overlay.width = Math.round(p.w * dpr);
+    overlay.height = Math.round(p.h * dpr);
+    el.appendChild(overlay);
+    const W = c.width, H = c.height;
+    canvas.style.clipPath = `path(evenodd, "M0 0H${W}V${H}H0Z M${p.ox} ${p.oy}h${p.w}v${p.h}h${-p.w}Z")`;
+    let color = null;
+    try { color = view.scale('color'); } catch (e) { /* one series */ }
+    return { canvas, overlay, p, dpr, color, labels: JSON.parse(labels()), scene: scene(view), domain: null, timer: 0, frame: 0 };
+  };
+  const draw = (data) => {
+    const started = performance.now();
+    paint(view, g, data);
+    g.overlay.dataset.domain = JSON.stringify(g.domain);
+    performance.measure('wl-zoom-overlay', { start: started, end: performance.now() });
+  };
+  const step = () => {
+    g.frame = 0;
+    const started = performance.now();
+    const data = lines(g.domain[0], g.domain[1]);
+    const picked = performance.now();
+    if (data) draw(data);
+    performance.measure('wl-zoom-lines', { start: started, end: picked });
+  };
+  const rest = () => {
+    if (!g) return;
+    const done = g;
+    g = null;
+    clearTimeout(done.timer);
+    if (done.frame) cancelAnimationFrame(done.frame);
+    view.signal(name, done.domain);
+    const off = () => { done.overlay.style.display = 'none'; done.canvas.style.clipPath = ''; };
+    view.runAsync().then(off, off);
+  };
+  const wheel = (event) => {
+    const canvas = marks();
+    if (!canvas) return;
+    const p = g ? g.p : plot(), c = canvas.getBoundingClientRect();
+    const px = event.clientX - c.left - p.ox, py = event.clientY - c.top - p.oy;
+    if (!g && (px < 0 || py < 0 || px > p.w || py > p.h)) return;
+    let domain = g ? g.domain : null;
+    if (!domain) {
+      try { const d = view.scale('x').domain(); domain = [+d[0], +d[d.length - 1]]; } catch (e) { return; }
+    }
+    // Vega-Lite's zoom of a scale-bound interval: `zoomLinear(domain("x"), invert("x", x), delta)`.
+    const delta = Math.pow(1.001, event.deltaY * Math.pow(16, event.deltaMode));
+    const anchor = domain[0] + (px / p.w) * (domain[1] - domain[0]);
+    const next = [anchor + (domain[0] - anchor) * delta, anchor + (domain[1] - anchor) * delta];
+    if (!g) {
+      let data;
+      try { data = lines(next[0], next[1]); } catch (e) { return; }
+      if (!data) return;
+      g = start(canvas, p);
+      g.domain = next;
+      draw(data);
+    } else {
+      g.domain = next;
+      if (!g.frame) g.frame = requestAnimationFrame(step);
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    clearTimeout(g.timer);
+    g.timer = setTimeout(rest, REST_MS);
+  };
+  const press = () => rest();
+  el.addEventListener('wheel', wheel, { capture: true, passive: false });
+  el.addEventListener('pointerdown', press, true);
+  el.addEventListener('dblclick', press, true);
+  el.__wlGestureOff = () => {
+    el.removeEventListener('wheel', wheel, { capture: true });
+    el.removeEventListener('pointerdown', press, true);
+    el.removeEventListener('dblclick', press, true);
+    if (g) rest();
+  };
+}
+// What of Vega's scene the overlay draws again: the grid's rules (in plot coordinates) and the
+// line's stroke style.
+function scene(view) {
+  const rules = [];
+  let line = null;
+  const walk = (node, x, y) => {
+    for (const item of node.items || []) {
+      if (node.role === 'axis-grid') {
+        rules.push({ x: x + item.x, y: y + item.y, x2: x + (item.x2 ?? item.x), y2: y + (item.y2 ?? item.y),
+          stroke: item.stroke, width: item.strokeWidth ?? 1, alpha: (item.opacity ?? 1) * (item.strokeOpacity ?? 1) });
+      } else if (node.marktype === 'line' && node.role === 'mark') {
+        line = line || item;
+      } else if (node.marktype === 'group') {
+        walk(item, x + (item.x || 0), y + (item.y || 0));
+      } else {
+        walk(item, x, y);
+      }
+    }
+  };
+  try { walk(view.scenegraph().root, 0, 0); } catch (e) { /* no scene yet */ }
+  return { rules, line };
+}
+function paint(view, g, data) {
+  const { overlay, p, dpr, color, labels, scene: { rules, line } } = g;
+  const ctx = overlay.getContext('2d');
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, p.w, p.h);
+  for (const r of rules) {
+    ctx.globalAlpha = r.alpha;
+    ctx.strokeStyle = r.stroke;
+    ctx.lineWidth = r.width;
+    ctx.beginPath();
+    ctx.moveTo(r.x, r.y);
+    ctx.lineTo(r.x2, r.y2);
+    ctx.stroke();
+  }
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 1, n = data[0], l = 0; l < n; l++) {
+    const count = data[i + 1];
+    for (let k = 0; k < count; k++) { const y = data[i + 3 + 2 * k]; if (y < lo) lo = y; if (y > hi) hi = y; }
+    i += 2 + 2 * count;
+  }
+  if (!(lo <= hi)) { lo = 0; hi = 0; }
+  const y = view.scale('y').copy().domain([Math.min(lo, 0), Math.max(hi, 0)]).nice();
+  const [y0, y1] = y.domain(), [x0, x1] = g.domain;
+  const sx = p.w / (x1 - x0), sy = y1 > y0 ? p.h / (y1 - y0) : 0;
+  ctx.globalAlpha = line ? (line.opacity ?? 1) * (line.strokeOpacity ?? 1) : 1;
+  ctx.lineWidth = line ? (line.strokeWidth ?? 1) : 2;
+  ctx.lineCap = (line && line.strokeCap) || 'butt';
+  ctx.lineJoin = (line && line.strokeJoin) || 'miter';
+  for (let i = 1, n = data[0], l = 0; l < n; l++) {
+    const label = labels[data[i]], count = data[i + 1];
+    ctx.strokeStyle = (color && label !== null ? color(label) : null) || (line && line.stroke) || '#0068c9';
+    ctx.beginPath();
+    for (let k = 0; k < count; k++) {
+      const px = (data[i + 2 + 2 * k] - x0) * sx, py = p.h - (data[i + 3 + 2 * k] - y0) * sy;
+      if (k) ctx.lineTo(px, py); else ctx.moveTo(px, py);
+    }
+    ctx.stroke();
+    i += 2 + 2 * count;
+  }
+  ctx.globalAlpha = 1;
+  overlay.dataset.yDomain = JSON.stringify([y0, y1]);
+}
 export function when_idle(callback) {
   if (window.requestIdleCallback) window.requestIdleCallback(() => callback(), { timeout: 2000 });
   else setTimeout(() => callback(), 50);
@@ -158,6 +326,13 @@ extern "C" {
     fn zoom_rows(view: &JsValue, rows: String, started: f64, picked: f64) -> js_sys::Promise;
     fn plot_width(view: &JsValue, height: bool) -> f64;
     fn when_idle(callback: JsValue);
+    fn zoom_gesture(
+        el: &web_sys::Element,
+        view: &JsValue,
+        field: &str,
+        lines: &Closure<dyn FnMut(f64, f64) -> JsValue>,
+        labels: &Closure<dyn FnMut() -> String>,
+    );
     fn listen(view: &JsValue, name: &str, callback: &Closure<dyn FnMut(String)>, numbers: bool) -> bool;
     fn domain(view: &JsValue, scale: &str) -> JsValue;
     fn error_text(error: &JsValue) -> String;
@@ -178,7 +353,12 @@ struct Drawn {
     source: Source,
     /// Listeners kept alive as long as the view.
     _listeners: Vec<Closure<dyn FnMut(String)>>,
+    _gesture: Option<Gesture>,
 }
+
+/// What a reduced line chart's wheel gestures call (see `zoom_gesture`): the lines of an
+/// interval, and the series' labels.
+type Gesture = (Closure<dyn FnMut(f64, f64) -> JsValue>, Closure<dyn FnMut() -> String>);
 
 impl Drop for Drawn {
     fn drop(&mut self) {
@@ -388,9 +568,11 @@ async fn draw(
     prepare_when_idle(prepared.as_ref());
     let view = view_of(&result);
     let mut listeners = Vec::new();
+    let mut gesture = None;
     let source: Source = Rc::new(RefCell::new(prepared.clone().map(|p| (chart.clone(), p))));
     // Every zoomable chart listens: its frame may become large with new data.
     if let Some(plan) = chart.plan.clone() {
+        let lines = plan.mode == Mode::Lines && mark_type(&chart.spec) == "line";
         let (view_for_zoom, source_for_zoom) = (view.clone(), source.clone());
         let rezoom = move |value: String| {
             let started = now();
@@ -440,6 +622,9 @@ async fn draw(
         let zoom = Closure::<dyn FnMut(String)>::new(rezoom);
         listen(&view, ZOOM_PARAM, &zoom, true);
         listeners.push(zoom);
+        if lines {
+            gesture = Some(draw_gestures(el, &view, &chart.spec, &source));
+        }
     }
     if let Some(OnSelect { params, sink }) = on_select {
         let selected: Rc<RefCell<Map<String, Value>>> = Rc::default();
@@ -470,7 +655,72 @@ async fn draw(
             listeners.push(listener);
         }
     }
-    Ok(Drawn { result, view, spec: chart.spec, dark, data: chart.data, source, _listeners: listeners })
+    Ok(Drawn {
+        result,
+        view,
+        spec: chart.spec,
+        dark,
+        data: chart.data,
+        source,
+        _listeners: listeners,
+        _gesture: gesture,
+    })
+}
+
+/// Draws the steps of a wheel gesture over a reduced line chart on a canvas of the page's own
+/// (`zoom_gesture`), from the rows a zoom to the same interval sends Vega: Vega draws once the
+/// gesture rests. The lines are read from `source` at each step, so new data is zoomed too.
+fn draw_gestures(el: &web_sys::HtmlElement, view: &JsValue, spec: &Value, source: &Source) -> Gesture {
+    let (view_for_lines, source_for_lines) = (view.clone(), source.clone());
+    let lines = Closure::<dyn FnMut(f64, f64) -> JsValue>::new(move |lo: f64, hi: f64| {
+        let source = source_for_lines.borrow();
+        let Some((chart, prepared)) = source.as_ref() else { return JsValue::NULL };
+        let viewport = Viewport {
+            x: Some((lo.min(hi), lo.max(hi))),
+            y: None,
+            width: device_pixels(plot_width(&view_for_lines, false)),
+            height: device_pixels(plot_width(&view_for_lines, true)),
+        };
+        let lines = prepared.lines(viewport);
+        if lines.is_empty() {
+            return JsValue::NULL;
+        }
+        // [count, then per line: its label's index, its point count, x and y pairs].
+        let folded = chart.plan.as_ref().is_some_and(|plan| plan.ys.len() > 1);
+        let mut flat = Vec::with_capacity(1 + lines.iter().map(|l| 2 + 2 * l.points.len()).sum::<usize>());
+        flat.push(lines.len() as f64);
+        for line in lines {
+            flat.push(if folded { line.y as f64 } else { f64::from(line.series) });
+            flat.push(line.points.len() as f64);
+            flat.extend(line.points.into_iter().flat_map(|(x, y)| [x, y]));
+        }
+        js_sys::Float64Array::from(&flat[..]).into()
+    });
+    let source_for_labels = source.clone();
+    let labels = Closure::<dyn FnMut() -> String>::new(move || {
+        let source = source_for_labels.borrow();
+        let Some((chart, prepared)) = source.as_ref() else { return "[]".into() };
+        series_labels(chart, prepared)
+    });
+    let field = spec.pointer("/encoding/x/field").and_then(Value::as_str).unwrap_or(INDEX_FIELD);
+    zoom_gesture(el, view, field, &lines, &labels);
+    (lines, labels)
+}
+
+/// What Vega's colour scale knows each line of [`Prepared::lines`] by, as a JSON array: the y
+/// columns' names when several are folded, else each series' value of the group column (as
+/// the rows sent carry it), else one `null` (a single line, drawn in its mark's colour).
+fn series_labels(chart: &ChartSpec, prepared: &Prepared) -> String {
+    let (Some(data), Some(plan)) = (chart.data.as_ref(), chart.plan.as_ref()) else { return "[]".into() };
+    let names = data.column_names();
+    if plan.ys.len() > 1 {
+        return Value::from(plan.ys.iter().map(|&y| names[y]).collect::<Vec<_>>()).to_string();
+    }
+    let Some(group) = plan.group else { return "[null]".into() };
+    let rows: Value =
+        serde_json::from_str(&rows_json(data, &[group], false, prepared.series_rows())).unwrap_or_default();
+    let values = rows.as_array().map(|rows| rows.iter().map(|row| row[names[group]].clone()).collect());
+    Value::Array(values.unwrap_or_default()).to_string()
 }
 
 /// New data for a drawn chart: appended rows are inserted, anything else replaces the rows
