@@ -279,29 +279,7 @@ pub fn bench(args: &[String]) -> Result {
 
     let results =
         runtime()?.block_on(measure(plan, &chrome, &chromedriver, &dist, &bench_dir, venv.as_ref(), Sections::All))?;
-    if options.only_app {
-        let report = json!({
-            "command": command,
-            "machine": machine,
-            "build_seconds": build_times,
-            "size": results.size_json(),
-            "cold_start": results.cold_json(),
-            "interaction": results.interaction_json(),
-            "ratios": results.ratios_json(),
-            "total_seconds": start.elapsed().as_secs_f64(),
-        });
-        return write_report(&bench_dir, &report, &results.table(&report["machine"]), start);
-    }
-    let data_venv = match &venv {
-        Some(venv) => venv,
-        None => &peer::ensure_venv(&bench_dir)?,
-    };
-    let data = data::run(&tools, &options, data_venv, &bench_dir)?;
-    let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
-    let sqlite = sqlite::run(&tools, &options, &bench_dir, false)?;
-    let connections = connections::run(&tools, &options, &bench_dir)?;
-
-    let report = json!({
+    let mut report = json!({
         "command": command,
         "machine": machine,
         "build_seconds": build_times,
@@ -309,20 +287,25 @@ pub fn bench(args: &[String]) -> Result {
         "cold_start": results.cold_json(),
         "interaction": results.interaction_json(),
         "ratios": results.ratios_json(),
-        "data": data.json(),
-        "charts": charts.json(),
-        "sqlite": sqlite.json(),
-        "connections": connections.json(),
-        "total_seconds": start.elapsed().as_secs_f64(),
     });
-    let tables = format!(
-        "{}{}{}{}{}",
-        results.table(&report["machine"]),
-        data.table(),
-        charts.table(),
-        sqlite.table(),
-        connections.table()
-    );
+    let mut tables = results.table(&report["machine"]);
+    // `--only app` stops here: issue 16's figures without data, charts, SQLite and connections.
+    if !options.only_app {
+        let data_venv = match &venv {
+            Some(venv) => venv,
+            None => &peer::ensure_venv(&bench_dir)?,
+        };
+        let data = data::run(&tools, &options, data_venv, &bench_dir)?;
+        let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
+        let sqlite = sqlite::run(&tools, &options, &bench_dir, false)?;
+        let connections = connections::run(&tools, &options, &bench_dir)?;
+        report["data"] = data.json();
+        report["charts"] = charts.json();
+        report["sqlite"] = sqlite.json();
+        report["connections"] = connections.json();
+        tables += &format!("{}{}{}{}", data.table(), charts.table(), sqlite.table(), connections.table());
+    }
+    report["total_seconds"] = json!(start.elapsed().as_secs_f64());
     write_report(&bench_dir, &report, &tables, start)
 }
 
