@@ -522,7 +522,10 @@ impl Ui {
         if runtime.fetch_in_page {
             return Rc::new(crate::web::fetch::WebFetcher);
         }
-        runtime.fetcher.clone()
+        match &runtime.fetcher {
+            Some(fetcher) => fetcher.clone(),
+            None => Rc::new(StaticFiles::default()),
+        }
     }
 }
 

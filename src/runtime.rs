@@ -28,8 +28,10 @@ pub(crate) struct Runtime {
     pub tree: ElementTree,
     pub phase: Phase,
     pub clock: Rc<dyn Clock>,
-    /// Where `ui.fetch` goes: `window.fetch` in the browser, [`StaticFiles`](crate::fetch::StaticFiles) natively.
-    pub fetcher: Rc<dyn crate::fetch::Fetcher>,
+    /// Where `ui.fetch` goes when set (`AppTest` serves files from memory); unset, an empty
+    /// [`StaticFiles`](crate::fetch::StaticFiles), made only by `ui.fetch`, so an app that never
+    /// fetches does not link it.
+    pub fetcher: Option<Rc<dyn crate::fetch::Fetcher>>,
     /// A session mounted in a page: `ui.fetch` goes to `window.fetch`, whose code only
     /// `ui.fetch` links (see `Ui::fetcher`).
     pub fetch_in_page: bool,
@@ -206,7 +208,7 @@ impl Session {
             tree: ElementTree::default(),
             phase: Phase::Idle,
             clock: Rc::new(clock.clone()),
-            fetcher: Rc::new(crate::fetch::StaticFiles::default()),
+            fetcher: None,
             fetch_in_page: false,
             scope: RunScope::Full,
             forms: Vec::new(),
@@ -395,7 +397,7 @@ impl Session {
     /// from memory).
     pub fn set_fetcher(&mut self, fetcher: Rc<dyn crate::fetch::Fetcher>) {
         let mut runtime = self.runtime.borrow_mut();
-        runtime.fetcher = fetcher;
+        runtime.fetcher = Some(fetcher);
         runtime.fetch_in_page = false;
     }
 

@@ -15,6 +15,7 @@ mod context;
 mod elements;
 pub(crate) mod fetch;
 mod help;
+mod html_batch;
 mod icon;
 pub(crate) mod layout;
 mod pages;

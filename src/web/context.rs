@@ -1,7 +1,7 @@
 //! `ui.context()` in the browser: what the page can learn about the viewer, read before each
 //! run (the engine half is `src/context.rs`).
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use crate::context::{Context, ThemeType};
 
@@ -10,8 +10,7 @@ pub(crate) fn read(root: &web_sys::HtmlElement) -> Context {
     let window = leptos::prelude::window();
     let navigator = window.navigator();
     let offset = js_sys::Date::new_0().get_timezone_offset();
-    let timezone = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
-    let timezone = js_sys::Reflect::get(&timezone, &"timeZone".into()).ok().and_then(|zone| zone.as_string());
+    let timezone = time_zone();
     // `document.cookie` through Reflect: no web-sys feature (and rebuild) for one property.
     let cookies = js_sys::Reflect::get(&leptos::prelude::document(), &"cookie".into())
         .ok()
@@ -29,6 +28,26 @@ pub(crate) fn read(root: &web_sys::HtmlElement) -> Context {
         cookies: Context::parse_cookies(&cookies),
         is_embedded: root.id() != "wasmlit-app" && root.tag_name() != "BODY",
     }
+}
+
+// The page's first `Intl.DateTimeFormat` costs 15–30 ms (ICU's time-zone data): the module
+// makes it while the wasm downloads and compiles, and a run makes a new one only when the
+// offset from UTC changed.
+#[wasm_bindgen(inline_js = r#"
+let zone, offset;
+export function time_zone() {
+  const now = new Date().getTimezoneOffset();
+  if (zone === undefined || now !== offset) {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    offset = now;
+  }
+  return zone;
+}
+setTimeout(time_zone, 0);
+"#)]
+extern "C" {
+    /// The IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`).
+    fn time_zone() -> Option<String>;
 }
 
 /// Whether `element` shows a dark theme now: its text colour is light.

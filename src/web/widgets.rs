@@ -36,6 +36,7 @@ pub(crate) mod toggle;
 
 use leptos::prelude::*;
 
+use super::html_batch::batched_html;
 use super::view_model::ElementCell;
 use super::Sender;
 use crate::element::{Element, LabelVisibility, WidgetCommon, WidgetEvent, WidgetProps, WidgetValue};
@@ -151,7 +152,8 @@ pub(crate) fn label_text<P: Send + Sync + Clone + PartialEq + 'static>(
     text: impl Fn(&P) -> &String + Send + Sync + 'static,
 ) -> impl IntoView {
     let label = Memo::new(move |_| props.with(|p| text(p).clone()));
-    view! { <span class="wl-label-text" inner_html=move || label.with(|l| crate::markdown::label_html(l))></span> }
+    let html = move || label.with(|l| (crate::markdown::label_html(l), true));
+    view! { <span class="wl-label-text" use:batched_html=html></span> }
 }
 
 /// A field's icon (text and number inputs), at the left inside the field.

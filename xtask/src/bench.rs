@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only data|charts|network|sqlite]`: how big a wasmlit app
+//! `cargo xtask bench [--quick] [--no-peer] [--no-build] [--only app|data|charts|network|sqlite]`: how big a wasmlit app
 //! is, how fast it starts, how fast it answers, how a rerun scales with the page, and a million
 //! rows of data — side by side with Streamlit, in the same run, on the same machine, through the
 //! same driver.
@@ -24,7 +24,8 @@
 //!    `harness.js` times the key event to the DOM showing `"<x> squared is <x²>"` and to the next
 //!    painted frame, and counts DOM mutation records; the wasmlit app's User Timing marks split
 //!    that into event → script, script, and script → DOM. One more page, `?n=103&changing=100`,
-//!    has 100 text lines that change with the slider too.
+//!    has 100 text lines that change with the slider too. `--only app` runs steps 1–5 alone
+//!    (issue 16's figures: size, cold start incl. throttled, interaction, rerun scaling).
 //!
 //! 6. **Data** (`bench/data.rs`, alone with `--only data`): a million rows × 8 columns as CSV and
 //!    Parquet, parsed, sorted, grouped and filtered in the tab and by pandas in Streamlit; the
@@ -140,6 +141,9 @@ struct Options {
     quick: bool,
     peer: bool,
     build: bool,
+    /// `--only app`: size, cold start (loopback and throttled), interaction and rerun scaling
+    /// alone, without data, charts, SQLite and connections.
+    only_app: bool,
     /// `--only data`: the data section alone.
     only_data: bool,
     /// `--only charts`: the charts section alone.
@@ -158,6 +162,7 @@ impl Options {
             quick: false,
             peer: true,
             build: true,
+            only_app: false,
             only_data: false,
             only_charts: false,
             only_network: false,
@@ -168,6 +173,7 @@ impl Options {
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--only" => match args.next().map(String::as_str) {
+                    Some("app") => options.only_app = true,
                     Some("data") => options.only_data = true,
                     Some("charts") => options.only_charts = true,
                     Some("network") => options.only_network = true,
@@ -175,7 +181,7 @@ impl Options {
                     Some("sqlite") => options.only_sqlite = true,
                     other => {
                         return Err(format!(
-                            "--only takes `data`, `charts`, `network`, `sqlite` or `connections`, not {other:?}"
+                            "--only takes `app`, `data`, `charts`, `network`, `sqlite` or `connections`, not {other:?}"
                         ))
                     }
                 },
@@ -184,7 +190,7 @@ impl Options {
                 "--no-build" => options.build = false,
                 other => {
                     return Err(format!(
-                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only data|charts|network|sqlite|connections)"
+                        "unknown bench option `{other}` (options: --quick, --no-peer, --no-build, --only app|data|charts|network|sqlite|connections)"
                     ))
                 }
             }
@@ -273,16 +279,7 @@ pub fn bench(args: &[String]) -> Result {
 
     let results =
         runtime()?.block_on(measure(plan, &chrome, &chromedriver, &dist, &bench_dir, venv.as_ref(), Sections::All))?;
-    let data_venv = match &venv {
-        Some(venv) => venv,
-        None => &peer::ensure_venv(&bench_dir)?,
-    };
-    let data = data::run(&tools, &options, data_venv, &bench_dir)?;
-    let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
-    let sqlite = sqlite::run(&tools, &options, &bench_dir, false)?;
-    let connections = connections::run(&tools, &options, &bench_dir)?;
-
-    let report = json!({
+    let mut report = json!({
         "command": command,
         "machine": machine,
         "build_seconds": build_times,
@@ -290,20 +287,25 @@ pub fn bench(args: &[String]) -> Result {
         "cold_start": results.cold_json(),
         "interaction": results.interaction_json(),
         "ratios": results.ratios_json(),
-        "data": data.json(),
-        "charts": charts.json(),
-        "sqlite": sqlite.json(),
-        "connections": connections.json(),
-        "total_seconds": start.elapsed().as_secs_f64(),
     });
-    let tables = format!(
-        "{}{}{}{}{}",
-        results.table(&report["machine"]),
-        data.table(),
-        charts.table(),
-        sqlite.table(),
-        connections.table()
-    );
+    let mut tables = results.table(&report["machine"]);
+    // `--only app` stops here: issue 16's figures without data, charts, SQLite and connections.
+    if !options.only_app {
+        let data_venv = match &venv {
+            Some(venv) => venv,
+            None => &peer::ensure_venv(&bench_dir)?,
+        };
+        let data = data::run(&tools, &options, data_venv, &bench_dir)?;
+        let charts = charts::run(&tools, &options, venv.as_ref(), &bench_dir)?;
+        let sqlite = sqlite::run(&tools, &options, &bench_dir, false)?;
+        let connections = connections::run(&tools, &options, &bench_dir)?;
+        report["data"] = data.json();
+        report["charts"] = charts.json();
+        report["sqlite"] = sqlite.json();
+        report["connections"] = connections.json();
+        tables += &format!("{}{}{}{}", data.table(), charts.table(), sqlite.table(), connections.table());
+    }
+    report["total_seconds"] = json!(start.elapsed().as_secs_f64());
     write_report(&bench_dir, &report, &tables, start)
 }
 

@@ -52,7 +52,8 @@ commands:
                        --quick     fewer loads and presses (a smoke run, not for quoting)
                        --no-peer   wasmlit only, no Streamlit
                        --no-build  reuse target/bench/dist from the last run
-                       --only data|charts|network|sqlite|connections   one section alone
+                       --only app|data|charts|network|sqlite|connections   one section alone
+                                   (app: size, cold start, interaction, rerun scaling)
   new PATH [--name NAME] [--git URL | --path DIR]
                      a standalone app crate in PATH (outside this workspace) depending on wasmlit
                      by git (default: the wasmlit repository) or a local checkout; with an

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::elements::text::header::HeaderProps;
 use crate::web::elements::DisplayCell;
+use crate::web::html_batch::batched_html;
 
 pub(crate) fn render(cell: DisplayCell<HeaderProps>) -> AnyView {
     heading(cell, 2)
@@ -41,7 +42,8 @@ pub(crate) fn heading(cell: DisplayCell<HeaderProps>, level: u8) -> AnyView {
 
 /// A heading's text with its inline Markdown (`"_Streamlit_ is :blue[cool]"`), as Streamlit's.
 pub(crate) fn heading_text(text: Memo<String>) -> impl IntoView {
-    view! { <span inner_html=move || text.with(|t| crate::markdown::label_html(t))></span> }
+    let html = move || text.with(|t| (crate::markdown::label_html(t), true));
+    view! { <span use:batched_html=html></span> }
 }
 
 /// The link to a heading's anchor that shows while the pointer is over the heading (unless
